@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs everything Inkspan needs to build and test, idempotently, on Debian 12.
+# Debian packages via apt, Dear ImGui 1.90.1 from Debian's source package (checked by sha256),
+# playwright-core from npm (lockfile). Fetched sources land in build/deps (ignored by git).
+#   usage: scripts/setup.sh            (all)
+#          scripts/setup.sh native     (only what the native build and unit tests need)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+native_pkgs=(g++ cmake make nlohmann-json3-dev doctest-dev clang-14 libclang-rt-14-dev)
+web_pkgs=(emscripten fonts-dejavu-core chromium python3 fonttools xz-utils dpkg-dev)
+pkgs=("${native_pkgs[@]}")
+[ "$what" = native ] || pkgs+=("${web_pkgs[@]}")
+# Node.js and npm: Debian's, unless the machine already has a node (e.g. a newer one with its own npm).
+if [ "$what" != native ] && ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+[ "$what" = native ] && exit 0
+
+# Dear ImGui 1.90.1 sources from Debian's source package (trixie), verified by sha256.
+IMGUI_DIR=build/deps/imgui
+IMGUI_SHA=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
+if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
+  src_list=/etc/apt/sources.list.d/inkspan-trixie-src.sources
+  if [ ! -f "$src_list" ]; then
+    echo "setup: adding a deb-src entry for trixie (source packages only)"
+    awk 'BEGIN{RS="";ORS="\n\n"} NR==1' /etc/apt/sources.list.d/debian.sources \
+      | sed -e 's/^Types:.*/Types: deb-src/' -e 's/^Suites:.*/Suites: trixie/' | $SUDO tee "$src_list" >/dev/null
+    $SUDO apt-get update -qq
+  fi
+  mkdir -p build/deps/src
+  ( cd build/deps/src && apt-get source --download-only -qq imgui=1.90.1+ds-1 >/dev/null )
+  tarball=build/deps/src/imgui_1.90.1+ds.orig.tar.xz
+  echo "$IMGUI_SHA  $tarball" | sha256sum -c --quiet - || { echo "setup: imgui tarball sha256 mismatch" >&2; exit 1; }
+  rm -rf "$IMGUI_DIR.tmp" && mkdir -p "$IMGUI_DIR.tmp"
+  tar -xf "$tarball" -C "$IMGUI_DIR.tmp" --strip-components=1
+  rm -rf "$IMGUI_DIR" && mv "$IMGUI_DIR.tmp" "$IMGUI_DIR"
+fi
+
+# playwright-core from npm, pinned by package-lock.json; never downloads a browser.
+if [ ! -d node_modules/playwright-core ]; then
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
+fi

@@ -1,0 +1,77 @@
+#include "core/text_index.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace inkspan {
+
+TextIndex::TextIndex(std::string_view text) : bytes_(text.size()) {
+    checkpoints_.reserve(text.size() / kStride + 1);
+    std::size_t pos = 0, cp = 0, u16 = 0;
+    while (pos < text.size()) {
+        if (cp % kStride == 0)
+            checkpoints_.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(u16)});
+        u16 += utf8_sequence_length(static_cast<unsigned char>(text[pos])) == 4 ? 2 : 1;
+        pos += utf8_sequence_length(static_cast<unsigned char>(text[pos]));
+        ++cp;
+    }
+    if (cp % kStride == 0)
+        checkpoints_.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(u16)});
+    code_points_ = cp;
+    utf16_ = u16;
+}
+
+std::size_t TextIndex::code_point_to_byte(std::string_view text, std::size_t cp) const {
+    if (cp >= code_points_) return bytes_;
+    std::size_t k = cp / kStride;
+    std::size_t pos = checkpoints_[k].byte;
+    for (std::size_t c = k * kStride; c < cp; ++c)
+        pos += utf8_sequence_length(static_cast<unsigned char>(text[pos]));
+    return pos;
+}
+
+std::size_t TextIndex::byte_to_code_point(std::string_view text, std::size_t byte) const {
+    if (byte >= bytes_) return code_points_;
+    auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte,
+                               [](std::size_t b, const Checkpoint& c) { return b < c.byte; });
+    std::size_t k = static_cast<std::size_t>(it - checkpoints_.begin()) - 1;
+    std::size_t pos = checkpoints_[k].byte, cp = k * kStride;
+    while (true) {
+        std::size_t next = pos + utf8_sequence_length(static_cast<unsigned char>(text[pos]));
+        if (next > byte) return cp;
+        pos = next;
+        ++cp;
+    }
+}
+
+std::size_t TextIndex::code_point_to_utf16(std::string_view text, std::size_t cp) const {
+    if (cp >= code_points_) return utf16_;
+    std::size_t k = cp / kStride;
+    std::size_t pos = checkpoints_[k].byte, u16 = checkpoints_[k].utf16;
+    for (std::size_t c = k * kStride; c < cp; ++c) {
+        std::size_t len = utf8_sequence_length(static_cast<unsigned char>(text[pos]));
+        u16 += len == 4 ? 2 : 1;
+        pos += len;
+    }
+    return u16;
+}
+
+std::optional<std::size_t> TextIndex::utf16_to_code_point(std::string_view text, std::size_t u16) const {
+    if (u16 > utf16_) return std::nullopt;
+    if (u16 == utf16_) return code_points_;
+    auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), u16,
+                               [](std::size_t u, const Checkpoint& c) { return u < c.utf16; });
+    std::size_t k = static_cast<std::size_t>(it - checkpoints_.begin()) - 1;
+    std::size_t pos = checkpoints_[k].byte, cur = checkpoints_[k].utf16, cp = k * kStride;
+    while (cur < u16) {
+        std::size_t len = utf8_sequence_length(static_cast<unsigned char>(text[pos]));
+        cur += len == 4 ? 2 : 1;
+        pos += len;
+        ++cp;
+    }
+    if (cur != u16) return std::nullopt;  // inside a surrogate pair
+    return cp;
+}
+
+}  // namespace inkspan

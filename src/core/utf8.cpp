@@ -1,0 +1,65 @@
+#include "core/utf8.h"
+
+namespace inkspan {
+
+char32_t decode_utf8(std::string_view s, std::size_t& pos) {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    const std::size_t len = utf8_sequence_length(b0);
+    char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+    for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
+    pos += len;
+    return cp;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        if (b0 < 0x80) { ++i; continue; }
+        std::size_t len;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
+        else if (b0 == 0xE0) { len = 3; lo = 0xA0; }
+        else if (b0 >= 0xE1 && b0 <= 0xEC) len = 3;
+        else if (b0 == 0xED) { len = 3; hi = 0x9F; }  // no UTF-16 surrogates
+        else if (b0 >= 0xEE && b0 <= 0xEF) len = 3;
+        else if (b0 == 0xF0) { len = 4; lo = 0x90; }
+        else if (b0 >= 0xF1 && b0 <= 0xF3) len = 4;
+        else if (b0 == 0xF4) { len = 4; hi = 0x8F; }  // nothing above U+10FFFF
+        else return i;
+        if (i + len > n) return i;
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        if (b1 < lo || b1 > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if (!is_utf8_continuation(static_cast<unsigned char>(s[i + k]))) return i;
+        i += len;
+    }
+    return std::nullopt;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::size_t count_code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += !is_utf8_continuation(static_cast<unsigned char>(c));
+    return n;
+}
+
+}  // namespace inkspan

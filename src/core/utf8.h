@@ -1,0 +1,35 @@
+#pragma once
+// UTF-8 decoding and validation. Text is kept as the exact bytes the user gave; invalid UTF-8 is
+// refused at the door (with the byte position), never silently replaced.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace inkspan {
+
+// Decodes the code point starting at byte `pos` of valid UTF-8 and advances `pos` past it.
+// Precondition: `s` is valid UTF-8 and pos < s.size().
+char32_t decode_utf8(std::string_view s, std::size_t& pos);
+
+// Byte length of the UTF-8 sequence that starts with lead byte `lead` (1 for continuation bytes).
+[[nodiscard]] inline std::size_t utf8_sequence_length(unsigned char lead) {
+    return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+[[nodiscard]] inline bool is_utf8_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Byte offset of the first invalid sequence (overlong forms, surrogates, > U+10FFFF, truncated
+// sequences, stray continuation bytes), or nullopt when `s` is valid UTF-8.
+[[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+// Appends the UTF-8 encoding of `cp` (which must be a Unicode scalar value).
+void append_utf8(std::string& out, char32_t cp);
+
+// Number of code points in valid UTF-8.
+[[nodiscard]] std::size_t count_code_points(std::string_view s);
+
+// Number of UTF-16 code units needed for code point `cp`.
+[[nodiscard]] inline std::size_t utf16_length(char32_t cp) { return cp >= 0x10000 ? 2 : 1; }
+
+}  // namespace inkspan

@@ -1,0 +1,73 @@
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+
+#include "core/text_index.h"
+#include "core/utf8.h"
+
+using namespace inkspan;
+
+TEST_CASE("find_invalid_utf8 accepts valid text and names the first bad byte") {
+    CHECK_FALSE(find_invalid_utf8("").has_value());
+    CHECK_FALSE(find_invalid_utf8("Istanbul « l’Atlantique » 😀").has_value());
+    CHECK(find_invalid_utf8("ab\xFF").value() == 2);            // never a lead byte
+    CHECK(find_invalid_utf8("a\x80").value() == 1);             // stray continuation
+    CHECK(find_invalid_utf8("\xC0\xAF").value() == 0);          // overlong '/'
+    CHECK(find_invalid_utf8("xy\xE2\x80").value() == 2);        // truncated at the end
+    CHECK(find_invalid_utf8("\xED\xA0\x80").value() == 0);      // UTF-16 surrogate
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80").value() == 0);  // above U+10FFFF
+    CHECK(find_invalid_utf8("é\xE2\x28\xA1").value() == 2);     // bad second byte
+}
+
+TEST_CASE("decode and encode round trip every kind of scalar value") {
+    for (char32_t cp : {U'A', U'é', U'’', U'€', U'😀', U'\U0010FFFF', U'\u0301'}) {
+        std::string s;
+        append_utf8(s, cp);
+        std::size_t pos = 0;
+        CHECK(decode_utf8(s, pos) == cp);
+        CHECK(pos == s.size());
+        CHECK_FALSE(find_invalid_utf8(s).has_value());
+    }
+}
+
+TEST_CASE("TextIndex converts bytes, code points and UTF-16 units") {
+    const std::string text = "e\u0301 😀\r\nl’é";  // combining mark, emoji, CRLF, 3-byte quote
+    TextIndex idx(text);
+    CHECK(idx.byte_count() == text.size());
+    CHECK(idx.code_point_count() == 9);
+    CHECK(idx.utf16_count() == 10);
+    CHECK(idx.code_point_to_byte(text, 2) == 3);   // after e + U+0301 (2 bytes)
+    CHECK(idx.code_point_to_byte(text, 3) == 4);   // the emoji
+    CHECK(idx.code_point_to_byte(text, 4) == 8);
+    CHECK(idx.byte_to_code_point(text, 5) == 3);   // inside the emoji
+    CHECK(idx.code_point_to_utf16(text, 4) == 5);
+    CHECK(idx.utf16_to_code_point(text, 5).value() == 4);
+    CHECK_FALSE(idx.utf16_to_code_point(text, 4).has_value());  // between surrogates
+    CHECK_FALSE(idx.utf16_to_code_point(text, 11).has_value()); // past the end
+    CHECK(idx.code_point_to_byte(text, 9) == text.size());
+}
+
+TEST_CASE("TextIndex agrees with a linear scan on random Unicode text") {
+    std::mt19937 rng(12345);
+    const char32_t pool[] = {U'a', U' ', U'\n', U'\r', U'é', U'\u0301', U'’', U'中', U'😀', U'𝔸', U'«'};
+    for (int round = 0; round < 50; ++round) {
+        std::string text;
+        std::uniform_int_distribution<int> len(0, 400), pick(0, std::size(pool) - 1);
+        int n = len(rng);
+        for (int i = 0; i < n; ++i) append_utf8(text, pool[pick(rng)]);
+        TextIndex idx(text);
+        REQUIRE(idx.code_point_count() == static_cast<std::size_t>(n));
+        std::size_t pos = 0, u16 = 0;
+        for (int cp = 0; cp <= n; ++cp) {
+            CHECK(idx.code_point_to_byte(text, cp) == pos);
+            CHECK(idx.byte_to_code_point(text, pos) == static_cast<std::size_t>(cp));
+            CHECK(idx.code_point_to_utf16(text, cp) == u16);
+            CHECK(idx.utf16_to_code_point(text, u16).value() == static_cast<std::size_t>(cp));
+            if (cp < n) {
+                char32_t c = decode_utf8(text, pos);
+                u16 += utf16_length(c);
+            }
+        }
+    }
+}
