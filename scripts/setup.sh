@@ -6,7 +6,7 @@
 #          scripts/setup.sh native     (only what the native build and unit tests need)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-what=${1:-all}
+what=${1:-all}  # all | native | web
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -1,0 +1,32 @@
+#pragma once
+// The browser services the UI may ask for. One header; the web implementation is in *_web.cpp
+// (chosen by CMake); a native build would provide its own.
+#include <string>
+#include <string_view>
+
+namespace inkspan::platform {
+
+// Ask for the next few frames to be drawn; the render loop otherwise sleeps between inputs.
+void request_frames(int count = 3);
+
+[[nodiscard]] float device_pixel_ratio();
+
+// The CSS cursor over the canvas ("text", "pointer", "default", ...).
+void set_cursor(const char* css_cursor);
+
+// Writes to the system clipboard (asynchronous in the browser; best effort).
+void set_clipboard_text(std::string_view text);
+
+// Starts a real file download of `contents` named `file_name`.
+void download_file(const std::string& file_name, std::string_view contents, const char* mime_type);
+
+// Now as an ISO-8601 UTC timestamp, e.g. "2026-11-28T05:10:28Z".
+[[nodiscard]] std::string now_iso8601();
+
+}  // namespace inkspan::platform
+
+namespace inkspan::platform {
+// Routes ImGui's clipboard through the browser (writes via the Clipboard API, reads from the
+// last paste event).
+void install_clipboard_for_imgui();
+}  // namespace inkspan::platform

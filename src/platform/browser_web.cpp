@@ -1,0 +1,80 @@
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+
+#include <cstring>
+#include <ctime>
+#include <string>
+
+#include "platform/browser.h"
+
+namespace inkspan::platform {
+namespace {
+
+EM_JS(void, js_set_cursor, (const char* css), {
+    const c = UTF8ToString(css);
+    const canvas = Module.canvas;
+    if (canvas && canvas.style.cursor !== c) canvas.style.cursor = c;
+});
+
+EM_JS(void, js_write_clipboard, (const char* text, int len), {
+    const s = UTF8ToString(text, len);
+    if (navigator.clipboard && navigator.clipboard.writeText)
+        navigator.clipboard.writeText(s).catch(function (e) { console.warn("clipboard: " + e); });
+});
+
+EM_JS(void, js_download, (const char* name, const char* data, int len, const char* mime), {
+    Module.inkspanDownload(UTF8ToString(name), HEAPU8.slice(data, data + len), UTF8ToString(mime));
+});
+
+// The last text copied or pasted: ImGui reads its clipboard synchronously, the browser only
+// hands it over in events.
+std::string& clipboard_buffer() {
+    static std::string text;
+    return text;
+}
+
+}  // namespace
+
+float device_pixel_ratio() {
+    const double dpr = emscripten_get_device_pixel_ratio();
+    return dpr > 0.5 ? static_cast<float>(dpr) : 1.0f;
+}
+
+void set_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
+
+void set_clipboard_text(std::string_view text) {
+    clipboard_buffer().assign(text);
+    js_write_clipboard(text.data(), static_cast<int>(text.size()));
+}
+
+void download_file(const std::string& file_name, std::string_view contents, const char* mime_type) {
+    js_download(file_name.c_str(), contents.data(), static_cast<int>(contents.size()), mime_type);
+}
+
+std::string now_iso8601() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+void install_clipboard_for_imgui() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = [](void*, const char* text) { set_clipboard_text(text); };
+    io.GetClipboardTextFn = [](void*) -> const char* { return clipboard_buffer().c_str(); };
+}
+
+}  // namespace inkspan::platform
+
+// Called by web/inkspan.js from the document's paste event: the text becomes ImGui's clipboard
+// content and a Ctrl+V reaches ImGui, so pasting into text fields works.
+extern "C" EMSCRIPTEN_KEEPALIVE void inkspan_on_paste(const char* text) {
+    using namespace inkspan::platform;
+    clipboard_buffer().assign(text);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    request_frames();
+}

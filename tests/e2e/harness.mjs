@@ -1,0 +1,63 @@
+// Shared set-up for the browser tests: a static server for dist/ and Debian's Chromium driven by
+// playwright-core (never a downloaded browser). WebGL2 runs on SwiftShader.
+import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const distDir = path.join(root, "dist");
+
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+                ".css": "text/css", ".ttf": "font/ttf", ".json": "application/json" };
+
+// Serves dist/ on a free loopback port; resolves to { url, close }.
+export function serveDist() {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = path.join(distDir, urlPath === "/" ? "index.html" : urlPath);
+    if (!file.startsWith(distDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end("not found"); return;
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream",
+                         "cache-control": "no-store" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+  })));
+}
+
+export async function launchBrowser() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "inkspan-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-gpu",
+           "--no-first-run", "--disable-background-networking", "--disable-component-update",
+           "--disable-sync", "--disable-quic"],
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+  });
+  const close = async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };
+  return { context, close, userDataDir };
+}
+
+// Opens the app in a new page, records console errors and page errors, waits for inkspan.ready.
+export async function openApp(context, url, { deviceScaleFactor } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  if (deviceScaleFactor) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setDeviceMetricsOverride",
+      { width: 1280, height: 800, deviceScaleFactor, mobile: false });
+  }
+  await page.goto(url);
+  await page.evaluate(() => window.inkspan.ready);
+  return { page, errors };
+}
