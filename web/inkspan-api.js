@@ -13,6 +13,7 @@
     rejectReady(new Error(message));
   }
 
+  const storageOpened = InkspanStorage.open();  // in parallel with the wasm download
   const fontBytes = fetch("DejaVuSans.ttf")
     .then((r) => (r.ok ? r.arrayBuffer() : null))
     .then((b) => (b ? new Uint8Array(b) : null), () => null);
@@ -25,6 +26,13 @@
     // The font is fetched in parallel with the wasm and written into the virtual file system
     // before main() runs.
     preRun: [function () {
+      Module.addRunDependency("storage");
+      storageOpened.then(function (r) {
+        Module.restored = r;
+        Module.restoredInfo = { writer: r.writer, error: r.error };
+        Module.removeRunDependency("storage");
+      });
+    }, function () {
       Module.addRunDependency("font");
       fontBytes.then(function (bytes) {
         Module.FS.mkdir("/fonts");
@@ -53,15 +61,57 @@
     },
   };
 
+  // Save at once when the tab is hidden or closed (the debounce timer may never fire then).
+  function flush() { if (Module.calledRun) call("inkspan_autosave", null, [], []); }
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
+  window.addEventListener("pagehide", flush);
+  InkspanStorage.onTakeoverRequest(() => { if (Module.calledRun) call("inkspan_hand_over", null, [], []); });
+
   document.addEventListener("paste", function (e) {
     const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
     if (text && Module.calledRun) { call("inkspan_on_paste", null, ["string"], [text]); e.preventDefault(); }
   });
   window.addEventListener("contextmenu", (e) => e.preventDefault());
 
+  // Hands a file's bytes to the app (the same path for the picker, drops and the API).
+  function importBytes(name, bytes) {
+    const p = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, p);
+    try { return callJson("inkspan_import_file", ["string", "number", "number"], [name, p, bytes.length]); }
+    finally { Module._free(p); }
+  }
+  const MAX_IMPORT_BYTES = 128 * 1024 * 1024;  // core/limits.h kMaxInputBytes: refused before reading
+  async function importFileObject(file) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      const r = call("inkspan_import_file", "string", ["string", "number", "number"], [file.name, 0, MAX_IMPORT_BYTES + 1]);
+      return JSON.parse(r);
+    }
+    try { return importBytes(file.name, new Uint8Array(await file.arrayBuffer())); }
+    catch (e) { return { ok: false, error: file.name + ": could not be read (" + e + ")" }; }
+  }
+  Module.inkspanPickFiles = function () {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.multiple = true;
+    input.accept = ".txt,.json,.jsonl,.ann,.conll,.jsonld,text/plain,application/json";
+    input.onchange = async () => { for (const f of input.files) await importFileObject(f); };
+    input.click();
+  };
+  window.addEventListener("dragover", (e) => { e.preventDefault(); });
+  window.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    for (const f of e.dataTransfer.files) await importFileObject(f);
+  });
+
   window.inkspan = {
     ready: ready,
     getState: () => call("inkspan_get_state", "string", [], []),
     stats: () => callJson("inkspan_stats"),
+    locate: (docId, offset) => callJson("inkspan_locate", ["string", "number"], [docId, offset]),
+    importFile(name, contents) {
+      const bytes = typeof contents === "string" ? new TextEncoder().encode(contents) : contents;
+      return importBytes(name, bytes);
+    },
+    exportAs: (format, docId) => callJson("inkspan_export_as", ["string", "string"], [format, docId || ""]),
   };
 })();

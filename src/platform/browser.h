@@ -30,3 +30,10 @@ namespace inkspan::platform {
 // last paste event).
 void install_clipboard_for_imgui();
 }  // namespace inkspan::platform
+
+namespace inkspan::platform {
+// Opens the browser's file picker; chosen files arrive through the import path (web/inkspan-api.js).
+void open_file_picker();
+// Draws a frame immediately (e.g. so a newly opened document has a layout before a query).
+void run_frame_now();
+}  // namespace inkspan::platform

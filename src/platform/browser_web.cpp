@@ -6,6 +6,8 @@
 #include <string>
 
 #include "platform/browser.h"
+#include "platform/runtime_web.h"
+#include "ui/app.h"
 
 namespace inkspan::platform {
 namespace {
@@ -26,6 +28,8 @@ EM_JS(void, js_download, (const char* name, const char* data, int len, const cha
     Module.inkspanDownload(UTF8ToString(name), HEAPU8.slice(data, data + len), UTF8ToString(mime));
 });
 
+EM_JS(void, js_open_file_picker, (), { Module.inkspanPickFiles(); });
+
 // The last text copied or pasted: ImGui reads its clipboard synchronously, the browser only
 // hands it over in events.
 std::string& clipboard_buffer() {
@@ -39,6 +43,8 @@ float device_pixel_ratio() {
     const double dpr = emscripten_get_device_pixel_ratio();
     return dpr > 0.5 ? static_cast<float>(dpr) : 1.0f;
 }
+
+void open_file_picker() { js_open_file_picker(); }
 
 void set_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
 
@@ -72,6 +78,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void inkspan_on_paste(const char* text) {
     using namespace inkspan::platform;
     clipboard_buffer().assign(text);
     ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput && runtime().app) {  // pasted onto the page: a new document
+        (void)runtime().app->import_file("pasted-text.txt", text);
+        request_frames();
+        return;
+    }
     io.AddKeyEvent(ImGuiMod_Ctrl, true);
     io.AddKeyEvent(ImGuiKey_V, true);
     io.AddKeyEvent(ImGuiKey_V, false);

@@ -120,6 +120,8 @@ void run_frame() {
     }
 }
 
+void run_frame_now() { run_frame(); }
+
 FrameStats frame_stats() {
     const Runtime& rt = runtime();
     FrameStats s;

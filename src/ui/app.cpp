@@ -1,111 +1,419 @@
 #include "ui/app.h"
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
+
+#include "core/inkspan_json.h"
+#include "core/search.h"
+#include "platform/browser.h"
+#include "platform/storage.h"
 
 namespace inkspan::ui {
 namespace {
 
 constexpr const char* kFontPath = "/fonts/DejaVuSans.ttf";
 constexpr const char* kSamplePath = "/assets/istanbul-talks.fr.txt";
-constexpr float kBodyPx = 17.0f;
-constexpr float kUiPx = 14.0f;
+constexpr int kAutosaveDelayMs = 600;
 
-std::vector<char> read_file(const char* path) {
-    std::vector<char> data;
+std::string read_file(const char* path) {
+    std::string data;
     if (FILE* f = std::fopen(path, "rb")) {
         char buf[65536];
         std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.insert(data.end(), buf, buf + n);
+        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
         std::fclose(f);
     }
     return data;
 }
 
+// A first visit: the sample article with the default schema.
+Corpus sample_corpus() {
+    Corpus corpus;
+    corpus.schema = default_news_schema();
+    auto doc = Document::create("d1", "istanbul-talks.fr.txt", read_file(kSamplePath));
+    if (doc.ok()) {
+        doc->set_created(platform::now_iso8601());
+        doc->set_modified(doc->created());
+        corpus.documents.push_back(std::move(doc.value()));
+    }
+    return corpus;
+}
+
 }  // namespace
 
-App::App() {
-    const auto sample = read_file(kSamplePath);
-    text_.assign(sample.begin(), sample.end());
-    font_data_ = read_file(kFontPath);
+App::App() : corpus_(sample_corpus()) {
+    const std::string ttf = read_file(kFontPath);
+    font_data_.assign(ttf.begin(), ttf.end());
+    theme_ = make_theme(dark_);
+    apply_imgui_style(theme_);
+    const std::string restored = platform::take_restored_corpus();
+    if (!restored.empty()) {
+        auto corpus = parse_inkspan_json(restored);
+        if (corpus.ok()) {
+            corpus_ = std::move(corpus.value());
+        } else {
+            // Keep the stored copy untouched (we do not save over it until the user edits) and say so.
+            show_message("The stored corpus could not be read (" + corpus.error().message +
+                         "). It is left as it was; the sample is shown instead.", true);
+        }
+    } else {
+        meta_dirty_ = true;  // first visit: store the sample so a reload finds it
+        for (const Document& d : corpus().documents) dirty_docs_.insert(d.id());
+    }
+    if (const auto& st = platform::storage_status(); !st.message.empty()) show_message(st.message, true);
+}
+
+const Document* App::current_document() const {
+    const auto& docs = corpus().documents;
+    return current_doc_ < docs.size() ? &docs[current_doc_] : nullptr;
 }
 
 void App::load_fonts(float dpr) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontGlyphRangesBuilder ranges_builder;
-    static const ImWchar base_ranges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x0370, 0x03FF, 0x0400, 0x052F,
-                                          0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF, 0};
-    ranges_builder.AddRanges(base_ranges);
-    ranges_builder.AddText(text_.data(), text_.data() + text_.size());
-    ImVector<ImWchar> ranges;
-    ranges_builder.BuildRanges(&ranges);
-
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    cfg.PixelSnapH = false;
-    if (!font_data_.empty()) {
-        void* data = font_data_.data();
-        const int size = static_cast<int>(font_data_.size());
-        body_font_ = io.Fonts->AddFontFromMemoryTTF(data, size, kBodyPx * zoom_ * dpr, &cfg, ranges.Data);
-        ui_font_ = io.Fonts->AddFontFromMemoryTTF(data, size, kUiPx * dpr, &cfg, ranges.Data);
-    } else {
-        ImFontConfig def;
-        def.SizePixels = 13.0f * dpr;
-        body_font_ = ui_font_ = io.Fonts->AddFontDefault(&def);
-    }
-    io.Fonts->Build();
-    io.FontGlobalScale = 1.0f / dpr;
-    io.FontDefault = ui_font_;
+    dpr_ = dpr;
+    std::string chars;
+    if (const Document* d = current_document()) chars = d->text().substr(0, 1u << 20);
+    fonts_ = build_fonts(font_data_, dpr, zoom_, chars);
     fonts_dirty_ = false;
+    view_dirty_ = true;
 }
 
-ImVec4 App::background_color() const { return ImVec4(0.98f, 0.976f, 0.965f, 1.0f); }
+ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(theme_.page_bg); }
+
+void App::rebuild_view_if_needed() {
+    const Document* doc = current_document();
+    if (!doc) return;
+    if (view_dirty_ || view_.doc_id() != doc->id()) {
+        view_.reset(*doc, corpus().schema, fonts_);
+        view_dirty_ = false;
+    }
+}
 
 void App::frame() {
+    rebuild_view_if_needed();
+    handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, background_color());
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.13f, 0.13f, 0.15f, 1.0f));
-    ImGui::Begin("##text", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoBringToFrontOnFocus);
-    draw_text_view();
-    cursor_ = ImGui::IsWindowHovered() ? "text" : "default";
-    ImGui::End();
-    ImGui::PopStyleColor(2);
-}
+    const ImVec2 p0 = vp->WorkPos, p1(vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y);
+    const float toolbar_h = 44.0f, status_h = 28.0f;
+    const float docs_w = show_documents_ ? 230.0f : 0.0f;
+    const float side_w = std::min(320.0f, vp->WorkSize.x * 0.28f);
+    cursor_ = "default";
 
-void App::draw_text_view() {
-    ImGui::PushFont(body_font_);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float column = std::min(avail - 32.0f, ImGui::GetFontSize() * 38.0f);  // ~80 characters
-    const float left = (avail - column) * 0.5f;
-    ImGui::PushTextWrapPos(left + column);
-    std::size_t start = 0;
-    while (start <= text_.size()) {
-        std::size_t end = text_.find('\n', start);
-        if (end == std::string::npos) end = text_.size();
-        ImGui::SetCursorPosX(left);
-        if (end > start) ImGui::TextUnformatted(text_.data() + start, text_.data() + end);
-        else ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 0.6f));
-        start = end + 1;
+    draw_toolbar(p0, ImVec2(p1.x, p0.y + toolbar_h));
+    const float body_top = p0.y + toolbar_h, body_bottom = p1.y - status_h;
+    if (show_documents_) draw_documents_panel(ImVec2(p0.x, body_top), ImVec2(p0.x + docs_w, body_bottom));
+    draw_side_panel(ImVec2(p1.x - side_w, body_top), ImVec2(p1.x, body_bottom));
+
+    // The reading area.
+    const ImVec2 text_min(p0.x + docs_w, body_top), text_max(p1.x - side_w, body_bottom);
+    ImGui::SetNextWindowPos(text_min);
+    ImGui::SetNextWindowSize(ImVec2(text_max.x - text_min.x, text_max.y - text_min.y));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme_.page_bg);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##reading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                 ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    float search_h = 0;
+    if (search_open_) {
+        search_h = 40.0f;
+        draw_search_bar(text_min, ImVec2(text_max.x, text_min.y + search_h));
     }
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
+    if (current_document()) {
+        view_.draw(*this, ImVec2(text_min.x, text_min.y + search_h), text_max);
+        if (!ever_edited_ && current_document()->span_count() == 0)
+            draw_first_run_hint(ImVec2(text_min.x, text_min.y + search_h), text_max);
+    } else {
+        ImGui::SetCursorPos(ImVec2(40, 40));
+        ImGui::TextDisabled("No document. Import a .txt or .json file (toolbar), drop one here, or paste text.");
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+
+    draw_status_bar(ImVec2(p0.x, body_bottom), p1);
+    draw_palette();
+    draw_import_dialog();
+    apply_pending();
 }
 
-std::string App::state_json() const {
-    nlohmann::ordered_json doc = {{"id", "d1"}, {"name", "istanbul-talks.fr.txt"}, {"text", text_},
-                                  {"status", "new"}, {"spans", nlohmann::json::array()},
-                                  {"relations", nlohmann::json::array()}};
-    nlohmann::ordered_json state = {{"format", "inkspan"}, {"version", 1},
-                                    {"schema", {{"entities", nlohmann::json::array()},
-                                                {"relations", nlohmann::json::array()}}},
-                                    {"documents", {doc}}};
-    return state.dump(2);
+// ---- requests from the UI ---------------------------------------------------------------------
+
+void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_palette) {
+    selection_ = {anchor, caret};
+    selected_span_.clear();
+    selected_relation_.clear();
+    relation_source_.clear();
+    if (open_palette && !selection_.empty()) {
+        palette_ = PaletteMode::Label;
+        palette_filter_.clear();
+        palette_cursor_ = 0;
+        palette_focus_filter_ = false;
+        const auto rects = view_.layout_->range_rects(selection_.start(), selection_.end());
+        if (!rects.empty())
+            palette_pos_ = ImVec2(view_.origin_.x + rects.back().x0, view_.origin_.y + rects.back().y1 + 6.0f);
+    } else if (!open_palette) {
+        palette_ = PaletteMode::Closed;
+    }
 }
+
+void App::select_span(const std::string& span_id) {
+    selection_ = {};
+    selected_span_ = span_id;
+    selected_relation_.clear();
+    relation_source_.clear();
+    palette_ = PaletteMode::Closed;
+}
+
+void App::select_relation(const std::string& relation_id) {
+    selection_ = {};
+    selected_span_.clear();
+    selected_relation_ = relation_id;
+    relation_source_.clear();
+    palette_ = PaletteMode::Closed;
+}
+
+void App::clear_selection() {
+    selection_ = {};
+    selected_span_.clear();
+    selected_relation_.clear();
+    relation_source_.clear();
+    palette_ = PaletteMode::Closed;
+}
+
+void App::set_hover(const std::string& span_id, const std::string& relation_id) {
+    hovered_span_ = span_id;
+    hovered_relation_ = relation_id;
+}
+
+void App::start_relation_from(const std::string& span_id) {
+    relation_source_ = span_id;
+    palette_ = PaletteMode::Closed;
+    show_message("Click the span this relation points to (Esc cancels).", false);
+}
+
+void App::request_label(const std::string& label) {
+    const Document* doc = current_document();
+    if (!doc) return;
+    if (!selection_.empty()) {
+        pending_.push_back(cmd::AddSpan{doc->id(), selection_.start(), selection_.end(), label, {}, {}});
+        selection_ = {};
+    } else if (!selected_span_.empty()) {
+        pending_.push_back(cmd::SetSpanLabel{doc->id(), selected_span_, label});
+    }
+    palette_ = PaletteMode::Closed;
+}
+
+void App::request_relation(std::string head, std::string tail) {
+    const Document* doc = current_document();
+    if (!doc) return;
+    const Span* h = doc->find_span(head);
+    const Span* t = doc->find_span(tail);
+    if (!h || !t) return;
+    std::vector<std::string> allowed;
+    for (const RelationType& r : corpus().schema.relations)
+        if (r.allows(h->label, t->label)) allowed.push_back(r.name);
+    relation_source_.clear();
+    if (allowed.empty()) {
+        show_message("No relation type of the schema goes from " + h->label + " to " + t->label +
+                     ". Add one in the Labels panel.", true);
+        return;
+    }
+    if (allowed.size() == 1) {
+        pending_.push_back(cmd::AddRelation{doc->id(), allowed.front(), head, tail});
+        return;
+    }
+    selected_span_ = head;
+    relation_tail_ = tail;
+    palette_ = PaletteMode::Relation;
+    palette_filter_.clear();
+    palette_cursor_ = 0;
+    palette_focus_filter_ = false;
+    palette_pos_ = ImGui::GetIO().MousePos;
+    palette_pos_.y += 12.0f;
+}
+
+void App::request_relation_type(const std::string& type) {
+    const Document* doc = current_document();
+    if (doc && !selected_span_.empty() && !relation_tail_.empty())
+        pending_.push_back(cmd::AddRelation{doc->id(), type, selected_span_, relation_tail_});
+    relation_tail_.clear();
+    palette_ = PaletteMode::Closed;
+}
+
+void App::request_delete_selected() {
+    const Document* doc = current_document();
+    if (!doc) return;
+    if (!selected_span_.empty()) pending_.push_back(cmd::DeleteSpan{doc->id(), selected_span_});
+    else if (!selected_relation_.empty()) pending_.push_back(cmd::DeleteRelation{doc->id(), selected_relation_});
+}
+
+void App::request_note(const std::string& span_id, const std::string& note) {
+    if (const Document* doc = current_document()) pending_.push_back(cmd::SetSpanNote{doc->id(), span_id, note});
+}
+
+void App::request_doc_status(const std::string& doc_id, DocStatus status) {
+    pending_.push_back(cmd::SetDocStatus{doc_id, status});
+}
+
+void App::request_schema(Command command) { pending_.push_back(std::move(command)); }
+
+void App::request_annotate_all(const std::string& label) {
+    const Document* doc = current_document();
+    if (!doc || search_query_.empty()) return;
+    SearchOptions opts;
+    opts.regex = search_regex_;
+    opts.case_insensitive = !search_case_;
+    opts.whole_word = search_words_;
+    auto found = find_all(doc->text(), search_query_, opts);
+    if (!found.ok()) {
+        show_message(found.error().message, true);
+        return;
+    }
+    std::vector<Command> group;
+    std::size_t skipped = 0;
+    for (const auto& m : found->matches) {
+        if (doc->find_span(m.start, m.end, label)) { ++skipped; continue; }
+        group.push_back(cmd::AddSpan{doc->id(), m.start, m.end, label, {}, {}});
+    }
+    if (group.empty()) {
+        show_message(found->matches.empty() ? "No match for " + search_query_ : "Every match is already labelled " + label, false);
+        return;
+    }
+    
+    auto st = editor_.apply(corpus_, std::span<const Command>(group), platform::now_iso8601(),
+                            BatchOptions{"label all matches " + label, true});
+    if (!st.ok()) { show_message(st.error().message, true); return; }
+    mark_dirty(doc->id());
+    view_.spans_changed(0, doc->length());
+    const std::size_t added = group.size() - editor_.last_skipped();
+    show_message("Labelled " + std::to_string(added) + " matches " + label +
+                 (skipped ? " (" + std::to_string(skipped) + " already were)" : "") + " — one undo step.", false);
+}
+
+void App::open_document(std::size_t index) {
+    if (index >= corpus().documents.size() || index == current_doc_) return;
+    current_doc_ = index;
+    clear_selection();
+    fonts_dirty_ = true;  // the atlas follows the document's characters
+}
+
+void App::undo() {
+    const Document* doc = current_document();
+    if (!doc) return;
+    const std::string id = doc->id();
+    auto st = editor_.undo(corpus_, id);
+    if (!st.ok()) { show_message(st.error().message, false); return; }
+    clear_selection();
+    mark_dirty(id);
+    view_.spans_changed(0, doc->length());
+}
+
+void App::redo() {
+    const Document* doc = current_document();
+    if (!doc) return;
+    const std::string id = doc->id();
+    auto st = editor_.redo(corpus_, id);
+    if (!st.ok()) { show_message(st.error().message, false); return; }
+    clear_selection();
+    mark_dirty(id);
+    view_.spans_changed(0, doc->length());
+}
+
+void App::show_message(std::string text, bool error) {
+    message_ = std::move(text);
+    message_error_ = error;
+    message_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
+    platform::request_frames();
+}
+
+// ---- the one place commands are applied -------------------------------------------------------
+
+void App::apply(Command command) {
+    const std::string now = platform::now_iso8601();
+    auto st = editor_.apply(corpus_, command, now);
+    if (!st.ok()) {
+        show_message(st.error().message, true);
+        return;
+    }
+    ever_edited_ = true;
+    std::visit([&](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (requires { c.doc; }) mark_dirty(c.doc);
+        else {
+            meta_dirty_ = true;
+            for (const Document& d : corpus().documents) dirty_docs_.insert(d.id());
+            view_dirty_ = true;
+        }
+        if constexpr (std::is_same_v<T, cmd::AddSpan>) {
+            if (const Document* d = corpus().find_document(c.doc))
+                if (const Span* s = d->find_span(c.start, c.end, c.label)) {
+                    view_.spans_changed(s->start, s->end);
+                    selected_span_.clear();
+                }
+        } else if constexpr (std::is_same_v<T, cmd::DeleteSpan>) {
+            selected_span_.clear();
+            view_.spans_changed(0, current_document() ? current_document()->length() : 0);
+        } else if constexpr (std::is_same_v<T, cmd::DeleteRelation>) {
+            selected_relation_.clear();
+            view_.spans_changed(0, current_document() ? current_document()->length() : 0);
+        } else {
+            view_.spans_changed(0, current_document() ? current_document()->length() : 0);
+        }
+    }, command);
+}
+
+void App::apply_pending() {
+    if (pending_.empty()) return;
+    std::vector<Command> queue;
+    queue.swap(pending_);
+    for (Command& c : queue) apply(std::move(c));
+    platform::request_frames();
+}
+
+void App::mark_dirty(const std::string& doc_id) {
+    dirty_docs_.insert(doc_id);
+    ever_edited_ = true;
+    platform::schedule_autosave(kAutosaveDelayMs);
+}
+
+// ---- persistence ------------------------------------------------------------------------------
+
+void App::autosave() {
+    if (dirty_docs_.empty() && removed_docs_.empty() && !meta_dirty_) return;
+    if (platform::storage_busy()) {  // one write at a time; try again shortly
+        platform::schedule_autosave(kAutosaveDelayMs);
+        return;
+    }
+    save_now();
+}
+
+void App::save_now() {
+    std::vector<platform::DocumentRecord> changed;
+    for (const std::string& id : dirty_docs_)
+        if (const Document* d = corpus().find_document(id)) changed.push_back({id, write_document_json(*d)});
+    std::vector<std::string> removed(removed_docs_.begin(), removed_docs_.end());
+    std::vector<std::string> order;
+    for (const Document& d : corpus().documents) order.push_back(d.id());
+    platform::storage_save(changed, removed, write_schema_json(corpus().schema), order);
+    // What was handed over is no longer pending; a failure puts it back (on_storage_result).
+    in_flight_docs_ = std::move(dirty_docs_);
+    in_flight_removed_ = std::move(removed_docs_);
+    in_flight_meta_ = meta_dirty_;
+    dirty_docs_.clear();
+    removed_docs_.clear();
+    meta_dirty_ = false;
+}
+
+void App::on_storage_result(bool ok) {
+    if (!ok) {
+        dirty_docs_.insert(in_flight_docs_.begin(), in_flight_docs_.end());
+        removed_docs_.insert(in_flight_removed_.begin(), in_flight_removed_.end());
+        meta_dirty_ = meta_dirty_ || in_flight_meta_;
+    }
+    in_flight_docs_.clear();
+    in_flight_removed_.clear();
+    in_flight_meta_ = false;
+    if (ok && (!dirty_docs_.empty() || meta_dirty_)) platform::schedule_autosave(kAutosaveDelayMs);
+}
+
+std::string App::state_json() const { return write_inkspan_json(corpus()); }
 
 }  // namespace inkspan::ui

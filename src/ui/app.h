@@ -1,44 +1,162 @@
 #pragma once
-// The application: owns the model and the UI state, builds one ImGui frame at a time.
-// The platform layer drives it (fonts, frames) and the automation API queries it.
+// The application: owns the corpus, the editor (command path + undo) and the UI state; builds one
+// ImGui frame at a time. Panels and the text view read the model and call the request_* verbs;
+// the resulting commands are applied in one place (apply_pending) after the widgets, which is
+// also where autosave is scheduled. The platform layer drives frames; the automation API queries.
 #include <imgui.h>
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "core/corpus.h"
+#include "core/editor.h"
+#include "ui/fonts.h"
+#include "ui/text_view.h"
+#include "ui/theme.h"
+
 namespace inkspan::ui {
 
-struct Box { float x, y, w, h; };
+struct TextSelection {
+    std::size_t anchor = 0, caret = 0;  // code points
+    [[nodiscard]] std::size_t start() const { return anchor < caret ? anchor : caret; }
+    [[nodiscard]] std::size_t end() const { return anchor < caret ? caret : anchor; }
+    [[nodiscard]] bool empty() const { return anchor == caret; }
+};
+
+enum class PaletteMode { Closed, Label, Relation };
+
+struct ImportOutcome {
+    bool ok = false;
+    std::string message;  // what happened, or what is wrong (names the file and the place)
+};
 
 class App {
 public:
     App();
 
-    // Builds the font atlas for the current zoom and devicePixelRatio.
+    // ---- driven by the platform
     void load_fonts(float dpr);
     [[nodiscard]] bool fonts_need_rebuild() const { return fonts_dirty_; }
-
-    // Everything between ImGui::NewFrame() and ImGui::Render().
-    void frame();
-
+    void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
     [[nodiscard]] ImVec4 background_color() const;
     [[nodiscard]] const char* wants_cursor() const { return cursor_; }
+    void autosave();                    // debounce timer fired, or the page is being hidden
+    void on_storage_result(bool ok);
 
-    // The whole corpus as inkspan JSON (what Export writes).
+    // ---- automation API
     [[nodiscard]] std::string state_json() const;
+    std::optional<ImVec4> locate(const std::string& doc_id, std::size_t cp);
+    ImportOutcome import_file(const std::string& name, std::string_view bytes);
+    [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id) const;
+
+    // ---- read by the panels and the text view
+    [[nodiscard]] const Corpus& corpus() const { return corpus_; }
+    [[nodiscard]] const Document* current_document() const;
+    [[nodiscard]] const Theme& theme() const { return theme_; }
+    [[nodiscard]] const Fonts& fonts() const { return fonts_; }
+    [[nodiscard]] const TextSelection& selection() const { return selection_; }
+    [[nodiscard]] const std::string& selected_span() const { return selected_span_; }
+    [[nodiscard]] const std::string& selected_relation() const { return selected_relation_; }
+    [[nodiscard]] const std::string& hovered_span() const { return hovered_span_; }
+    [[nodiscard]] const std::string& hovered_relation() const { return hovered_relation_; }
+    [[nodiscard]] const std::string& relation_source() const { return relation_source_; }  // "R" mode
+    [[nodiscard]] bool snap_to_words() const { return snap_words_; }
+
+    // ---- requests from the UI (gestures) — they queue commands or change UI state
+    void set_text_selection(std::size_t anchor, std::size_t caret, bool open_palette);
+    void select_span(const std::string& span_id);
+    void select_relation(const std::string& relation_id);
+    void clear_selection();
+    void set_hover(const std::string& span_id, const std::string& relation_id);
+    void request_label(const std::string& label);  // selection → new span; selected span → relabel
+    void request_relation(std::string head, std::string tail);  // by value: callers pass UI state this clears
+    void request_relation_type(const std::string& type);
+    void request_delete_selected();
+    void request_note(const std::string& span_id, const std::string& note);
+    void request_doc_status(const std::string& doc_id, DocStatus status);
+    void request_annotate_all(const std::string& label);
+    void request_schema(Command command);
+    void start_relation_from(const std::string& span_id);
+    void open_document(std::size_t index);
+    void undo();
+    void redo();
+    void download_current();
+    void download_corpus();
+    void show_message(std::string text, bool error);
 
 private:
-    void draw_text_view();
+    void apply_pending();
+    void apply(Command command);
+    void mark_dirty(const std::string& doc_id);
+    void handle_shortcuts();
+    void rebuild_view_if_needed();
+    void draw_toolbar(ImVec2 min, ImVec2 max);
+    void draw_documents_panel(ImVec2 min, ImVec2 max);
+    void draw_side_panel(ImVec2 min, ImVec2 max);
+    void draw_status_bar(ImVec2 min, ImVec2 max);
+    void draw_palette();
+    void draw_search_bar(ImVec2 min, ImVec2 max);
+    void draw_first_run_hint(ImVec2 min, ImVec2 max);
+    void save_now();
+    void draw_schema_editor();
+    void draw_import_dialog();
+    void finish_import(int choice);
+    [[nodiscard]] std::string fresh_document_id() const;
 
-    std::string text_;
+    Corpus corpus_;
+    Editor editor_;
+    std::size_t current_doc_ = 0;
+    std::vector<Command> pending_;
+
+    Theme theme_;
+    bool dark_ = false;
+    Fonts fonts_;
     std::vector<char> font_data_;
     bool fonts_dirty_ = true;
-    float zoom_ = 1.0f;
+    float dpr_ = 1.0f, zoom_ = 1.0f;
     const char* cursor_ = "default";
-    ImFont* body_font_ = nullptr;
-    ImFont* ui_font_ = nullptr;
+
+    TextView view_;
+    bool view_dirty_ = true;
+    TextSelection selection_;
+    std::string selected_span_, selected_relation_, hovered_span_, hovered_relation_;
+    std::string relation_source_;  // span id while choosing a relation target ("R" or drag)
+    std::string relation_tail_;    // chosen target while the relation palette is open
+    bool snap_words_ = true;
+    std::string note_span_, note_edit_;  // the note being edited in the side panel
+    std::string list_filter_;            // annotation list filter
+    std::string new_label_name_, new_label_hotkey_, new_relation_name_;  // schema editor fields
+    std::string rename_from_, rename_to_;
+    // An import waiting for the user's choice (a document with the same text already exists).
+    struct PendingImport { std::string file_name; Corpus incoming; std::vector<std::size_t> clashes; };
+    std::optional<PendingImport> pending_import_;
+    bool show_documents_ = true;
+
+    PaletteMode palette_ = PaletteMode::Closed;
+    ImVec2 palette_pos_{0, 0};
+    std::string palette_filter_;
+    int palette_cursor_ = 0;
+    bool palette_focus_filter_ = false;
+
+    bool search_open_ = false, search_focus_ = false;
+    std::string search_query_;
+    bool search_regex_ = false, search_case_ = false, search_words_ = true;
+    bool search_label_mode_ = false;  // after Enter in the search box: a label key labels all matches
+
+    std::string message_;
+    bool message_error_ = false;
+    double message_time_ = 0;
+
+    std::set<std::string> dirty_docs_, removed_docs_;  // not yet handed to storage
+    bool meta_dirty_ = false;
+    std::set<std::string> in_flight_docs_, in_flight_removed_;  // handed over, not yet confirmed
+    bool in_flight_meta_ = false;
+    bool ever_edited_ = false;
+
+    friend class TextView;
 };
 
 }  // namespace inkspan::ui

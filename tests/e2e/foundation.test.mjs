@@ -13,7 +13,7 @@ before(async () => { server = await serveDist(); browser = await launchBrowser()
 after(async () => { await browser.close(); await server.close(); });
 
 test("the page loads without console errors and draws text on the canvas", async () => {
-  const { page, errors } = await openApp(browser.context, server.url);
+  const { page, errors } = await openApp(await browser.newContext(), server.url);
   const png = decodePng(await page.screenshot());
   // The text column is in the middle third; a blank or single-colour canvas has no dark pixels.
   const ink = darkFraction(png, Math.floor(png.width / 3), 100, Math.floor(png.width * 2 / 3), 600);
@@ -21,22 +21,22 @@ test("the page loads without console errors and draws text on the canvas", async
   const outside = darkFraction(png, 0, 0, 10, png.height);
   assert.ok(outside < ink, "the page edge should be lighter than the text column");
   assert.deepEqual(errors, []);
-  await page.close();
+  await page.context().close();
 });
 
 test("getState() holds the sample article byte-for-byte", async () => {
-  const { page, errors } = await openApp(browser.context, server.url);
+  const { page, errors } = await openApp(await browser.newContext(), server.url);
   const state = JSON.parse(await page.evaluate(() => window.inkspan.getState()));
   assert.equal(state.format, "inkspan");
   assert.equal(state.version, 1);
   assert.equal(state.documents[0].text, sample);
   assert.ok(sample.includes("’") && sample.includes("«"), "fixture has the characters we check");
   assert.deepEqual(errors, []);
-  await page.close();
+  await page.context().close();
 });
 
 test("at devicePixelRatio 2 the canvas backing store is twice its CSS size", async () => {
-  const { page, errors } = await openApp(browser.context, server.url, { deviceScaleFactor: 2 });
+  const { page, errors } = await openApp(await browser.newContext(), server.url, { deviceScaleFactor: 2 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const size = await page.evaluate(() => {
     const c = document.getElementById("canvas");
@@ -46,16 +46,16 @@ test("at devicePixelRatio 2 the canvas backing store is twice its CSS size", asy
   assert.equal(size.w, size.cssW * 2);
   assert.equal(size.h, size.cssH * 2);
   assert.deepEqual(errors, []);
-  await page.close();
+  await page.context().close();
 });
 
 test("the canvas follows the window size", async () => {
-  const { page, errors } = await openApp(browser.context, server.url);
+  const { page, errors } = await openApp(await browser.newContext(), server.url);
   await page.setViewportSize({ width: 900, height: 600 });
   await page.mouse.move(450, 300);  // any input wakes the render loop; resize does too
   await page.waitForFunction(() => document.getElementById("canvas").width === 900);
   const h = await page.evaluate(() => document.getElementById("canvas").height);
   assert.equal(h, 600);
   assert.deepEqual(errors, []);
-  await page.close();
+  await page.context().close();
 });

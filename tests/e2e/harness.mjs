@@ -2,7 +2,6 @@
 // playwright-core (never a downloaded browser). WebGL2 runs on SwiftShader.
 import http from "node:http";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -31,19 +30,21 @@ export function serveDist() {
   })));
 }
 
+// One Chromium for a test file; each test takes a fresh context (its own storage, like a new
+// profile) unless it wants to share one (reloads, two tabs).
 export async function launchBrowser() {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "inkspan-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-gpu",
            "--no-first-run", "--disable-background-networking", "--disable-component-update",
            "--disable-sync", "--disable-quic"],
-    viewport: { width: 1280, height: 800 },
-    deviceScaleFactor: 1,
   });
-  const close = async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };
-  return { context, close, userDataDir };
+  return {
+    browser,
+    newContext: (options = {}) => browser.newContext({ viewport: { width: 1280, height: 800 }, ...options }),
+    close: () => browser.close(),
+  };
 }
 
 // Opens the app in a new page, records console errors and page errors, waits for inkspan.ready.

@@ -1,0 +1,63 @@
+#pragma once
+// The primitive changes behind every command, as recorded in the undo history. Each one carries
+// what it removes or replaces, so its inverse is exact (ids included) and no snapshot of a whole
+// document is ever taken. `apply_op` first checks that the corpus is in the state the change was
+// recorded against, then applies all of it or nothing.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/result.h"
+
+namespace inkspan::edit {
+
+struct InsertSpans { std::string doc; std::vector<Span> spans; };
+struct RemoveSpans { std::string doc; std::vector<Span> spans; };  // their relations are gone first
+struct ReplaceSpan { std::string doc; Span before, after; };       // same id
+struct InsertRelations { std::string doc; std::vector<Relation> relations; };
+struct RemoveRelations { std::string doc; std::vector<Relation> relations; };
+struct ReplaceRelation { std::string doc; Relation before, after; };  // same id
+
+struct DocMeta {
+    DocStatus status = DocStatus::New;
+    std::string annotator, modified;
+    bool operator==(const DocMeta&) const = default;
+};
+// Status and annotator must match `before`; `modified` is only restored if nothing else has
+// changed it since (a later schema edit may have stamped the document too).
+struct ChangeDocMeta { std::string doc; DocMeta before, after; };
+
+struct InsertDocument { std::size_t index; Document document; };
+struct RemoveDocument { std::size_t index; Document document; };
+
+struct InsertEntityType { std::size_t index; EntityType type; };
+struct RemoveEntityType { std::size_t index; EntityType type; };   // no span or relation type uses it
+struct ReplaceEntityType { std::size_t index; EntityType before, after; };  // same name
+struct RenameEntityType { std::string from, to; };  // the type, every span and every relation type list
+
+struct InsertRelationType { std::size_t index; RelationType type; };
+struct RemoveRelationType { std::size_t index; RelationType type; };  // no relation uses it
+struct ReplaceRelationType { std::size_t index; RelationType before, after; };  // same name
+struct RenameRelationType { std::string from, to; };  // the type and every relation
+
+struct SetAllowCrossing { bool before, after; };
+
+using Op = std::variant<InsertSpans, RemoveSpans, ReplaceSpan, InsertRelations, RemoveRelations, ReplaceRelation,
+                        ChangeDocMeta, InsertDocument, RemoveDocument, InsertEntityType, RemoveEntityType,
+                        ReplaceEntityType, RenameEntityType, InsertRelationType, RemoveRelationType,
+                        ReplaceRelationType, RenameRelationType, SetAllowCrossing>;
+
+[[nodiscard]] Op inverse(const Op& op);
+// The document an op changes, or nullopt for ops on the schema or the document list.
+[[nodiscard]] std::optional<std::string> document_of(const Op& op);
+// Checks the op's preconditions and applies it whole, or returns Refused and changes nothing.
+[[nodiscard]] Status apply_op(Corpus& corpus, const Op& op);
+// Applies ops in order; on a failure, rolls back the ones already applied and returns the error.
+[[nodiscard]] Status apply_ops(Corpus& corpus, const std::vector<Op>& ops);
+// Undoes ops (inverses in reverse order), all or nothing.
+[[nodiscard]] Status revert_ops(Corpus& corpus, const std::vector<Op>& ops);
+
+}  // namespace inkspan::edit

@@ -1,0 +1,20 @@
+#pragma once
+// CoNLL 2003-style IOB2: one token per line (`token<TAB>tag`), a blank line between sentences,
+// `-DOCSTART-<TAB>O` and a blank line before each document. Tokens and sentences come from
+// tokenizer.h and sentences.h. One tag per token cannot hold nested or overlapping spans (the
+// outermost is kept: longest, then earliest), relations, notes or attributes; every such loss is
+// counted. Reading rebuilds the text from the tokens (single spaces, one line per sentence).
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/formats/format.h"
+
+namespace inkspan::formats {
+
+[[nodiscard]] ExportedFiles export_conll(const Corpus& corpus, const std::vector<std::size_t>& doc_indexes);
+[[nodiscard]] Result<ImportedCorpus> import_conll(const std::map<std::string, std::string>& files, const Schema& current);
+
+}  // namespace inkspan::formats

@@ -1,0 +1,76 @@
+#pragma once
+// The dataset formats behind Export and Import: brat standoff, CoNLL IOB2, spaCy/Prodigy JSONL,
+// doccano JSONL, Label Studio JSON and W3C Web Annotation. Everything goes from and to strings
+// (no I/O); each format's offset unit is converted at its boundary (docs/FORMATS.md).
+// The native inkspan JSON format is not handled here (see inkspan_json.h).
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/result.h"
+#include "core/schema.h"
+
+namespace inkspan::formats {
+
+// What an export produces: file name → content. One entry is a plain download; several are the
+// entries of a zip (brat, or a dataset split). `losses` says, before the download, what the format
+// could not hold, one sentence per kind with counts: "CoNLL: 3 relations dropped (CoNLL has no
+// relations)". Output is deterministic: same corpus, same bytes.
+struct ExportedFiles {
+    std::map<std::string, std::string> files;
+    std::vector<std::string> losses;
+};
+
+// What an import produces, validated whole (nothing is half-read). The documents use labels and
+// relation types of `current_schema` plus the new ones listed here (colours taken from the
+// palette after the current types, no hotkeys; relation types accept any labels unless the file
+// declares its argument types). `skipped` says what the reader could not represent, with counts.
+struct ImportedCorpus {
+    std::vector<Document> documents;
+    std::vector<EntityType> new_entity_types;
+    std::vector<RelationType> new_relation_types;
+    std::vector<std::string> skipped;
+};
+
+struct FormatInfo {
+    std::string_view id;          // "brat", "conll", "spacy", "doccano", "labelstudio", "w3c"
+    std::string_view name;        // for menus: "brat standoff"
+    std::string_view extension;   // of the file a single-file export writes; brat: ".ann"
+};
+// The six dataset formats, in menu order.
+[[nodiscard]] const std::vector<FormatInfo>& dataset_formats();
+[[nodiscard]] const FormatInfo* find_format(std::string_view id);
+
+// Exports corpus.documents[i] for each i of `doc_indexes`, in that order. Errors: an unknown
+// format id (Unsupported) or an index past the end (NotFound).
+[[nodiscard]] Result<ExportedFiles> export_corpus(std::string_view format_id, const Corpus& corpus,
+                                                  const std::vector<std::size_t>& doc_indexes);
+// The `losses` of that export without keeping the files (what the Export dialog shows).
+[[nodiscard]] std::vector<std::string> losses_for(std::string_view format_id, const Corpus& corpus,
+                                                  const std::vector<std::size_t>& doc_indexes);
+// Every index of the corpus, for a corpus-wide export.
+[[nodiscard]] std::vector<std::size_t> all_documents(const Corpus& corpus);
+
+// Reads the files of one format (brat: the .txt/.ann pairs, optionally annotation.conf; the
+// others: one or more files, each read in turn). Errors name the file and the place:
+// `doc1.ann line 7: span end 5120 is past the end of the text (4890 code points)`.
+[[nodiscard]] Result<ImportedCorpus> import_files(std::string_view format_id,
+                                                  const std::map<std::string, std::string>& files,
+                                                  const Schema& current_schema);
+
+// The format of one file from its name and content: one of the six ids, "inkspan" for a native
+// file, or nullopt (e.g. a plain .txt, which the caller opens as a new document).
+[[nodiscard]] std::optional<std::string> sniff_format(std::string_view file_name, std::string_view content);
+// The format of a set of dropped files: "brat" when any is a .ann, otherwise the format of the
+// first file that sniff_format recognises.
+[[nodiscard]] std::optional<std::string> sniff_files(const std::map<std::string, std::string>& files);
+
+// `current` with the imported corpus's new types appended (what the UI applies before adding the
+// documents).
+[[nodiscard]] Schema merge_schema(const Schema& current, const ImportedCorpus& imported);
+
+}  // namespace inkspan::formats

@@ -1,0 +1,270 @@
+#include "core/formats/import_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+#include "core/limits.h"
+#include "core/utf8.h"
+#include "core/validation.h"
+
+namespace inkspan::formats {
+
+namespace {
+
+Error at(std::string_view place, const Error& e) { return make_error(e.kind, std::string(place) + ": " + e.message); }
+
+std::optional<Error> check_attributes(const Attributes& attributes, std::string_view place) {
+    if (attributes.size() > kMaxAttributesPerSpan)
+        return make_error(ErrorKind::TooLarge, std::string(place) + ": " + std::to_string(attributes.size()) +
+                                                   " attributes, over the limit of " + std::to_string(kMaxAttributesPerSpan));
+    for (const auto& [key, value] : attributes) {
+        if (!is_valid_token(key, kMaxAttributeBytes))
+            return make_error(ErrorKind::Invalid, std::string(place) + ": invalid attribute name " + quote(key));
+        if (auto bad = check_free_text(value, kMaxAttributeBytes, std::string(place) + ": attribute " + key)) return bad;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string clean_id(std::string_view raw, std::string_view fallback) {
+    std::string out;
+    if (!find_invalid_utf8(raw)) {
+        std::size_t pos = 0;
+        while (pos < raw.size()) {
+            const std::size_t start = pos;
+            const char32_t cp = decode_utf8(raw, pos);
+            const bool bad = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_unicode_whitespace(cp);
+            if (out.size() + (bad ? 1 : pos - start) > kMaxIdBytes) break;
+            if (bad) out += '_';
+            else out.append(raw.substr(start, pos - start));
+        }
+    }
+    return is_valid_id(out) ? out : std::string(fallback);
+}
+
+ImportBuilder::ImportBuilder(std::string_view format_name, const Schema& current)
+    : current_(current), skipped_(std::string(format_name) + ": ") {}
+
+void ImportBuilder::declare_entity_type(std::string_view name) {
+    const std::string clean = type_name(name);
+    if (!clean.empty()) use_entity(clean);
+}
+
+void ImportBuilder::declare_relation_type(RelationType type) {
+    type.name = type_name(type.name);
+    if (type.name.empty() || current_.find_relation(type.name)) return;
+    for (const RelationType& r : out_.new_relation_types)
+        if (r.name == type.name) return;
+    for (auto* side : {&type.head, &type.tail}) {
+        for (std::string& label : *side) label = type_name(label);
+        std::erase(*side, std::string());
+        for (const std::string& label : *side) use_entity(label);
+    }
+    out_.new_relation_types.push_back(std::move(type));
+}
+
+std::string ImportBuilder::type_name(std::string_view raw) {
+    if (is_valid_type_name(raw)) return std::string(raw);
+    std::string clean = clean_id(raw, "");
+    if (!clean.empty() && is_valid_type_name(clean)) {
+        skipped_.note("type name " + quote(raw) + " renamed " + clean + " (type names cannot hold spaces)");
+        return clean;
+    }
+    return "";
+}
+
+void ImportBuilder::use_entity(const std::string& name) {
+    if (current_.find_entity(name)) return;
+    for (const EntityType& e : out_.new_entity_types)
+        if (e.name == name) return;
+    const std::size_t index = current_.entities.size() + out_.new_entity_types.size();
+    out_.new_entity_types.push_back(EntityType{name, std::string(palette_color(index)), "", ""});
+}
+
+const RelationType* ImportBuilder::relation_rule(const std::string& name) const {
+    if (const RelationType* r = current_.find_relation(name)) return r;
+    for (const RelationType& r : out_.new_relation_types)
+        if (r.name == name) return &r;
+    return nullptr;
+}
+
+Status ImportBuilder::add(DraftDocument d) {
+    if (out_.documents.size() >= kMaxDocuments)
+        return make_error(ErrorKind::TooLarge, d.place + ": more than " + std::to_string(kMaxDocuments) +
+                                                   " documents in one import (the limit)");
+    std::string id = clean_id(d.id, "doc" + std::to_string(out_.documents.size() + 1));
+    if (doc_ids_.count(id)) {
+        const std::string base = clean_id(id.substr(0, kMaxIdBytes - 8), "doc");
+        for (std::size_t n = 2;; ++n) {
+            id = base + "-" + std::to_string(n);
+            if (!doc_ids_.count(id)) break;
+        }
+    }
+    if (auto bad = check_free_text(d.annotator, kMaxMetaBytes, "annotator")) return at(d.place, *bad);
+    auto created = Document::create(id, std::move(d.name), std::move(d.text));
+    if (!created) return at(d.place, created.error());
+    Document& doc = created.value();
+    doc.set_status(d.status);
+    doc.set_annotator(std::move(d.annotator));
+    if (d.spans.size() > kMaxSpansPerDocument)
+        return make_error(ErrorKind::TooLarge, d.place + ": " + std::to_string(d.spans.size()) +
+                                                   " spans, over the limit of " + std::to_string(kMaxSpansPerDocument));
+    if (d.relations.size() > kMaxRelationsPerDocument)
+        return make_error(ErrorKind::TooLarge, d.place + ": " + std::to_string(d.relations.size()) +
+                                                   " relations, over the limit of " + std::to_string(kMaxRelationsPerDocument));
+
+    // Spans: validate, drop blank ones and exact duplicates (a duplicate's relations go to the first).
+    const std::size_t length = doc.length();
+    std::vector<std::optional<std::size_t>> slot(d.spans.size());  // draft index -> index in `kept`
+    std::vector<Span> kept;
+    std::vector<std::string> proposed;
+    std::map<std::tuple<std::size_t, std::size_t, std::string>, std::size_t> by_key;
+    for (std::size_t i = 0; i < d.spans.size(); ++i) {
+        DraftSpan& s = d.spans[i];
+        if (auto bad = check_range(s.start, s.end, s.place)) return *bad;
+        if (s.end > length)
+            return make_error(ErrorKind::Invalid, s.place + ": span end " + std::to_string(s.end) +
+                                                      " is past the end of the text (" + std::to_string(length) + " code points)");
+        std::string label = type_name(s.label);
+        if (label.empty()) return make_error(ErrorKind::Invalid, s.place + ": invalid label " + quote(s.label));
+        if (s.start == s.end || is_blank(doc.text_of(s.start, s.end))) {
+            skipped_.add("empty or whitespace-only span skipped", "empty or whitespace-only spans skipped", 1, s.place);
+            continue;
+        }
+        if (auto bad = check_free_text(s.note, kMaxNoteBytes, "note")) return at(s.place, *bad);
+        if (auto bad = check_attributes(s.attributes, s.place)) return *bad;
+        auto [it, fresh] = by_key.try_emplace(std::make_tuple(s.start, s.end, label), kept.size());
+        if (!fresh) {
+            slot[i] = it->second;
+            skipped_.add("duplicate span skipped (same offsets and label)", "duplicate spans skipped (same offsets and label)",
+                         1, s.place);
+            continue;
+        }
+        use_entity(label);
+        slot[i] = kept.size();
+        kept.push_back(Span{"", s.start, s.end, std::move(label), std::move(s.note), std::move(s.attributes)});
+        proposed.push_back(std::move(s.id));
+    }
+
+    // A schema without crossing spans: keep the spans that nest, in order, skip those that cross.
+    std::vector<bool> alive(kept.size(), true);
+    if (!current_.allow_crossing_spans) {
+        std::vector<std::size_t> order(kept.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (kept[a].start != kept[b].start) return kept[a].start < kept[b].start;
+            return kept[a].end > kept[b].end;
+        });
+        std::vector<std::size_t> open_ends;
+        for (std::size_t i : order) {
+            while (!open_ends.empty() && open_ends.back() <= kept[i].start) open_ends.pop_back();
+            if (!open_ends.empty() && kept[i].end > open_ends.back()) {
+                alive[i] = false;
+                skipped_.add("span crossing another skipped (the schema does not allow crossing spans)",
+                             "spans crossing others skipped (the schema does not allow crossing spans)");
+                continue;
+            }
+            open_ends.push_back(kept[i].end);
+        }
+    }
+    std::vector<std::optional<std::size_t>> final_index(kept.size());
+    std::vector<Span> spans;
+    std::vector<std::string> span_ids;
+    for (std::size_t i = 0; i < kept.size(); ++i)
+        if (alive[i]) {
+            final_index[i] = spans.size();
+            spans.push_back(std::move(kept[i]));
+            span_ids.push_back(std::move(proposed[i]));
+        }
+
+    // Relations: endpoints must have survived, the type's rule must allow them, no duplicates.
+    std::vector<Relation> relations;
+    std::vector<std::string> relation_ids;
+    std::vector<std::pair<std::size_t, std::size_t>> relation_ends;
+    std::set<std::tuple<std::string, std::size_t, std::size_t>> seen;
+    for (DraftRelation& r : d.relations) {
+        std::string type = type_name(r.type);
+        if (type.empty()) return make_error(ErrorKind::Invalid, r.place + ": invalid relation type " + quote(r.type));
+        if (r.head >= slot.size() || r.tail >= slot.size())
+            return make_error(ErrorKind::Invalid, r.place + ": relation refers to an unknown span");
+        std::optional<std::size_t> h, t;
+        if (slot[r.head]) h = final_index[*slot[r.head]];
+        if (slot[r.tail]) t = final_index[*slot[r.tail]];
+        if (!h || !t) {
+            skipped_.add("relation to a skipped span skipped", "relations to skipped spans skipped", 1, r.place);
+            continue;
+        }
+        if (*h == *t) {
+            skipped_.add("relation from a span to itself skipped", "relations from a span to itself skipped", 1, r.place);
+            continue;
+        }
+        const RelationType* rule = relation_rule(type);
+        if (rule && !rule->allows(spans[*h].label, spans[*t].label)) {
+            skipped_.add("relation skipped: its type does not allow these labels in the schema",
+                         "relations skipped: their type does not allow these labels in the schema", 1, r.place);
+            continue;
+        }
+        const bool undirected = rule && !rule->directed;
+        if (seen.count({type, *h, *t}) || (undirected && seen.count({type, *t, *h}))) {
+            skipped_.add("duplicate relation skipped", "duplicate relations skipped", 1, r.place);
+            continue;
+        }
+        seen.insert({type, *h, *t});
+        if (!rule) out_.new_relation_types.push_back(RelationType{type, {}, {}, true});
+        relations.push_back(Relation{"", std::move(type), "", ""});
+        relation_ends.emplace_back(*h, *t);  // resolved to span ids below
+        relation_ids.push_back(std::move(r.id));
+    }
+
+    // Ids: keep the file's ids when valid and unique, number the rest T<n> / R<n>.
+    std::unordered_set<std::string> used;
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        if (is_valid_id(span_ids[i]) && used.insert(span_ids[i]).second) spans[i].id = span_ids[i];
+    for (std::size_t i = 0; i < relations.size(); ++i)
+        if (is_valid_id(relation_ids[i]) && used.insert(relation_ids[i]).second) relations[i].id = relation_ids[i];
+    std::size_t next = 1;
+    for (Span& s : spans)
+        if (s.id.empty()) {
+            while (used.count("T" + std::to_string(next))) ++next;
+            s.id = "T" + std::to_string(next);
+            used.insert(s.id);
+        }
+    next = 1;
+    for (std::size_t i = 0; i < relations.size(); ++i) {
+        Relation& r = relations[i];
+        if (r.id.empty()) {
+            while (used.count("R" + std::to_string(next))) ++next;
+            r.id = "R" + std::to_string(next);
+            used.insert(r.id);
+        }
+        r.head = spans[relation_ends[i].first].id;
+        r.tail = spans[relation_ends[i].second].id;
+    }
+
+    if (!spans.empty()) doc.insert_spans(std::move(spans));
+    if (!relations.empty()) doc.insert_relations(std::move(relations));
+    doc_ids_.insert(doc.id());
+    out_.documents.push_back(std::move(doc));
+    return Ok{};
+}
+
+Result<ImportedCorpus> ImportBuilder::finish() {
+    if (out_.documents.empty()) return make_error(ErrorKind::Invalid, "the files hold no documents");
+    const std::size_t entities = current_.entities.size() + out_.new_entity_types.size();
+    if (entities > kMaxEntityTypes)
+        return make_error(ErrorKind::TooLarge, "the import needs " + std::to_string(entities) +
+                                                   " entity types, over the limit of " + std::to_string(kMaxEntityTypes));
+    const std::size_t relations = current_.relations.size() + out_.new_relation_types.size();
+    if (relations > kMaxRelationTypes)
+        return make_error(ErrorKind::TooLarge, "the import needs " + std::to_string(relations) +
+                                                   " relation types, over the limit of " + std::to_string(kMaxRelationTypes));
+    out_.skipped = skipped_.sentences();
+    return std::move(out_);
+}
+
+}  // namespace inkspan::formats

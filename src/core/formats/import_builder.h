@@ -1,0 +1,77 @@
+#pragma once
+// The one validated way the dataset readers build documents: a reader parses a file into drafts
+// (offsets already converted to code points and range-checked), the builder checks everything the
+// model requires and turns the drafts into Documents, or refuses the whole import.
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/formats/format.h"
+#include "core/formats/format_util.h"
+#include "core/result.h"
+#include "core/schema.h"
+
+namespace inkspan::formats {
+
+struct DraftSpan {
+    std::string id;                  // the file's id when worth keeping, "" to number it T<n>
+    std::size_t start = 0, end = 0;  // code points
+    std::string label;
+    std::string note;
+    Attributes attributes;
+    std::string place;  // for messages: "doc1.ann line 4"
+};
+
+struct DraftRelation {
+    std::string id;                  // "" to number it R<n>
+    std::string type;
+    std::size_t head = 0, tail = 0;  // indexes into DraftDocument::spans
+    std::string place;
+};
+
+struct DraftDocument {
+    std::string id;    // sanitised and made unique within the import
+    std::string name;
+    std::string text;  // valid UTF-8 (readers check it before converting offsets)
+    DocStatus status = DocStatus::New;
+    std::string annotator;
+    std::vector<DraftSpan> spans;
+    std::vector<DraftRelation> relations;
+    std::string place;  // "doc1.txt", "corpus.jsonl line 3"
+};
+
+class ImportBuilder {
+public:
+    // `format_name` prefixes the skip sentences ("brat: ...").
+    ImportBuilder(std::string_view format_name, const Schema& current);
+
+    // Types a file declares (brat's annotation.conf), added even when no span uses them.
+    void declare_entity_type(std::string_view name);
+    void declare_relation_type(RelationType type);
+    // What the reader itself skipped.
+    Tally& skipped() { return skipped_; }
+
+    // Validates one document and keeps it. Refusals (out-of-range offsets, spans ending before
+    // they start, over-limit texts, notes or counts) name the draft's place.
+    [[nodiscard]] Status add(DraftDocument draft);
+    [[nodiscard]] Result<ImportedCorpus> finish();
+
+private:
+    [[nodiscard]] std::string type_name(std::string_view raw);  // "" when it cannot be made valid
+    void use_entity(const std::string& name);
+    [[nodiscard]] const RelationType* relation_rule(const std::string& name) const;
+
+    const Schema& current_;
+    Tally skipped_;
+    ImportedCorpus out_;
+    std::set<std::string> doc_ids_;
+};
+
+// A valid id from any text: whitespace and control characters become '_', cut to 64 bytes;
+// `fallback` when nothing is left.
+[[nodiscard]] std::string clean_id(std::string_view raw, std::string_view fallback);
+
+}  // namespace inkspan::formats

@@ -1,0 +1,38 @@
+#pragma once
+// The native file format, "inkspan JSON": one schema and a corpus of documents (see
+// docs/FORMATS.md). Offsets are code points, start inclusive, end exclusive. The loader checks
+// everything before it returns anything: a file loads whole or is refused with a message that
+// names the place, e.g. `documents[3].spans[17].end: 5120 is past the end of the text (4890 code points)`.
+// The writer is deterministic (fixed key order, 2-space indent, one span or relation per line,
+// trailing newline), so files diff well in git and save(load(s)) == s for files it wrote.
+#include <string>
+#include <string_view>
+
+#include "core/corpus.h"
+#include "core/result.h"
+
+namespace inkspan {
+
+inline constexpr unsigned kInkspanFormatVersion = 1;
+
+struct InkspanReadOptions {
+    // Labels and relation types the file uses but its schema lacks are refused (ErrorKind::Invalid,
+    // the message lists them); with this set they are added to the schema instead (entity types
+    // with the next palette colour, relation types from any label to any label, directed), so the
+    // UI can offer "add the missing types and load".
+    bool add_unknown_types = false;
+};
+
+[[nodiscard]] Result<Corpus> parse_inkspan_json(std::string_view json, const InkspanReadOptions& options = {});
+
+// The whole corpus.
+[[nodiscard]] std::string write_inkspan_json(const Corpus& corpus);
+// One document with the schema (for "export this document").
+[[nodiscard]] std::string write_inkspan_json(const Schema& schema, const Document& document);
+
+// The pieces of a file, as they appear in it: the "schema" object and one element of
+// "documents". Browser storage keeps them as separate records and joins them into a file again.
+[[nodiscard]] std::string write_schema_json(const Schema& schema);
+[[nodiscard]] std::string write_document_json(const Document& document);
+
+}  // namespace inkspan

@@ -1,0 +1,198 @@
+// Writing inkspan JSON by hand rather than through a JSON DOM: the layout is part of the format's
+// promise (fixed key order, 2-space indent, one span/relation/type per line, trailing newline), so
+// a saved corpus diffs line by line in git.
+#include <string>
+
+#include "core/inkspan_json.h"
+
+namespace inkspan {
+
+namespace {
+
+void put_string(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out += kHex[c >> 4];
+                    out += kHex[c & 0xF];
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+// `"key": "value"` with the separator that precedes it on the same line.
+void put_field(std::string& out, std::string_view key, std::string_view value, bool first = false) {
+    if (!first) out += ", ";
+    put_string(out, key);
+    out += ": ";
+    put_string(out, value);
+}
+
+void put_number(std::string& out, std::string_view key, std::size_t value) {
+    out += ", ";
+    put_string(out, key);
+    out += ": ";
+    out += std::to_string(value);
+}
+
+void put_list(std::string& out, const std::vector<std::string>& items) {
+    out += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ", ";
+        put_string(out, items[i]);
+    }
+    out += ']';
+}
+
+// An array with one element per line: `[` newline, each line indented, `]` at `indent`.
+template <class Range, class Fn>
+void put_lines(std::string& out, const Range& items, std::string_view indent, Fn&& put_one) {
+    if (items.begin() == items.end()) {
+        out += "[]";
+        return;
+    }
+    out += "[\n";
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out += ",\n";
+        first = false;
+        out += indent;
+        out += "  ";
+        put_one(item);
+    }
+    out += '\n';
+    out += indent;
+    out += ']';
+}
+
+void put_schema(std::string& out, const Schema& schema) {
+    out += "{\n    \"entities\": ";
+    put_lines(out, schema.entities, "    ", [&](const EntityType& e) {
+        out += '{';
+        put_field(out, "name", e.name, true);
+        put_field(out, "color", e.color);
+        put_field(out, "hotkey", e.hotkey);
+        if (!e.description.empty()) put_field(out, "description", e.description);
+        out += '}';
+    });
+    out += ",\n    \"relations\": ";
+    put_lines(out, schema.relations, "    ", [&](const RelationType& r) {
+        out += "{";
+        put_field(out, "name", r.name, true);
+        out += ", \"head\": ";
+        put_list(out, r.head);
+        out += ", \"tail\": ";
+        put_list(out, r.tail);
+        out += r.directed ? ", \"directed\": true}" : ", \"directed\": false}";
+    });
+    out += ",\n    \"allow_crossing_spans\": ";
+    out += schema.allow_crossing_spans ? "true" : "false";
+    out += "\n  }";
+}
+
+void put_document(std::string& out, const Document& d) {
+    const std::string_view in = "      ";
+    out += "{\n";
+    auto line = [&](std::string_view key, std::string_view value) {
+        out += in;
+        put_string(out, key);
+        out += ": ";
+        put_string(out, value);
+        out += ",\n";
+    };
+    line("id", d.id());
+    line("name", d.name());
+    line("text", d.text());
+    line("status", doc_status_name(d.status()));
+    line("annotator", d.annotator());
+    line("created", d.created());
+    line("modified", d.modified());
+    out += in;
+    out += "\"spans\": ";
+    put_lines(out, d.spans(), in, [&](const Span& s) {
+        out += '{';
+        put_field(out, "id", s.id, true);
+        put_number(out, "start", s.start);
+        put_number(out, "end", s.end);
+        put_field(out, "label", s.label);
+        put_field(out, "text", d.span_text(s));
+        if (!s.note.empty()) put_field(out, "note", s.note);
+        if (!s.attributes.empty()) {
+            out += ", \"attributes\": {";
+            bool first = true;
+            for (const auto& [k, v] : s.attributes) {
+                put_field(out, k, v, first);
+                first = false;
+            }
+            out += '}';
+        }
+        out += '}';
+    });
+    out += ",\n";
+    out += in;
+    out += "\"relations\": ";
+    put_lines(out, d.relations(), in, [&](const Relation& r) {
+        out += '{';
+        put_field(out, "id", r.id, true);
+        put_field(out, "type", r.type);
+        put_field(out, "head", r.head);
+        put_field(out, "tail", r.tail);
+        out += '}';
+    });
+    out += "\n    }";
+}
+
+template <class Documents>
+std::string write(const Schema& schema, const Documents& documents) {
+    std::string out;
+    out += "{\n  \"format\": \"inkspan\",\n  \"version\": ";
+    out += std::to_string(kInkspanFormatVersion);
+    out += ",\n  \"schema\": ";
+    put_schema(out, schema);
+    out += ",\n  \"documents\": ";
+    put_lines(out, documents, "  ", [&](const Document* d) { put_document(out, *d); });
+    out += "\n}\n";
+    return out;
+}
+
+}  // namespace
+
+std::string write_inkspan_json(const Corpus& corpus) {
+    std::vector<const Document*> docs;
+    docs.reserve(corpus.documents.size());
+    for (const Document& d : corpus.documents) docs.push_back(&d);
+    return write(corpus.schema, docs);
+}
+
+std::string write_inkspan_json(const Schema& schema, const Document& document) {
+    return write(schema, std::vector<const Document*>{&document});
+}
+
+std::string write_schema_json(const Schema& schema) {
+    std::string out;
+    put_schema(out, schema);
+    return out;
+}
+
+std::string write_document_json(const Document& document) {
+    std::string out;
+    put_document(out, document);
+    return out;
+}
+
+}  // namespace inkspan

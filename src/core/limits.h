@@ -1,0 +1,23 @@
+#pragma once
+// Documented size limits of the model. Loaders refuse larger inputs with ErrorKind::TooLarge and
+// commands refuse to grow past them, so a hostile or broken file cannot exhaust the tab's memory.
+// The same numbers are listed in docs/FORMATS.md.
+#include <cstddef>
+
+namespace inkspan {
+
+inline constexpr std::size_t kMaxInputBytes = 128u << 20;            // one file handed to a loader
+inline constexpr std::size_t kMaxDocuments = 10'000;                 // documents in a corpus
+inline constexpr std::size_t kMaxTextBytes = 16u << 20;              // UTF-8 bytes of one document text
+inline constexpr std::size_t kMaxSpansPerDocument = 250'000;
+inline constexpr std::size_t kMaxRelationsPerDocument = 250'000;
+inline constexpr std::size_t kMaxEntityTypes = 200;
+inline constexpr std::size_t kMaxRelationTypes = 200;
+inline constexpr std::size_t kMaxNameBytes = 64;                     // entity and relation type names
+inline constexpr std::size_t kMaxIdBytes = 64;                       // document, span and relation ids
+inline constexpr std::size_t kMaxMetaBytes = 1024;                   // document name, annotator, dates, descriptions
+inline constexpr std::size_t kMaxNoteBytes = 16u << 10;              // a span's free-text note
+inline constexpr std::size_t kMaxAttributesPerSpan = 32;
+inline constexpr std::size_t kMaxAttributeBytes = 256;               // each attribute key and value
+
+}  // namespace inkspan

@@ -1,0 +1,82 @@
+#include "core/validation.h"
+
+#include "core/limits.h"
+#include "core/unicode_class.h"
+#include "core/utf8.h"
+
+namespace inkspan {
+
+bool is_unicode_whitespace(char32_t cp) { return is_space(cp); }
+
+bool is_blank(std::string_view utf8) {
+    std::size_t pos = 0;
+    while (pos < utf8.size())
+        if (!is_space(decode_utf8(utf8, pos))) return false;
+    return true;
+}
+
+bool is_valid_token(std::string_view s, std::size_t max_bytes) {
+    if (s.empty() || s.size() > max_bytes || find_invalid_utf8(s)) return false;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const char32_t cp = decode_utf8(s, pos);
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_space(cp)) return false;
+    }
+    return true;
+}
+
+bool is_valid_id(std::string_view s) { return is_valid_token(s, kMaxIdBytes); }
+bool is_valid_type_name(std::string_view s) { return is_valid_token(s, kMaxNameBytes); }
+
+bool is_valid_color(std::string_view s) {
+    if (s.size() != 7 || s[0] != '#') return false;
+    for (std::size_t i = 1; i < 7; ++i) {
+        const char c = s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+    }
+    return true;
+}
+
+bool is_valid_hotkey(std::string_view s) { return s.empty() || (s.size() == 1 && s[0] > 0x20 && s[0] < 0x7F); }
+
+std::optional<Error> check_free_text(std::string_view s, std::size_t max_bytes, std::string_view place) {
+    if (s.size() > max_bytes)
+        return make_error(ErrorKind::TooLarge, std::string(place) + ": " + std::to_string(s.size()) +
+                                                   " bytes, over the limit of " + std::to_string(max_bytes));
+    if (auto bad = find_invalid_utf8(s))
+        return make_error(ErrorKind::InvalidUtf8, std::string(place) + ": invalid UTF-8 at byte " + std::to_string(*bad));
+    return std::nullopt;
+}
+
+std::string quote(std::string_view text, std::size_t max_code_points) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "\"";
+    std::size_t pos = 0, n = 0;
+    while (pos < text.size()) {
+        if (n++ == max_code_points) {
+            out += "…";
+            break;
+        }
+        const std::size_t start = pos;
+        const char32_t cp = decode_utf8(text, pos);
+        switch (cp) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (cp < 0x20) {
+                    out += "\\u00";
+                    out += kHex[cp >> 4];
+                    out += kHex[cp & 0xF];
+                } else {
+                    out.append(text.substr(start, pos - start));
+                }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+}  // namespace inkspan

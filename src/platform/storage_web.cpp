@@ -1,0 +1,167 @@
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+
+#include "platform/browser.h"
+#include "platform/runtime_web.h"
+#include "platform/storage.h"
+#include "ui/app.h"
+
+namespace inkspan::platform {
+namespace {
+
+StorageStatus& status_ref() {
+    static StorageStatus s;
+    return s;
+}
+
+EM_JS(char*, js_take_restored, (), {
+    const r = Module.restored || {};
+    Module.restored = null;
+    const s = r.json || "";
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(int, js_restored_state, (), {
+    const r = Module.restoredInfo || {};
+    return r.error ? 0 : (r.writer ? 2 : 1);
+});
+
+EM_JS(char*, js_restored_error, (), {
+    const r = Module.restoredInfo || {};
+    const s = r.error || "";
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(void, js_batch_begin, (), { Module.storageBatch = { docs: [], removed: [] }; });
+EM_JS(void, js_batch_put, (const char* id, const char* json, int len), {
+    Module.storageBatch.docs.push([UTF8ToString(id), UTF8ToString(json, len)]);
+});
+EM_JS(void, js_batch_remove, (const char* id), { Module.storageBatch.removed.push(UTF8ToString(id)); });
+EM_JS(void, js_batch_commit, (const char* schema, int schema_len, const char* order_json), {
+    const b = Module.storageBatch;
+    Module.storageBatch = null;
+    const meta = { schema: UTF8ToString(schema, schema_len), order: JSON.parse(UTF8ToString(order_json)) };
+    InkspanStorage.save(b.docs, b.removed, meta).then(function () {
+        Module.ccall("inkspan_storage_done", null, ["number", "string"], [1, ""]);
+        InkspanStorage.estimate().then(function (e) {
+            if (e) Module.ccall("inkspan_storage_estimate", null, ["number", "number"], [e.usage || 0, e.quota || 0]);
+        });
+    }, function (err) {
+        const name = err && err.name || "";
+        let msg = String(err && err.message || err);
+        if (name === "QuotaExceededError" || /quota/i.test(msg))
+            msg = "Browser storage is full: your work is kept in this tab only. Export now (Ctrl+S) and free space.";
+        else msg = "Saving to browser storage failed (" + msg + "): your work is kept in this tab only. Export now (Ctrl+S).";
+        Module.ccall("inkspan_storage_done", null, ["number", "string"], [0, msg]);
+    });
+});
+
+EM_JS(void, js_schedule_autosave, (int ms), {
+    if (Module.autosaveTimer) return;
+    Module.autosaveTimer = setTimeout(function () {
+        Module.autosaveTimer = null;
+        Module.ccall("inkspan_autosave", null, [], []);
+    }, ms);
+});
+
+EM_JS(void, js_take_over, (), {
+    InkspanStorage.takeOver().then(function (ok) { if (ok) location.reload(); });
+});
+
+}  // namespace
+
+std::string take_restored_corpus() {
+    StorageStatus& st = status_ref();
+    const int state = js_restored_state();
+    if (state == 0) {
+        char* err = js_restored_error();
+        st.state = StorageState::Unavailable;
+        st.message = std::string("Browser storage is unavailable (") + err +
+                     "): work stays in this tab only. Export before closing it.";
+        std::free(err);
+    } else if (state == 1) {
+        st.state = StorageState::ReadOnly;
+        st.message = "Inkspan is open in another tab: this tab is read-only.";
+    }
+    char* p = js_take_restored();
+    std::string json(p);
+    std::free(p);
+    return json;
+}
+
+void storage_save(const std::vector<DocumentRecord>& changed, const std::vector<std::string>& removed,
+                  std::string_view schema_json, const std::vector<std::string>& order) {
+    StorageStatus& st = status_ref();
+    if (st.state == StorageState::Unavailable || st.state == StorageState::ReadOnly) return;
+    st.state = StorageState::Saving;
+    js_batch_begin();
+    for (const auto& d : changed) js_batch_put(d.id.c_str(), d.json.data(), static_cast<int>(d.json.size()));
+    for (const auto& id : removed) js_batch_remove(id.c_str());
+    std::string order_json = "[";
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i) order_json += ',';
+        order_json += '"';
+        for (char c : order[i]) {  // ids hold no control characters (validated)
+            if (c == '"' || c == '\\') order_json += '\\';
+            order_json += c;
+        }
+        order_json += '"';
+    }
+    order_json += ']';
+    js_batch_commit(schema_json.data(), static_cast<int>(schema_json.size()), order_json.c_str());
+}
+
+const StorageStatus& storage_status() { return status_ref(); }
+bool storage_busy() { return status_ref().state == StorageState::Saving; }
+void schedule_autosave(int ms) { js_schedule_autosave(ms); }
+void storage_take_over() { js_take_over(); }
+
+}  // namespace inkspan::platform
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void inkspan_storage_done(int ok, const char* message) {
+    using namespace inkspan::platform;
+    StorageStatus& st = status_ref();
+    if (ok) {
+        st.state = StorageState::Idle;
+        st.message.clear();
+        ++st.saves;
+    } else {
+        st.state = StorageState::Failed;
+        st.message = message;
+    }
+    if (runtime().app) runtime().app->on_storage_result(ok != 0);
+    request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void inkspan_storage_estimate(double used, double quota) {
+    auto& st = inkspan::platform::status_ref();
+    st.used_bytes = used;
+    st.quota_bytes = quota;
+}
+
+EMSCRIPTEN_KEEPALIVE void inkspan_autosave() {
+    using namespace inkspan::platform;
+    if (runtime().app) runtime().app->autosave();
+}
+
+// Another tab asked for the corpus: save what is pending, then let go and become read-only.
+EMSCRIPTEN_KEEPALIVE void inkspan_hand_over() {
+    using namespace inkspan::platform;
+    if (runtime().app) runtime().app->autosave();
+    StorageStatus& st = status_ref();
+    st.state = StorageState::ReadOnly;
+    st.message = "Inkspan was opened in another tab: this tab is now read-only.";
+    EM_ASM({ setTimeout(function () { InkspanStorage.handOver(); }, 300); });
+    request_frames();
+}
+
+}  // extern "C"

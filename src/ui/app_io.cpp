@@ -1,0 +1,234 @@
+// Bringing files in and taking them out: import (picker, drop, paste, automation), downloads,
+// and the automation API's queries.
+#include <cstdio>
+
+#include "core/inkspan_json.h"
+#include "core/limits.h"
+#include "core/utf8.h"
+#include "platform/browser.h"
+#include "platform/storage.h"
+#include "ui/app.h"
+
+namespace inkspan::ui {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// "istanbul-talks.fr.txt" → "istanbul-talks.fr"; characters unsafe in file names become '_'.
+std::string file_stem(std::string name) {
+    if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.resize(dot);
+    for (char& c : name)
+        if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|') c = '_';
+    return name.empty() ? "document" : name;
+}
+
+std::string timestamp_for_file() {
+    std::string t = platform::now_iso8601();  // 2026-11-28T05:10:28Z → 20261128-051028
+    std::string out;
+    for (char c : t) if (c >= '0' && c <= '9') out += c;
+    return out.size() >= 14 ? out.substr(0, 8) + "-" + out.substr(8, 6) : out;
+}
+
+}  // namespace
+
+std::string App::fresh_document_id() const {
+    for (std::size_t n = corpus_.documents.size() + 1;; ++n) {
+        std::string id = "d" + std::to_string(n);
+        if (!corpus_.find_document(id)) return id;
+    }
+}
+
+ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
+    auto refuse = [&](const std::string& why) {
+        ImportOutcome out{false, name + ": " + why};
+        show_message(out.message, true);
+        return out;
+    };
+    if (bytes.size() > kMaxInputBytes)
+        return refuse("the file is " + std::to_string(bytes.size() >> 20) + " MB, over the import limit of " +
+                      std::to_string(kMaxInputBytes >> 20) + " MB");
+    if (bytes.empty()) return refuse("the file is empty");
+    if (auto bad = find_invalid_utf8(bytes)) return refuse("invalid UTF-8 at byte " + std::to_string(*bad));
+    if (pending_import_) return refuse("another import is waiting for your choice; answer it first");
+
+    Corpus incoming;
+    const std::string lname = lower(name);
+    if (ends_with(lname, ".json")) {
+        auto parsed = parse_inkspan_json(bytes, InkspanReadOptions{true});
+        if (!parsed.ok()) return refuse(parsed.error().message);
+        incoming = std::move(parsed.value());
+    } else if (ends_with(lname, ".txt") || lname.find('.') == std::string::npos) {
+        auto doc = Document::create(fresh_document_id(), name, std::string(bytes));
+        if (!doc.ok()) return refuse(doc.error().message);
+        doc->set_created(platform::now_iso8601());
+        doc->set_modified(doc->created());
+        incoming.schema = corpus_.schema;
+        incoming.documents.push_back(std::move(doc.value()));
+    } else {
+        return refuse("unknown file type (Inkspan imports .txt and inkspan .json files)");
+    }
+    if (corpus_.documents.size() + incoming.documents.size() > kMaxDocuments)
+        return refuse("the corpus would exceed " + std::to_string(kMaxDocuments) + " documents");
+
+    // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
+    PendingImport p{name, std::move(incoming), {}};
+    for (std::size_t i = 0; i < p.incoming.documents.size(); ++i)
+        for (const Document& d : corpus_.documents)
+            if (d.text() == p.incoming.documents[i].text()) { p.clashes.push_back(i); break; }
+    pending_import_ = std::move(p);
+    if (pending_import_->clashes.empty()) {
+        finish_import(1);  // nothing to decide: add everything
+        return {true, message_};
+    }
+    platform::request_frames();
+    return {true, name + ": " + std::to_string(pending_import_->clashes.size()) +
+                      " document(s) already in the corpus; choose replace, keep both or merge"};
+}
+
+// choice: 0 replace, 1 keep both, 2 merge annotations, 3 cancel.
+void App::finish_import(int choice) {
+    if (!pending_import_) return;
+    PendingImport p = std::move(*pending_import_);
+    pending_import_.reset();
+    if (choice == 3) { show_message(p.file_name + ": import cancelled", false); return; }
+    std::vector<Command> group;
+    // New labels and relation types the file brings.
+    std::vector<std::string> added_types;
+    for (const EntityType& t : p.incoming.schema.entities)
+        if (!corpus_.schema.find_entity(t.name)) {
+            EntityType copy = t;
+            if (!copy.hotkey.empty() && corpus_.schema.find_entity_by_hotkey(copy.hotkey)) copy.hotkey.clear();
+            group.push_back(cmd::AddEntityType{copy});
+            added_types.push_back(t.name);
+        }
+    for (const RelationType& r : p.incoming.schema.relations)
+        if (!corpus_.schema.find_relation(r.name)) { group.push_back(cmd::AddRelationType{r}); added_types.push_back(r.name); }
+    std::size_t added_docs = 0, merged_spans = 0, dup_spans = 0;
+    for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
+        Document doc = std::move(p.incoming.documents[i]);
+        const bool clash = std::find(p.clashes.begin(), p.clashes.end(), i) != p.clashes.end();
+        const Document* existing = nullptr;
+        if (clash)
+            for (const Document& d : corpus_.documents) if (d.text() == doc.text()) { existing = &d; break; }
+        if (existing && choice == 2) {
+            // Merge: add the incoming spans that are not exact duplicates, then their relations.
+            std::map<std::string, std::string> id_map;
+            for (const Span& s : doc.spans()) {
+                if (const Span* same = existing->find_span(s.start, s.end, s.label)) { id_map[s.id] = same->id; ++dup_spans; continue; }
+                group.push_back(cmd::AddSpan{existing->id(), s.start, s.end, s.label, s.note, s.attributes});
+                ++merged_spans;
+            }
+            (void)id_map;
+            continue;
+        }
+        if (existing && choice == 0) group.push_back(cmd::RemoveDocument{existing->id()});
+        if (corpus_.find_document(doc.id()) && !(existing && choice == 0 && existing->id() == doc.id())) {
+            auto renamed = Document::create(fresh_document_id(), doc.name(), doc.text());
+            if (renamed.ok()) {
+                Document r = std::move(renamed.value());
+                r.set_status(doc.status());
+                r.set_annotator(doc.annotator());
+                r.set_created(doc.created());
+                r.set_modified(doc.modified());
+                std::vector<Span> spans(doc.spans().begin(), doc.spans().end());
+                r.insert_spans(std::move(spans));
+                r.insert_relations(doc.relations());
+                doc = std::move(r);
+            }
+        }
+        group.push_back(cmd::AddDocument{std::move(doc), std::nullopt});
+        ++added_docs;
+    }
+    if (group.empty()) { show_message(p.file_name + ": nothing new to import", false); return; }
+    auto st = editor_.apply(corpus_, std::span<const Command>(group), platform::now_iso8601(),
+                            BatchOptions{"import " + p.file_name, false});
+    if (!st.ok()) { show_message(p.file_name + ": " + st.error().message, true); return; }
+    meta_dirty_ = true;
+    for (const Document& d : corpus_.documents) dirty_docs_.insert(d.id());
+    platform::schedule_autosave(300);
+    view_dirty_ = true;
+    ever_edited_ = true;
+    std::string msg = p.file_name + ": ";
+    if (added_docs) msg += "added " + std::to_string(added_docs) + " document(s)";
+    if (merged_spans || dup_spans)
+        msg += (added_docs ? ", " : "") + std::string("merged ") + std::to_string(merged_spans) + " span(s), dropped " +
+               std::to_string(dup_spans) + " exact duplicate(s) (relations are not merged)";
+    if (!added_types.empty()) {
+        msg += "; added to the schema:";
+        for (const auto& t : added_types) msg += " " + t;
+    }
+    show_message(msg, false);
+    if (added_docs && choice != 2) open_document(corpus_.documents.size() - 1);
+}
+
+void App::draw_import_dialog() {
+    if (!pending_import_) return;
+    ImGui::OpenPopup("Import");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.35f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
+        ImGui::Text("%s: %zu document(s) have the same text as documents already here.", pending_import_->file_name.c_str(),
+                    pending_import_->clashes.size());
+        ImGui::TextDisabled("Offsets can only be merged when the text is identical, which it is.");
+        int choice = -1;
+        if (ImGui::Button("Replace")) choice = 0;
+        ImGui::SameLine();
+        if (ImGui::Button("Keep both")) choice = 1;
+        ImGui::SameLine();
+        if (ImGui::Button("Merge annotations")) choice = 2;
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = 3;
+        if (choice >= 0) {
+            ImGui::CloseCurrentPopup();
+            finish_import(choice);
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void App::download_current() {
+    const Document* doc = current_document();
+    if (!doc) return;
+    const std::string name = file_stem(doc->name()) + "-" + timestamp_for_file() + ".inkspan.json";
+    platform::download_file(name, write_inkspan_json(corpus_.schema, *doc), "application/json");
+    show_message("Downloaded " + name, false);
+}
+
+void App::download_corpus() {
+    const std::string name = "inkspan-corpus-" + timestamp_for_file() + ".inkspan.json";
+    platform::download_file(name, write_inkspan_json(corpus_), "application/json");
+    show_message("Downloaded " + name, false);
+}
+
+std::map<std::string, std::string> App::export_as(const std::string& format, const std::string& doc_id) const {
+    std::map<std::string, std::string> files;
+    if (format != "inkspan") return files;
+    if (doc_id.empty()) {
+        files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus_);
+    } else if (const Document* d = corpus_.find_document(doc_id)) {
+        files[file_stem(d->name()) + ".inkspan.json"] = write_inkspan_json(corpus_.schema, *d);
+    }
+    return files;
+}
+
+std::optional<ImVec4> App::locate(const std::string& doc_id, std::size_t cp) {
+    const auto index = corpus_.document_index(doc_id);
+    if (!index || cp > corpus_.documents[*index].length()) return std::nullopt;
+    if (*index != current_doc_) {
+        open_document(*index);
+        platform::run_frame_now();  // builds the layout of the newly opened document
+    }
+    auto box = view_.scroll_to(cp, false);
+    platform::request_frames();
+    return box;
+}
+
+}  // namespace inkspan::ui

@@ -1,0 +1,264 @@
+// The panels around the text: toolbar, documents, labels + annotations, status bar, first-run hint.
+#include <algorithm>
+#include <cstdio>
+
+#include "platform/browser.h"
+#include "platform/storage.h"
+#include "ui/app.h"
+#include "ui/imgui_string.h"
+
+namespace inkspan::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+void begin_panel(const char* id, ImVec2 min, ImVec2 max, ImU32 bg, ImGuiWindowFlags extra = 0) {
+    ImGui::SetNextWindowPos(min);
+    ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+    ImGui::Begin(id, nullptr, kPanelFlags | extra);
+    ImGui::PopStyleColor();
+}
+
+void color_swatch(ImU32 color, float size = 12.0f) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float y = p.y + (ImGui::GetTextLineHeight() - size) * 0.5f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + size, y + size), color, 3.0f);
+    ImGui::Dummy(ImVec2(size, ImGui::GetTextLineHeight()));
+    ImGui::SameLine();
+}
+
+void section_title(const char* title) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", title);
+    ImGui::Separator();
+}
+
+}  // namespace
+
+void App::draw_toolbar(ImVec2 min, ImVec2 max) {
+    begin_panel("##toolbar", min, max, theme_.panel_bg);
+    ImGui::SetCursorPos(ImVec2(12, 10));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_.accent), "Inkspan");
+    ImGui::SameLine(0, 20);
+    if (ImGui::Button(show_documents_ ? "Documents «" : "Documents »")) show_documents_ = !show_documents_;
+    ImGui::SameLine();
+    if (ImGui::Button("Import…")) platform::open_file_picker();
+    ImGui::SameLine();
+    if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
+    if (ImGui::BeginPopup("export")) {
+        if (ImGui::MenuItem("This document (inkspan JSON)", "Ctrl+S")) download_current();
+        if (ImGui::MenuItem("Whole corpus (inkspan JSON)")) download_corpus();
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine(0, 20);
+    const Document* doc = current_document();
+    ImGui::BeginDisabled(!doc || !editor_.can_undo(doc->id()));
+    if (ImGui::Button("Undo")) undo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!doc || !editor_.can_redo(doc->id()));
+    if (ImGui::Button("Redo")) redo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
+    ImGui::SameLine(0, 20);
+    if (ImGui::Button("Find")) { search_open_ = !search_open_; search_focus_ = search_open_; }
+    ImGui::SameLine();
+    ImGui::Checkbox("Snap to words", &snap_words_);
+    ImGui::SameLine(0, 20);
+    if (ImGui::Button("A-")) { zoom_ = std::max(0.6f, zoom_ / 1.1f); fonts_dirty_ = true; }
+    ImGui::SameLine();
+    if (ImGui::Button("A+")) { zoom_ = std::min(2.5f, zoom_ * 1.1f); fonts_dirty_ = true; }
+    ImGui::SameLine();
+    if (ImGui::Button(dark_ ? "Light" : "Dark")) {
+        dark_ = !dark_;
+        theme_ = make_theme(dark_);
+        apply_imgui_style(theme_);
+    }
+    ImGui::End();
+}
+
+void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
+    begin_panel("##documents", min, max, theme_.panel_bg);
+    const Progress p = progress(corpus());
+    section_title("DOCUMENTS");
+    ImGui::Text("%zu done of %zu", p.done, p.total);
+    ImGui::ProgressBar(p.total ? static_cast<float>(p.done) / static_cast<float>(p.total) : 0.0f, ImVec2(-1, 4), "");
+    ImGui::Spacing();
+    const auto& docs = corpus().documents;
+    ImGuiListClipper clipper;  // thousands of documents scroll smoothly
+    ImGui::BeginChild("##doclist", ImVec2(0, -34));
+    clipper.Begin(static_cast<int>(docs.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Document& d = docs[static_cast<std::size_t>(i)];
+            ImGui::PushID(i);
+            const char* mark = d.status() == DocStatus::Done ? "✓" : d.status() == DocStatus::InProgress ? "•" : " ";
+            char label[320];
+            std::snprintf(label, sizeof label, "%s %s", mark, d.name().c_str());
+            if (ImGui::Selectable(label, static_cast<std::size_t>(i) == current_doc_)) open_document(static_cast<std::size_t>(i));
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s\n%zu spans, %zu relations\nstatus: %s", d.name().c_str(), d.span_count(),
+                                  d.relations().size(), std::string(doc_status_name(d.status())).c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+    if (const Document* d = current_document()) {
+        const bool done = d->status() == DocStatus::Done;
+        if (ImGui::Button(done ? "Reopen document" : "Mark document done", ImVec2(-1, 0)))
+            request_doc_status(d->id(), done ? DocStatus::InProgress : DocStatus::Done);
+    }
+    ImGui::End();
+}
+
+void App::draw_side_panel(ImVec2 min, ImVec2 max) {
+    begin_panel("##side", min, max, theme_.panel_bg);
+    const Document* doc = current_document();
+    const Schema& schema = corpus().schema;
+
+    section_title("LABELS");
+    const LabelCounts counts = doc ? count_labels(schema, *doc) : LabelCounts{};
+    for (const EntityType& t : schema.entities) {
+        ImGui::PushID(t.name.c_str());
+        color_swatch(parse_hex_color(t.color));
+        const bool can_apply = !selection_.empty() || !selected_span_.empty();
+        if (ImGui::Selectable(t.name.c_str(), false, can_apply ? 0 : ImGuiSelectableFlags_Disabled,
+                              ImVec2(ImGui::GetContentRegionAvail().x - 70, 0)))
+            request_label(t.name);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", t.hotkey.empty() ? " " : t.hotkey.c_str());
+        ImGui::SameLine();
+        const auto it = counts.entities.find(t.name);
+        ImGui::TextDisabled("%4zu", it == counts.entities.end() ? 0 : it->second);
+        ImGui::PopID();
+    }
+    if (!schema.relations.empty()) {
+        ImGui::Spacing();
+        for (const RelationType& r : schema.relations) {
+            const auto it = counts.relations.find(r.name);
+            ImGui::TextDisabled("→ %s  %zu", r.name.c_str(), it == counts.relations.end() ? 0 : it->second);
+        }
+    }
+    if (ImGui::Button("Edit labels…")) ImGui::OpenPopup("schema");
+    draw_schema_editor();
+
+    // The selected span: label, text, note.
+    if (doc && !selected_span_.empty()) {
+        if (const Span* s = doc->find_span(selected_span_)) {
+            section_title("SELECTED SPAN");
+            ImGui::Text("%s  [%zu, %zu)", s->label.c_str(), s->start, s->end);
+            const std::string_view text = doc->span_text(*s);
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(text.data(), text.data() + std::min<std::size_t>(text.size(), 400));
+            ImGui::PopTextWrapPos();
+            if (note_span_ != s->id) { note_span_ = s->id; note_edit_ = s->note; }
+            InputTextMultilineString("##note", note_edit_, ImVec2(-1, 54));
+            if (ImGui::IsItemDeactivatedAfterEdit() && note_edit_ != s->note) request_note(s->id, note_edit_);
+            ImGui::TextDisabled("Note · R: relate · Del: delete");
+        }
+    }
+
+    section_title("ANNOTATIONS");
+    ImGui::SetNextItemWidth(-1);
+    InputTextString("##filter", "filter by label or text", list_filter_);
+    ImGui::BeginChild("##annotations");
+    if (doc) {
+        // Matching spans (clipped list: documents can hold 50,000).
+        std::vector<std::size_t> rows;
+        rows.reserve(doc->span_count());
+        for (std::size_t i = 0; i < doc->span_count(); ++i) {
+            const Span& s = doc->span_at(i);
+            if (list_filter_.empty() || s.label.find(list_filter_) != std::string::npos ||
+                doc->span_text(s).find(list_filter_) != std::string_view::npos)
+                rows.push_back(i);
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const Span& s = doc->span_at(rows[static_cast<std::size_t>(r)]);
+                ImGui::PushID(s.id.c_str());
+                color_swatch(parse_hex_color(schema.find_entity(s.label) ? schema.find_entity(s.label)->color : "#888888"), 10.0f);
+                std::string text(doc->span_text(s).substr(0, 60));
+                char label[400];
+                std::snprintf(label, sizeof label, "%s  %s", s.label.c_str(), text.c_str());
+                if (ImGui::Selectable(label, s.id == selected_span_)) {
+                    select_span(s.id);
+                    (void)view_.scroll_to(s.start, true);
+                    view_.flash(s.start, s.end, ImGui::GetTime());
+                }
+                ImGui::PopID();
+            }
+        }
+        for (const Relation& rel : doc->relations()) {
+            const Span* h = doc->find_span(rel.head);
+            const Span* t = doc->find_span(rel.tail);
+            if (!h || !t) continue;
+            const std::string line = std::string(doc->span_text(*h).substr(0, 24)) + "  →" + rel.type + "→  " +
+                                     std::string(doc->span_text(*t).substr(0, 24));
+            if (!list_filter_.empty() && line.find(list_filter_) == std::string::npos) continue;
+            ImGui::PushID(rel.id.c_str());
+            if (ImGui::Selectable(line.c_str(), rel.id == selected_relation_)) {
+                select_relation(rel.id);
+                (void)view_.scroll_to(h->start, true);
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+void App::draw_status_bar(ImVec2 min, ImVec2 max) {
+    begin_panel("##status", min, max, theme_.panel_bg);
+    ImGui::SetCursorPos(ImVec2(12, 5));
+    if (const Document* doc = current_document())
+        ImGui::TextDisabled("%s · %zu spans · %zu relations · %zu code points", doc->name().c_str(), doc->span_count(),
+                            doc->relations().size(), doc->length());
+    ImGui::SameLine(0, 24);
+    const auto& st = platform::storage_status();
+    const bool pending = !dirty_docs_.empty() || meta_dirty_ || !in_flight_docs_.empty();
+    const ImVec4 danger = ImGui::ColorConvertU32ToFloat4(theme_.danger);
+    switch (st.state) {
+        case platform::StorageState::Failed:
+        case platform::StorageState::Unavailable: ImGui::TextColored(danger, "%s", st.message.c_str()); break;
+        case platform::StorageState::ReadOnly:
+            ImGui::TextColored(danger, "%s", st.message.c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Use it here")) platform::storage_take_over();
+            break;
+        default: ImGui::TextDisabled("%s", pending || st.state == platform::StorageState::Saving ? "Saving…" : "All changes saved");
+    }
+    if (st.used_bytes >= 0) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("· %.1f MB stored", st.used_bytes / 1e6);
+    }
+    if (!message_.empty() && ImGui::GetTime() - message_time_ < (message_error_ ? 12.0 : 5.0)) {
+        ImGui::SameLine(0, 24);
+        if (message_error_) ImGui::TextColored(danger, "%s", message_.c_str());
+        else ImGui::TextUnformatted(message_.c_str());
+    }
+    char zoom[32];
+    std::snprintf(zoom, sizeof zoom, "%d%%", static_cast<int>(zoom_ * 100.0f + 0.5f));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12.0f, max.x - min.x - 60.0f));
+    ImGui::TextDisabled("%s", zoom);
+    ImGui::End();
+}
+
+void App::draw_first_run_hint(ImVec2 min, ImVec2 max) {
+    const char* lines[] = {"Drag over words (or double-click one) to select, then press a label's key or pick it.",
+                           "Click a label chip to select a span; drag from a chip to another span to relate them.",
+                           "Ctrl+Z undoes, Ctrl+F finds and labels every match. Your work saves itself."};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = std::min(640.0f, max.x - min.x - 40.0f);
+    const ImVec2 p0(min.x + (max.x - min.x - w) * 0.5f, max.y - 92.0f), p1(p0.x + w, max.y - 12.0f);
+    dl->AddRectFilled(p0, p1, with_alpha(theme_.chip_bg, 0.96f), 8.0f);
+    dl->AddRect(p0, p1, theme_.border, 8.0f);
+    for (int i = 0; i < 3; ++i)
+        dl->AddText(ImVec2(p0.x + 16, p0.y + 10 + 22.0f * static_cast<float>(i)), theme_.text_muted, lines[i]);
+}
+
+}  // namespace inkspan::ui

@@ -1,0 +1,93 @@
+// Keyboard shortcuts of the editor. Text fields (palette filter, search box, note) take the keys
+// first; everything else goes through here.
+#include <algorithm>
+
+#include "platform/browser.h"
+#include "ui/app.h"
+
+namespace inkspan::ui {
+namespace {
+
+bool pressed(ImGuiKeyChord chord) { return ImGui::IsKeyChordPressed(chord); }
+
+// The printable ASCII character typed this frame, if any (for label hotkeys).
+char typed_character() {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+        const ImWchar c = io.InputQueueCharacters[i];
+        if (c > 32 && c < 127) return static_cast<char>(c);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void App::handle_shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    // Zoom: Ctrl+= / Ctrl+- / Ctrl+0 and Ctrl+wheel.
+    float zoom = zoom_;
+    if (pressed(ImGuiMod_Ctrl | ImGuiKey_Equal)) zoom *= 1.1f;
+    if (pressed(ImGuiMod_Ctrl | ImGuiKey_Minus)) zoom /= 1.1f;
+    if (pressed(ImGuiMod_Ctrl | ImGuiKey_0)) zoom = 1.0f;
+    if (io.KeyCtrl && io.MouseWheel != 0.0f) zoom *= io.MouseWheel > 0 ? 1.1f : 1 / 1.1f;
+    zoom = std::clamp(zoom, 0.6f, 2.5f);
+    if (zoom != zoom_) {
+        zoom_ = zoom;
+        fonts_dirty_ = true;
+    }
+    if (pressed(ImGuiMod_Ctrl | ImGuiKey_Z)) undo();
+    if (pressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || pressed(ImGuiMod_Ctrl | ImGuiKey_Y)) redo();
+    if (pressed(ImGuiMod_Ctrl | ImGuiKey_S)) download_current();
+    if (pressed(ImGuiMod_Ctrl | ImGuiKey_F)) {
+        search_open_ = true;
+        search_focus_ = true;
+        if (const Document* d = current_document(); d && !selection_.empty())
+            search_query_ = std::string(d->text_of(selection_.start(), selection_.end()));
+    }
+    if (pressed(ImGuiMod_Ctrl | ImGuiKey_C)) {
+        const Document* d = current_document();
+        if (d && !selection_.empty()) platform::set_clipboard_text(d->text_of(selection_.start(), selection_.end()));
+        else if (d && !selected_span_.empty())
+            if (const Span* s = d->find_span(selected_span_)) platform::set_clipboard_text(d->span_text(*s));
+    }
+    if (io.WantTextInput) return;  // a text field has the keyboard
+
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        if (palette_ != PaletteMode::Closed) palette_ = PaletteMode::Closed;
+        else if (search_open_) { search_open_ = false; search_label_mode_ = false; }
+        else clear_selection();
+    }
+    const Document* doc = current_document();
+    if (!doc) return;
+    if (palette_ != PaletteMode::Closed) return;  // the palette reads its own keys
+    if (ImGui::IsKeyPressed(ImGuiKey_Delete) || ImGui::IsKeyPressed(ImGuiKey_Backspace)) request_delete_selected();
+    // Tab / Shift+Tab: the next / previous span in reading order.
+    if (ImGui::IsKeyPressed(ImGuiKey_Tab) && doc->span_count() > 0) {
+        std::size_t pos = 0;
+        const auto cur = selected_span_.empty() ? std::nullopt : doc->position_of(selected_span_);
+        if (io.KeyShift) pos = cur ? (*cur + doc->span_count() - 1) % doc->span_count() : doc->span_count() - 1;
+        else pos = cur ? (*cur + 1) % doc->span_count() : 0;
+        const Span& s = doc->span_at(pos);
+        select_span(s.id);
+        (void)view_.scroll_to(s.start, false);
+    }
+    if (!selected_span_.empty() && ImGui::IsKeyPressed(ImGuiKey_R) && !io.KeyCtrl) {
+        start_relation_from(selected_span_);
+        return;
+    }
+    if (io.KeyCtrl || io.KeyAlt) return;
+    if (search_label_mode_ && search_open_) {
+        if (const char c = typed_character()) {
+            if (const EntityType* t = corpus().schema.find_entity_by_hotkey(std::string(1, c))) request_annotate_all(t->name);
+            search_label_mode_ = false;
+            return;
+        }
+    }
+    // Label hotkeys: label the selection or relabel the selected span.
+    if (const char c = typed_character(); c && (!selection_.empty() || !selected_span_.empty())) {
+        const EntityType* t = corpus().schema.find_entity_by_hotkey(std::string(1, c));
+        if (t) request_label(t->name);
+    }
+}
+
+}  // namespace inkspan::ui

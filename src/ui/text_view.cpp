@@ -1,0 +1,171 @@
+#include "ui/text_view.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/span_stacking.h"
+#include "core/utf8.h"
+#include "platform/browser.h"
+#include "ui/app.h"
+
+namespace inkspan::ui {
+namespace {
+
+constexpr float kLineSpacing = 1.6f;
+constexpr float kColumnEms = 40.0f;  // ~80 characters of body text
+
+
+}  // namespace
+
+float TextView::band_height() const { return std::round(fonts_.label_px * 1.55f); }
+float TextView::arc_row_height() const { return std::round(fonts_.label_px * 1.7f); }
+
+float TextView::extra_above(std::size_t cp_start, std::size_t cp_end) const {
+    if (!doc_) return 0.0f;
+    const auto spans = doc_->spans_overlapping(cp_start, std::max(cp_end, cp_start + 1));
+    if (spans.empty()) return 0.0f;
+    std::vector<StackItem> items;
+    items.reserve(spans.size());
+    bool relations = false;
+    for (const Span* s : spans) {
+        items.push_back({std::max(s->start, cp_start), std::min(s->end, cp_end), s->label.size() * 6 / 10 + 2});
+        if (!relations && !doc_->relations_of(s->id).empty()) relations = true;
+    }
+    return band_count(stack_levels(items)) * band_height() + (relations ? arc_row_height() : 0.0f);
+}
+
+void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fonts) {
+    doc_ = &doc;
+    schema_ = &schema;
+    fonts_ = fonts;
+    doc_id_ = doc.id();
+    LayoutStyle style;
+    style.line_height = std::round(fonts.body_px * kLineSpacing);
+    style.wrap_width = column_width_ > 0 ? column_width_ : fonts.body_px * kColumnEms;
+    style.estimated_extra_above = band_height() * 0.5f;
+    layout_ = std::make_unique<TextLayout>(doc.text(), fonts.body_advances(), style,
+                                           [this](std::size_t, std::size_t a, std::size_t b) { return extra_above(a, b); });
+    scroll_y_ = 0;
+    // Small documents are laid out whole at once: exact heights, no settling while scrolling.
+    if (doc.text().size() < (256u << 10)) (void)layout_->visible_lines(0, 1e30f);
+}
+
+void TextView::spans_changed(std::size_t start, std::size_t end) {
+    if (layout_) layout_->invalidate_extras(start, end);
+}
+
+void TextView::scroll_by(float dy) {
+    scroll_y_ += dy;
+    clamp_scroll();
+}
+
+void TextView::clamp_scroll() {
+    if (!layout_) return;
+    const float max_scroll = std::max(0.0f, layout_->total_height() - view_height_ * 0.5f);
+    scroll_y_ = std::clamp(scroll_y_, 0.0f, max_scroll);
+}
+
+std::optional<ImVec4> TextView::scroll_to(std::size_t cp, bool center) {
+    if (!layout_) return std::nullopt;
+    for (int pass = 0; pass < 3; ++pass) {  // laying out new paragraphs can settle heights above
+        const CaretBox c = layout_->caret_position(cp);
+        const float top = c.y - arc_row_height() - 2 * band_height();
+        const bool visible = top >= scroll_y_ && c.y + c.height <= scroll_y_ + view_height_;
+        if (visible && pass > 0) break;
+        if (!visible || center) scroll_y_ = center || !visible ? c.y - view_height_ * 0.4f : scroll_y_;
+        clamp_scroll();
+        (void)layout_->visible_lines(scroll_y_, scroll_y_ + view_height_);
+    }
+    const CaretBox c = layout_->caret_position(cp);
+    float w = 0;
+    if (cp < layout_->code_point_count()) {
+        const auto rects = layout_->range_rects(cp, layout_->next_caret_stop(cp));
+        if (!rects.empty()) w = rects.front().x1 - rects.front().x0;
+    }
+    const float x = region_min_.x + (origin_.x - region_min_.x) + c.x;
+    const float y = region_min_.y + c.y - scroll_y_ + (origin_.y + scroll_y_ - region_min_.y);
+    return ImVec4(x, y, w, c.height);
+}
+
+void TextView::flash(std::size_t start, std::size_t end, double now) {
+    flash_start_ = start;
+    flash_end_ = end;
+    flash_until_ = now + 1.2;
+}
+
+void TextView::collect_lines(float view_h) {
+    lines_.clear();
+    for (const LayoutLine& line : layout_->visible_lines(scroll_y_, scroll_y_ + view_h)) {
+        LineGeometry g;
+        g.line = line;
+        g.spans = doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1));
+        std::vector<StackItem> items;
+        for (const Span* s : g.spans)
+            items.push_back({std::max(s->start, line.cp_start), std::min(s->end, line.cp_end), s->label.size() * 6 / 10 + 2});
+        g.levels = stack_levels(items);
+        lines_.push_back(std::move(g));
+    }
+}
+
+void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
+    doc_ = app.current_document();
+    schema_ = &app.corpus().schema;
+    if (!layout_ || !doc_) return;
+    region_min_ = min;
+    region_max_ = max;
+    const float avail = max.x - min.x;
+    column_width_ = std::floor(std::min(avail - 2 * 48.0f, fonts_.body_px * kColumnEms));
+    column_width_ = std::max(column_width_, 120.0f);
+    layout_->set_width(column_width_);
+    view_height_ = max.y - min.y;
+    clamp_scroll();
+    const float left = std::floor(min.x + (avail - column_width_) * 0.5f);
+    origin_ = ImVec2(left, min.y + 16.0f - scroll_y_);
+
+    collect_lines(view_height_);
+    handle_mouse(app, origin_);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Theme& theme = app.theme();
+    dl->PushClipRect(min, max, true);
+    chips_.clear();
+    draw_selection(app, dl, origin_);
+    for (const LineGeometry& g : lines_) draw_spans(app, dl, g, origin_);
+    // The text itself, above the highlights.
+    const float text_dy = std::round((layout_->style().line_height - fonts_.body_px * 1.2f) * 0.5f);
+    for (const LineGeometry& g : lines_) {
+        const LayoutLine& line = g.line;
+        const ImVec2 pos(origin_.x + line.x, origin_.y + line.y + text_dy);
+        const std::string_view text = layout_->line_text(line);
+        if (line.plain) {
+            dl->AddText(fonts_.body, fonts_.body_px, pos, theme.text, text.data(), text.data() + text.size());
+        } else {
+            const std::string& all = layout_->text();
+            for (const ClusterBox& c : layout_->clusters(line))
+                dl->AddText(fonts_.body, fonts_.body_px, ImVec2(origin_.x + c.x, pos.y), theme.text,
+                            all.data() + c.byte_start, all.data() + c.byte_end);
+        }
+    }
+    draw_relations(app, dl, origin_, min.y, max.y);
+    draw_scrollbar(dl, theme, min, max);
+    dl->PopClipRect();
+}
+
+void TextView::draw_selection(App& app, ImDrawList* dl, ImVec2 origin) {
+    const TextSelection& sel = app.selection();
+    const float pad = std::round(layout_->style().line_height * 0.12f);
+    if (!sel.empty()) {
+        for (const LayoutRect& r : layout_->range_rects(sel.start(), sel.end(), scroll_y_, scroll_y_ + view_height_))
+            dl->AddRectFilled(ImVec2(origin.x + r.x0, origin.y + r.y0 + pad), ImVec2(origin.x + r.x1, origin.y + r.y1 - pad),
+                              app.theme().selection, 2.0f);
+    }
+    if (ImGui::GetTime() < flash_until_ && flash_end_ > flash_start_) {
+        const float t = static_cast<float>((flash_until_ - ImGui::GetTime()) / 1.2);
+        for (const LayoutRect& r : layout_->range_rects(flash_start_, flash_end_, scroll_y_, scroll_y_ + view_height_))
+            dl->AddRect(ImVec2(origin.x + r.x0 - 2, origin.y + r.y0), ImVec2(origin.x + r.x1 + 2, origin.y + r.y1),
+                        with_alpha(app.theme().accent, t), 3.0f, 0, 2.5f);
+        platform::request_frames(2);  // keep drawing while the flash fades
+    }
+}
+
+}  // namespace inkspan::ui

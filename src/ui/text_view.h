@@ -1,0 +1,104 @@
+#pragma once
+// The document view: draws the text from TextLayout (only the visible lines), span highlights
+// with their label chips in bands above the lines, relation arcs, the selection; turns mouse
+// gestures into requests on the App. Scrolling is its own (the layout's heights are virtual).
+#include <imgui.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/schema.h"
+#include "core/text_layout.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+namespace inkspan::ui { inline constexpr float kScrollbarWidth = 8.0f; }
+
+namespace inkspan::ui {
+
+class App;
+
+struct ChipHit {
+    ImVec2 min, max;
+    std::string span_id;
+};
+struct ArcHit {
+    std::vector<ImVec2> points;  // the polyline as drawn
+    ImVec2 label_min, label_max;
+    std::string relation_id;
+};
+
+class TextView {
+public:
+    // Rebuilds the layout for `doc` (new document, font or zoom change).
+    void reset(const Document& doc, const Schema& schema, const Fonts& fonts);
+    [[nodiscard]] bool has_layout() const { return layout_ != nullptr; }
+    [[nodiscard]] const std::string& doc_id() const { return doc_id_; }
+
+    // Draws into the current ImGui window's region [min, max) and handles its mouse input.
+    void draw(App& app, ImVec2 min, ImVec2 max);
+
+    // Spans in [start, end) changed: their lines may need other band heights.
+    void spans_changed(std::size_t start, std::size_t end);
+
+    // Scrolls so code point `cp` is visible (centred when it was off screen); returns its box in
+    // page CSS px (the box of the character at cp, or the caret box at the end of the text).
+    std::optional<ImVec4> scroll_to(std::size_t cp, bool center);
+    [[nodiscard]] float scroll_y() const { return scroll_y_; }
+    void scroll_by(float dy);
+
+    // The flash highlight (after jumping from the annotation list).
+    void flash(std::size_t start, std::size_t end, double now);
+
+private:
+    struct LineGeometry {
+        LayoutLine line;
+        std::vector<const Span*> spans;  // overlapping the line
+        std::vector<int> levels;
+    };
+
+    float band_height() const;
+    float arc_row_height() const;
+    [[nodiscard]] float extra_above(std::size_t cp_start, std::size_t cp_end) const;
+    void collect_lines(float view_h);
+    void draw_spans(App& app, ImDrawList* dl, const LineGeometry& g, ImVec2 origin);
+    void draw_relations(App& app, ImDrawList* dl, ImVec2 origin, float view_top, float view_bottom);
+    void draw_selection(App& app, ImDrawList* dl, ImVec2 origin);
+    void draw_scrollbar(ImDrawList* dl, const Theme& theme, ImVec2 min, ImVec2 max);
+    void handle_mouse(App& app, ImVec2 origin);
+    [[nodiscard]] const Span* span_under(const App& app, ImVec2 local) const;
+    [[nodiscard]] std::string chip_under(ImVec2 screen) const;
+    [[nodiscard]] std::string arc_under(ImVec2 screen) const;
+    void clamp_scroll();
+
+    std::unique_ptr<TextLayout> layout_;
+    const Document* doc_ = nullptr;  // valid during draw; refreshed by the App each frame
+    const Schema* schema_ = nullptr;
+    Fonts fonts_;
+    std::string doc_id_;
+    float column_width_ = 0, view_height_ = 0, scroll_y_ = 0;
+    ImVec2 origin_{0, 0};  // screen position of layout (0, 0) in the last frame, scroll applied
+    ImVec2 region_min_{0, 0}, region_max_{0, 0};
+
+    std::vector<LineGeometry> lines_;
+    std::vector<ChipHit> chips_;
+    std::vector<ArcHit> arcs_;
+
+    // Gestures.
+    enum class Drag { None, Select, Relation, Scrollbar };
+    Drag drag_ = Drag::None;
+    std::size_t press_cp_ = 0;
+    std::string press_span_;  // span under the press (chip or text)
+    bool press_on_chip_ = false;
+    ImVec2 press_pos_{0, 0};
+    float scrollbar_grab_ = 0;
+    std::size_t flash_start_ = 0, flash_end_ = 0;
+    double flash_until_ = 0;
+
+    friend class App;
+};
+
+}  // namespace inkspan::ui

@@ -1,0 +1,172 @@
+// Mouse and touch gestures on the text view: select (drag, double-click, Shift+click, long
+// press), click a span or an arc, drag from a label chip to another span to relate them, scroll.
+#include <algorithm>
+#include <cmath>
+
+#include "core/tokenizer.h"
+#include "ui/app.h"
+#include "ui/text_view.h"
+
+namespace inkspan::ui {
+namespace {
+
+constexpr float kDragThreshold = 4.0f;
+
+bool inside(ImVec2 min, ImVec2 max, ImVec2 p) { return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y; }
+
+float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
+    const float dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    const float t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0f, 1.0f) : 0.0f;
+    const float cx = a.x + t * dx - p.x, cy = a.y + t * dy - p.y;
+    return std::sqrt(cx * cx + cy * cy);
+}
+
+}  // namespace
+
+std::string TextView::chip_under(ImVec2 p) const {
+    for (auto it = chips_.rbegin(); it != chips_.rend(); ++it)
+        if (inside(it->min, it->max, p)) return it->span_id;
+    return {};
+}
+
+std::string TextView::arc_under(ImVec2 p) const {
+    for (const ArcHit& a : arcs_) {
+        if (inside(a.label_min, a.label_max, p)) return a.relation_id;
+        for (std::size_t i = 1; i < a.points.size(); ++i)
+            if (segment_distance(p, a.points[i - 1], a.points[i]) < 4.0f) return a.relation_id;
+    }
+    return {};
+}
+
+// The innermost (shortest) span under a point of the text, if any.
+const Span* TextView::span_under(const App&, ImVec2 local) const {
+    const auto hit = layout_->char_at(local.x, local.y);
+    if (!hit) return nullptr;
+    const Span* best = nullptr;
+    for (const Span* s : doc_->spans_at(hit->cp_start))
+        if (!best || s->end - s->start < best->end - best->start) best = s;
+    return best;
+}
+
+void TextView::handle_mouse(App& app, ImVec2 origin) {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 m = io.MousePos;
+    const ImVec2 local(m.x - origin.x, m.y - origin.y);
+    const bool hovered = ImGui::IsWindowHovered() && inside(region_min_, region_max_, m);
+
+    // Hover: a chip, an arc, or the text of a span.
+    std::string hover_span, hover_arc;
+    if (hovered && drag_ == Drag::None) {
+        hover_span = chip_under(m);
+        if (hover_span.empty()) hover_arc = arc_under(m);
+        if (hover_span.empty() && hover_arc.empty())
+            if (const Span* s = span_under(app, local)) hover_span = s->id;
+        app.set_hover(hover_span, hover_arc);
+        const bool on_scrollbar = m.x > region_max_.x - kScrollbarWidth - 8;
+        app.cursor_ = on_scrollbar ? "default" : (!hover_span.empty() || !hover_arc.empty()) ? "pointer" : "text";
+        if (!app.relation_source().empty()) app.cursor_ = "crosshair";
+        if (!hover_span.empty() && !ImGui::IsAnyMouseDown()) {
+            if (const Span* s = doc_->find_span(hover_span)) {
+                ImGui::BeginTooltip();
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(app.theme().accent), "%s", s->label.c_str());
+                ImGui::SameLine();
+                ImGui::TextDisabled("[%zu, %zu)", s->start, s->end);
+                const std::string_view text = doc_->span_text(*s);
+                ImGui::PushTextWrapPos(320.0f);
+                ImGui::TextUnformatted(text.data(), text.data() + std::min<std::size_t>(text.size(), 300));
+                if (!s->note.empty()) ImGui::TextDisabled("Note: %s", s->note.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+    } else if (!hovered && drag_ == Drag::None) {
+        app.set_hover({}, {});
+    }
+
+    // Wheel: scroll; Ctrl+wheel zooms (handled by the App's shortcuts).
+    if (hovered && io.MouseWheel != 0.0f && !io.KeyCtrl) scroll_by(-io.MouseWheel * layout_->style().line_height * 3.0f);
+
+    if (hovered && ImGui::IsMouseClicked(0)) {
+        press_pos_ = m;
+        press_cp_ = layout_->hit_test(local.x, local.y).cp;
+        press_span_ = chip_under(m);
+        press_on_chip_ = !press_span_.empty();
+        if (press_span_.empty())
+            if (const Span* s = span_under(app, local)) press_span_ = s->id;
+        const std::string arc = press_on_chip_ ? std::string() : arc_under(m);
+        if (m.x > region_max_.x - kScrollbarWidth - 8) {
+            drag_ = Drag::Scrollbar;
+        } else if (!app.relation_source().empty()) {  // "R" mode: this click picks the target
+            if (!press_span_.empty() && press_span_ != app.relation_source()) app.request_relation(app.relation_source(), press_span_);
+            else app.clear_selection();
+            drag_ = Drag::None;
+        } else if (!arc.empty()) {
+            app.select_relation(arc);
+            drag_ = Drag::None;
+        } else if (ImGui::IsMouseDoubleClicked(0)) {
+            if (auto w = word_at(doc_->text(), doc_->index(), press_cp_)) app.set_text_selection(w->start, w->end, true);
+            drag_ = Drag::None;
+        } else if (press_on_chip_) {
+            drag_ = Drag::Relation;  // a click selects the span; a drag makes a relation
+        } else if (io.KeyShift && (!app.selection().empty() || !app.selected_span().empty())) {
+            std::size_t anchor = app.selection().anchor;
+            if (app.selection().empty())
+                if (const Span* s = doc_->find_span(app.selected_span())) anchor = s->start;
+            app.set_text_selection(anchor, press_cp_, false);
+            drag_ = Drag::Select;
+        } else {
+            drag_ = Drag::Select;
+        }
+    }
+
+    const float moved = std::hypot(m.x - press_pos_.x, m.y - press_pos_.y);
+    if (drag_ == Drag::Scrollbar && ImGui::IsMouseDown(0)) {
+        const float total = layout_->total_height() + 32.0f;
+        const float track = region_max_.y - region_min_.y - 8.0f;
+        scroll_y_ = (m.y - region_min_.y - 4.0f) / track * total - view_height_ * 0.5f;
+        clamp_scroll();
+    }
+    if (drag_ == Drag::Select && ImGui::IsMouseDown(0) && moved >= kDragThreshold) {
+        const std::size_t anchor = io.KeyShift && !app.selection().empty() ? app.selection().anchor : press_cp_;
+        app.set_text_selection(anchor, layout_->hit_test(local.x, local.y).cp, false);
+        // Auto-scroll when dragging past the edges.
+        if (m.y < region_min_.y + 10) scroll_by(-12.0f);
+        if (m.y > region_max_.y - 10) scroll_by(12.0f);
+    }
+    // Touch: a long press selects the word under the finger.
+    if (drag_ == Drag::Select && io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsMouseDown(0) &&
+        moved < kDragThreshold * 2 && io.MouseDownDuration[0] > 0.5f) {
+        if (auto w = word_at(doc_->text(), doc_->index(), press_cp_)) app.set_text_selection(w->start, w->end, true);
+        drag_ = Drag::None;
+    }
+
+    if (ImGui::IsMouseReleased(0) && drag_ != Drag::None) {
+        if (drag_ == Drag::Select) {
+            if (moved < kDragThreshold && !io.KeyShift) {
+                if (!press_span_.empty()) app.select_span(press_span_);
+                else app.clear_selection();
+            } else {
+                const TextSelection sel = app.selection();
+                std::size_t s = sel.start(), e = sel.end();
+                if (app.snap_to_words()) {
+                    if (auto snapped = snap_to_words(doc_->text(), doc_->index(), s, e)) { s = snapped->start; e = snapped->end; }
+                    else { s = e = sel.caret; }
+                }
+                if (s < e) app.set_text_selection(s, e, true);
+                else app.clear_selection();
+            }
+        } else if (drag_ == Drag::Relation) {
+            if (moved < kDragThreshold) {
+                app.select_span(press_span_);
+            } else {
+                std::string target = chip_under(m);
+                if (target.empty())
+                    if (const Span* s = span_under(app, local)) target = s->id;
+                if (!target.empty() && target != press_span_) app.request_relation(press_span_, target);
+            }
+        }
+        drag_ = Drag::None;
+    }
+}
+
+}  // namespace inkspan::ui

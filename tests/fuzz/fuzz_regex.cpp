@@ -1,0 +1,46 @@
+// libFuzzer target: compile arbitrary patterns (any bytes: invalid UTF-8 must be refused cleanly)
+// and run the valid ones on a fixed text with every option combination. Checks that matches are
+// ordered, non-empty, non-overlapping and that byte and code-point offsets agree.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/regex.h"
+#include "core/text_index.h"
+
+using namespace inkspan;
+
+namespace {
+
+void check(bool ok) {
+    if (!ok) __builtin_trap();
+}
+
+constexpr std::string_view kText =
+    "Les délégations de la Russie et des États-Unis, réunies hier à Istanbul, se sont mises d’accord.\r\n"
+    "« Des mesures conjointes » ont été convenues en 2016-2018 ; 3,5 % 😀👍🏽 e\u0301 ΣΊΣΥΦΟΣ ς Жуков 中文\n\n"
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab abababab __ x\ty\u00A0z\u202F!";
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view pattern(reinterpret_cast<const char*>(data), size);
+    static const TextIndex index(kText);
+    for (int flags = 0; flags < 4; ++flags) {
+        Result<Regex> re = compile_regex(pattern, RegexOptions{(flags & 1) != 0, (flags & 2) != 0});
+        if (!re) {
+            check(!re.error().message.empty() && re.error().message.rfind("regex: ", 0) == 0);
+            return 0;
+        }
+        check(re->program_size() <= kMaxRegexProgram);
+        const SearchResult result = re->find_all(kText, 1000);
+        std::size_t prev_end = 0;
+        for (const TextRange& m : result.matches) {
+            check(m.byte_start < m.byte_end && m.byte_end <= kText.size() && m.byte_start >= prev_end);
+            check(m.start == index.byte_to_code_point(kText, m.byte_start));
+            check(m.end == index.byte_to_code_point(kText, m.byte_end));
+            prev_end = m.byte_end;
+        }
+    }
+    return 0;
+}
