@@ -112,6 +112,8 @@
       const bytes = typeof contents === "string" ? new TextEncoder().encode(contents) : contents;
       return importBytes(name, bytes);
     },
+    storage: () => callJson("inkspan_storage_info"),
+    importFileObject: importFileObject,
     exportAs: (format, docId) => callJson("inkspan_export_as", ["string", "string"], [format, docId || ""]),
   };
 })();

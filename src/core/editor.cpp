@@ -54,7 +54,6 @@ Status Editor::apply(Corpus& corpus, const Command& command, std::string_view no
 Status Editor::apply(Corpus& corpus, std::span<const Command> commands, std::string_view now,
                      const BatchOptions& options) {
     std::vector<std::string> created;
-    std::vector<std::string> added_documents;
     std::size_t skipped = 0;
     std::vector<edit::Op> done;
     for (const Command& command : commands) {
@@ -76,15 +75,12 @@ Status Editor::apply(Corpus& corpus, std::span<const Command> commands, std::str
                 if (auto* ins = std::get_if<edit::InsertSpans>(&op)) created.push_back(ins->spans.front().id);
             if (std::holds_alternative<cmd::AddRelation>(command))
                 if (auto* ins = std::get_if<edit::InsertRelations>(&op)) created.push_back(ins->relations.front().id);
-            if (auto* ins = std::get_if<edit::InsertDocument>(&op)) added_documents.push_back(ins->document.id());
             done.push_back(op);
         }
     }
     last_created_ = std::move(created);
     last_skipped_ = skipped;
     if (done.empty()) return Ok{};
-    // A new document starts with a clean history, even if an older one had the same id.
-    for (const auto& id : added_documents) documents_.erase(id);
     std::string description = options.description;
     if (description.empty()) {
         description = describe(commands.front());

@@ -12,7 +12,8 @@
 // it is the newest step of all, and redone only when no older step is waiting; otherwise the call
 // is refused and says which document to undo or redo first. So every undo and redo replays exact
 // inverse operations on the very state they were recorded against: ids come back unchanged, and
-// no snapshot of a document (which may hold 50,000 spans) is ever taken.
+// no snapshot of a document (which may hold 50,000 spans) is ever taken. (A document removed and
+// another added under the same id share one history; the ordering rule keeps their steps apart.)
 // Undo also restores each document's `modified` stamp, so undoing everything gives back the
 // original file byte for byte.
 #include <cstdint>

@@ -24,8 +24,11 @@ struct Path {
     std::size_t index = 0;
     bool is_index = false;
 
-    [[nodiscard]] Path operator/(std::string_view k) const { return Path{this, k, 0, false}; }
-    [[nodiscard]] Path operator[](std::size_t i) const { return Path{this, {}, i, true}; }
+    // A child keeps a pointer to its parent: only named paths may have children (no temporaries).
+    [[nodiscard]] Path operator/(std::string_view k) const& { return Path{this, k, 0, false}; }
+    [[nodiscard]] Path operator[](std::size_t i) const& { return Path{this, {}, i, true}; }
+    Path operator/(std::string_view k) const&& = delete;
+    Path operator[](std::size_t i) const&& = delete;
     [[nodiscard]] std::string str() const {
         std::string head = parent ? parent->str() : std::string();
         if (is_index) return head + "[" + std::to_string(index) + "]";
@@ -196,23 +199,25 @@ bool Reader::read_schema(const json& root, const Path& at, Schema& schema) {
     const Path sp = at / "schema";
     const json* entities = array_member(*s, sp, "entities", true, kMaxEntityTypes, "entity types");
     if (!entities) return false;
+    const Path entities_path = sp / "entities";
     for (std::size_t i = 0; i < entities->size(); ++i) {
         const json& e = (*entities)[i];
-        const Path ep = (sp / "entities")[i];
+        const Path ep = entities_path[i];
         if (!object_at(e, ep)) return false;
         EntityType t;
         if (!string_member(e, ep, "name", true, kMaxNameBytes, t.name) ||
-            !string_member(e, ep, "color", true, 7, t.color) ||
-            !string_member(e, ep, "hotkey", false, 1, t.hotkey) ||
+            !string_member(e, ep, "color", true, kMaxMetaBytes, t.color) ||  // validate_schema checks the form
+            !string_member(e, ep, "hotkey", false, kMaxMetaBytes, t.hotkey) ||
             !string_member(e, ep, "description", false, kMaxMetaBytes, t.description))
             return false;
         schema.entities.push_back(std::move(t));
     }
     const json* relations = array_member(*s, sp, "relations", false, kMaxRelationTypes, "relation types");
     if (error_) return false;
+    const Path relations_path = sp / "relations";
     for (std::size_t i = 0; relations && i < relations->size(); ++i) {
         const json& r = (*relations)[i];
-        const Path rp = (sp / "relations")[i];
+        const Path rp = relations_path[i];
         if (!object_at(r, rp)) return false;
         RelationType t;
         if (!string_member(r, rp, "name", true, kMaxNameBytes, t.name) || !label_list(r, rp, "head", t.head) ||
@@ -438,8 +443,9 @@ Result<Corpus> Reader::read(const json& root) {
     if (!documents) return *error_;
     std::unordered_set<std::string> doc_ids;
     corpus.documents.reserve(documents->size());
+    const Path documents_path = top / "documents";
     for (std::size_t i = 0; i < documents->size(); ++i) {
-        const Path dp = (top / "documents")[i];
+        const Path dp = documents_path[i];
         Document doc;
         if (!read_document((*documents)[i], dp, corpus.schema, doc)) return *error_;
         if (!doc_ids.insert(doc.id()).second)

@@ -245,7 +245,9 @@ public:
                         goto step_done;  // threads of lower priority lose
                     case Op::Char: advance = cur_ != kNone && folded == inst.ch; break;
                     case Op::Any: advance = cur_ != kNone && cur_ != U'\n' && cur_ != U'\r'; break;
-                    case Op::Class: advance = cur_ != kNone && class_matches(prog_.classes[inst.x], cur_, folded); break;
+                    case Op::Class:
+                        advance = cur_ != kNone && class_matches(prog_.classes[inst.x], cur_, folded);
+                        break;
                     default: break;
                 }
                 if (advance) add_thread(next_, t.pc + 1, t, cur_, next);
@@ -320,7 +322,8 @@ private:
     void skip_to_first_char() {
         while (cur_ != kNone) {
             const char32_t folded = prog_.case_insensitive ? simple_case_fold(cur_) : cur_;
-            if (std::find(prog_.first_chars.begin(), prog_.first_chars.end(), folded) != prog_.first_chars.end()) return;
+            const auto& first = prog_.first_chars;
+            if (std::find(first.begin(), first.end(), folded) != first.end()) return;
             prev_ = cur_;
             byte_ += cur_len_;
             ++cp_;
@@ -341,10 +344,12 @@ private:
 
 Result<Regex> compile_regex(std::string_view pattern, RegexOptions options) {
     if (auto bad = find_invalid_utf8(pattern))
-        return make_error(ErrorKind::InvalidUtf8, "regex: pattern is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+        return make_error(ErrorKind::InvalidUtf8,
+                          "regex: pattern is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
     const std::size_t length = count_code_points(pattern);
     if (length > kMaxPatternCodePoints)
-        return make_error(ErrorKind::TooLarge, "regex: pattern is " + std::to_string(length) + " code points long (limit " +
+        return make_error(ErrorKind::TooLarge, "regex: pattern is " + std::to_string(length) +
+                                                   " code points long (limit " +
                                                    std::to_string(kMaxPatternCodePoints) + ")");
     std::u32string chars;
     chars.reserve(length);

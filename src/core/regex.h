@@ -42,7 +42,8 @@ public:
 
     // The first match that starts at or after byte `from` (a code point boundary whose code point
     // offset is `from_cp`). Assertions see the text before `from` (^ \b work mid-text).
-    [[nodiscard]] std::optional<TextRange> find(std::string_view text, std::size_t from = 0, std::size_t from_cp = 0) const;
+    [[nodiscard]] std::optional<TextRange> find(std::string_view text, std::size_t from = 0,
+                                                std::size_t from_cp = 0) const;
 
     [[nodiscard]] std::size_t program_size() const;
 

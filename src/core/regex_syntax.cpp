@@ -157,7 +157,8 @@ private:
         Node node;
         switch (c) {
             case U'(': {
-                if (depth_ >= kMaxNesting) return fail("groups nested deeper than " + std::to_string(kMaxNesting), start);
+                if (depth_ >= kMaxNesting)
+                    return fail("groups nested deeper than " + std::to_string(kMaxNesting), start);
                 ++pos_;
                 if (at(U'?')) {
                     if (pos_ + 1 < p_.size() && p_[pos_ + 1] == U':') pos_ += 2;
@@ -269,7 +270,8 @@ private:
                     }
                     if (digits != want) return fail("bad code point escape", start);
                 }
-                if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return fail("bad code point escape", start);
+                if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+                    return fail("bad code point escape", start);
                 out = value;
                 return true;
             }
@@ -340,7 +342,8 @@ private:
 }  // namespace
 
 void normalize_ranges(std::vector<CodePointRange>& ranges) {
-    std::sort(ranges.begin(), ranges.end(), [](const CodePointRange& a, const CodePointRange& b) { return a.lo < b.lo; });
+    std::sort(ranges.begin(), ranges.end(),
+              [](const CodePointRange& a, const CodePointRange& b) { return a.lo < b.lo; });
     std::size_t n = 0;
     for (const CodePointRange& r : ranges) {
         if (n > 0 && r.lo <= ranges[n - 1].hi + 1) ranges[n - 1].hi = std::max(ranges[n - 1].hi, r.hi);

@@ -72,7 +72,8 @@ Result<SearchResult> find_all(std::string_view text, std::string_view query, con
         return re->find_all(text, options.max_matches);
     }
     if (auto bad = find_invalid_utf8(query))
-        return make_error(ErrorKind::InvalidUtf8, "search: query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+        return make_error(ErrorKind::InvalidUtf8,
+                          "search: query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
     std::vector<char32_t> folded;
     for (std::size_t p = 0; p < query.size();) {
         const char32_t c = decode_utf8(query, p);
@@ -80,7 +81,8 @@ Result<SearchResult> find_all(std::string_view text, std::string_view query, con
     }
     if (folded.size() > kMaxPatternCodePoints)
         return make_error(ErrorKind::TooLarge, "search: query is " + std::to_string(folded.size()) +
-                                                   " code points long (limit " + std::to_string(kMaxPatternCodePoints) + ")");
+                                                   " code points long (limit " +
+                                                   std::to_string(kMaxPatternCodePoints) + ")");
     if (folded.empty()) return SearchResult{};
     return find_literal(text, folded, options);
 }

@@ -156,7 +156,7 @@ std::size_t stretch_start(std::string_view text, std::size_t b) {
         const char32_t c = decode_utf8(text, p);
         if (is_token_separator(c)) break;
         b = q;
-        if (is_ideograph(c)) break;
+        if (is_ideograph(c) && is_letter(c)) break;  // (an unassigned one is a symbol, which ZWJ can join)
     }
     return b;
 }
@@ -183,7 +183,12 @@ std::size_t previous_code_point(std::string_view text, std::size_t b) {
 
 }  // namespace
 
-bool is_token_separator(char32_t cp) { return is_space(cp) || cp == 0x200B || cp == 0xFEFF; }
+bool is_token_separator(char32_t cp) {
+    if (cp < 0x80) return is_space(cp);
+    return is_space(cp) || cp == 0x200B || cp == 0xFEFF ||  // zero width space, byte order mark
+           cp == 0x061C || cp == 0x200E || cp == 0x200F ||  // bidi marks (ALM, LRM, RLM)
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);  // bidi embeddings, isolates
+}
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;

@@ -38,8 +38,9 @@ struct Token {
     }
 };
 
-// Characters that separate tokens without being part of any: is_space() plus U+200B (zero width
-// space) and U+FEFF (byte order mark).
+// Characters that separate tokens without being part of any: is_space() plus the invisible U+200B
+// (zero width space), U+FEFF (byte order mark) and bidi controls (U+061C, U+200E, U+200F,
+// U+202A–202E, U+2066–2069), so that no token is made of an invisible character.
 [[nodiscard]] bool is_token_separator(char32_t cp);
 
 // Every token of `text` (valid UTF-8), in order. Linear time.

@@ -138,7 +138,7 @@ bool is_ideograph(char32_t cp) {
 
 bool is_extender(char32_t cp) {
     if (cp < 0xAD) return false;
-    return cp == 0xAD || cp == 0x200C || cp == 0x200D ||
+    return cp == 0xAD || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||  // soft hyphen, ZWNJ, ZWJ, word joiner
            (cp >= 0xFE00 && cp <= 0xFE0F) ||      // variation selectors (FE0F: emoji presentation)
            (cp >= 0x1F3FB && cp <= 0x1F3FF) ||    // emoji skin-tone modifiers
            (cp >= 0xE0020 && cp <= 0xE007F) ||    // tags (subdivision flags)

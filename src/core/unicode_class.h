@@ -30,7 +30,8 @@ namespace inkspan {
 // its own token (we have no dictionary to find word edges).
 [[nodiscard]] bool is_ideograph(char32_t cp);
 // Code points that attach to the one before them: marks, variation selectors, emoji skin-tone
-// modifiers, tag characters (flag subdivisions), ZWNJ, ZWJ and the soft hyphen U+00AD.
+// modifiers, tag characters (flag subdivisions), ZWNJ, ZWJ, the word joiner U+2060 and the soft
+// hyphen U+00AD.
 [[nodiscard]] bool is_extender(char32_t cp);
 [[nodiscard]] bool is_regional_indicator(char32_t cp);  // U+1F1E6–1F1FF, two of them make a flag
 

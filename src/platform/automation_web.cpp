@@ -7,6 +7,7 @@
 
 #include "platform/browser.h"
 #include "platform/runtime_web.h"
+#include "platform/storage.h"
 #include "ui/app.h"
 
 namespace {
@@ -36,6 +37,17 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
 }  // extern "C"
 
 extern "C" {
+
+// {"state","message","pending","saves","usedBytes"}: what the status bar says about saving.
+EMSCRIPTEN_KEEPALIVE const char* inkspan_storage_info() {
+    using namespace inkspan::platform;
+    const StorageStatus& st = storage_status();
+    const char* names[] = {"unavailable", "read_only", "idle", "saving", "failed"};
+    nlohmann::ordered_json j = {{"state", names[static_cast<int>(st.state)]}, {"message", st.message},
+                                {"pending", runtime().app->has_unsaved_changes()}, {"saves", st.saves},
+                                {"usedBytes", st.used_bytes}};
+    return hold(j.dump());
+}
 
 // {"x","y","w","h"} in page CSS px, or null for an unknown document or an offset past the end.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_locate(const char* doc_id, double offset) {

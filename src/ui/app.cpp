@@ -58,6 +58,7 @@ App::App() : corpus_(sample_corpus()) {
     } else {
         meta_dirty_ = true;  // first visit: store the sample so a reload finds it
         for (const Document& d : corpus().documents) dirty_docs_.insert(d.id());
+        platform::schedule_autosave(kAutosaveDelayMs);
     }
     if (const auto& st = platform::storage_status(); !st.message.empty()) show_message(st.message, true);
 }
@@ -327,6 +328,10 @@ void App::show_message(std::string text, bool error) {
 // ---- the one place commands are applied -------------------------------------------------------
 
 void App::apply(Command command) {
+    if (platform::storage_status().state == platform::StorageState::ReadOnly) {
+        show_message("This tab is read-only: Inkspan is open in another tab. Click \"Use it here\" to edit here.", true);
+        return;
+    }
     const std::string now = platform::now_iso8601();
     auto st = editor_.apply(corpus_, command, now);
     if (!st.ok()) {
@@ -415,5 +420,9 @@ void App::on_storage_result(bool ok) {
 }
 
 std::string App::state_json() const { return write_inkspan_json(corpus()); }
+
+bool App::has_unsaved_changes() const {
+    return !dirty_docs_.empty() || !removed_docs_.empty() || meta_dirty_ || !in_flight_docs_.empty() || in_flight_meta_;
+}
 
 }  // namespace inkspan::ui

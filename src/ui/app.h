@@ -48,6 +48,7 @@ public:
 
     // ---- automation API
     [[nodiscard]] std::string state_json() const;
+    [[nodiscard]] bool has_unsaved_changes() const;
     std::optional<ImVec4> locate(const std::string& doc_id, std::size_t cp);
     ImportOutcome import_file(const std::string& name, std::string_view bytes);
     [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id) const;

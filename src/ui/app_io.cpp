@@ -179,11 +179,11 @@ void App::draw_import_dialog() {
                     pending_import_->clashes.size());
         ImGui::TextDisabled("Offsets can only be merged when the text is identical, which it is.");
         int choice = -1;
-        if (ImGui::Button("Replace")) choice = 0;
+        if (ImGui::Button("Replace (R)") || ImGui::IsKeyPressed(ImGuiKey_R)) choice = 0;
         ImGui::SameLine();
-        if (ImGui::Button("Keep both")) choice = 1;
+        if (ImGui::Button("Keep both (K)") || ImGui::IsKeyPressed(ImGuiKey_K)) choice = 1;
         ImGui::SameLine();
-        if (ImGui::Button("Merge annotations")) choice = 2;
+        if (ImGui::Button("Merge annotations (M)") || ImGui::IsKeyPressed(ImGuiKey_M)) choice = 2;
         ImGui::SameLine();
         if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = 3;
         if (choice >= 0) {

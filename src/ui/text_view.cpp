@@ -13,6 +13,7 @@ namespace {
 
 constexpr float kLineSpacing = 1.6f;
 constexpr float kColumnEms = 40.0f;  // ~80 characters of body text
+constexpr float kTopMargin = 16.0f;  // px between the top of the reading area and the first line
 
 
 }  // namespace
@@ -82,9 +83,8 @@ std::optional<ImVec4> TextView::scroll_to(std::size_t cp, bool center) {
         const auto rects = layout_->range_rects(cp, layout_->next_caret_stop(cp));
         if (!rects.empty()) w = rects.front().x1 - rects.front().x0;
     }
-    const float x = region_min_.x + (origin_.x - region_min_.x) + c.x;
-    const float y = region_min_.y + c.y - scroll_y_ + (origin_.y + scroll_y_ - region_min_.y);
-    return ImVec4(x, y, w, c.height);
+    // Where the next frame draws it (origin_ still holds the last frame's scroll).
+    return ImVec4(origin_.x + c.x, region_min_.y + kTopMargin + c.y - scroll_y_, w, c.height);
 }
 
 void TextView::flash(std::size_t start, std::size_t end, double now) {
@@ -120,7 +120,7 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
     view_height_ = max.y - min.y;
     clamp_scroll();
     const float left = std::floor(min.x + (avail - column_width_) * 0.5f);
-    origin_ = ImVec2(left, min.y + 16.0f - scroll_y_);
+    origin_ = ImVec2(left, min.y + kTopMargin - scroll_y_);
 
     collect_lines(view_height_);
     handle_mouse(app, origin_);

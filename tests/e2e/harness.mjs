@@ -30,21 +30,43 @@ export function serveDist() {
   })));
 }
 
+const chromiumArgs = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-gpu",
+                      "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                      "--disable-sync", "--disable-quic"];
+
 // One Chromium for a test file; each test takes a fresh context (its own storage, like a new
 // profile) unless it wants to share one (reloads, two tabs).
 export async function launchBrowser() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-gpu",
-           "--no-first-run", "--disable-background-networking", "--disable-component-update",
-           "--disable-sync", "--disable-quic"],
+    args: chromiumArgs,
   });
   return {
     browser,
     newContext: (options = {}) => browser.newContext({ viewport: { width: 1280, height: 800 }, ...options }),
     close: () => browser.close(),
   };
+}
+
+// A browser with a profile on disk, for tests that kill it (SIGKILL: no unload event, no flush)
+// and start it again on the same profile.
+export async function launchPersistent(userDataDir) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 1280, height: 800 },
+  });
+  const kill = () => {
+    // Every process of this browser has the profile folder on its command line.
+    for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(userDataDir)) process.kill(Number(pid), "SIGKILL");
+      } catch { /* the process ended meanwhile */ }
+    }
+  };
+  return { context, kill };
 }
 
 // Opens the app in a new page, records console errors and page errors, waits for inkspan.ready.

@@ -1,11 +1,14 @@
 // libFuzzer target: compile arbitrary patterns (any bytes: invalid UTF-8 must be refused cleanly)
 // and run the valid ones on a fixed text with every option combination. Checks that matches are
-// ordered, non-empty, non-overlapping and that byte and code-point offsets agree.
+// ordered, non-empty, non-overlapping and that byte and code-point offsets agree; and that a
+// literal search for the input finds the same as a regex search for the escaped input.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/regex.h"
+#include "core/search.h"
 #include "core/text_index.h"
 
 using namespace inkspan;
@@ -26,6 +29,25 @@ constexpr std::string_view kText =
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view pattern(reinterpret_cast<const char*>(data), size);
     static const TextIndex index(kText);
+    // The input (and a part of the fixed text, so that it has matches) as a literal query.
+    for (const std::string_view query : {pattern, kText.substr(size % kText.size(), size % 9)}) {
+        std::string escaped;
+        for (char c : query) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u < 0x80 && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))) escaped += '\\';
+            escaped += c;
+        }
+        for (int flags = 0; flags < 4; ++flags) {
+            SearchOptions options;
+            options.case_insensitive = (flags & 1) != 0;
+            options.whole_word = (flags & 2) != 0;
+            const Result<SearchResult> literal = find_all(kText, query, options);
+            options.regex = true;
+            const Result<SearchResult> regex = find_all(kText, escaped, options);
+            if (!literal.ok() || !regex.ok()) continue;  // invalid UTF-8 (or a cut sequence), too long
+            check(literal->matches == regex->matches);
+        }
+    }
     for (int flags = 0; flags < 4; ++flags) {
         Result<Regex> re = compile_regex(pattern, RegexOptions{(flags & 1) != 0, (flags & 2) != 0});
         if (!re) {

@@ -68,10 +68,11 @@ void check_invariants(const std::string& text) {
 
 std::string random_text(std::mt19937& rng, int max_len) {
     static const char32_t pool[] = {
-        U'a', U'b', U'Z', U'é', U'e', U'\u0301', U'\u0327', U' ', U' ', U'\n', U'\r', U'\t', U'\u00A0', U'\u202F',
-        U'\u200B', U'\uFEFF', U'’', U'\'', U'-', U'.', U',', U'1', U'9', U'«', U'»', U'!', U'?', U'…', U'😀',
-        U'\U0001F3FD', U'\u200D', U'\u200C', U'\uFE0F', U'\U0001F1EB', U'\U0001F1F7', U'\U000E0067', U'中', U'ひ',
-        U'ж', U'€', U'+', U'_', U'\u00AD', U'\u20E3', U'l', U'd', U'q', U'u', U'٣', U'\U0001D538'};
+        U'a', U'b', U'Z', U'é', U'e', U'\u0301', U'\u0327', U' ', U' ', U'\n', U'\r', U'\t', U'\u00A0',
+        U'\u202F', U'\u200B', U'\uFEFF', U'\u200E', U'\u2066', U'\u2060', U'’', U'\'', U'-', U'.', U',', U'1',
+        U'9', U'«', U'»', U'!', U'?', U'…', U'😀', U'\U0001F3FD', U'\u200D', U'\u200C', U'\uFE0F', U'\U0001F1EB',
+        U'\U0001F1F7', U'\U000E0067', U'中', U'ひ', U'ж', U'€', U'+', U'_', U'\u00AD', U'\u20E3', U'l', U'd',
+        U'q', U'u', U'٣', U'\U0001D538'};
     std::uniform_int_distribution<int> len(0, max_len), pick(0, static_cast<int>(std::size(pool)) - 1);
     std::string text;
     for (int i = 0, n = len(rng); i < n; ++i) append_utf8(text, pool[pick(rng)]);
@@ -164,6 +165,8 @@ TEST_CASE("emoji, flags, combining marks and other scripts") {
     CHECK(split("Привет, мир!") == "Привет|,|мир|!");
     CHECK(split("שלום עולם") == "שלום|עולם");
     CHECK(split("a\u200Bb\uFEFFc") == "a|b|c");
+    CHECK(split("\u200Fשלום\u200E, abc\u2066d\u2069") == "שלום|,|abc|d");  // bidi controls are never tokens
+    CHECK(split("a\u2060b") == "a\u2060b");  // word joiner
     CHECK(split("Saint\u00ADPétersbourg") == "Saint\u00ADPétersbourg");
     CHECK(split("\u093F") == "\u093F");
 }
@@ -228,6 +231,16 @@ TEST_CASE("word_at: the token under the caret, without tokenizing the document")
     CHECK(word(33) == "fin");
     CHECK(word(35) == "fin");  // the end of the text
     CHECK(word(36) == "<none>");  // past the end
+    // Regression (fuzzer): an unassigned code point in an ideograph block is no letter, so a ZWJ
+    // joins it to the emoji before it; word_at must not restart the scan there.
+    const std::string zwj = "👨\u200D\U00031A67\U000E007F";
+    const TextIndex zwj_index(zwj);
+    for (std::size_t cp = 0; cp < 4; ++cp) {
+        const auto w = word_at(zwj, zwj_index, cp);
+        REQUIRE(w);
+        CHECK(w->start == 0);
+        CHECK(w->end == 4);
+    }
     const auto t = word_at(text, index, 13);
     REQUIRE(t);
     CHECK(t->start == 13);

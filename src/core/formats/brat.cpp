@@ -25,6 +25,7 @@ std::string flatten(std::string_view s, char by, bool no_blanks, bool& changed) 
     while (pos < s.size()) {
         const std::size_t start = pos;
         const char32_t cp = decode_utf8(s, pos);
+        if (cp == '\r' && pos < s.size() && s[pos] == '\n') continue;  // CRLF is one break
         if (is_brat_line_break(cp) || (no_blanks && is_unicode_whitespace(cp))) {
             out += by;
             changed = true;

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/formats/brat.h"
+#include "core/utf8.h"
 #include "core/validation.h"
 
 namespace inkspan::formats {

@@ -84,6 +84,7 @@ void write_document(const Document& doc, std::string& out, Tally& losses) {
 struct OpenSpan {
     std::string label;
     std::size_t start = 0;
+    std::string place;  // the line of its first token
 };
 
 }  // namespace
@@ -109,13 +110,12 @@ Status read_file(const std::string& name, std::string_view content, ImportBuilde
     std::size_t cp = 0;             // code points in doc.text
     bool sentence_open = false;     // a token was read since the last blank line
     std::optional<OpenSpan> open;
-    std::size_t doc_line = 1;
-    auto close = [&] {
-        if (open) doc.spans.push_back(DraftSpan{"", open->start, cp, open->label, "", {}, name + " line " + std::to_string(doc_line)});
+    auto close = [&](std::size_t end) {
+        if (open) doc.spans.push_back(DraftSpan{"", open->start, end, std::move(open->label), "", {}, std::move(open->place)});
         open.reset();
     };
     auto finish_doc = [&] {
-        close();
+        close(cp);
         if (!doc.text.empty()) docs.push_back(std::move(doc));
         doc = DraftDocument{};
         cp = 0;
@@ -126,7 +126,7 @@ Status read_file(const std::string& name, std::string_view content, ImportBuilde
         const std::string place = name + " line " + std::to_string(n + 1);
         const std::string_view line = lines[n];
         if (is_ascii_blank(line)) {
-            close();
+            close(cp);
             sentence_open = false;
             continue;
         }
@@ -153,31 +153,30 @@ Status read_file(const std::string& name, std::string_view content, ImportBuilde
             kind = tag[0];
             label = tag.substr(2);
         }
+        const std::size_t before = cp;  // the end of the previous token
         if (!doc.text.empty()) {
-            doc.text += sentence_open ? " " : "\n";
-            ++cp;
+            // A blank line between sentences, so that our sentence splitter finds the same ones.
+            doc.text += sentence_open ? " " : "\n\n";
+            cp += sentence_open ? 1 : 2;
         } else {
-            doc_line = n + 1;
             doc.place = place;
         }
-        if (doc.spans.empty() && !open) doc_line = n + 1;
         const std::size_t start = cp;
         doc.text += token;
         sentence_open = true;
         if (kind == 'O') {
-            close();
+            close(before);
         } else if ((kind == 'I' || kind == 'E') && open && open->label == label) {
             // continues the open span
         } else {
             if (kind == 'I' || kind == 'E')
                 builder.skipped().add("I- tag without a B- of its label (started a new span)",
                                       "I- tags without a B- of their label (each started a new span)", 1, place);
-            close();
-            doc_line = n + 1;
-            open = OpenSpan{std::string(label), start};
+            close(before);
+            open = OpenSpan{std::string(label), start, place};
         }
         cp += count_code_points(token);
-        if (kind == 'E' || kind == 'S') close();
+        if (kind == 'E' || kind == 'S') close(cp);
     }
     finish_doc();
     for (std::size_t k = 0; k < docs.size(); ++k) {

@@ -3,7 +3,7 @@
 // `-DOCSTART-<TAB>O` and a blank line before each document. Tokens and sentences come from
 // tokenizer.h and sentences.h. One tag per token cannot hold nested or overlapping spans (the
 // outermost is kept: longest, then earliest), relations, notes or attributes; every such loss is
-// counted. Reading rebuilds the text from the tokens (single spaces, one line per sentence).
+// counted. Reading rebuilds the text from the tokens: single spaces, a blank line between sentences.
 #include <cstddef>
 #include <map>
 #include <string>

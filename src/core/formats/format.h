@@ -62,6 +62,12 @@ struct FormatInfo {
                                                   const std::map<std::string, std::string>& files,
                                                   const Schema& current_schema);
 
+// The same, for adding to `current`: its schema is the current schema, and imported documents
+// whose ids `current` already uses get "<id>-2", "<id>-3", ... so they can be appended as they are.
+[[nodiscard]] Result<ImportedCorpus> import_files(std::string_view format_id,
+                                                  const std::map<std::string, std::string>& files,
+                                                  const Corpus& current);
+
 // The format of one file from its name and content: one of the six ids, "inkspan" for a native
 // file, or nullopt (e.g. a plain .txt, which the caller opens as a new document).
 [[nodiscard]] std::optional<std::string> sniff_format(std::string_view file_name, std::string_view content);

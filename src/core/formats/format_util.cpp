@@ -216,8 +216,10 @@ Result<Json> parse_json(std::string_view text, std::string_view place) {
             ++line;
             line_start = i + 1;
         }
+    std::size_t column = 1;  // in code points
+    for (std::size_t i = line_start; i < at; ++i) column += is_utf8_continuation(static_cast<unsigned char>(text[i])) ? 0 : 1;
     return make_error(ErrorKind::Malformed, std::string(place) + ": invalid JSON at line " + std::to_string(line) +
-                                                ", column " + std::to_string(at - line_start + 1));
+                                                ", column " + std::to_string(column));
 }
 
 std::string dump_json(const OrderedJson& value, int indent) {

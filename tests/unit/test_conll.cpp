@@ -1,0 +1,127 @@
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "core/formats/conll.h"
+#include "core/sentences.h"
+#include "format_fixtures.h"
+
+using namespace inkspan;
+using namespace inkspan::formats;
+using namespace fixtures;
+
+namespace {
+
+// What a CoNLL round trip must give back: the spans that are not dropped, as (label, their tokens
+// joined by single spaces), in text order.
+std::vector<std::string> expected_spans(const Document& doc, const std::set<std::string>& dropped_texts) {
+    const std::vector<Token> tokens = tokenize(doc.text());
+    std::vector<std::string> out;
+    for (const Span& s : doc.spans()) {
+        if (dropped_texts.count(std::string(doc.span_text(s)))) continue;
+        const TokenCover c = cover_tokens(tokens, s.start, s.end);
+        std::string joined;
+        for (std::size_t t = c.first; t <= c.last; ++t) joined += (t > c.first ? " " : "") + std::string(tokens[t].text(doc.text()));
+        out.push_back(s.label + " " + joined);
+    }
+    return out;
+}
+
+std::vector<std::string> actual_spans(const Document& doc) {
+    std::vector<std::string> out;
+    for (const Span& s : doc.spans()) out.push_back(s.label + " " + std::string(doc.span_text(s)));
+    return out;
+}
+
+std::string error_of(const Result<ImportedCorpus>& r) { return r.ok() ? std::string("(ok)") : r.error().message; }
+
+}  // namespace
+
+TEST_CASE("CoNLL: the fixtures round-trip, keeping the outermost spans and saying what was lost") {
+    const Corpus corpus = fixture_corpus();
+    auto exported = export_corpus("conll", corpus, all_documents(corpus));
+    REQUIRE(exported.ok());
+    REQUIRE(exported->files.count("inkspan-corpus.conll"));
+    const std::string& conll = exported->files.at("inkspan-corpus.conll");
+    CHECK(conll.starts_with("-DOCSTART-\tO\n\nLe\tO\n"));
+    CHECK(conll.find("Alexandre\tB-PER\nDarchiev\tI-PER\n") != std::string::npos);
+    CHECK(conll.find("département\tB-ORG\nde\tI-ORG\nl’\tI-ORG\nAtlantique\tI-ORG\nNord\tI-ORG\n") != std::string::npos);
+    CHECK(conll.find("«\tB-MISC\nDes\tI-MISC\n") != std::string::npos);
+    CHECK(conll.find("👨‍👩‍👧\tB-MISC\n") != std::string::npos);
+    CHECK(conll.find("cafe\u0301\tB-MISC\n") != std::string::npos);
+    // The MISC span across the blank line keeps its two sentences together: no blank line inside.
+    CHECK(conll.find(".\tI-MISC\n北\tI-MISC\n京\tI-MISC\n大\tO\n") != std::string::npos);
+    CHECK(conll.ends_with("\n\n"));
+    CHECK(exported->losses == strings({"CoNLL: 3 nested or overlapping spans dropped (kept the outermost)",
+                                       "CoNLL: 10 relations dropped (CoNLL has no relations)",
+                                       "CoNLL: 3 span notes dropped", "CoNLL: 4 span attributes dropped"}));
+
+    auto imported = import_files("conll", exported->files, corpus.schema);
+    REQUIRE(imported.ok());
+    REQUIRE(imported->documents.size() == 2);
+    CHECK(imported->skipped.empty());
+    CHECK(actual_spans(imported->documents[0]) == expected_spans(corpus.documents[0], {"l’Atlantique Nord"}));
+    CHECK(actual_spans(imported->documents[1]) == expected_spans(corpus.documents[1], {"« doux »", "北京大学"}));
+    // The text is the tokens, one space apart, a blank line between sentences.
+    const std::string& text = imported->documents[1].text();
+    CHECK(text.starts_with("Émile et Zoë 😀 ont visité 東 京 avec leur 👨‍👩‍👧 et la famille Nguyễn .\n\nLe cafe\u0301 de"));
+    CHECK(imported->documents[0].id() == "inkspan-corpus-1");
+    // Exporting the import again gives the same file (the text is now exactly the tokens).
+    Corpus again;
+    again.schema = corpus.schema;
+    again.documents = imported->documents;
+    auto second = export_corpus("conll", again, all_documents(again));
+    REQUIRE(second.ok());
+    CHECK(second->files.at("inkspan-corpus.conll") == conll);
+}
+
+TEST_CASE("CoNLL: spans off token edges and spans covering no token") {
+    Corpus c;
+    c.schema = fixture_schema();
+    auto d = Document::create("x", "x.txt", "Jean-Pierre a vu\u200BParis.");
+    REQUIRE(d.ok());
+    add_span(*d, "Jean", "PER");      // part of the token Jean-Pierre
+    add_span(*d, "\u200B", "MISC");   // only a zero width space: no token
+    add_span(*d, "Paris", "LOC");
+    c.documents.push_back(std::move(*d));
+    auto exported = export_corpus("conll", c, {0});
+    REQUIRE(exported.ok());
+    CHECK(exported->files.at("x.conll") == "-DOCSTART-\tO\n\nJean-Pierre\tB-PER\na\tO\nvu\tO\nParis\tB-LOC\n.\tO\n\n");
+    CHECK(exported->losses == strings({"CoNLL: 1 span does not align with token edges (written as the whole tokens it touches)",
+                                       "CoNLL: 1 span covering no token dropped"}));
+}
+
+TEST_CASE("CoNLL: a CoNLL-2003 file with POS and chunk columns, IOB1 tags and two documents") {
+    const std::string content = read_source_file("tests/fixtures/conll/conll2003.txt");
+    CHECK(sniff_format("conll2003.txt", content) == "conll");
+    auto imported = import_files("conll", {{"conll2003.txt", content}}, Schema{});
+    REQUIRE(imported.ok());
+    REQUIRE(imported->documents.size() == 2);
+    const Document& d = imported->documents[0];
+    CHECK(d.id() == "conll2003-1");
+    CHECK(d.text() == "EU rejects German call to boycott British lamb .\n\nPeter Blackburn");
+    CHECK(actual_spans(d) == strings({"ORG EU", "MISC German", "MISC British", "PER Peter Blackburn"}));
+    CHECK(actual_spans(imported->documents[1]) == strings({"LOC BRUSSELS"}));
+    std::vector<std::string> labels;
+    for (const EntityType& e : imported->new_entity_types) labels.push_back(e.name);
+    CHECK(labels == strings({"ORG", "MISC", "PER", "LOC"}));
+    CHECK(imported->skipped ==
+          strings({"CoNLL: 1 I- tag without a B- of its label (started a new span) (first: conll2003.txt line 13)"}));
+}
+
+TEST_CASE("CoNLL: tags of another type, BIOES tags and tab-separated columns") {
+    auto r = import_files("conll", {{"t.conll", "A\tB-PER\nB\tI-ORG\nC\tS-LOC\nD\tB-X\nE\tE-X\nF\tO\n"}}, fixture_schema());
+    REQUIRE(r.ok());
+    CHECK(actual_spans(r->documents[0]) == strings({"PER A", "ORG B", "LOC C", "X D E"}));
+    CHECK(r->skipped.size() == 1);
+}
+
+TEST_CASE("CoNLL: errors name the file and the line") {
+    CHECK(error_of(import_files("conll", {{"x.conll", "Zoë\tB-PER\nvit\tB_PER\n"}}, Schema{})) ==
+          "x.conll line 2: tag \"B_PER\" is not O, B-<label> or I-<label>");
+    CHECK(error_of(import_files("conll", {{"x.conll", "Zoë\tO\nlonely\n"}}, Schema{})) ==
+          "x.conll line 2: expected a token and a tag, got \"lonely\"");
+    CHECK(error_of(import_files("conll", {{"x.conll", "Zo\xC3\xAB\tO\n\xFF\tO\n"}}, Schema{})) ==
+          "x.conll: invalid UTF-8 at byte 7");
+    CHECK(error_of(import_files("conll", {{"x.conll", "-DOCSTART-\tO\n\n"}}, Schema{})) == "the files hold no documents");
+}
