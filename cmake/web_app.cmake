@@ -45,4 +45,9 @@ file(GLOB INKSPAN_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
 add_custom_target(inkspan_web_files ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${INKSPAN_WEB_FILES} ${INKSPAN_DIST_DIR}
   DEPENDS ${INKSPAN_WEB_FILES})
-add_dependencies(inkspan inkspan_font inkspan_web_files)
+# fflate (npm, installed by scripts/setup.sh) zips multi-file exports in the page.
+set(INKSPAN_FFLATE ${CMAKE_SOURCE_DIR}/node_modules/fflate/umd/index.js)
+add_custom_command(OUTPUT ${INKSPAN_DIST_DIR}/fflate.js
+  COMMAND ${CMAKE_COMMAND} -E copy ${INKSPAN_FFLATE} ${INKSPAN_DIST_DIR}/fflate.js DEPENDS ${INKSPAN_FFLATE})
+add_custom_target(inkspan_fflate ALL DEPENDS ${INKSPAN_DIST_DIR}/fflate.js)
+add_dependencies(inkspan inkspan_font inkspan_web_files inkspan_fflate)

@@ -49,7 +49,8 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
   rm -rf "$IMGUI_DIR" && mv "$IMGUI_DIR.tmp" "$IMGUI_DIR"
 fi
 
-# playwright-core from npm, pinned by package-lock.json; never downloads a browser.
-if [ ! -d node_modules/playwright-core ]; then
+# playwright-core (tests) and fflate (zips exports in the page) from npm, pinned by
+# package-lock.json; playwright never downloads a browser.
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/fflate ]; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 fi

@@ -73,34 +73,48 @@
   });
   window.addEventListener("contextmenu", (e) => e.preventDefault());
 
-  // Hands a file's bytes to the app (the same path for the picker, drops and the API).
-  function importBytes(name, bytes) {
-    const p = Module._malloc(Math.max(1, bytes.length));
-    Module.HEAPU8.set(bytes, p);
-    try { return callJson("inkspan_import_file", ["string", "number", "number"], [name, p, bytes.length]); }
-    finally { Module._free(p); }
-  }
-  const MAX_IMPORT_BYTES = 128 * 1024 * 1024;  // core/limits.h kMaxInputBytes: refused before reading
-  async function importFileObject(file) {
-    if (file.size > MAX_IMPORT_BYTES) {
-      const r = call("inkspan_import_file", "string", ["string", "number", "number"], [file.name, 0, MAX_IMPORT_BYTES + 1]);
-      return JSON.parse(r);
+  // Hands files to the app as one set (the same path for the picker, drops and the API):
+  // [[name, Uint8Array], ...] → {ok, error, message}.
+  function importSet(entries) {
+    for (const [name, bytes] of entries) {
+      const p = Module._malloc(Math.max(1, bytes.length));
+      Module.HEAPU8.set(bytes, p);
+      try { call("inkspan_import_add", null, ["string", "number", "number"], [name, p, bytes.length]); }
+      finally { Module._free(p); }
     }
-    try { return importBytes(file.name, new Uint8Array(await file.arrayBuffer())); }
-    catch (e) { return { ok: false, error: file.name + ": could not be read (" + e + ")" }; }
+    return callJson("inkspan_import_end");
+  }
+  const MAX_IMPORT_BYTES = 128 * 1024 * 1024;  // core/limits.h kMaxInputBytes
+  async function importFileObjects(files) {
+    const entries = [];
+    for (const file of files) {
+      if (file.size > MAX_IMPORT_BYTES) {  // refused before the file is read
+        const msg = file.name + ": the file is " + Math.floor(file.size / 1048576) +
+          " MB, over the import limit of " + MAX_IMPORT_BYTES / 1048576 + " MB";
+        call("inkspan_report_error", null, ["string"], [msg]);
+        return { ok: false, error: msg, message: msg };
+      }
+      try { entries.push([file.name, new Uint8Array(await file.arrayBuffer())]); }
+      catch (e) {
+        const msg = file.name + ": could not be read (" + e + ")";
+        call("inkspan_report_error", null, ["string"], [msg]);
+        return { ok: false, error: msg, message: msg };
+      }
+    }
+    return importSet(entries);
   }
   Module.inkspanPickFiles = function () {
     const input = document.createElement("input");
     input.type = "file";
     input.multiple = true;
-    input.accept = ".txt,.json,.jsonl,.ann,.conll,.jsonld,text/plain,application/json";
-    input.onchange = async () => { for (const f of input.files) await importFileObject(f); };
+    input.accept = ".txt,.json,.jsonl,.ann,.conf,.conll,.jsonld,text/plain,application/json";
+    input.onchange = () => importFileObjects(Array.from(input.files));
     input.click();
   };
   window.addEventListener("dragover", (e) => { e.preventDefault(); });
   window.addEventListener("drop", async (e) => {
     e.preventDefault();
-    for (const f of e.dataTransfer.files) await importFileObject(f);
+    await importFileObjects(Array.from(e.dataTransfer.files));
   });
 
   window.inkspan = {
@@ -109,11 +123,10 @@
     stats: () => callJson("inkspan_stats"),
     locate: (docId, offset) => callJson("inkspan_locate", ["string", "number"], [docId, offset]),
     importFile(name, contents) {
-      const bytes = typeof contents === "string" ? new TextEncoder().encode(contents) : contents;
-      return importBytes(name, bytes);
+      return importSet([[name, typeof contents === "string" ? new TextEncoder().encode(contents) : contents]]);
     },
     storage: () => callJson("inkspan_storage_info"),
-    importFileObject: importFileObject,
+    importFileObjects: importFileObjects,
     exportAs: (format, docId) => callJson("inkspan_export_as", ["string", "string"], [format, docId || ""]),
   };
 })();

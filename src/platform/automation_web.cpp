@@ -2,6 +2,7 @@
 // wraps these exported functions. Strings returned stay valid until the next call.
 #include <emscripten/emscripten.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -58,10 +59,23 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_locate(const char* doc_id, double offse
     return hold(j.dump());
 }
 
-// The bytes of a dropped or picked file (or a string's UTF-8); {"ok","error"}.
-EMSCRIPTEN_KEEPALIVE const char* inkspan_import_file(const char* name, const char* bytes, int length) {
+// Files dropped or picked together arrive one by one (add), then are imported as one set (end),
+// so brat's .txt/.ann pairs meet. An over-limit size is refused before the bytes are copied.
+std::map<std::string, std::string>& staged_files() {
+    static std::map<std::string, std::string> files;
+    return files;
+}
+
+EMSCRIPTEN_KEEPALIVE void inkspan_import_add(const char* name, const char* bytes, int length) {
+    staged_files()[name] = std::string(bytes, static_cast<std::size_t>(length));
+}
+
+// {"ok","error","message"}
+EMSCRIPTEN_KEEPALIVE const char* inkspan_import_end() {
     auto* app = inkspan::platform::runtime().app;
-    const auto outcome = app->import_file(name, std::string_view(bytes, static_cast<std::size_t>(length)));
+    std::map<std::string, std::string> files;
+    files.swap(staged_files());
+    const auto outcome = app->import_files(files);
     inkspan::platform::request_frames();
     nlohmann::ordered_json j = {{"ok", outcome.ok}, {"error", outcome.ok ? nlohmann::json() : nlohmann::json(outcome.message)},
                                 {"message", outcome.message}};
@@ -77,3 +91,9 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_export_as(const char* format, const cha
 }
 
 }  // extern "C"
+
+// A problem the page found before the app saw the file (too large, unreadable): shown in the UI.
+extern "C" EMSCRIPTEN_KEEPALIVE void inkspan_report_error(const char* message) {
+    inkspan::platform::runtime().app->show_message(message, true);
+    inkspan::platform::request_frames();
+}

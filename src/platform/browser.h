@@ -1,6 +1,7 @@
 #pragma once
 // The browser services the UI may ask for. One header; the web implementation is in *_web.cpp
 // (chosen by CMake); a native build would provide its own.
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,9 @@ void set_clipboard_text(std::string_view text);
 
 // Starts a real file download of `contents` named `file_name`.
 void download_file(const std::string& file_name, std::string_view contents, const char* mime_type);
+
+// Starts a download of a zip holding `files` (name → contents).
+void download_zip(const std::string& zip_name, const std::map<std::string, std::string>& files);
 
 // Now as an ISO-8601 UTC timestamp, e.g. "2026-11-28T05:10:28Z".
 [[nodiscard]] std::string now_iso8601();

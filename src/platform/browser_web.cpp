@@ -30,6 +30,16 @@ EM_JS(void, js_download, (const char* name, const char* data, int len, const cha
 
 EM_JS(void, js_open_file_picker, (), { Module.inkspanPickFiles(); });
 
+EM_JS(void, js_zip_begin, (), { Module.zipEntries = {}; });
+EM_JS(void, js_zip_add, (const char* name, const char* data, int len), {
+    Module.zipEntries[UTF8ToString(name)] = HEAPU8.slice(data, data + len);
+});
+EM_JS(void, js_zip_download, (const char* name), {
+    const zipped = fflate.zipSync(Module.zipEntries, { level: 6 });
+    Module.zipEntries = null;
+    Module.inkspanDownload(UTF8ToString(name), zipped, "application/zip");
+});
+
 // The last text copied or pasted: ImGui reads its clipboard synchronously, the browser only
 // hands it over in events.
 std::string& clipboard_buffer() {
@@ -55,6 +65,12 @@ void set_clipboard_text(std::string_view text) {
 
 void download_file(const std::string& file_name, std::string_view contents, const char* mime_type) {
     js_download(file_name.c_str(), contents.data(), static_cast<int>(contents.size()), mime_type);
+}
+
+void download_zip(const std::string& zip_name, const std::map<std::string, std::string>& files) {
+    js_zip_begin();
+    for (const auto& [name, text] : files) js_zip_add(name.c_str(), text.data(), static_cast<int>(text.size()));
+    js_zip_download(zip_name.c_str());
 }
 
 std::string now_iso8601() {

@@ -132,6 +132,7 @@ void App::frame() {
     draw_status_bar(ImVec2(p0.x, body_bottom), p1);
     draw_palette();
     draw_import_dialog();
+    draw_statistics();
     apply_pending();
 }
 

@@ -51,6 +51,8 @@ public:
     [[nodiscard]] bool has_unsaved_changes() const;
     std::optional<ImVec4> locate(const std::string& doc_id, std::size_t cp);
     ImportOutcome import_file(const std::string& name, std::string_view bytes);
+    // Several files dropped or picked together (brat's .txt + .ann pairs travel this way).
+    ImportOutcome import_files(const std::map<std::string, std::string>& files);
     [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id) const;
 
     // ---- read by the panels and the text view
@@ -86,6 +88,7 @@ public:
     void redo();
     void download_current();
     void download_corpus();
+    void download_export();  // the Export dialog's choice
     void show_message(std::string text, bool error);
 
 private:
@@ -104,6 +107,9 @@ private:
     void save_now();
     void draw_schema_editor();
     void draw_import_dialog();
+    void draw_export_dialog();
+    void draw_statistics();
+    ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes);
     void finish_import(int choice);
     [[nodiscard]] std::string fresh_document_id() const;
 
@@ -132,8 +138,15 @@ private:
     std::string new_label_name_, new_label_hotkey_, new_relation_name_;  // schema editor fields
     std::string rename_from_, rename_to_;
     // An import waiting for the user's choice (a document with the same text already exists).
-    struct PendingImport { std::string file_name; Corpus incoming; std::vector<std::size_t> clashes; };
+    struct PendingImport { std::string file_name; Corpus incoming; std::vector<std::size_t> clashes; std::vector<std::string> notes; };
     std::optional<PendingImport> pending_import_;
+    // The Export dialog.
+    int export_format_ = 0;         // 0 = inkspan, then formats::dataset_formats()
+    bool export_corpus_scope_ = false;
+    bool export_split_ = false;
+    float split_train_ = 0.8f, split_dev_ = 0.1f;
+    int split_seed_ = 42;
+    bool show_statistics_ = false;
     bool show_documents_ = true;
 
     PaletteMode palette_ = PaletteMode::Closed;

@@ -2,6 +2,8 @@
 // and the automation API's queries.
 #include <cstdio>
 
+#include "core/formats/dataset_split.h"
+#include "core/formats/format.h"
 #include "core/inkspan_json.h"
 #include "core/limits.h"
 #include "core/utf8.h"
@@ -46,39 +48,69 @@ std::string App::fresh_document_id() const {
 }
 
 ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
+    return import_files({{name, std::string(bytes)}});
+}
+
+ImportOutcome App::import_files(const std::map<std::string, std::string>& files) {
+    std::string label;
+    for (const auto& [name, bytes] : files) label += (label.empty() ? "" : ", ") + name;
     auto refuse = [&](const std::string& why) {
-        ImportOutcome out{false, name + ": " + why};
+        ImportOutcome out{false, why.rfind(label, 0) == 0 ? why : label + ": " + why};
         show_message(out.message, true);
         return out;
     };
-    if (bytes.size() > kMaxInputBytes)
-        return refuse("the file is " + std::to_string(bytes.size() >> 20) + " MB, over the import limit of " +
-                      std::to_string(kMaxInputBytes >> 20) + " MB");
-    if (bytes.empty()) return refuse("the file is empty");
-    if (auto bad = find_invalid_utf8(bytes)) return refuse("invalid UTF-8 at byte " + std::to_string(*bad));
+    if (files.empty()) return refuse("no file");
+    for (const auto& [name, bytes] : files) {
+        if (bytes.size() > kMaxInputBytes)
+            return refuse("the file is " + std::to_string(bytes.size() >> 20) + " MB, over the import limit of " +
+                          std::to_string(kMaxInputBytes >> 20) + " MB");
+        if (bytes.empty()) return refuse("the file is empty");
+        if (auto bad = find_invalid_utf8(bytes)) return refuse("invalid UTF-8 at byte " + std::to_string(*bad));
+    }
     if (pending_import_) return refuse("another import is waiting for your choice; answer it first");
 
+    const auto format = files.size() > 1 ? formats::sniff_files(files) : formats::sniff_format(files.begin()->first, files.begin()->second);
     Corpus incoming;
-    const std::string lname = lower(name);
-    if (ends_with(lname, ".json")) {
-        auto parsed = parse_inkspan_json(bytes, InkspanReadOptions{true});
+    std::vector<std::string> notes;
+    if (format == "inkspan") {
+        if (files.size() > 1) {  // several native files: one at a time
+            ImportOutcome last;
+            for (const auto& f : files) if (!(last = import_files({f})).ok) return last;
+            return last;
+        }
+        auto parsed = parse_inkspan_json(files.begin()->second, InkspanReadOptions{true});
         if (!parsed.ok()) return refuse(parsed.error().message);
         incoming = std::move(parsed.value());
-    } else if (ends_with(lname, ".txt") || lname.find('.') == std::string::npos) {
-        auto doc = Document::create(fresh_document_id(), name, std::string(bytes));
+    } else if (format) {
+        auto imported = formats::import_files(*format, files, corpus_);
+        if (!imported.ok()) return refuse(imported.error().message);
+        incoming.schema = formats::merge_schema(corpus_.schema, imported.value());
+        incoming.documents = std::move(imported->documents);
+        notes = std::move(imported->skipped);
+    } else {
+        const std::string& name = files.begin()->first;
+        const std::string lname = lower(name);
+        if (files.size() > 1 || !(ends_with(lname, ".txt") || lname.find('.') == std::string::npos))
+            return refuse("unknown file type (Inkspan reads .txt, inkspan .json, brat .ann+.txt, CoNLL, spaCy/Prodigy "
+                          "and doccano .jsonl, Label Studio .json and W3C .jsonld)");
+        auto doc = Document::create(fresh_document_id(), name, files.begin()->second);
         if (!doc.ok()) return refuse(doc.error().message);
         doc->set_created(platform::now_iso8601());
         doc->set_modified(doc->created());
         incoming.schema = corpus_.schema;
         incoming.documents.push_back(std::move(doc.value()));
-    } else {
-        return refuse("unknown file type (Inkspan imports .txt and inkspan .json files)");
     }
-    if (corpus_.documents.size() + incoming.documents.size() > kMaxDocuments)
-        return refuse("the corpus would exceed " + std::to_string(kMaxDocuments) + " documents");
+    return stage_import(label, std::move(incoming), std::move(notes));
+}
 
+ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes) {
+    if (corpus_.documents.size() + incoming.documents.size() > kMaxDocuments) {
+        ImportOutcome out{false, file_name + ": the corpus would exceed " + std::to_string(kMaxDocuments) + " documents"};
+        show_message(out.message, true);
+        return out;
+    }
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
-    PendingImport p{name, std::move(incoming), {}};
+    PendingImport p{file_name, std::move(incoming), {}, std::move(notes)};
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i)
         for (const Document& d : corpus_.documents)
             if (d.text() == p.incoming.documents[i].text()) { p.clashes.push_back(i); break; }
@@ -88,7 +120,7 @@ ImportOutcome App::import_file(const std::string& name, std::string_view bytes) 
         return {true, message_};
     }
     platform::request_frames();
-    return {true, name + ": " + std::to_string(pending_import_->clashes.size()) +
+    return {true, file_name + ": " + std::to_string(pending_import_->clashes.size()) +
                       " document(s) already in the corpus; choose replace, keep both or merge"};
 }
 
@@ -164,6 +196,7 @@ void App::finish_import(int choice) {
         msg += "; added to the schema:";
         for (const auto& t : added_types) msg += " " + t;
     }
+    for (const std::string& n : p.notes) msg += "; " + n;
     show_message(msg, false);
     if (added_docs && choice != 2) open_document(corpus_.documents.size() - 1);
 }
@@ -210,13 +243,99 @@ void App::download_corpus() {
 
 std::map<std::string, std::string> App::export_as(const std::string& format, const std::string& doc_id) const {
     std::map<std::string, std::string> files;
-    if (format != "inkspan") return files;
-    if (doc_id.empty()) {
-        files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus_);
-    } else if (const Document* d = corpus_.find_document(doc_id)) {
-        files[file_stem(d->name()) + ".inkspan.json"] = write_inkspan_json(corpus_.schema, *d);
+    std::vector<std::size_t> docs;
+    if (doc_id.empty()) docs = formats::all_documents(corpus_);
+    else if (auto i = corpus_.document_index(doc_id)) docs.push_back(*i);
+    else return files;
+    if (format == "inkspan") {
+        if (doc_id.empty()) files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus_);
+        else files[file_stem(corpus_.documents[docs[0]].name()) + ".inkspan.json"] =
+                 write_inkspan_json(corpus_.schema, corpus_.documents[docs[0]]);
+        return files;
     }
+    auto exported = formats::export_corpus(format, corpus_, docs);
+    if (exported.ok()) files = std::move(exported->files);
     return files;
+}
+
+void App::download_export() {
+    const Document* doc = current_document();
+    const bool corpus_scope = export_corpus_scope_ || !doc;
+    const std::string stem = (corpus_scope ? std::string("inkspan-corpus") : file_stem(doc->name())) + "-" + timestamp_for_file();
+    if (export_format_ == 0) {
+        if (corpus_scope) download_corpus();
+        else download_current();
+        return;
+    }
+    const auto& info = formats::dataset_formats()[static_cast<std::size_t>(export_format_ - 1)];
+    std::vector<std::size_t> docs = corpus_scope ? formats::all_documents(corpus_) : std::vector<std::size_t>{current_doc_};
+    Result<formats::ExportedFiles> out = export_split_
+        ? formats::export_split(info.id, corpus_, docs, formats::SplitRatios{split_train_, split_dev_, 1.0 - split_train_ - split_dev_},
+                                static_cast<std::uint64_t>(split_seed_))
+        : formats::export_corpus(info.id, corpus_, docs);
+    if (!out.ok()) { show_message(out.error().message, true); return; }
+    if (out->files.size() == 1) {
+        const auto& [name, text] = *out->files.begin();
+        const auto dot = name.rfind('.');
+        const std::string file = stem + (dot == std::string::npos ? std::string(".txt") : name.substr(dot));
+        platform::download_file(file, text, "application/octet-stream");
+        show_message("Downloaded " + file, false);
+    } else {
+        const std::string file = stem + "-" + std::string(info.id) + ".zip";
+        platform::download_zip(file, out->files);
+        show_message("Downloaded " + file + " (" + std::to_string(out->files.size()) + " files)", false);
+    }
+}
+
+void App::draw_export_dialog() {
+    ImGui::SetNextWindowSize(ImVec2(460, 0));
+    if (!ImGui::BeginPopup("export")) return;
+    ImGui::TextDisabled("FORMAT");
+    ImGui::RadioButton("Inkspan JSON (everything, re-importable)", &export_format_, 0);
+    const auto& fmts = formats::dataset_formats();
+    for (std::size_t i = 0; i < fmts.size(); ++i) {
+        const std::string label = std::string(fmts[i].name) + "##fmt" + std::to_string(i);
+        ImGui::RadioButton(label.c_str(), &export_format_, static_cast<int>(i) + 1);
+    }
+    ImGui::Spacing();
+    ImGui::TextDisabled("SCOPE");
+    int scope = export_corpus_scope_ ? 1 : 0;
+    ImGui::RadioButton("This document", &scope, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Whole corpus", &scope, 1);
+    export_corpus_scope_ = scope == 1;
+    if (export_format_ > 0) {
+        ImGui::Checkbox("Split into train / dev / test by document", &export_split_);
+        if (export_split_) {
+            ImGui::SetNextItemWidth(120);
+            ImGui::SliderFloat("train", &split_train_, 0.0f, 1.0f, "%.2f");
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(120);
+            ImGui::SliderFloat("dev", &split_dev_, 0.0f, 1.0f - split_train_, "%.2f");
+            ImGui::SetNextItemWidth(120);
+            ImGui::InputInt("seed", &split_seed_);
+            ImGui::TextDisabled("test = %.2f", 1.0f - split_train_ - split_dev_);
+        }
+        // What this format cannot hold, before anything is downloaded.
+        const auto& info = fmts[static_cast<std::size_t>(export_format_ - 1)];
+        std::vector<std::size_t> docs = export_corpus_scope_ ? formats::all_documents(corpus_) : std::vector<std::size_t>{current_doc_};
+        const auto losses = formats::losses_for(info.id, corpus_, docs);
+        ImGui::Spacing();
+        if (losses.empty()) {
+            ImGui::TextDisabled("Nothing is lost in this format.");
+        } else {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_.danger), "This format will lose:");
+            ImGui::PushTextWrapPos(440);
+            for (const auto& l : losses) ImGui::BulletText("%s", l.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("Download", ImVec2(-1, 0))) {
+        download_export();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 std::optional<ImVec4> App::locate(const std::string& doc_id, std::size_t cp) {

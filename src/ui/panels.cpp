@@ -47,11 +47,9 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     if (ImGui::Button("Import…")) platform::open_file_picker();
     ImGui::SameLine();
     if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
-    if (ImGui::BeginPopup("export")) {
-        if (ImGui::MenuItem("This document (inkspan JSON)", "Ctrl+S")) download_current();
-        if (ImGui::MenuItem("Whole corpus (inkspan JSON)")) download_corpus();
-        ImGui::EndPopup();
-    }
+    draw_export_dialog();
+    ImGui::SameLine();
+    if (ImGui::Button("Statistics")) show_statistics_ = !show_statistics_;
     ImGui::SameLine(0, 20);
     const Document* doc = current_document();
     ImGui::BeginDisabled(!doc || !editor_.can_undo(doc->id()));

@@ -129,7 +129,7 @@ test("bad input: every file is refused with a message naming it, the state is by
   assert.match(r1.error, /latin1\.txt: invalid UTF-8 at byte 3/);
   const r2 = await page.evaluate(async () => {
     const big = new File([new Uint8Array(200 * 1024 * 1024)], "huge.txt");
-    return window.inkspan.importFileObject(big);
+    return window.inkspan.importFileObjects([big]);
   });
   assert.equal(r2.ok, false);
   assert.match(r2.error, /huge\.txt: .*over the import limit/);
