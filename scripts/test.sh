@@ -1,15 +1,45 @@
 #!/usr/bin/env bash
-# Sets up what is missing and runs every test: the native doctest suite (CTest), the same suite
-# under ASan+UBSan, bounded fuzz runs, then the browser end-to-end suite in headless Chromium.
+# Sets up what is missing and runs every test:
+#   1. native (g++): the doctest suite via CTest, the Python check of exported offsets, the benchmark
+#      at a reduced size (proves it runs; no thresholds);
+#   2. native (clang, ASan + UBSan + LeakSanitizer): the same suite again, then every libFuzzer
+#      target for a bounded time on a copy of its seed corpus;
+#   3. the web app, then the browser end-to-end suite in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh all
 jobs=$(nproc)
+FUZZ_SECONDS=${FUZZ_SECONDS:-8}
 
 echo "== native unit tests"
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs"
 ctest --test-dir build/native --output-on-failure
+
+echo "== exported offsets, checked in Python"
+rm -rf build/native/exports
+INKSPAN_EXPORT_DIR=build/native/exports build/native/inkspan_tests --no-intro -tc='formats: write the fixture exports*' >/dev/null
+python3 tests/check_offsets.py build/native/exports
+
+if [ -x build/native/inkspan_bench ]; then
+  echo "== benchmark (reduced size)"
+  build/native/inkspan_bench --quick
+fi
+
+echo "== unit tests under ASan + UBSan, then bounded fuzzing"
+CXX=clang++-14 cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINKSPAN_SANITIZE=ON -DINKSPAN_FUZZ=ON >/dev/null
+cmake --build build/sanitize -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/sanitize --output-on-failure
+for fuzzer in build/sanitize/fuzz_*; do
+  name=$(basename "$fuzzer")
+  seeds=tests/fuzz/corpus/${name#fuzz_}
+  work=build/sanitize/fuzz-work/${name#fuzz_}
+  rm -rf "$work" && mkdir -p "$work" && { [ -d "$seeds" ] && cp -r "$seeds"/. "$work"/ || true; }
+  dict=(); [ -f "tests/fuzz/${name#fuzz_}.dict" ] && dict=(-dict="tests/fuzz/${name#fuzz_}.dict")
+  "$fuzzer" "$work" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -max_len=8192 -rss_limit_mb=2048 \
+    -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" | sed "s/^/$name: /"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "$name found a crash (see above)"; exit 1; }
+done
 
 echo "== web app"
 ./build-wasm.sh

@@ -5,13 +5,35 @@
   const statusEl = () => document.getElementById("status");
   let resolveReady, rejectReady;
   const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+  ready.catch(() => {});  // a failed start is shown on the page; callers that await still see it
 
+  // A fatal error: instead of a frozen canvas, say what happened and offer the work back — from
+  // the running app if it still answers, otherwise from what autosave stored.
   function showFatal(message) {
     const el = statusEl();
-    el.textContent = message;
+    el.textContent = "";
+    const p = document.createElement("p");
+    p.textContent = message;
+    const hint = document.createElement("p");
+    hint.textContent = "Your saved work is safe in this browser. Download a copy, then reload the page.";
+    const button = document.createElement("button");
+    button.textContent = "Export your work";
+    button.onclick = exportRescue;
+    el.append(p, hint, button);
     el.className = "error";
     rejectReady(new Error(message));
   }
+  async function exportRescue() {
+    let json = null;
+    try { json = Module.ccall("inkspan_get_state", "string", [], []); } catch (e) { json = null; }
+    if (!json) json = await InkspanStorage.reload().catch(() => null);
+    if (!json) { statusEl().append(" Nothing could be recovered."); return; }
+    Module.inkspanDownload("inkspan-rescue-" + Date.now() + ".inkspan.json", new TextEncoder().encode(json), "application/json");
+  }
+  window.addEventListener("error", (e) => { if (Module.calledRun) showFatal("Inkspan hit an error: " + e.message); });
+  window.addEventListener("unhandledrejection", (e) => {
+    if (Module.calledRun) showFatal("Inkspan hit an error: " + (e.reason && e.reason.message || e.reason));
+  });
 
   const storageOpened = InkspanStorage.open();  // in parallel with the wasm download
   const fontBytes = fetch("DejaVuSans.ttf")

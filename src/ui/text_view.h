@@ -24,6 +24,7 @@ class App;
 struct ChipHit {
     ImVec2 min, max;
     std::string span_id;
+    float line_y = 0;  // screen y of the text line the chip labels
 };
 struct ArcHit {
     std::vector<ImVec2> points;  // the polyline as drawn

@@ -75,7 +75,7 @@ void TextView::draw_spans(App& app, ImDrawList* dl, const LineGeometry& g, ImVec
         if (emphasis) dl->AddRect(ImVec2(c0.x - 1, c0.y - 1), ImVec2(c1.x + 1, c1.y + 1), theme.accent, 3.0f, 0, 1.5f);
         dl->AddText(fonts_.label, fonts_.label_px, ImVec2(c0.x + 4.0f, c0.y + (c1.y - c0.y - ts.y) * 0.5f), ink_on(chip),
                     s.label.c_str());
-        chips_.push_back({c0, c1, s.id});
+        chips_.push_back({c0, c1, s.id, origin.y + line.y});
     }
 }
 
@@ -84,9 +84,10 @@ void TextView::draw_relations(App& app, ImDrawList* dl, ImVec2 origin, float vie
     if (lines_.empty() || doc_->relations().empty()) return;
     const Theme& theme = app.theme();
     // Anchor of each visible span: the top-centre of its first chip on screen.
-    std::map<std::string, ImVec2, std::less<>> anchor;
+    struct Anchor { ImVec2 pos; float line_y; };
+    std::map<std::string, Anchor, std::less<>> anchor;
     for (const ChipHit& c : chips_)
-        if (!anchor.count(c.span_id)) anchor[c.span_id] = ImVec2((c.min.x + c.max.x) * 0.5f, c.min.y);
+        if (!anchor.count(c.span_id)) anchor[c.span_id] = {ImVec2((c.min.x + c.max.x) * 0.5f, c.min.y), c.line_y};
     // Relations with at least one end on screen; the other end is placed from the layout.
     std::vector<const Relation*> rels;
     for (const auto& [id, pos] : anchor)
@@ -95,13 +96,14 @@ void TextView::draw_relations(App& app, ImDrawList* dl, ImVec2 origin, float vie
     const float right = origin.x + column_width_ + 14.0f;
     int lane = 0;
     for (const Relation* r : rels) {
-        auto end_point = [&](const std::string& span_id) -> ImVec2 {
+        auto end_point = [&](const std::string& span_id) -> Anchor {
             if (auto it = anchor.find(span_id); it != anchor.end()) return it->second;
             const Span* s = doc_->find_span(span_id);
             const CaretBox c = layout_->caret_position(s ? s->start : 0);
-            return ImVec2(origin.x + c.x + 10.0f, origin.y + c.y - band_height());
+            return {ImVec2(origin.x + c.x + 10.0f, origin.y + c.y - band_height()), origin.y + c.y};
         };
-        const ImVec2 h = end_point(r->head), t = end_point(r->tail);
+        const Anchor ha = end_point(r->head), ta = end_point(r->tail);
+        const ImVec2 h = ha.pos, t = ta.pos;
         const bool emphasis = r->id == app.selected_relation() || r->id == app.hovered_relation() ||
                               r->head == app.hovered_span() || r->tail == app.hovered_span() ||
                               r->head == app.selected_span() || r->tail == app.selected_span();
@@ -110,7 +112,7 @@ void TextView::draw_relations(App& app, ImDrawList* dl, ImVec2 origin, float vie
         ArcHit hit;
         hit.relation_id = r->id;
         const float rise = arc_row_height() - 3.0f;
-        if (std::fabs(h.y - t.y) < 1.0f) {  // same line: an arc over the chips
+        if (std::fabs(ha.line_y - ta.line_y) < 1.0f) {  // same line: an arc over the chips
             const float top = std::min(h.y, t.y) - rise;
             const ImVec2 c1(h.x, top), c2(t.x, top);
             dl->AddBezierCubic(h, c1, c2, t, col, thick);
@@ -145,8 +147,8 @@ void TextView::draw_relations(App& app, ImDrawList* dl, ImVec2 origin, float vie
     if (drag_ == Drag::Relation) {
         auto it = anchor.find(press_span_);
         if (it != anchor.end()) {
-            const ImVec2 m = ImGui::GetIO().MousePos;
-            dl->AddBezierCubic(it->second, ImVec2(it->second.x, it->second.y - 30), ImVec2(m.x, m.y - 30), m, theme.accent, 2.0f);
+            const ImVec2 m = ImGui::GetIO().MousePos, a = it->second.pos;
+            dl->AddBezierCubic(a, ImVec2(a.x, a.y - 30), ImVec2(m.x, m.y - 30), m, theme.accent, 2.0f);
             arrow_head(dl, m, ImVec2(m.x, m.y - 10), theme.accent, 8.0f);
         }
     }

@@ -65,7 +65,9 @@ TEST_CASE("formats: every export is deterministic, ends with a newline and match
         REQUIRE(b.ok());
         CHECK(a->files == b->files);
         CHECK(a->losses == losses_for(f.id, c, all_documents(c)));
-        for (const auto& [name, content] : a->files) {
+        for (const auto& entry : a->files) {
+            const std::string& name = entry.first;  // (clang 14 cannot capture structured bindings)
+            const std::string& content = entry.second;
             CAPTURE(name);
             if (lower_extension(name) != ".txt") CHECK(content.ends_with("\n"));
             if (name != "annotation.conf" && lower_extension(name) != ".txt") CHECK(sniff_format(name, content) == std::string(f.id));

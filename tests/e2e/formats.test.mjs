@@ -1,0 +1,76 @@
+// Dataset formats through the app: exportAs serves every format id with what the download holds,
+// the offsets in each export check out in Python, and a doccano file imports with its spans.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { serveDist, launchBrowser, openApp, distDir } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser.close(); await server.close(); });
+
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+async function label(page, needle, key) {
+  const text = JSON.parse(await page.evaluate(() => window.inkspan.getState())).documents[0].text;
+  const i = text.indexOf(needle);
+  const start = Array.from(text.slice(0, i)).length, end = start + Array.from(needle).length;
+  const a = await page.evaluate((o) => window.inkspan.locate("d1", o), start);
+  const b = await page.evaluate((o) => window.inkspan.locate("d1", o), end - 1);
+  await settle(page);
+  await page.mouse.move(a.x + 2, a.y + a.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.w - 2, b.y + b.h / 2, { steps: 5 });
+  await page.mouse.up();
+  await settle(page);
+  await page.keyboard.press(key);
+  await settle(page);
+}
+
+test("every format exports the annotated sample with offsets that check out in Python", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  await label(page, "États-Unis", "l");
+  await label(page, "Sergueï Lavrov", "p");
+  await label(page, "l’Atlantique Nord", "m");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkspan-exports-"));
+  for (const format of ["inkspan", "brat", "conll", "spacy", "doccano", "labelstudio", "w3c"]) {
+    const files = await page.evaluate((f) => window.inkspan.exportAs(f, "d1"), format);
+    const names = Object.keys(files);
+    assert.ok(names.length > 0, `${format}: files exported`);
+    const all = Object.values(files).join("\n");
+    assert.ok(all.includes("Lavrov"), `${format}: the export holds the annotated text`);
+    if (format === "inkspan") continue;
+    fs.mkdirSync(path.join(dir, format));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, format, name), text);
+  }
+  const script = path.join(distDir, "../tests/check_offsets.py");
+  const out = execFileSync("python3", [script, dir], { encoding: "utf8" });
+  const checked = Number((out.match(/check_offsets: (\d+) spans/) || [])[1]);
+  assert.ok(checked >= 6 * 3, `3 spans in each of 6 formats were checked: ${out}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a doccano JSONL file (UTF-16 offsets) imports as a new document with its spans", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  const text = "😀 Marie Curie est née à Varsovie.";
+  // doccano counts UTF-16 units: the emoji is 2 of them.
+  const line = JSON.stringify({ id: 1, text, entities: [
+    { id: 1, label: "PER", start_offset: 3, end_offset: 14 },
+    { id: 2, label: "LOC", start_offset: 25, end_offset: 33 }], relations: [] });
+  const r = await page.evaluate((l) => window.inkspan.importFile("curie.jsonl", l), line);
+  assert.equal(r.ok, true, r.error);
+  const state = JSON.parse(await page.evaluate(() => window.inkspan.getState()));
+  const doc = state.documents.find((d) => d.text === text);
+  assert.ok(doc, "the document was added");
+  assert.deepEqual(doc.spans.map((s) => [s.start, s.end, s.label, s.text]),
+                   [[2, 13, "PER", "Marie Curie"], [24, 32, "LOC", "Varsovie"]]);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

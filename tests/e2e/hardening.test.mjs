@@ -1,0 +1,95 @@
+// A locked-down page and recovery from browser faults: no request leaves the origin, imported
+// text is never HTML, a lost WebGL context comes back with the state, an uncaught error offers
+// the work for download, and an idle tab draws nothing.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { serveDist, launchBrowser, openApp } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser.close(); await server.close(); });
+
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+test("the page only talks to its own origin and never runs imported text as HTML", async () => {
+  const ctx = await browser.newContext({ acceptDownloads: true });
+  const requests = [];
+  ctx.on("request", (r) => requests.push(r.url()));
+  const { page, errors } = await openApp(ctx, server.url);
+  const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  const hostile = '<img src="https://example.invalid/x.png" onerror="window.__pwned=1"><script>window.__pwned=2</script>\n' +
+                  '<svg onload="window.__pwned=3"></svg> « texte » ’';
+  const r = await page.evaluate((t) => window.inkspan.importFile("hostile.html.txt", t), hostile);
+  assert.equal(r.ok, true, r.error);
+  await page.mouse.move(600, 300);
+  await settle(page);
+  const doc = JSON.parse(await page.evaluate(() => window.inkspan.getState())).documents.at(-1);
+  assert.equal(doc.text, hostile, "the text is kept as given");
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("img, svg, script:not([src])").length), 0);
+  // An export download goes through a blob: URL, not the network.
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Control+s");
+  assert.match((await download).suggestedFilename(), /\.inkspan\.json$/);
+  const origin = new URL(server.url).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a lost WebGL context is restored with the state intact", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  const before = await page.evaluate(() => window.inkspan.getState());
+  await page.evaluate(() => new Promise((resolve) => {
+    const canvas = document.getElementById("canvas");
+    const ext = canvas.getContext("webgl2").getExtension("WEBGL_lose_context");
+    canvas.addEventListener("webglcontextlost", () => setTimeout(() => ext.restoreContext(), 100), { once: true });
+    canvas.addEventListener("webglcontextrestored", () => setTimeout(resolve, 100), { once: true });
+    ext.loseContext();
+  }));
+  const framesBefore = (await page.evaluate(() => window.inkspan.stats())).frames;
+  await page.mouse.move(500, 300);
+  await page.mouse.move(520, 320);
+  await settle(page);
+  const framesAfter = (await page.evaluate(() => window.inkspan.stats())).frames;
+  assert.ok(framesAfter > framesBefore, "frames are drawn again after the restore");
+  assert.equal(await page.evaluate(() => window.inkspan.getState()), before);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("an uncaught error shows a message with an 'Export your work' button that downloads the state", async () => {
+  const ctx = await browser.newContext({ acceptDownloads: true });
+  const { page } = await openApp(ctx, server.url);
+  const state = await page.evaluate(() => window.inkspan.getState());
+  await page.evaluate(() => setTimeout(() => { throw new Error("simulated fault"); }, 0));
+  const button = page.getByRole("button", { name: "Export your work" });
+  await button.waitFor({ state: "visible", timeout: 5000 });
+  assert.match(await page.locator("#status").textContent(), /simulated fault/);
+  const download = page.waitForEvent("download");
+  await button.click();
+  const file = await (await download).path();
+  assert.equal(fs.readFileSync(file, "utf8"), state);
+  await ctx.close();
+});
+
+test("an idle tab draws no frames between inputs", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  await page.waitForTimeout(1500);  // let the start-up frames and tooltips settle
+  const a = (await page.evaluate(() => window.inkspan.stats())).frames;
+  await page.waitForTimeout(3000);
+  const b = (await page.evaluate(() => window.inkspan.stats())).frames;
+  assert.equal(b, a, "no frame without input");
+  await page.mouse.move(400, 400);
+  await settle(page);
+  const c = (await page.evaluate(() => window.inkspan.stats())).frames;
+  assert.ok(c > b, "input wakes the loop");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
