@@ -36,9 +36,13 @@ for fuzzer in build/sanitize/fuzz_*; do
   work=build/sanitize/fuzz-work/${name#fuzz_}
   rm -rf "$work" && mkdir -p "$work" && { [ -d "$seeds" ] && cp -r "$seeds"/. "$work"/ || true; }
   dict=(); [ -f "tests/fuzz/${name#fuzz_}.dict" ] && dict=(-dict="tests/fuzz/${name#fuzz_}.dict")
-  "$fuzzer" "$work" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -max_len=8192 -rss_limit_mb=2048 \
-    -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" | sed "s/^/$name: /"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "$name found a crash (see above)"; exit 1; }
+  if ! "$fuzzer" "$work" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -max_len=8192 -rss_limit_mb=2048 \
+       -print_final_stats=1 -artifact_prefix=build/sanitize/ > "$work.log" 2>&1; then
+    tail -40 "$work.log"
+    echo "$name found a crash; the input is saved as build/sanitize/crash-*"
+    exit 1
+  fi
+  echo "$name: $(grep -o 'number_of_executed_units: [0-9]*' "$work.log" | cut -d' ' -f2) runs in ${FUZZ_SECONDS}s, no crash"
 done
 
 echo "== web app"
