@@ -135,6 +135,15 @@ private:
     bool snap_words_ = true;
     std::string note_span_, note_edit_;  // the note being edited in the side panel
     std::string list_filter_;            // annotation list filter
+    struct AnnotationListKey {
+        std::string doc;
+        std::uint64_t revision = ~0ull;
+        std::string filter;
+        bool operator==(const AnnotationListKey&) const = default;
+    };
+    struct AnnotationRow { bool relation; std::size_t index; };
+    AnnotationListKey list_key_;
+    std::vector<AnnotationRow> list_rows_;
     std::string new_label_name_, new_label_hotkey_, new_relation_name_;  // schema editor fields
     std::string rename_from_, rename_to_;
     // An import waiting for the user's choice (a document with the same text already exists).

@@ -111,9 +111,19 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
     }
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
     PendingImport p{file_name, std::move(incoming), {}, std::move(notes)};
-    for (std::size_t i = 0; i < p.incoming.documents.size(); ++i)
+    for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
+        const Document& in = p.incoming.documents[i];
+        bool same_text = false;
         for (const Document& d : corpus_.documents)
-            if (d.text() == p.incoming.documents[i].text()) { p.clashes.push_back(i); break; }
+            if (d.text() == in.text()) { p.clashes.push_back(i); same_text = true; break; }
+        if (same_text) continue;
+        for (const Document& d : corpus_.documents)
+            if (d.name() == in.name() || d.id() == in.id()) {
+                p.notes.push_back("\"" + in.name() + "\" differs from the stored \"" + d.name() +
+                                  "\" in its text, so its annotations cannot be merged by offsets: added as a separate document");
+                break;
+            }
+    }
     pending_import_ = std::move(p);
     if (pending_import_->clashes.empty()) {
         finish_import(1);  // nothing to decide: add everything
@@ -333,6 +343,14 @@ void App::draw_export_dialog() {
     ImGui::Spacing();
     if (ImGui::Button("Download", ImVec2(-1, 0))) {
         download_export();
+        ImGui::CloseCurrentPopup();
+    }
+    if (ImGui::Button("Download the schema alone", ImVec2(-1, 0))) {
+        Corpus schema_only;
+        schema_only.schema = corpus_.schema;
+        const std::string name = "inkspan-schema-" + timestamp_for_file() + ".inkspan.json";
+        platform::download_file(name, write_inkspan_json(schema_only), "application/json");
+        show_message("Downloaded " + name, false);
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

@@ -164,46 +164,57 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
     InputTextString("##filter", "filter by label or text", list_filter_);
     ImGui::BeginChild("##annotations");
     if (doc) {
-        // Matching spans (clipped list: documents can hold 50,000).
-        std::vector<std::size_t> rows;
-        rows.reserve(doc->span_count());
-        for (std::size_t i = 0; i < doc->span_count(); ++i) {
-            const Span& s = doc->span_at(i);
-            if (list_filter_.empty() || s.label.find(list_filter_) != std::string::npos ||
-                doc->span_text(s).find(list_filter_) != std::string_view::npos)
-                rows.push_back(i);
+        // Rows are rebuilt only when the document, its content or the filter changes (documents
+        // can hold 50,000 spans); the clipper draws only the visible ones.
+        const AnnotationListKey key{doc->id(), editor_.revision(), list_filter_};
+        if (!(key == list_key_)) {
+            list_key_ = key;
+            list_rows_.clear();
+            for (std::size_t i = 0; i < doc->span_count(); ++i) {
+                const Span& s = doc->span_at(i);
+                if (list_filter_.empty() || s.label.find(list_filter_) != std::string::npos ||
+                    doc->span_text(s).find(list_filter_) != std::string_view::npos)
+                    list_rows_.push_back({false, i});
+            }
+            for (std::size_t i = 0; i < doc->relations().size(); ++i) {
+                const Relation& rel = doc->relations()[i];
+                if (list_filter_.empty() || rel.type.find(list_filter_) != std::string::npos) list_rows_.push_back({true, i});
+            }
         }
         ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(rows.size()));
+        clipper.Begin(static_cast<int>(list_rows_.size()));
         while (clipper.Step()) {
             for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                const Span& s = doc->span_at(rows[static_cast<std::size_t>(r)]);
-                ImGui::PushID(s.id.c_str());
-                color_swatch(parse_hex_color(schema.find_entity(s.label) ? schema.find_entity(s.label)->color : "#888888"), 10.0f);
-                std::string text(doc->span_text(s).substr(0, 60));
-                char label[400];
-                std::snprintf(label, sizeof label, "%s  %s", s.label.c_str(), text.c_str());
-                if (ImGui::Selectable(label, s.id == selected_span_)) {
-                    select_span(s.id);
-                    (void)view_.scroll_to(s.start, true);
-                    view_.flash(s.start, s.end, ImGui::GetTime());
+                const AnnotationRow row = list_rows_[static_cast<std::size_t>(r)];
+                if (!row.relation) {
+                    const Span& s = doc->span_at(row.index);
+                    ImGui::PushID(s.id.c_str());
+                    const EntityType* type = schema.find_entity(s.label);
+                    color_swatch(parse_hex_color(type ? std::string_view(type->color) : std::string_view("#888888")), 10.0f);
+                    std::string text(doc->span_text(s).substr(0, 60));
+                    char label[400];
+                    std::snprintf(label, sizeof label, "%s  %s", s.label.c_str(), text.c_str());
+                    if (ImGui::Selectable(label, s.id == selected_span_)) {
+                        select_span(s.id);
+                        (void)view_.scroll_to(s.start, true);
+                        view_.flash(s.start, s.end, ImGui::GetTime());
+                    }
+                    ImGui::PopID();
+                } else {
+                    const Relation& rel = doc->relations()[row.index];
+                    const Span* h = doc->find_span(rel.head);
+                    const Span* t = doc->find_span(rel.tail);
+                    if (!h || !t) continue;
+                    const std::string line = std::string(doc->span_text(*h).substr(0, 24)) + "  →" + rel.type + "→  " +
+                                             std::string(doc->span_text(*t).substr(0, 24));
+                    ImGui::PushID(rel.id.c_str());
+                    if (ImGui::Selectable(line.c_str(), rel.id == selected_relation_)) {
+                        select_relation(rel.id);
+                        (void)view_.scroll_to(h->start, true);
+                    }
+                    ImGui::PopID();
                 }
-                ImGui::PopID();
             }
-        }
-        for (const Relation& rel : doc->relations()) {
-            const Span* h = doc->find_span(rel.head);
-            const Span* t = doc->find_span(rel.tail);
-            if (!h || !t) continue;
-            const std::string line = std::string(doc->span_text(*h).substr(0, 24)) + "  →" + rel.type + "→  " +
-                                     std::string(doc->span_text(*t).substr(0, 24));
-            if (!list_filter_.empty() && line.find(list_filter_) == std::string::npos) continue;
-            ImGui::PushID(rel.id.c_str());
-            if (ImGui::Selectable(line.c_str(), rel.id == selected_relation_)) {
-                select_relation(rel.id);
-                (void)view_.scroll_to(h->start, true);
-            }
-            ImGui::PopID();
         }
     }
     ImGui::EndChild();

@@ -57,6 +57,22 @@ void apply_imgui_style(const Theme& t) {
     c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(t.border);
     c[ImGuiCol_Separator] = ImGui::ColorConvertU32ToFloat4(t.border);
     c[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(t.chip_bg | IM_COL32_A_MASK);
+    // Calm controls: neutral buttons, the accent only on hover and selection.
+    const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(t.accent);
+    auto tint = [&](float a) { return ImVec4(accent.x, accent.y, accent.z, a); };
+    c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(t.dark ? IM_COL32(58, 60, 66, 255) : IM_COL32(228, 225, 218, 255));
+    c[ImGuiCol_ButtonHovered] = tint(0.28f);
+    c[ImGuiCol_ButtonActive] = tint(0.42f);
+    c[ImGuiCol_Header] = tint(0.18f);
+    c[ImGuiCol_HeaderHovered] = tint(0.26f);
+    c[ImGuiCol_HeaderActive] = tint(0.36f);
+    c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(t.dark ? IM_COL32(48, 50, 56, 255) : IM_COL32(255, 255, 255, 255));
+    c[ImGuiCol_FrameBgHovered] = tint(0.12f);
+    c[ImGuiCol_FrameBgActive] = tint(0.2f);
+    c[ImGuiCol_CheckMark] = accent;
+    c[ImGuiCol_SliderGrab] = accent;
+    c[ImGuiCol_PlotHistogram] = accent;
+    s.FrameBorderSize = 0.0f;
 }
 
 ImU32 parse_hex_color(std::string_view hex, float alpha) {
