@@ -33,6 +33,22 @@ std::vector<int> stack_levels(const std::vector<StackItem>& items) {
     return levels;
 }
 
+std::vector<StackItem> line_stack_items(const std::vector<const Span*>& spans, std::size_t cp_start, std::size_t cp_end) {
+    std::vector<StackItem> items;
+    items.reserve(spans.size());
+    for (const Span* s : spans)
+        items.push_back({std::max(s->start, cp_start), std::min(s->end, cp_end), s->label.size() * 6 / 10 + 2});
+    return items;
+}
+
+float line_extra_above(const Document& doc, std::size_t cp_start, std::size_t cp_end, BandMetrics metrics) {
+    const auto spans = doc.spans_overlapping(cp_start, std::max(cp_end, cp_start + 1));
+    if (spans.empty()) return 0.0f;
+    const bool relations = std::any_of(spans.begin(), spans.end(), [&](const Span* s) { return !doc.relations_of(s->id).empty(); });
+    return static_cast<float>(band_count(stack_levels(line_stack_items(spans, cp_start, cp_end)))) * metrics.band_height +
+           (relations ? metrics.arc_row_height : 0.0f);
+}
+
 int band_count(const std::vector<int>& levels) {
     int top = -1;
     for (int l : levels) top = std::max(top, l);

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "core/document.h"
+
 namespace inkspan {
 
 struct StackItem {
@@ -18,5 +20,18 @@ struct StackItem {
 
 // 1 + the highest band, 0 for no items.
 [[nodiscard]] int band_count(const std::vector<int>& levels);
+
+// The stack items of `spans` (those overlapping a line) clipped to the line [cp_start, cp_end);
+// a label chip is estimated at 0.6 body characters per label character plus padding.
+[[nodiscard]] std::vector<StackItem> line_stack_items(const std::vector<const Span*>& spans, std::size_t cp_start,
+                                                      std::size_t cp_end);
+
+struct BandMetrics {
+    float band_height = 0;     // px of one band of label chips
+    float arc_row_height = 0;  // px above the bands for relation arcs
+};
+// Extra px above the line of `doc` holding [cp_start, cp_end): its label bands, plus the arc row
+// when one of its spans has a relation. What the text view gives TextLayout as ExtraAboveFn.
+[[nodiscard]] float line_extra_above(const Document& doc, std::size_t cp_start, std::size_t cp_end, BandMetrics metrics);
 
 }  // namespace inkspan

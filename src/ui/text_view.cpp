@@ -22,17 +22,7 @@ float TextView::band_height() const { return std::round(fonts_.label_px * 1.55f)
 float TextView::arc_row_height() const { return std::round(fonts_.label_px * 1.7f); }
 
 float TextView::extra_above(std::size_t cp_start, std::size_t cp_end) const {
-    if (!doc_) return 0.0f;
-    const auto spans = doc_->spans_overlapping(cp_start, std::max(cp_end, cp_start + 1));
-    if (spans.empty()) return 0.0f;
-    std::vector<StackItem> items;
-    items.reserve(spans.size());
-    bool relations = false;
-    for (const Span* s : spans) {
-        items.push_back({std::max(s->start, cp_start), std::min(s->end, cp_end), s->label.size() * 6 / 10 + 2});
-        if (!relations && !doc_->relations_of(s->id).empty()) relations = true;
-    }
-    return band_count(stack_levels(items)) * band_height() + (relations ? arc_row_height() : 0.0f);
+    return doc_ ? line_extra_above(*doc_, cp_start, cp_end, {band_height(), arc_row_height()}) : 0.0f;
 }
 
 void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fonts) {
@@ -99,10 +89,7 @@ void TextView::collect_lines(float view_h) {
         LineGeometry g;
         g.line = line;
         g.spans = doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1));
-        std::vector<StackItem> items;
-        for (const Span* s : g.spans)
-            items.push_back({std::max(s->start, line.cp_start), std::min(s->end, line.cp_end), s->label.size() * 6 / 10 + 2});
-        g.levels = stack_levels(items);
+        g.levels = stack_levels(line_stack_items(g.spans, line.cp_start, line.cp_end));
         lines_.push_back(std::move(g));
     }
 }

@@ -2,50 +2,13 @@
 // inkspan.locate (code point offsets → page pixels), state from inkspan.getState().
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openApp } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver, clickAt } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser.close(); await server.close(); });
 
-const state = (page) => page.evaluate(() => JSON.parse(window.inkspan.getState()));
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
-// Code point offsets of the first occurrence of `needle` in `text` (after `from` code points).
-function find(text, needle, from = 0) {
-  const cps = Array.from(text);
-  const prefix = cps.slice(0, from).join("");
-  const byteIdx = text.indexOf(needle, prefix.length);
-  assert.ok(byteIdx >= 0, `"${needle}" is in the text`);
-  const start = Array.from(text.slice(0, byteIdx)).length;
-  return { start, end: start + Array.from(needle).length };
-}
-
-async function box(page, offset) {
-  const b = await page.evaluate((o) => window.inkspan.locate("d1", o), offset);
-  assert.ok(b, `locate(d1, ${offset}) gives a box`);
-  return b;
-}
-
-// Drags from the middle of the first character to the middle of the last one.
-async function dragOver(page, range) {
-  const a = await box(page, range.start);
-  const b = await box(page, range.end - 1);
-  await settle(page);
-  await page.mouse.move(a.x + a.w * 0.3, a.y + a.h / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + a.h / 4, { steps: 4 });
-  await page.mouse.move(b.x + b.w * 0.7, b.y + b.h / 2, { steps: 4 });
-  await page.mouse.up();
-  await settle(page);
-}
-
-async function clickAt(page, offset, options = {}) {
-  const b = await box(page, offset);
-  await settle(page);
-  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2, options);
-  await settle(page);
-}
+const state = async (page) => JSON.parse(await getState(page));
 
 async function press(page, key) {
   await page.keyboard.press(key);
@@ -59,7 +22,7 @@ function spanAt(doc, range, label) {
 test("drag over Istanbul, press the LOC hotkey: the span has the right code point offsets", async () => {
   const { page, errors } = await openApp(await browser.newContext(), server.url);
   const text = (await state(page)).documents[0].text;
-  const r = find(text, "Istanbul");
+  const r = rangeOf(text, "Istanbul");
   await dragOver(page, r);
   await press(page, "l");
   const doc = (await state(page)).documents[0];
@@ -74,14 +37,14 @@ test("drag over Istanbul, press the LOC hotkey: the span has the right code poin
 test("a partial drag snaps to whole words; double-click selects one word", async () => {
   const { page, errors } = await openApp(await browser.newContext(), server.url);
   const text = (await state(page)).documents[0].text;
-  const r = find(text, "Washington");
+  const r = rangeOf(text, "Washington");
   await dragOver(page, { start: r.start + 2, end: r.end - 2 });  // "shingt"
   await press(page, "l");
   let doc = (await state(page)).documents[0];
   assert.ok(spanAt(doc, r, "LOC"), "snapped to Washington: " + JSON.stringify(doc.spans));
 
-  const m = find(text, "Moscou");
-  const b = await box(page, m.start + 2);
+  const m = rangeOf(text, "Moscou");
+  const b = await locate(page, m.start + 2);
   await page.mouse.dblclick(b.x + b.w / 2, b.y + b.h / 2);
   await settle(page);
   await press(page, "l");
@@ -94,8 +57,8 @@ test("a partial drag snaps to whole words; double-click selects one word", async
 test("two PER spans, a relation between them, undo twice, redo once, delete a span and its relation", async () => {
   const { page, errors } = await openApp(await browser.newContext(), server.url);
   const text = (await state(page)).documents[0].text;
-  const alex = find(text, "Alexandre Darchiev");
-  const sonata = find(text, "Sonata Coulter");
+  const alex = rangeOf(text, "Alexandre Darchiev");
+  const sonata = rangeOf(text, "Sonata Coulter");
   await dragOver(page, alex);
   await press(page, "p");
   await dragOver(page, sonata);

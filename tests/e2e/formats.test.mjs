@@ -6,29 +6,13 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, launchBrowser, openApp, distDir } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, distDir, labelText } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser.close(); await server.close(); });
 
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
-async function label(page, needle, key) {
-  const text = JSON.parse(await page.evaluate(() => window.inkspan.getState())).documents[0].text;
-  const i = text.indexOf(needle);
-  const start = Array.from(text.slice(0, i)).length, end = start + Array.from(needle).length;
-  const a = await page.evaluate((o) => window.inkspan.locate("d1", o), start);
-  const b = await page.evaluate((o) => window.inkspan.locate("d1", o), end - 1);
-  await settle(page);
-  await page.mouse.move(a.x + 2, a.y + a.h / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.w - 2, b.y + b.h / 2, { steps: 5 });
-  await page.mouse.up();
-  await settle(page);
-  await page.keyboard.press(key);
-  await settle(page);
-}
+const label = labelText;
 
 test("every format exports the annotated sample with offsets that check out in Python", async () => {
   const ctx = await browser.newContext();

@@ -4,13 +4,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serveDist, launchBrowser, openApp } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser.close(); await server.close(); });
-
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 test("the page only talks to its own origin and never runs imported text as HTML", async () => {
   const ctx = await browser.newContext({ acceptDownloads: true });

@@ -84,3 +84,59 @@ export async function openApp(context, url, { deviceScaleFactor } = {}) {
   await page.evaluate(() => window.inkspan.ready);
   return { page, errors };
 }
+
+// ---- gestures shared by the tests (real mouse and keyboard events, aimed with inkspan.locate)
+
+// Waits until the app has drawn the frames that follow the last input.
+export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+export const getState = (page) => page.evaluate(() => window.inkspan.getState());
+
+// Code point offsets of the nth occurrence (0 = first) of `needle` in `text`.
+export function rangeOf(text, needle, nth = 0) {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`"${needle}" occurs fewer than ${nth + 1} times`);
+  }
+  const start = Array.from(text.slice(0, i)).length;
+  return { start, end: start + Array.from(needle).length };
+}
+
+// The box of code point `offset` of document `docId`, scrolled into view.
+export async function locate(page, offset, docId = "d1") {
+  const b = await page.evaluate(([d, o]) => window.inkspan.locate(d, o), [docId, offset]);
+  if (!b) throw new Error(`locate(${docId}, ${offset}) found nothing`);
+  return b;
+}
+
+// Drags from inside the first character of `range` to inside its last one.
+export async function dragOver(page, range, docId = "d1") {
+  const a = await locate(page, range.start, docId);
+  const b = await locate(page, range.end - 1, docId);
+  await settle(page);
+  await page.mouse.move(a.x + a.w * 0.3, a.y + a.h / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + a.h / 4, { steps: 4 });
+  await page.mouse.move(b.x + b.w * 0.7, b.y + b.h / 2, { steps: 4 });
+  await page.mouse.up();
+  await settle(page);
+}
+
+// Selects the nth occurrence of `needle` in document d1 by dragging, then presses `key`.
+export async function labelText(page, needle, key, nth = 0) {
+  const text = JSON.parse(await getState(page)).documents[0].text;
+  const range = rangeOf(text, needle, nth);
+  await dragOver(page, range);
+  await page.keyboard.press(key);
+  await settle(page);
+  return range;
+}
+
+// Clicks the middle of code point `offset`.
+export async function clickAt(page, offset, options = {}, docId = "d1") {
+  const b = await locate(page, offset, docId);
+  await settle(page);
+  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2, options);
+  await settle(page);
+}

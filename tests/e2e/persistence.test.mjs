@@ -5,33 +5,14 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, launchBrowser, launchPersistent, openApp } from "./harness.mjs";
+import { serveDist, launchBrowser, launchPersistent, openApp, settle, getState, labelText } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser.close(); await server.close(); });
 
-const getState = (page) => page.evaluate(() => window.inkspan.getState());
 const storage = (page) => page.evaluate(() => window.inkspan.storage());
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
-// Labels `needle` with the hotkey by a real drag on the canvas.
-async function label(page, needle, key) {
-  const text = JSON.parse(await getState(page)).documents[0].text;
-  const i = text.indexOf(needle);
-  const start = Array.from(text.slice(0, i)).length, end = start + Array.from(needle).length;
-  const a = await page.evaluate((o) => window.inkspan.locate("d1", o), start);
-  const b = await page.evaluate((o) => window.inkspan.locate("d1", o), end - 1);
-  await settle(page);
-  await page.mouse.move(a.x + 2, a.y + a.h / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.w - 2, b.y + b.h / 2, { steps: 5 });
-  await page.mouse.up();
-  await settle(page);
-  await page.keyboard.press(key);
-  await settle(page);
-  return { start, end };
-}
+const label = labelText;
 
 async function waitSaved(page) {
   await page.waitForFunction(() => {

@@ -29,3 +29,17 @@ TEST_CASE("crossing spans get different bands, a third clear one reuses band 0")
     CHECK(levels[2] == 0);
     CHECK(band_count({}) == 0);
 }
+
+TEST_CASE("line_extra_above: bands for the spans of a line, an arc row when one has a relation") {
+    auto doc = Document::create("d", "n", "Alexandre Darchiev rencontre Sonata Coulter.").value();
+    doc.insert_span({"T1", 0, 18, "PER", "", {}});
+    doc.insert_span({"T2", 10, 18, "MISC", "", {}});
+    doc.insert_span({"T3", 28, 42, "PER", "", {}});
+    const BandMetrics m{10.0f, 4.0f};
+    CHECK(line_extra_above(doc, 0, 19, m) == 20.0f);   // two nested spans: two bands
+    CHECK(line_extra_above(doc, 19, 28, m) == 0.0f);   // "rencontre ": no span
+    CHECK(line_extra_above(doc, 28, 44, m) == 10.0f);
+    doc.insert_relation({"R1", "meets", "T1", "T3"});
+    CHECK(line_extra_above(doc, 0, 19, m) == 24.0f);   // + the arc row
+    CHECK(line_extra_above(doc, 28, 44, m) == 14.0f);
+}
