@@ -2,6 +2,7 @@
 // Helpers shared by the dataset format readers and writers: file names, lines, tallies of what a
 // format lost or skipped, JSON field access that never throws, offset unit checks, token cover.
 #include <cstddef>
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -59,6 +60,20 @@ private:
 [[nodiscard]] std::vector<std::string_view> split_blanks(std::string_view s);
 [[nodiscard]] bool is_ascii_blank(std::string_view s);  // only spaces and tabs (or empty)
 [[nodiscard]] std::optional<std::size_t> parse_count(std::string_view digits);  // "0".."4294967295" only
+
+// Calls read(file, line number from 1, line) for every non-blank line of every file (JSON Lines
+// formats); stops at the first error and returns it.
+template <class ReadLine>
+[[nodiscard]] Status for_each_jsonl_line(const std::map<std::string, std::string>& files, ReadLine&& read) {
+    for (const auto& [name, content] : files) {
+        const std::vector<std::string_view> lines = split_lines(content);
+        for (std::size_t n = 0; n < lines.size(); ++n) {
+            if (is_ascii_blank(lines[n])) continue;
+            if (auto st = read(name, n + 1, lines[n]); !st) return st.error();
+        }
+    }
+    return Ok{};
+}
 
 // ---- tallies
 

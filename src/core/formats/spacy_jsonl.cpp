@@ -247,13 +247,10 @@ Status read_line(const std::string& file, std::size_t number, std::string_view l
 
 Result<ImportedCorpus> import_spacy(const std::map<std::string, std::string>& files, const Schema& current) {
     ImportBuilder builder("spaCy", current);
-    for (const auto& [name, content] : files) {
-        const std::vector<std::string_view> lines = split_lines(content);
-        for (std::size_t n = 0; n < lines.size(); ++n) {
-            if (is_ascii_blank(lines[n])) continue;
-            if (auto st = read_line(name, n + 1, lines[n], builder); !st) return st.error();
-        }
-    }
+    const Status read = for_each_jsonl_line(files, [&](const std::string& file, std::size_t number, std::string_view line) {
+        return read_line(file, number, line, builder);
+    });
+    if (!read) return read.error();
     return builder.finish();
 }
 
