@@ -1,0 +1,308 @@
+// Headless frames of the real UI: ui::TextView (with the app's body font, DejaVu Sans) against
+// plain ImGui text of the same visible lines, then the whole ui::App, and edits through the App.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <optional>
+
+#include "bench.h"
+#include "core/inkspan_json.h"
+#include "headless.h"
+#include "platform/native.h"
+#include "synthetic.h"
+#include "ui/app.h"
+#include "ui/text_view.h"
+#include "view_geometry.h"
+
+namespace inkspan::bench {
+namespace {
+
+Error failure(const std::string& what) { return make_error(ErrorKind::Invalid, what); }
+
+// The App reads its font from the browser's virtual file system (/fonts/DejaVuSans.ttf); natively
+// it falls back to ImGui's built-in font unless it offers a way to hand it the font.
+template <typename A>
+bool give_app_font(A& app, const std::vector<char>& ttf) {
+    if constexpr (requires { app.set_font_data(ttf); }) {
+        app.set_font_data(ttf);
+        return true;
+    } else {
+        return false;
+    }
+}
+
+// What the web runtime's run_frame does around App::frame, minus the GL calls.
+double app_frame(ui::App& app) {
+    Stopwatch w;
+    if (app.fonts_need_rebuild()) app.load_fonts(1.0f);
+    new_frame();
+    app.frame();
+    (void)render();
+    return w.ms();
+}
+
+struct Region {
+    ImVec2 min, max;
+};
+
+// The vertex count of the last frame drawn here (how much each frame submits).
+int last_vertices = 0;
+
+double view_frame(ui::TextView& view, ui::App& app, Region r) {
+    Stopwatch w;
+    new_frame();
+    begin_reading_window(r.min, r.max, app.theme().page_bg);
+    view.draw(app, r.min, r.max);
+    end_reading_window();
+    last_vertices = render();
+    return w.ms();
+}
+
+// The baseline: the same lines as plain ImGui text, same font, same places, no annotations.
+double baseline_frame(const std::vector<LayoutLine>& lines, TextLayout& layout, const ui::Fonts& fonts,
+                      const ViewGeometry& g, ImU32 bg, ImU32 ink, Region r, float scroll) {
+    Stopwatch w;
+    new_frame();
+    begin_reading_window(r.min, r.max, bg);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(r.min, r.max, true);
+    const float left = std::floor(r.min.x + (r.max.x - r.min.x - g.column_width) * 0.5f);
+    const float top = r.min.y + g.top_margin - scroll;
+    for (const LayoutLine& line : lines) {
+        const std::string_view text = layout.line_text(line);
+        dl->AddText(fonts.body, fonts.body_px, ImVec2(left + line.x, top + line.y + g.text_dy), ink, text.data(),
+                    text.data() + text.size());
+    }
+    dl->PopClipRect();
+    end_reading_window();
+    last_vertices = render();
+    return w.ms();
+}
+
+const Document* find_doc(const ui::App& app, std::size_t spans) {
+    for (const Document& d : app.corpus().documents)
+        if (d.span_count() == spans && d.length() > 0) return &d;
+    return nullptr;
+}
+
+// Random positions: the real text view against the baseline, measured alternately in one run.
+Status bench_view(const Config& config, ui::App& app, ui::App& plain_app, const Document& doc, const ui::Fonts& fonts,
+                  Region region, Report& report) {
+    const ViewGeometry g = view_geometry(fonts, region.max.x - region.min.x);
+    const float view_h = region.max.y - region.min.y;
+    ui::TextView view;
+    Stopwatch open;
+    view.reset(doc, app.corpus().schema, fonts);
+    (void)view_frame(view, app, region);
+    report.add("TextView reset + first frame", Samples{{open.ms()}}, "the view's part of opening the document");
+
+    TextLayout mirror(doc.text(), fonts.body_advances(), view_style(g), view_extra_above(doc, g));
+    const ImU32 ink = app.theme().text, bg = app.theme().page_bg;
+    Rng rng(3);
+    Samples with, base;
+    float max_dy = 0;
+    std::size_t lines_drawn = 0, checks = 0;
+    double vertices_with = 0, vertices_base = 0;
+    for (int i = 0; i < config.frames; ++i) {
+        const std::size_t cp = rng.below(static_cast<std::uint32_t>(doc.length()));
+        (void)view.scroll_to(cp, true);
+        (void)view_frame(view, app, region);  // lays out what the place shows; not timed
+        const float y = mirror.caret_position(cp).y;
+        const float scroll = std::clamp(y - view_h * 0.4f, 0.0f, std::max(0.0f, mirror.total_height() - view_h * 0.5f));
+        const auto lines = mirror.visible_lines(scroll, scroll + view_h);
+        lines_drawn += lines.size();
+        for (int k = 0; k < 2; ++k) {  // alternate the order, so neither always runs on a warm cache
+            if ((i + k) % 2 == 0) {
+                with.add(view_frame(view, app, region));
+                vertices_with += last_vertices;
+            } else {
+                base.add(baseline_frame(lines, mirror, fonts, g, bg, ink, region, scroll));
+                vertices_base += last_vertices;
+            }
+        }
+        // The two layouts must agree: the distance between two lines near the middle of the screen
+        // (in layout coordinates, so a scroll scroll_to may make does not count).
+        if (i % 10 == 0 && lines.size() > 4) {
+            const std::size_t a = lines[lines.size() / 2 - 2].cp_start, b = lines[lines.size() / 2 + 2].cp_start;
+            auto layout_y = [&](std::size_t c) -> std::optional<float> {
+                const auto box = view.scroll_to(c, false);
+                if (!box) return std::nullopt;
+                return box->y - (region.min.y + g.top_margin) + view.scroll_y();
+            };
+            const auto ya = layout_y(a), yb = layout_y(b);
+            if (ya && yb) {
+                const float dm = mirror.caret_position(b).y - mirror.caret_position(a).y;
+                max_dy = std::max(max_dy, std::fabs((*yb - *ya) - dm));
+                ++checks;
+            }
+        }
+    }
+    const double frames = std::max(1, config.frames);
+    report.add("TextView frame, random places (50k spans, 10k rel.)", with,
+               format("%.0f vertices per frame", vertices_with / frames));
+    report.add("baseline: plain ImGui text of the same lines", base,
+               format("%.0f vertices, %.1f lines per screen; layouts agree within %.1f px (%zu checks)",
+                      vertices_base / frames, static_cast<double>(lines_drawn) / frames, max_dy, checks));
+    const double ratio = with.median() / std::max(1e-9, base.median());
+    report.info("ratio TextView / baseline (median)",
+                format("%.2fx (target <= 1.5x): %s; absolute %.2f ms (target < 4 ms): %s", ratio,
+                       ratio <= 1.5 ? "met" : "MISSED", with.median(), with.median() < 4.0 ? "met" : "MISSED"));
+
+    // The same text without annotations, in the same view code.
+    const Document* plain = plain_app.current_document();
+    if (!plain || plain->text() != doc.text()) return failure("the plain-text copy of the document did not open");
+    ui::TextView plain_view;
+    plain_view.reset(*plain, plain_app.corpus().schema, fonts);
+    (void)view_frame(plain_view, plain_app, region);
+    Rng rng2(3);
+    Samples no_ann;
+    for (int i = 0; i < config.frames; ++i) {
+        (void)plain_view.scroll_to(rng2.below(static_cast<std::uint32_t>(plain->length())), true);
+        (void)view_frame(plain_view, plain_app, region);
+        no_ann.add(view_frame(plain_view, plain_app, region));
+    }
+    report.add("TextView frame, same text without annotations", no_ann, "more lines fit: no bands");
+
+    // Wheel scrolling through the real input path (3 lines per notch), paragraphs laid out lazily.
+    Samples wheel;
+    (void)view.scroll_to(rng.below(static_cast<std::uint32_t>(doc.length() / 2)), false);
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 mouse((region.min.x + region.max.x) * 0.5f, (region.min.y + region.max.y) * 0.5f);
+    for (int i = 0; i < config.frames; ++i) {
+        io.AddMousePosEvent(mouse.x + static_cast<float>(i % 7), mouse.y);
+        io.AddMouseWheelEvent(0.0f, -1.0f);
+        wheel.add(view_frame(view, app, region));
+    }
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    (void)view_frame(view, app, region);
+    report.add("TextView frame, wheel-scrolling (mouse over text)", wheel, "includes laying out new paragraphs");
+    return Ok{};
+}
+
+// The whole App: toolbar, document list, side panel (labels, annotation list), status bar, text.
+Status bench_app_frames(const Config& config, ui::App& app, const Document& doc, const char* what, Report& report) {
+    (void)app_frame(app);
+    Rng rng(5);
+    Samples s;
+    for (int i = 0; i < std::max(10, config.frames / 2); ++i) {
+        if (!app.locate(doc.id(), rng.below(static_cast<std::uint32_t>(doc.length())))) return failure("locate failed");
+        (void)app_frame(app);
+        s.add(app_frame(app));
+    }
+    report.add(what, s);
+    return Ok{};
+}
+
+// Creating and deleting one span through the App (the gesture's requests, then the frame that
+// applies the command and the next one), and autosave after that edit.
+Status bench_app_edits(const Config& config, ui::App& app, Report& report) {
+    Rng rng(9);
+    Samples add_apply, add_next, del_apply, del_next;
+    const int n = std::max(5, config.frames / 4);
+    for (int i = 0; i < n; ++i) {
+        const Document* doc = app.current_document();
+        const Span pick = doc->span_at(rng.below(static_cast<std::uint32_t>(doc->span_count())));
+        if (pick.label == "MISC" || doc->find_span(pick.start, pick.end, "MISC")) continue;
+        (void)app.locate(doc->id(), pick.start);
+        (void)app_frame(app);
+        const std::size_t before = doc->span_count();
+        app.set_text_selection(pick.start, pick.end, false);
+        app.request_label("MISC");
+        add_apply.add(app_frame(app));
+        add_next.add(app_frame(app));
+        doc = app.current_document();
+        if (doc->span_count() != before + 1) return failure("the App did not add the span");
+
+        const Span* added = doc->find_span(pick.start, pick.end, "MISC");
+        if (!added) return failure("the added span is missing");
+        app.select_span(added->id);
+        app.request_delete_selected();
+        del_apply.add(app_frame(app));
+        del_next.add(app_frame(app));
+        if (app.current_document()->span_count() != before) return failure("the App did not delete the span");
+    }
+    auto sum = [](const Samples& a, const Samples& b) {
+        Samples s;
+        for (std::size_t i = 0; i < a.ms.size(); ++i) s.add(a.ms[i] + b.ms[i]);
+        return s;
+    };
+    report.add("add span: frame that applies it", add_apply);
+    report.add("add span: the next frame", add_next);
+    report.add("add span + next frame (target < 16 ms in browser)", sum(add_apply, add_next));
+    report.add("delete span: frame that applies it", del_apply, "App refreshes bands of the whole text");
+    report.add("delete span + next frame", sum(del_apply, del_next));
+
+    // Autosave after one edit: only the edited document is serialised and handed to storage.
+    app.autosave();
+    app.on_storage_result(true);
+    platform::native::clear_saved_batches();
+    const Document* doc = app.current_document();
+    const Span pick = doc->span_at(doc->span_count() / 2);
+    app.set_text_selection(pick.start, pick.end, false);
+    app.request_label(pick.label == "DATE" ? "MISC" : "DATE");
+    (void)app_frame(app);
+    Stopwatch w;
+    app.autosave();
+    const double ms = w.ms();
+    app.on_storage_result(true);
+    const auto& batches = platform::native::saved_batches();
+    if (batches.size() != 1 || batches[0].changed.size() != 1) return failure("autosave did not write exactly one document");
+    report.add("autosave after one edit (App::autosave)", Samples{{ms}},
+               format("%zu document, %s handed to storage", batches[0].changed.size(),
+                      human_bytes(static_cast<double>(batches[0].bytes())).c_str()));
+    return Ok{};
+}
+
+}  // namespace
+
+Status bench_frames(const Config& config, const Corpus& big, const std::string& big_json, const std::vector<char>& ttf,
+                    Report& report) {
+    report.section("1 MB document: frames (headless ImGui, real ui::TextView / ui::App)");
+    const ReadingArea a = reading_area(config);
+    const Region region{ImVec2(a.x0, a.y0), ImVec2(a.x1, a.y1)};
+    const std::size_t spans = big.documents.front().span_count();
+
+    auto app = std::make_unique<ui::App>();
+    const bool dejavu_in_app = give_app_font(*app, ttf);
+    platform::native::set_run_frame_hook([&app] { (void)app_frame(*app); });
+    Stopwatch import_time;
+    const ui::ImportOutcome out = app->import_file("big.inkspan.json", big_json);
+    const double import_ms = import_time.ms();
+    if (!out.ok) return failure("the App refused the synthetic file: " + out.message);
+    const Document* doc = find_doc(*app, spans);
+    if (!doc || app->current_document() != doc) return failure("the imported document is not open");
+    report.add("App: import the file (parse + validate + add)", Samples{{import_ms}}, human_bytes(static_cast<double>(big_json.size())));
+
+    // The same text as a plain .txt document, in a second App (for the no-annotation comparisons).
+    auto plain_app = std::make_unique<ui::App>();
+    (void)give_app_font(*plain_app, ttf);
+    if (!plain_app->import_file("big.txt", doc->text()).ok) return failure("the App refused the text file");
+
+    {
+        Stopwatch fonts_time;
+        const ui::Fonts fonts = ui::build_fonts(ttf, 1.0f, 1.0f, std::string_view(doc->text()).substr(0, 1u << 20));
+        report.add("build the font atlas (DejaVu Sans + document glyphs)", Samples{{fonts_time.ms()}});
+        if (Status st = bench_view(config, *app, *plain_app, *doc, fonts, region, report); !st.ok()) return st;
+    }
+
+    report.section("1 MB document: whole App frames");
+    if (!dejavu_in_app)
+        report.info("note", "App frames use ImGui's built-in font: App reads /fonts/DejaVuSans.ttf (browser file system)");
+    if (Status st = bench_app_frames(config, *app, *doc, "App frame, random places (50k spans, 10k rel.)", report); !st.ok())
+        return st;
+    if (Status st = bench_app_edits(config, *app, report); !st.ok()) return st;
+    platform::native::set_run_frame_hook([&plain_app] { (void)app_frame(*plain_app); });
+    plain_app->load_fonts(1.0f);  // the atlas is shared: the other App rebuilt it
+    if (Status st = bench_app_frames(config, *plain_app, *plain_app->current_document(),
+                                     "App frame, same text without annotations", report); !st.ok())
+        return st;
+    const Row* with = report.find("App frame, random places (50k spans, 10k rel.)");
+    const Row* without = report.find("App frame, same text without annotations");
+    if (with && without)
+        report.info("ratio App frame with / without annotations",
+                    format("%.2fx", with->samples.median() / std::max(1e-9, without->samples.median())));
+    platform::native::set_run_frame_hook({});
+    return Ok{};
+}
+
+}  // namespace inkspan::bench

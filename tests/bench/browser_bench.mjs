@@ -1,0 +1,307 @@
+#!/usr/bin/env node
+// The browser benchmark (docs/BENCHMARKS.md): the web app in dist/ (build it first with
+// ./build-wasm.sh) in headless Chromium through the e2e harness. It reports the download size of
+// dist/, start-up, the time to open the synthetic 1 MB / 50,000-span / 10,000-relation document
+// (the same one the native bench builds: same generator, same seed), frame times while scrolling
+// it with real wheel events (from the app's own frame timer, inkspan.stats()), creating and
+// deleting one span with real mouse and keyboard events, autosave, the wasm heap, idleness (no
+// frames over 5 s without input) and the load of a many-document corpus. It prints a table;
+// like the native bench, it judges nothing and fails only when something does not work.
+//
+//   node tests/bench/browser_bench.mjs           1 MB document, corpus of 500 documents
+//   node tests/bench/browser_bench.mjs --full    corpus of 5,000 documents (~50 MB of JSON)
+//   node tests/bench/browser_bench.mjs --quick   1/10 sizes (under a minute)
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { serveDist, launchBrowser, openApp, distDir } from "../e2e/harness.mjs";
+import { bigDocument, corpus, fnv1a } from "./synthetic.mjs";
+
+const args = new Set(process.argv.slice(2));
+for (const a of args) {
+  if (!["--quick", "--full"].includes(a)) {
+    console.error("usage: node tests/bench/browser_bench.mjs [--quick | --full]");
+    process.exit(2);
+  }
+}
+const quick = args.has("--quick"), full = args.has("--full");
+const size = {
+  mode: quick ? "quick" : full ? "full" : "default",
+  sentences: quick ? 1000 : 10000,          // 5 spans and 1 relation each
+  corpusDocuments: full ? 5000 : 500,
+  corpusSentences: 15,                      // ~10 KB of inkspan JSON per document, as native
+  wheels: quick ? 60 : 200,
+  idleMs: 5000,
+};
+
+const rows = [];
+let section = "";
+const row = (name, value, target = "", verdict = "") => rows.push({ section, name, value, target, verdict });
+const ms = (v) => (v == null ? "n/a" : v.toFixed(1) + " ms");
+const kb = (b) => (b / 1024).toFixed(1) + " KB";
+const mb = (b) => (b / 1048576).toFixed(1) + " MB";
+const met = (ok) => (ok ? "met" : "MISSED");
+function pct(values, q) {
+  if (!values.length) return null;
+  const v = [...values].sort((a, b) => a - b);
+  return v[Math.min(v.length - 1, Math.round(q * (v.length - 1)))];
+}
+
+// ---- download size of dist/ -------------------------------------------------------------------
+function transferSizes() {
+  section = "download (dist/, gzip -9)";
+  const groups = { wasm: [], js: [], font: [], "html+css": [] };
+  for (const f of fs.readdirSync(distDir)) {
+    const ext = path.extname(f);
+    const g = ext === ".wasm" ? "wasm" : ext === ".js" ? "js" : ext === ".ttf" ? "font" : ext === ".html" || ext === ".css" ? "html+css" : null;
+    if (g) groups[g].push(f);
+  }
+  let raw = 0, gz = 0;
+  for (const [g, files] of Object.entries(groups)) {
+    let r = 0, z = 0;
+    for (const f of files) {
+      const bytes = fs.readFileSync(path.join(distDir, f));
+      r += bytes.length;
+      z += zlib.gzipSync(bytes, { level: 9 }).length;
+    }
+    raw += r;
+    gz += z;
+    row(`${g} (${files.join(", ")})`, `${kb(r)} raw, ${kb(z)} gzip`);
+  }
+  row("the whole app", `${kb(raw)} raw, ${kb(gz)} gzip`, "< 800 KB gzip", met(gz < 800 * 1024));
+}
+
+// ---- in-page helpers --------------------------------------------------------------------------
+// Records the app's frame time of every frame it draws (a requestAnimationFrame loop reading
+// inkspan.stats(); `skipped` counts frames drawn between two reads).
+const startSampler = (page) => page.evaluate(() => {
+  const b = (window.__bench = { samples: [], running: true, last: window.inkspan.stats().frames });
+  const tick = () => {
+    if (!b.running) return;
+    const s = window.inkspan.stats();
+    if (s.frames !== b.last) {
+      b.samples.push({ frame: s.frames, ms: s.frameMsLast, skipped: s.frames - b.last - 1 });
+      b.last = s.frames;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+});
+const stopSampler = (page) => page.evaluate(() => { window.__bench.running = false; return window.__bench.samples; });
+const takeSamples = (page) => page.evaluate(() => window.__bench.samples.splice(0));
+const stats = (page) => page.evaluate(() => window.inkspan.stats());
+const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+
+// Waits until the app has drawn no frame for `quietMs` (the render loop sleeps between inputs).
+async function waitQuiet(page, quietMs = 1000, timeoutMs = 30000) {
+  const t0 = Date.now();
+  let last = (await stats(page)).frames, since = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    await sleep(100);
+    const f = (await stats(page)).frames;
+    if (f !== last) { last = f; since = Date.now(); } else if (Date.now() - since >= quietMs) return true;
+  }
+  return false;
+}
+
+// Counts the frames drawn over `idleMs` with no input at all.
+async function idleFrames(page) {
+  await waitQuiet(page, 1000);
+  const f0 = (await stats(page)).frames;
+  await sleep(size.idleMs);
+  return (await stats(page)).frames - f0;
+}
+
+// Imports `name` (served by the route below) as the automation API does, timing the call and the
+// first frame after it (fonts for the document's characters, layout of the first screen).
+const openFile = (page, name) => page.evaluate(async (file) => {
+  const text = await (await fetch("/bench/" + file)).text();
+  const f0 = window.inkspan.stats().frames;
+  const t0 = performance.now();
+  const r = window.inkspan.importFile(file, text);
+  const t1 = performance.now();
+  await new Promise((res) => {
+    const tick = () => (window.inkspan.stats().frames > f0 ? res() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  });
+  const s = window.inkspan.stats();
+  return { ok: r.ok, error: r.error, importMs: t1 - t0, openMs: performance.now() - t0, firstFrameMs: s.frameMsLast,
+           heapBytes: s.heapBytes };
+}, name);
+
+// Times the main-thread part of every autosave (the page's debounce timer calls inkspan_autosave).
+const watchAutosave = (page) => page.evaluate(() => {
+  window.__autosave = [];
+  const ccall = Module.ccall;
+  Module.ccall = function (name, ...rest) {
+    if (name !== "inkspan_autosave") return ccall.call(this, name, ...rest);
+    const t0 = performance.now();
+    const r = ccall.call(this, name, ...rest);
+    window.__autosave.push(performance.now() - t0);
+    return r;
+  };
+});
+
+const spanCount = (page, docId) => page.evaluate((id) => {
+  const d = JSON.parse(window.inkspan.getState()).documents.find((x) => x.id === id);
+  return d ? d.spans.length : -1;
+}, docId);
+
+// Presses `key` once the app is quiet; returns the frame that handled it and the next one.
+async function pressAndTime(page, key) {
+  await waitQuiet(page, 1000);
+  await takeSamples(page);
+  const f0 = (await stats(page)).frames;
+  await page.keyboard.press(key);
+  for (let i = 0; i < 100 && (await stats(page)).frames < f0 + 2; i++) await nextFrame(page);
+  await nextFrame(page);
+  const samples = await takeSamples(page);
+  const first = samples.find((s) => s.frame === f0 + 1), second = samples.find((s) => s.frame === f0 + 2);
+  return { apply: first ? first.ms : null, next: second ? second.ms : null };
+}
+
+// ---- the 1 MB document ------------------------------------------------------------------------
+async function bigDocumentBench(browser, url) {
+  section = `1 MB document (${size.sentences} sentences)`;
+  const big = bigDocument(size.sentences);
+  row("document", `${kb(Buffer.byteLength(big.doc.text))} UTF-8, ${big.doc.spans.length} spans, ` +
+      `${big.doc.relations.length} relations, text fnv1a ${fnv1a(big.doc.text).toString(16).padStart(8, "0")}, ` +
+      `JSON ${mb(Buffer.byteLength(big.json))}`);
+
+  const context = await browser.newContext();
+  await context.route("**/bench/*", (route) => route.fulfill({ status: 200, contentType: "application/json", body: big.json }));
+  const t0 = Date.now();
+  const { page, errors } = await openApp(context, url);
+  row("page load until inkspan.ready (sample article)", ms(Date.now() - t0));
+  await watchAutosave(page);
+  if (!quick) {  // (--quick checks idleness once, at the end)
+    const idleStart = await idleFrames(page);
+    row(`frames drawn in ${size.idleMs / 1000} s without input (after start-up)`, String(idleStart), "0", met(idleStart === 0));
+  }
+
+  const open = await openFile(page, "big.inkspan.json");
+  if (!open.ok) throw new Error("the app refused the synthetic document: " + open.error);
+  row("open: importFile (parse + validate + add)", ms(open.importMs));
+  row("open: + first frame (fonts, layout)", ms(open.openMs), "< 2000 ms", met(open.openMs < 2000));
+  row("the first frame alone (app timer)", ms(open.firstFrameMs));
+  row("wasm heap after opening", mb(open.heapBytes), "< 150 MB", met(open.heapBytes < 150 * 1048576));
+  await waitQuiet(page, 1000);  // the import's autosave (every document) settles
+
+  // Scrolling with real wheel events over the text, one event per frame.
+  await page.mouse.move(595, 420);
+  await nextFrame(page);
+  await startSampler(page);
+  await takeSamples(page);
+  for (let i = 0; i < size.wheels; i++) {
+    await page.mouse.wheel(0, 100);
+    await nextFrame(page);
+  }
+  const scroll = (await takeSamples(page)).map((s) => s.ms);
+  const st = await stats(page);
+  row(`scrolling: frame time p50 (${scroll.length} frames, ${size.wheels} wheel events)`, ms(pct(scroll, 0.5)), "< 16 ms");
+  row("scrolling: frame time p95", ms(pct(scroll, 0.95)), "< 16 ms", met(pct(scroll, 0.95) < 16));
+  row("scrolling: frame time max", ms(Math.max(...scroll)));
+  row("app's own frame timer, last 240 frames: p50 / p95", `${ms(st.frameMsP50)} / ${ms(st.frameMsP95)}`);
+
+  // Create one span (double-click a word, press the MISC key), then delete one (Tab, Delete).
+  const filler = big.fillers[Math.floor(big.fillers.length / 2)];
+  const box = await page.evaluate(([id, cp]) => window.inkspan.locate(id, cp), ["big", filler[0]]);
+  if (!box) throw new Error("locate(big) found nothing");
+  await nextFrame(page);
+  await page.mouse.dblclick(box.x + box.w / 2, box.y + box.h / 2);
+  const spans0 = await spanCount(page, "big");
+  const add = await pressAndTime(page, "m");
+  const spans1 = await spanCount(page, "big");
+  if (spans1 !== spans0 + 1) throw new Error(`creating a span did not work (${spans0} -> ${spans1} spans)`);
+  row("create a span: frame that applies it", ms(add.apply));
+  row("create a span: + the next frame", ms((add.apply ?? NaN) + (add.next ?? NaN)), "< 16 ms",
+      met(add.apply + add.next < 16));
+  await waitQuiet(page, 1500);  // its autosave
+  await page.keyboard.press("Tab");  // selects the first span
+  const del = await pressAndTime(page, "Delete");
+  const spans2 = await spanCount(page, "big");
+  if (spans2 !== spans1 - 1) throw new Error(`deleting a span did not work (${spans1} -> ${spans2} spans)`);
+  row("delete a span: frame that applies it", ms(del.apply));
+  row("delete a span: + the next frame", ms((del.apply ?? NaN) + (del.next ?? NaN)), "< 16 ms",
+      met(del.apply + del.next < 16));
+  await waitQuiet(page, 1500);
+  const saves = await page.evaluate(() => window.__autosave);
+  row("autosave after one edit (main thread, median)", `${ms(pct(saves.slice(1), 0.5))} (${saves.length} saves)`,
+      "∝ the document");
+  await stopSampler(page);
+
+  const idleEnd = await idleFrames(page);
+  row(`frames drawn in ${size.idleMs / 1000} s without input (after all that)`, String(idleEnd), "0", met(idleEnd === 0));
+  row("wasm heap at the end", mb((await stats(page)).heapBytes), "< 150 MB", met((await stats(page)).heapBytes < 150 * 1048576));
+  if (errors.length) row("page errors", errors.slice(0, 3).join(" | "));
+  await context.close();
+}
+
+// ---- the many-document corpus -----------------------------------------------------------------
+async function corpusBench(browser, url) {
+  section = `corpus of ${size.corpusDocuments} documents`;
+  const json = corpus(size.corpusDocuments, size.corpusSentences);
+  row("file", mb(Buffer.byteLength(json)) + " of inkspan JSON");
+  const context = await browser.newContext();
+  await context.route("**/bench/*", (route) => route.fulfill({ status: 200, contentType: "application/json", body: json }));
+  const { page, errors } = await openApp(context, url);
+  const open = await openFile(page, "corpus.inkspan.json");
+  if (!open.ok) throw new Error("the app refused the corpus: " + open.error);
+  row("load: importFile", ms(open.importMs), "< 3000 ms", met(open.importMs < 3000));
+  row("load: + first frame", ms(open.openMs));
+  row("wasm heap after loading", mb(open.heapBytes));
+  await waitQuiet(page, 1000, 120000);
+
+  await page.mouse.move(115, 420);  // over the document list
+  await nextFrame(page);
+  await startSampler(page);
+  await takeSamples(page);
+  for (let i = 0; i < size.wheels; i++) {
+    await page.mouse.wheel(0, i < size.wheels / 2 ? 300 : -300);
+    await nextFrame(page);
+  }
+  const frames = (await stopSampler(page)).map((s) => s.ms);
+  row(`document list scrolling: frame p50 / p95 (${frames.length} frames)`, `${ms(pct(frames, 0.5))} / ${ms(pct(frames, 0.95))}`,
+      "< 16 ms", met(pct(frames, 0.95) < 16));
+  if (errors.length) row("page errors", errors.slice(0, 3).join(" | "));
+  await context.close();
+}
+
+function printTable(chromiumVersion, seconds) {
+  const w = 66, v = 28;
+  console.log(`\ninkspan browser bench (${size.mode}): Chromium ${chromiumVersion}, ${seconds.toFixed(0)} s\n`);
+  console.log("benchmark".padEnd(w) + "value".padEnd(v) + "target".padEnd(16) + "verdict");
+  console.log("-".repeat(w + v + 24));
+  let s = "";
+  for (const r of rows) {
+    if (r.section !== s) { s = r.section; console.log(`[${s}]`); }
+    if (!r.target) console.log(("  " + r.name).padEnd(w) + r.value);
+    else console.log(("  " + r.name).padEnd(w) + r.value.padEnd(v) + r.target.padEnd(16) + r.verdict);
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  if (!fs.existsSync(path.join(distDir, "inkspan.wasm"))) {
+    console.error("dist/inkspan.wasm is missing: run ./build-wasm.sh first");
+    process.exit(1);
+  }
+  transferSizes();
+  const server = await serveDist();
+  const { browser, close } = await launchBrowser();
+  try {
+    await bigDocumentBench(browser, server.url);
+    await corpusBench(browser, server.url);
+    printTable(browser.version(), (Date.now() - t0) / 1000);
+  } finally {
+    await close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  if (rows.length) printTable("?", 0);
+  console.error("browser bench failed: " + (e && e.stack || e));
+  process.exit(1);
+});

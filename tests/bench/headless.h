@@ -1,0 +1,32 @@
+#pragma once
+// Dear ImGui without a GPU: a context with a display size, a font atlas built in memory, and
+// frames that go through NewFrame/Render; the draw data is counted and dropped. What a frame costs
+// here is the CPU part of a frame in the app (building and submitting the draw lists).
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace inkspan::bench {
+
+class HeadlessImGui {
+public:
+    HeadlessImGui(float width, float height);
+    ~HeadlessImGui();
+    HeadlessImGui(const HeadlessImGui&) = delete;
+    HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+};
+
+// ImGui::NewFrame(), 1/60 s after the previous frame (the atlas must have been built).
+void new_frame();
+// ImGui::Render(); returns the vertex count of the frame's draw data (which is then dropped).
+int render();
+
+// A reading-area window at the app's place for `min`..`max` (no decoration, no padding), as
+// App::frame opens it; everything drawn between begin and end goes into its draw list.
+void begin_reading_window(ImVec2 min, ImVec2 max, ImU32 background);
+void end_reading_window();
+
+[[nodiscard]] std::vector<char> read_binary(const std::string& path);
+
+}  // namespace inkspan::bench
