@@ -328,13 +328,48 @@ void App::show_message(std::string text, bool error) {
 
 // ---- the one place commands are applied -------------------------------------------------------
 
+// The code point ranges whose lines may need other band heights after `command`: the spans it
+// touches and the spans at the other end of their relations (arc rows). Taken before applying,
+// while deleted spans still exist. nullopt: the whole text (schema edits).
+std::optional<std::vector<std::pair<std::size_t, std::size_t>>> App::touched_ranges(const Command& command) const {
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    const Document* doc = current_document();
+    auto add_span = [&](const std::string& id, bool with_partners) {
+        if (!doc) return;
+        const Span* s = doc->find_span(id);
+        if (!s) return;
+        ranges.emplace_back(s->start, s->end);
+        if (!with_partners) return;
+        for (const Relation* r : doc->relations_of(id))
+            for (const std::string& other : {r->head, r->tail})
+                if (const Span* o = doc->find_span(other)) ranges.emplace_back(o->start, o->end);
+    };
+    bool whole = false;
+    std::visit([&](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, cmd::AddSpan>) ranges.emplace_back(c.start, c.end);
+        else if constexpr (std::is_same_v<T, cmd::DeleteSpan> || std::is_same_v<T, cmd::SetSpanLabel>) add_span(c.span, true);
+        else if constexpr (std::is_same_v<T, cmd::AddRelation>) { add_span(c.head, false); add_span(c.tail, false); }
+        else if constexpr (std::is_same_v<T, cmd::DeleteRelation> || std::is_same_v<T, cmd::SetRelationType>) {
+            if (const Relation* r = doc ? doc->find_relation(c.relation) : nullptr) { add_span(r->head, false); add_span(r->tail, false); }
+        } else if constexpr (std::is_same_v<T, cmd::SetSpanNote> || std::is_same_v<T, cmd::SetSpanAttribute> ||
+                             std::is_same_v<T, cmd::SetDocStatus> || std::is_same_v<T, cmd::SetDocAnnotator>) {
+            // no change to what the view draws above lines
+        } else {
+            whole = true;
+        }
+    }, command);
+    if (whole) return std::nullopt;
+    return ranges;
+}
+
 void App::apply(Command command) {
     if (platform::storage_status().state == platform::StorageState::ReadOnly) {
         show_message("This tab is read-only: Inkspan is open in another tab. Click \"Use it here\" to edit here.", true);
         return;
     }
-    const std::string now = platform::now_iso8601();
-    auto st = editor_.apply(corpus_, command, now);
+    const auto touched = touched_ranges(command);
+    auto st = editor_.apply(corpus_, command, platform::now_iso8601());
     if (!st.ok()) {
         show_message(st.error().message, true);
         return;
@@ -342,28 +377,18 @@ void App::apply(Command command) {
     ever_edited_ = true;
     std::visit([&](const auto& c) {
         using T = std::decay_t<decltype(c)>;
-        if constexpr (requires { c.doc; }) mark_dirty(c.doc);
-        else {
+        if constexpr (requires { c.doc; }) {
+            mark_dirty(c.doc);
+        } else {
             meta_dirty_ = true;
             for (const Document& d : corpus().documents) dirty_docs_.insert(d.id());
             view_dirty_ = true;
         }
-        if constexpr (std::is_same_v<T, cmd::AddSpan>) {
-            if (const Document* d = corpus().find_document(c.doc))
-                if (const Span* s = d->find_span(c.start, c.end, c.label)) {
-                    view_.spans_changed(s->start, s->end);
-                    selected_span_.clear();
-                }
-        } else if constexpr (std::is_same_v<T, cmd::DeleteSpan>) {
-            selected_span_.clear();
-            view_.spans_changed(0, current_document() ? current_document()->length() : 0);
-        } else if constexpr (std::is_same_v<T, cmd::DeleteRelation>) {
-            selected_relation_.clear();
-            view_.spans_changed(0, current_document() ? current_document()->length() : 0);
-        } else {
-            view_.spans_changed(0, current_document() ? current_document()->length() : 0);
-        }
+        if constexpr (std::is_same_v<T, cmd::AddSpan> || std::is_same_v<T, cmd::DeleteSpan>) selected_span_.clear();
+        if constexpr (std::is_same_v<T, cmd::DeleteRelation>) selected_relation_.clear();
     }, command);
+    if (touched) for (const auto& [a, b] : *touched) view_.spans_changed(a, b);
+    else if (const Document* d = current_document()) view_.spans_changed(0, d->length());
 }
 
 void App::apply_pending() {

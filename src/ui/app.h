@@ -94,6 +94,7 @@ public:
 private:
     void apply_pending();
     void apply(Command command);
+    [[nodiscard]] std::optional<std::vector<std::pair<std::size_t, std::size_t>>> touched_ranges(const Command& command) const;
     void mark_dirty(const std::string& doc_id);
     void handle_shortcuts();
     void rebuild_view_if_needed();
