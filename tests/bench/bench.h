@@ -13,6 +13,9 @@
 
 namespace inkspan::bench {
 
+// A functional failure (the benchmark then exits non-zero).
+inline Error failure(const std::string& what) { return make_error(ErrorKind::Invalid, what); }
+
 struct Config {
     std::string mode = "default";  // quick | default | full
     std::string only;               // run one section: core | frames | corpus (for profiling)

@@ -18,8 +18,6 @@
 namespace inkspan::bench {
 namespace {
 
-Error failure(const std::string& what) { return make_error(ErrorKind::Invalid, what); }
-
 Status bench_load(const Config& config, const Corpus& big, const ui::Fonts& fonts, Report& report) {
     const Document& doc = big.documents.front();
     report.section("1 MB document: load");
@@ -145,8 +143,8 @@ Status bench_edits(const Config& config, const Corpus& big, const ui::Fonts& fon
                format("paragraphs re-broken: %zu in %zu edits (%zu laid out of %zu); band refreshes: %zu",
                       rebroken, add.ms.size(), laid_out, layout.paragraph_count(), reextra));
 
-    // Delete: App::apply refreshes the bands of the whole text for a DeleteSpan (every laid-out
-    // paragraph), where the deleted span's range would do; both are measured.
+    // Delete: refreshing the bands of the whole text (every laid-out paragraph) against refreshing
+    // only the deleted span's range (its relations' other ends would be added to that).
     Samples del_whole, del_range;
     std::size_t reextra_whole = 0, reextra_range = 0, rebroken_del = 0;
     for (int i = 0; i < config.frames; ++i) {
@@ -165,9 +163,9 @@ Status bench_edits(const Config& config, const Corpus& big, const ui::Fonts& fon
         (whole ? reextra_whole : reextra_range) += layout.stats().paragraphs_reextra - before.paragraphs_reextra;
         rebroken_del += layout.stats().paragraphs_broken - before.paragraphs_broken;
     }
-    report.add("delete one span, bands of whole text (as App)", del_whole,
+    report.add("delete one span, band refresh of the whole text", del_whole,
                format("%.0f band refreshes per delete", static_cast<double>(reextra_whole) / std::max<std::size_t>(1, del_whole.ms.size())));
-    report.add("delete one span, bands of its range only", del_range,
+    report.add("delete one span, band refresh of its range", del_range,
                format("%.1f band refreshes per delete; paragraphs re-broken by deletes: %zu", static_cast<double>(reextra_range) /
                       std::max<std::size_t>(1, del_range.ms.size()), rebroken_del));
     return Ok{};

@@ -13,17 +13,6 @@
 namespace inkspan::bench {
 namespace {
 
-Error failure(const std::string& what) { return make_error(ErrorKind::Invalid, what); }
-
-double app_frame(ui::App& app) {
-    Stopwatch w;
-    if (app.fonts_need_rebuild()) app.load_fonts(1.0f);
-    new_frame();
-    app.frame();
-    (void)render();
-    return w.ms();
-}
-
 // One edit in document `index` (relabel the range of its middle span), then autosave.
 Status edit_and_save(ui::App& app, std::size_t index, double& ms, std::size_t& bytes) {
     app.open_document(index);

@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
 
     Report report;
     report.section("synthetic data");
+    if (config.mode == "quick") report.info("--quick", "every size is 1/10 of what the row names say; fewer runs");
     Stopwatch gen;
     auto doc = make_document("big", "synthetic-novel.fr.txt", 42, config.sentences);
     if (!doc.ok()) return fail(doc.error());
@@ -146,6 +147,7 @@ int main(int argc, char** argv) {
         report.section("memory");
         report.info("the parsed 1 MB document, live heap (mallinfo2)", human_bytes(heap_after - heap_before));
         report.info("the same, RSS growth (+ freed parse buffers kept)", human_bytes(rss_after - rss_before));
+        report.info("peak RSS so far", human_bytes(peak_rss_bytes()) + " (generated copy + its JSON + parsed copy)");
     }
 
     HeadlessImGui imgui(config.width, config.height);

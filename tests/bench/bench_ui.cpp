@@ -17,8 +17,6 @@
 namespace inkspan::bench {
 namespace {
 
-Error failure(const std::string& what) { return make_error(ErrorKind::Invalid, what); }
-
 // The App reads its font from the browser's virtual file system (/fonts/DejaVuSans.ttf); natively
 // it falls back to ImGui's built-in font unless it offers a way to hand it the font.
 template <typename A>
@@ -29,16 +27,6 @@ bool give_app_font(A& app, const std::vector<char>& ttf) {
     } else {
         return false;
     }
-}
-
-// What the web runtime's run_frame does around App::frame, minus the GL calls.
-double app_frame(ui::App& app) {
-    Stopwatch w;
-    if (app.fonts_need_rebuild()) app.load_fonts(1.0f);
-    new_frame();
-    app.frame();
-    (void)render();
-    return w.ms();
 }
 
 struct Region {
@@ -229,7 +217,7 @@ Status bench_app_edits(const Config& config, ui::App& app, Report& report) {
     report.add("add span: frame that applies it", add_apply);
     report.add("add span: the next frame", add_next);
     report.add("add span + next frame (target < 16 ms in browser)", sum(add_apply, add_next));
-    report.add("delete span: frame that applies it", del_apply, "App refreshes bands of the whole text");
+    report.add("delete span: frame that applies it", del_apply);
     report.add("delete span + next frame", sum(del_apply, del_next));
 
     // Autosave after one edit: only the edited document is serialised and handed to storage.

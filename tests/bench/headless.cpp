@@ -3,6 +3,9 @@
 #include <fstream>
 #include <iterator>
 
+#include "timing.h"
+#include "ui/app.h"
+
 namespace inkspan::bench {
 
 HeadlessImGui::HeadlessImGui(float width, float height) {
@@ -47,6 +50,15 @@ void end_reading_window() {
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+}
+
+double app_frame(ui::App& app) {
+    Stopwatch w;
+    if (app.fonts_need_rebuild()) app.load_fonts(1.0f);
+    new_frame();
+    app.frame();
+    (void)render();
+    return w.ms();
 }
 
 std::vector<char> read_binary(const std::string& path) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace inkspan::ui { class App; }
+
 namespace inkspan::bench {
 
 class HeadlessImGui {
@@ -26,6 +28,10 @@ int render();
 // App::frame opens it; everything drawn between begin and end goes into its draw list.
 void begin_reading_window(ImVec2 min, ImVec2 max, ImU32 background);
 void end_reading_window();
+
+// One frame of the whole app, as the web runtime's run_frame draws it minus the GL calls (fonts
+// rebuilt first when the app asks); returns its duration in ms.
+double app_frame(ui::App& app);
 
 [[nodiscard]] std::vector<char> read_binary(const std::string& path);
 

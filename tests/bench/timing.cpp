@@ -7,6 +7,14 @@
 namespace inkspan::bench {
 namespace {
 
+// Milliseconds with the precision they deserve: 1032.3, 14.09, 0.060, 0.0004.
+std::string ms_text(double v) {
+    if (v >= 100) return format("%.1f", v);
+    if (v >= 1) return format("%.2f", v);
+    if (v >= 0.01) return format("%.3f", v);
+    return format("%.4f", v);
+}
+
 double percentile(std::vector<double> v, double q) {
     if (v.empty()) return 0.0;
     std::sort(v.begin(), v.end());
@@ -45,8 +53,8 @@ void Report::print() const {
         if (r.samples.ms.empty())
             std::printf("  %-50s %10s %10s %5s  %s\n", r.name.c_str(), "", "", "", r.note.c_str());
         else
-            std::printf("  %-50s %10.3f %10.3f %5zu  %s\n", r.name.c_str(), r.samples.median(), r.samples.p95(),
-                        r.samples.ms.size(), r.note.c_str());
+            std::printf("  %-50s %10s %10s %5zu  %s\n", r.name.c_str(), ms_text(r.samples.median()).c_str(),
+                        ms_text(r.samples.p95()).c_str(), r.samples.ms.size(), r.note.c_str());
     }
     std::fflush(stdout);
 }

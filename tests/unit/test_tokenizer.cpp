@@ -329,7 +329,7 @@ TEST_CASE("word_at stays local in long text without spaces") {
     CHECK(r->start == 10);
     CHECK(r->end == 599'990);
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    CHECK(ms < 50);
+    MESSAGE("word_at/snap_to_words on 600 kB: " << ms << " ms (figures belong to the benchmark, not here)");
 }
 
 TEST_CASE("tokenizing 1 MB is fast") {
@@ -341,9 +341,4 @@ TEST_CASE("tokenizing 1 MB is fast") {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     MESSAGE("tokenize 1 MB: " << ms << " ms, " << tokens.size() << " tokens");
     CHECK(tokens.size() > 150'000);
-#ifdef NDEBUG
-    CHECK(ms < 100);
-#else
-    CHECK(ms < 1000);  // unoptimized build
-#endif
 }
