@@ -157,6 +157,15 @@ private:
     float split_train_ = 0.8f, split_dev_ = 0.1f;
     int split_seed_ = 42;
     bool show_statistics_ = false;
+    struct LossesKey {
+        int format = -1;
+        bool corpus = false;
+        std::size_t doc = 0;
+        std::uint64_t revision = 0;
+        bool operator==(const LossesKey&) const = default;
+    };
+    LossesKey losses_key_;
+    std::vector<std::string> losses_;  // what the chosen export format loses (Export dialog)
     bool show_documents_ = true;
 
     PaletteMode palette_ = PaletteMode::Closed;

@@ -328,8 +328,15 @@ void App::draw_export_dialog() {
         }
         // What this format cannot hold, before anything is downloaded.
         const auto& info = fmts[static_cast<std::size_t>(export_format_ - 1)];
-        std::vector<std::size_t> docs = export_corpus_scope_ ? formats::all_documents(corpus_) : std::vector<std::size_t>{current_doc_};
-        const auto losses = formats::losses_for(info.id, corpus_, docs);
+        // Computed once per (format, scope, corpus revision), not every frame: it is an export.
+        const LossesKey key{export_format_, export_corpus_scope_, current_doc_, editor_.revision()};
+        if (!(key == losses_key_)) {
+            const std::vector<std::size_t> docs =
+                export_corpus_scope_ ? formats::all_documents(corpus_) : std::vector<std::size_t>{current_doc_};
+            losses_ = formats::losses_for(info.id, corpus_, docs);
+            losses_key_ = key;
+        }
+        const auto& losses = losses_;
         ImGui::Spacing();
         if (losses.empty()) {
             ImGui::TextDisabled("Nothing is lost in this format.");
