@@ -94,7 +94,9 @@ void run_frame() {
     io.DisplaySize = ImVec2(css_w, css_h);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     static double last = t0;  // wall time between frames, for ImGui's timers
-    io.DeltaTime = static_cast<float>(std::clamp((t0 - last) / 1000.0, 1e-4, 0.25));
+    // The loop sleeps between inputs, so the gap can be long; it must reach ImGui whole, or two
+    // clicks seconds apart (with no frame between) would look like a double-click.
+    io.DeltaTime = static_cast<float>(std::clamp((t0 - last) / 1000.0, 1e-4, 60.0));
     last = t0;
 
     ImGui_ImplOpenGL3_NewFrame();
