@@ -134,6 +134,7 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
         }
     }
     draw_relations(app, dl, origin_, min.y, max.y);
+    hits_scroll_y_ = scroll_y_;
     draw_scrollbar(dl, theme, min, max);
     dl->PopClipRect();
 }

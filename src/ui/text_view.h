@@ -87,6 +87,7 @@ private:
     std::vector<LineGeometry> lines_;
     std::vector<ChipHit> chips_;
     std::vector<ArcHit> arcs_;
+    float hits_scroll_y_ = -1;  // the scroll chips_ and arcs_ were drawn at; stale after a scroll
 
     // Gestures.
     enum class Drag { None, Select, Relation, Scrollbar };

@@ -24,12 +24,14 @@ float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
 }  // namespace
 
 std::string TextView::chip_under(ImVec2 p) const {
+    if (hits_scroll_y_ != scroll_y_) return {};  // scrolled since they were drawn (e.g. locate)
     for (auto it = chips_.rbegin(); it != chips_.rend(); ++it)
         if (inside(it->min, it->max, p)) return it->span_id;
     return {};
 }
 
 std::string TextView::arc_under(ImVec2 p) const {
+    if (hits_scroll_y_ != scroll_y_) return {};
     for (const ArcHit& a : arcs_) {
         if (inside(a.label_min, a.label_max, p)) return a.relation_id;
         for (std::size_t i = 1; i < a.points.size(); ++i)
