@@ -255,16 +255,26 @@ void App::request_doc_status(const std::string& doc_id, DocStatus status) {
     pending_.push_back(cmd::SetDocStatus{doc_id, status});
 }
 
+const Result<SearchResult>& App::current_search() {
+    const Document* doc = current_document();
+    SearchKey key{doc ? doc->id() : std::string(), editor_.revision(), search_query_, search_regex_, search_case_, search_words_};
+    if (!search_cache_ || !(key == search_key_)) {  // searched once per query, not every frame
+        SearchOptions opts;
+        opts.regex = search_regex_;
+        opts.case_insensitive = !search_case_;
+        opts.whole_word = search_words_;
+        search_cache_ = doc ? find_all(doc->text(), search_query_, opts) : Result<SearchResult>(SearchResult{});
+        search_key_ = std::move(key);
+    }
+    return *search_cache_;
+}
+
 void App::request_schema(Command command) { pending_.push_back(std::move(command)); }
 
 void App::request_annotate_all(const std::string& label) {
     const Document* doc = current_document();
     if (!doc || search_query_.empty()) return;
-    SearchOptions opts;
-    opts.regex = search_regex_;
-    opts.case_insensitive = !search_case_;
-    opts.whole_word = search_words_;
-    auto found = find_all(doc->text(), search_query_, opts);
+    const Result<SearchResult>& found = current_search();
     if (!found.ok()) {
         show_message(found.error().message, true);
         return;

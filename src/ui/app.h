@@ -13,6 +13,7 @@
 
 #include "core/corpus.h"
 #include "core/editor.h"
+#include "core/search.h"
 #include "ui/fonts.h"
 #include "ui/text_view.h"
 #include "ui/theme.h"
@@ -177,7 +178,18 @@ private:
     bool search_open_ = false, search_focus_ = false;
     std::string search_query_;
     bool search_regex_ = false, search_case_ = false, search_words_ = true;
-    bool search_label_mode_ = false;  // after Enter in the search box: a label key labels all matches
+    bool search_label_mode_ = false;
+    struct SearchKey {
+        std::string doc;
+        std::uint64_t revision = 0;
+        std::string query;
+        bool regex = false, match_case = false, words = false;
+        bool operator==(const SearchKey&) const = default;
+    };
+    SearchKey search_key_;
+    std::optional<Result<SearchResult>> search_cache_;
+    // The matches of the search bar's query in the current document (cached per key).
+    const Result<SearchResult>& current_search();  // after Enter in the search box: a label key labels all matches
 
     std::string message_;
     bool message_error_ = false;

@@ -127,11 +127,7 @@ void App::draw_search_bar(ImVec2 min, ImVec2 max) {
     std::size_t count = 0;
     std::string error;
     if (doc && !search_query_.empty()) {
-        SearchOptions opts;
-        opts.regex = search_regex_;
-        opts.case_insensitive = !search_case_;
-        opts.whole_word = search_words_;
-        auto found = find_all(doc->text(), search_query_, opts);
+        const Result<SearchResult>& found = current_search();
         if (found.ok()) count = found->matches.size();
         else error = found.error().message;
     }
