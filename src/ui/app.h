@@ -41,6 +41,13 @@ public:
     // ---- driven by the platform
     void load_fonts(float dpr);
     [[nodiscard]] bool fonts_need_rebuild() const { return fonts_dirty_; }
+    // For native hosts (the benchmark): the body font, instead of the browser's /fonts file.
+    void set_font_data(const std::vector<char>& ttf) {
+        font_data_ = ttf;
+        fonts_dirty_ = true;
+    }
+    // Off: the text view draws every line afresh each frame (the benchmark compares both).
+    void set_line_cache(bool on) { view_.set_line_cache(on); }
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
     [[nodiscard]] ImVec4 background_color() const;
     [[nodiscard]] const char* wants_cursor() const { return cursor_; }

@@ -37,12 +37,22 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
     layout_ = std::make_unique<TextLayout>(doc.text(), fonts.body_advances(), style,
                                            [this](std::size_t, std::size_t a, std::size_t b) { return extra_above(a, b); });
     scroll_y_ = 0;
+    meshes_.clear();
+    label_styles_.clear();
+    visible_.clear();
+    arcs_.clear();
     // Small documents are laid out whole at once: exact heights, no settling while scrolling.
     if (doc.text().size() < (256u << 10)) (void)layout_->visible_lines(0, 1e30f);
 }
 
 void TextView::spans_changed(std::size_t start, std::size_t end) {
     if (layout_) layout_->invalidate_extras(start, end);
+    // Lines overlapping the range (an empty range touches the line holding it).
+    for (auto it = meshes_.begin(); it != meshes_.end();) {
+        const bool touches = it->first <= end && it->second->cp_end >= start;
+        it = touches ? meshes_.erase(it) : std::next(it);
+    }
+    label_styles_.clear();  // a schema edit (colour, name) comes with the whole range
 }
 
 void TextView::scroll_by(float dy) {
@@ -83,21 +93,38 @@ void TextView::flash(std::size_t start, std::size_t end, double now) {
     flash_until_ = now + 1.2;
 }
 
-void TextView::collect_lines(float view_h) {
-    lines_.clear();
-    for (const LayoutLine& line : layout_->visible_lines(scroll_y_, scroll_y_ + view_h)) {
-        LineGeometry g;
-        g.line = line;
-        g.spans = doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1));
-        g.levels = stack_levels(line_stack_items(g.spans, line.cp_start, line.cp_end));
-        lines_.push_back(std::move(g));
+std::vector<std::pair<std::size_t, std::size_t>> TextView::emphasised_ranges(const App& app) const {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    auto add = [&](const std::string& id) {
+        if (id.empty()) return;
+        if (const Span* s = doc_->find_span(id)) out.emplace_back(s->start, s->end);
+    };
+    add(app.selected_span());
+    add(app.hovered_span());
+    for (const std::string* rel : {&app.selected_relation(), &app.hovered_relation()})
+        if (const Relation* r = rel->empty() ? nullptr : doc_->find_relation(*rel)) {
+            add(r->head);
+            add(r->tail);
+        }
+    return out;
+}
+
+void TextView::drop_stale_meshes(const Theme& theme) {
+    if (!(theme == mesh_theme_) || column_width_ != mesh_column_) {
+        meshes_.clear();
+        mesh_theme_ = theme;
+        mesh_column_ = column_width_;
     }
+    // Keep what a few screens need; lines scrolled far away are drawn again when they come back.
+    if (meshes_.size() > 256)
+        for (auto it = meshes_.begin(); it != meshes_.end();) it = it->second->last_used + 2 < frame_ ? meshes_.erase(it) : std::next(it);
 }
 
 void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
     doc_ = app.current_document();
     schema_ = &app.corpus().schema;
     if (!layout_ || !doc_) return;
+    ++frame_;
     region_min_ = min;
     region_max_ = max;
     const float avail = max.x - min.x;
@@ -109,34 +136,63 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
     const float left = std::floor(min.x + (avail - column_width_) * 0.5f);
     origin_ = ImVec2(left, min.y + kTopMargin - scroll_y_);
 
-    collect_lines(view_height_);
-    handle_mouse(app, origin_);
+    handle_mouse(app, origin_);  // hit-tests what the last frame drew
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Theme& theme = app.theme();
+    drop_stale_meshes(theme);
     dl->PushClipRect(min, max, true);
-    chips_.clear();
     draw_selection(app, dl, origin_);
-    for (const LineGeometry& g : lines_) draw_spans(app, dl, g, origin_);
-    // The text itself, above the highlights.
-    const float text_dy = std::round((layout_->style().line_height - fonts_.body_px * 1.2f) * 0.5f);
-    for (const LineGeometry& g : lines_) {
-        const LayoutLine& line = g.line;
-        const ImVec2 pos(origin_.x + line.x, origin_.y + line.y + text_dy);
-        const std::string_view text = layout_->line_text(line);
-        if (line.plain) {
-            dl->AddText(fonts_.body, fonts_.body_px, pos, theme.text, text.data(), text.data() + text.size());
-        } else {
-            const std::string& all = layout_->text();
-            for (const ClusterBox& c : layout_->clusters(line))
-                dl->AddText(fonts_.body, fonts_.body_px, ImVec2(origin_.x + c.x, pos.y), theme.text,
-                            all.data() + c.byte_start, all.data() + c.byte_end);
+    const auto hot = emphasised_ranges(app);
+    visible_.clear();
+    for (const LayoutLine& line : layout_->visible_lines(scroll_y_, scroll_y_ + view_height_)) {
+        // Lines are drawn at whole pixels, so a line's geometry is the same wherever it is drawn.
+        const ImVec2 at(std::round(origin_.x + line.x), std::round(origin_.y + line.y));
+        const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
+        const bool emphasised = std::any_of(hot.begin(), hot.end(),
+                                            [&](const auto& r) { return r.first < line_end && r.second > line.cp_start; });
+        std::shared_ptr<const LineMesh> mesh;
+        if (line_cache_ && !emphasised) {
+            const auto it = meshes_.find(line.cp_start);
+            if (it != meshes_.end() && it->second->cp_end == line.cp_end && it->second->extra_above == line.extra_above) {
+                it->second->last_used = frame_;
+                replay(dl, *it->second, at);
+                mesh = it->second;
+            }
         }
+        if (!mesh) mesh = draw_line(app, dl, line, at, line_cache_ && !emphasised);
+        visible_.push_back({line, at, std::move(mesh)});
     }
-    draw_relations(app, dl, origin_, min.y, max.y);
+    draw_crossing_relations(app, dl);
     hits_scroll_y_ = scroll_y_;
     draw_scrollbar(dl, theme, min, max);
     dl->PopClipRect();
+}
+
+std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+                                                    bool cacheable) {
+    auto mesh = std::make_shared<LineMesh>();
+    mesh->cp_end = line.cp_end;
+    mesh->extra_above = line.extra_above;
+    mesh->last_used = frame_;
+    const MeshRecorder recorder(dl, at);
+    draw_spans(app, dl, line, at, *mesh);
+    // The text itself, above the highlights.
+    const Theme& theme = app.theme();
+    const float text_dy = std::round((layout_->style().line_height - fonts_.body_px * 1.2f) * 0.5f);
+    const ImVec2 pos(at.x, at.y + text_dy);
+    const std::string_view text = layout_->line_text(line);
+    if (line.plain) {
+        draw_text_unclipped(dl, fonts_.body, fonts_.body_px, pos, theme.text, text.data(), text.data() + text.size());
+    } else {
+        const std::string& all = layout_->text();
+        for (const ClusterBox& c : layout_->clusters(line))
+            draw_text_unclipped(dl, fonts_.body, fonts_.body_px, ImVec2(at.x + c.x - line.x, pos.y), theme.text,
+                                all.data() + c.byte_start, all.data() + c.byte_end);
+    }
+    draw_line_relations(app, dl, line, at, *mesh);
+    if (cacheable && recorder.finish(*mesh)) meshes_[line.cp_start] = mesh;
+    return mesh;
 }
 
 void TextView::draw_selection(App& app, ImDrawList* dl, ImVec2 origin) {

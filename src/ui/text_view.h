@@ -4,6 +4,7 @@
 // gestures into requests on the App. Scrolling is its own (the layout's heights are virtual).
 #include <imgui.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "core/schema.h"
 #include "core/text_layout.h"
 #include "ui/fonts.h"
+#include "ui/line_mesh.h"
 #include "ui/theme.h"
 
 namespace inkspan::ui { inline constexpr float kScrollbarWidth = 8.0f; }
@@ -20,17 +22,6 @@ namespace inkspan::ui { inline constexpr float kScrollbarWidth = 8.0f; }
 namespace inkspan::ui {
 
 class App;
-
-struct ChipHit {
-    ImVec2 min, max;
-    std::string span_id;
-    float line_y = 0;  // screen y of the text line the chip labels
-};
-struct ArcHit {
-    std::vector<ImVec2> points;  // the polyline as drawn
-    ImVec2 label_min, label_max;
-    std::string relation_id;
-};
 
 class TextView {
 public:
@@ -54,19 +45,34 @@ public:
     // The flash highlight (after jumping from the annotation list).
     void flash(std::size_t start, std::size_t end, double now);
 
+    // Off: every line is drawn from scratch each frame (the benchmark compares both ways).
+    void set_line_cache(bool on) { line_cache_ = on; meshes_.clear(); }
+    [[nodiscard]] std::size_t cached_lines() const { return meshes_.size(); }
+
 private:
-    struct LineGeometry {
+    struct VisibleLine {
         LayoutLine line;
-        std::vector<const Span*> spans;  // overlapping the line
-        std::vector<int> levels;
+        ImVec2 at;  // screen position of the line's origin (its text box's top-left), whole px
+        std::shared_ptr<const LineMesh> mesh;
+    };
+    struct Anchor {
+        ImVec2 pos;
+        float line_y;
     };
 
     float band_height() const;
     float arc_row_height() const;
     [[nodiscard]] float extra_above(std::size_t cp_start, std::size_t cp_end) const;
-    void collect_lines(float view_h);
-    void draw_spans(App& app, ImDrawList* dl, const LineGeometry& g, ImVec2 origin);
-    void draw_relations(App& app, ImDrawList* dl, ImVec2 origin, float view_top, float view_bottom);
+    void drop_stale_meshes(const Theme& theme);
+    // The ranges of spans drawn emphasised this frame (selected, hovered, ends of the selected or
+    // hovered relation): lines overlapping them are drawn afresh, not from the cache.
+    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> emphasised_ranges(const App& app) const;
+    std::shared_ptr<const LineMesh> draw_line(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
+    void draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, LineMesh& mesh);
+    void draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, LineMesh& mesh);
+    void draw_relation(App& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit);
+    void draw_crossing_relations(App& app, ImDrawList* dl);
+    [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;
     void draw_selection(App& app, ImDrawList* dl, ImVec2 origin);
     void draw_scrollbar(ImDrawList* dl, const Theme& theme, ImVec2 min, ImVec2 max);
     void handle_mouse(App& app, ImVec2 origin);
@@ -74,6 +80,11 @@ private:
     [[nodiscard]] std::string chip_under(ImVec2 screen) const;
     [[nodiscard]] std::string arc_under(ImVec2 screen) const;
     void clamp_scroll();
+    struct LabelStyle {
+        ImU32 color;
+        float text_width;
+    };
+    const LabelStyle& label_style(const std::string& label);
 
     std::unique_ptr<TextLayout> layout_;
     const Document* doc_ = nullptr;  // valid during draw; refreshed by the App each frame
@@ -84,10 +95,18 @@ private:
     ImVec2 origin_{0, 0};  // screen position of layout (0, 0) in the last frame, scroll applied
     ImVec2 region_min_{0, 0}, region_max_{0, 0};
 
-    std::vector<LineGeometry> lines_;
-    std::vector<ChipHit> chips_;
-    std::vector<ArcHit> arcs_;
-    float hits_scroll_y_ = -1;  // the scroll chips_ and arcs_ were drawn at; stale after a scroll
+    // Line geometry drawn in earlier frames, by the line's first code point. Dropped when the
+    // spans of its range change (spans_changed), with the theme, font, zoom or column width.
+    bool line_cache_ = true;
+    std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
+    std::uint64_t frame_ = 0;
+    Theme mesh_theme_{};
+    float mesh_column_ = 0;
+    std::map<std::string, LabelStyle, std::less<>> label_styles_;
+
+    std::vector<VisibleLine> visible_;  // this frame's lines, with what they drew (hit-testing)
+    std::vector<ArcHit> arcs_;          // relations across lines, drawn this frame
+    float hits_scroll_y_ = -1;  // the scroll visible_ and arcs_ were drawn at; stale after a scroll
 
     // Gestures.
     enum class Drag { None, Select, Relation, Scrollbar };

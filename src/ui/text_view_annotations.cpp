@@ -1,18 +1,14 @@
 // Span highlights, label chips and relation arcs of the text view.
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <optional>
 
+#include "core/span_stacking.h"
 #include "ui/app.h"
 #include "ui/text_view.h"
 
 namespace inkspan::ui {
 namespace {
-
-ImU32 label_color(const Schema& schema, const std::string& label) {
-    const EntityType* t = schema.find_entity(label);
-    return parse_hex_color(t ? std::string_view(t->color) : std::string_view("#888888"));
-}
 
 // Black or white, whichever reads better on `bg`.
 ImU32 ink_on(ImU32 bg) {
@@ -32,126 +28,202 @@ void arrow_head(ImDrawList* dl, ImVec2 tip, ImVec2 from, ImU32 col, float size) 
                           ImVec2(base.x + dy * size * 0.5f, base.y - dx * size * 0.5f), col);
 }
 
+// A rectangle with its corners cut by `cut` px: reads as rounded at these sizes, and costs 8
+// vertices where ImGui's rounded, anti-aliased rectangle costs about 40.
+void notched_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float cut) {
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    const ImVec2 p[8] = {{a.x + cut, a.y}, {b.x - cut, a.y}, {b.x, a.y + cut}, {b.x, b.y - cut},
+                         {b.x - cut, b.y}, {a.x + cut, b.y}, {a.x, b.y - cut}, {a.x, a.y + cut}};
+    dl->PrimReserve(18, 8);
+    const auto base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+    for (int i = 2; i < 8; ++i) {
+        dl->PrimWriteIdx(base);
+        dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + i - 1));
+        dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + i));
+    }
+    for (const ImVec2& v : p) dl->PrimWriteVtx(v, uv, col);
+}
+
 }  // namespace
 
-void TextView::draw_spans(App& app, ImDrawList* dl, const LineGeometry& g, ImVec2 origin) {
+const TextView::LabelStyle& TextView::label_style(const std::string& label) {
+    if (auto it = label_styles_.find(label); it != label_styles_.end()) return it->second;
+    const EntityType* t = schema_->find_entity(label);
+    const ImU32 color = parse_hex_color(t ? std::string_view(t->color) : std::string_view("#888888"));
+    const float width = fonts_.label->CalcTextSizeA(fonts_.label_px, 1e9f, 0, label.c_str()).x;
+    return label_styles_.emplace(label, LabelStyle{color, width}).first->second;
+}
+
+// Coordinates here are relative to the line's origin `at` (the top-left of its text box).
+void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, LineMesh& mesh) {
+    const std::vector<const Span*> spans =
+        doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1));
+    if (spans.empty()) return;
+    const std::vector<int> levels = stack_levels(line_stack_items(spans, line.cp_start, line.cp_end));
+    const std::vector<ClusterBox> clusters = layout_->clusters(line);
+    // x of the cluster boundary at cp (a cp inside a cluster: its start, or its end when round_up).
+    auto x_at = [&](std::size_t cp, bool round_up) {
+        auto it = std::upper_bound(clusters.begin(), clusters.end(), cp,
+                                   [](std::size_t c, const ClusterBox& b) { return c < b.cp_start; });
+        if (it == clusters.begin()) return 0.0f;
+        const ClusterBox& c = *(it - 1);
+        const float x = c.x - line.x;
+        return cp == c.cp_start ? x : cp >= c.cp_end || round_up ? x + c.width : x;
+    };
     const Theme& theme = app.theme();
-    const LayoutLine& line = g.line;
     const float lh = layout_->style().line_height;
     const float pad = std::round(lh * 0.12f);
     const float band_h = band_height();
-    for (std::size_t i = 0; i < g.spans.size(); ++i) {
-        const Span& s = *g.spans[i];
+    const std::string& rel = app.selected_relation().empty() ? app.hovered_relation() : app.selected_relation();
+    const Relation* emphasised_relation = rel.empty() ? nullptr : doc_->find_relation(rel);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const Span& s = *spans[i];
         const std::size_t a = std::max(s.start, line.cp_start), b = std::min(s.end, line.cp_end);
         if (a >= b) continue;
-        const auto rects = layout_->range_rects(a, b, line.top, line.top + line.extra_above + line.height);
-        if (rects.empty()) continue;
-        const LayoutRect& r = rects.front();
-        const ImU32 col = label_color(*schema_, s.label);
+        const LabelStyle& style = label_style(s.label);
         const bool selected = s.id == app.selected_span();
         const bool linked = !app.hovered_span().empty() && s.id == app.hovered_span();
-        const bool related = [&] {
-            const std::string& rel = app.selected_relation().empty() ? app.hovered_relation() : app.selected_relation();
-            if (rel.empty()) return false;
-            const Relation* r2 = doc_->find_relation(rel);
-            return r2 && (r2->head == s.id || r2->tail == s.id);
-        }();
+        const bool related = emphasised_relation && (emphasised_relation->head == s.id || emphasised_relation->tail == s.id);
         const bool emphasis = selected || linked || related;
         // The highlight: translucent fill (nested spans darken each other, the text stays readable)
         // plus an underline per band so every span is visible on its own.
-        const ImVec2 p0(origin.x + r.x0, origin.y + r.y0 + pad), p1(origin.x + r.x1, origin.y + r.y1 - pad);
-        dl->AddRectFilled(p0, p1, highlight_fill(theme, col, emphasis), 3.0f);
-        const float underline_y = p1.y - 1.5f - g.levels[i] * 3.0f;
-        dl->AddLine(ImVec2(p0.x + 1, underline_y), ImVec2(p1.x - 1, underline_y), with_alpha(col, 0.95f), 2.0f);
+        const ImVec2 p0(at.x + x_at(a, false), at.y + pad), p1(at.x + x_at(b, true), at.y + lh - pad);
+        notched_rect(dl, p0, p1, highlight_fill(theme, style.color, emphasis), 1.5f);
+        const float underline_y = p1.y - 1.5f - levels[i] * 3.0f;
+        dl->AddRectFilled(ImVec2(p0.x + 1, underline_y - 1), ImVec2(p1.x - 1, underline_y + 1), with_alpha(style.color, 0.95f));
         if (selected) dl->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), theme.accent, 3.0f, 0, 2.0f);
 
         // The label chip in its band above the line, in small capitals.
-        const float chip_y1 = origin.y + line.y - g.levels[i] * band_h - 2.0f;
+        const float chip_y1 = at.y - levels[i] * band_h - 2.0f;
         const float chip_y0 = chip_y1 - band_h + 3.0f;
-        const ImVec2 ts = fonts_.label->CalcTextSizeA(fonts_.label_px, 1e9f, 0, s.label.c_str());
-        const ImVec2 c0(p0.x, chip_y0), c1(p0.x + ts.x + 8.0f, chip_y1);
-        const ImU32 chip = with_alpha(col, emphasis ? 1.0f : 0.88f);
-        dl->AddRectFilled(c0, c1, chip, 3.0f);
+        const ImVec2 c0(p0.x, chip_y0), c1(p0.x + style.text_width + 8.0f, chip_y1);
+        const ImU32 chip = with_alpha(style.color, emphasis ? 1.0f : 0.88f);
+        notched_rect(dl, c0, c1, chip, 1.5f);
         if (emphasis) dl->AddRect(ImVec2(c0.x - 1, c0.y - 1), ImVec2(c1.x + 1, c1.y + 1), theme.accent, 3.0f, 0, 1.5f);
-        dl->AddText(fonts_.label, fonts_.label_px, ImVec2(c0.x + 4.0f, c0.y + (c1.y - c0.y - ts.y) * 0.5f), ink_on(chip),
-                    s.label.c_str());
-        chips_.push_back({c0, c1, s.id, origin.y + line.y});
+        const float text_y = c0.y + (c1.y - c0.y - fonts_.label_px) * 0.5f;
+        draw_text_unclipped(dl, fonts_.label, fonts_.label_px, ImVec2(c0.x + 4.0f, text_y), ink_on(chip), s.label.data(),
+                            s.label.data() + s.label.size());
+        mesh.chips.push_back({ImVec2(c0.x - at.x, c0.y - at.y), ImVec2(c1.x - at.x, c1.y - at.y), s.id});
     }
 }
 
-void TextView::draw_relations(App& app, ImDrawList* dl, ImVec2 origin, float view_top, float view_bottom) {
-    arcs_.clear();
-    if (lines_.empty() || doc_->relations().empty()) return;
-    const Theme& theme = app.theme();
-    // Anchor of each visible span: the top-centre of its first chip on screen.
-    struct Anchor { ImVec2 pos; float line_y; };
-    std::map<std::string, Anchor, std::less<>> anchor;
-    for (const ChipHit& c : chips_)
-        if (!anchor.count(c.span_id)) anchor[c.span_id] = {ImVec2((c.min.x + c.max.x) * 0.5f, c.min.y), c.line_y};
-    // Relations with at least one end on screen; the other end is placed from the layout.
-    std::vector<const Relation*> rels;
-    for (const auto& [id, pos] : anchor)
-        for (const Relation* r : doc_->relations_of(id))
-            if (std::find(rels.begin(), rels.end(), r) == rels.end()) rels.push_back(r);
-    const float right = origin.x + column_width_ + 14.0f;
-    int lane = 0;
-    for (const Relation* r : rels) {
-        auto end_point = [&](const std::string& span_id) -> Anchor {
-            if (auto it = anchor.find(span_id); it != anchor.end()) return it->second;
-            const Span* s = doc_->find_span(span_id);
-            const CaretBox c = layout_->caret_position(s ? s->start : 0);
-            return {ImVec2(origin.x + c.x + 10.0f, origin.y + c.y - band_height()), origin.y + c.y};
-        };
-        const Anchor ha = end_point(r->head), ta = end_point(r->tail);
-        const ImVec2 h = ha.pos, t = ta.pos;
-        const bool emphasis = r->id == app.selected_relation() || r->id == app.hovered_relation() ||
-                              r->head == app.hovered_span() || r->tail == app.hovered_span() ||
-                              r->head == app.selected_span() || r->tail == app.selected_span();
-        const ImU32 col = emphasis ? theme.accent : theme.arc;
-        const float thick = emphasis ? 2.0f : 1.2f;
-        ArcHit hit;
-        hit.relation_id = r->id;
-        const float rise = arc_row_height() - 3.0f;
-        if (std::fabs(ha.line_y - ta.line_y) < 1.0f) {  // same line: an arc over the chips
-            const float top = std::min(h.y, t.y) - rise;
-            const ImVec2 c1(h.x, top), c2(t.x, top);
-            dl->AddBezierCubic(h, c1, c2, t, col, thick);
-            for (int k = 0; k <= 12; ++k) {
-                const float u = k / 12.0f, v = 1 - u;
-                hit.points.push_back(ImVec2(v * v * v * h.x + 3 * v * v * u * c1.x + 3 * v * u * u * c2.x + u * u * u * t.x,
-                                            v * v * v * h.y + 3 * v * v * u * c1.y + 3 * v * u * u * c2.y + u * u * u * t.y));
+// Relations between two spans that both start on this line: an arc over the chips, part of the
+// line's geometry. Relations to a span starting elsewhere are drawn per frame (crossing).
+void TextView::draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, LineMesh& mesh) {
+    if (doc_->relations().empty() || mesh.chips.empty()) return;
+    const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
+    auto starts_here = [&](const Span* s) { return s && s->start >= line.cp_start && s->start < line_end; };
+    auto anchor = [&](const std::string& id) -> std::optional<Anchor> {
+        for (const ChipHit& c : mesh.chips)
+            if (c.span_id == id) return Anchor{ImVec2(at.x + (c.min.x + c.max.x) * 0.5f, at.y + c.min.y), at.y};
+        return std::nullopt;
+    };
+    for (const ChipHit& chip : mesh.chips) {
+        const Span* s = doc_->find_span(chip.span_id);
+        if (!starts_here(s)) continue;
+        for (const Relation* r : doc_->relations_of(s->id)) {
+            const bool is_head = r->head == s->id;
+            const Span* other = doc_->find_span(is_head ? r->tail : r->head);
+            if (!starts_here(other)) {
+                const ImVec2 a = anchor(s->id)->pos;
+                mesh.crossing.push_back({r->id, s->id, ImVec2(a.x - at.x, a.y - at.y)});
+            } else if (is_head) {  // drawn once, from its head
+                const auto h = anchor(r->head), t = anchor(r->tail);
+                if (!h || !t) continue;
+                ArcHit hit;
+                draw_relation(app, dl, *r, *h, *t, 0, hit);
+                for (ImVec2& p : hit.points) p = ImVec2(p.x - at.x, p.y - at.y);
+                hit.label_min = ImVec2(hit.label_min.x - at.x, hit.label_min.y - at.y);
+                hit.label_max = ImVec2(hit.label_max.x - at.x, hit.label_max.y - at.y);
+                mesh.arcs.push_back(std::move(hit));
             }
-            arrow_head(dl, t, hit.points[hit.points.size() - 2], col, 7.0f);
-        } else {  // different lines: up to the arc row, out to a lane in the right margin, across
-            const float lane_x = right + (lane++ % 6) * 5.0f;
-            hit.points = {h, ImVec2(h.x, h.y - rise * 0.6f), ImVec2(lane_x, h.y - rise * 0.6f),
-                          ImVec2(lane_x, t.y - rise * 0.6f), ImVec2(t.x, t.y - rise * 0.6f), t};
-            dl->AddPolyline(hit.points.data(), static_cast<int>(hit.points.size()), col, 0, thick);
-            arrow_head(dl, t, hit.points[hit.points.size() - 2], col, 7.0f);
         }
-        // The relation type on a small chip at the middle of the path.
-        const ImVec2 mid = hit.points.size() == 6 ? ImVec2((hit.points[2].x + hit.points[4].x) * 0.5f, hit.points[4].y)
-                                                  : hit.points[hit.points.size() / 2];
-        if (mid.y > view_top - 20 && mid.y < view_bottom + 20) {
-            const ImVec2 ts = fonts_.label->CalcTextSizeA(fonts_.label_px, 1e9f, 0, r->type.c_str());
-            hit.label_min = ImVec2(mid.x - ts.x * 0.5f - 4, mid.y - ts.y * 0.5f - 1);
-            hit.label_max = ImVec2(mid.x + ts.x * 0.5f + 4, mid.y + ts.y * 0.5f + 1);
-            dl->AddRectFilled(hit.label_min, hit.label_max, theme.chip_bg, 4.0f);
-            dl->AddRect(hit.label_min, hit.label_max, col, 4.0f, 0, 1.0f);
-            dl->AddText(fonts_.label, fonts_.label_px, ImVec2(hit.label_min.x + 4, hit.label_min.y + 1),
-                        emphasis ? theme.accent : theme.text, r->type.c_str());
-        }
+    }
+}
+
+std::optional<TextView::Anchor> TextView::chip_anchor(const std::string& span_id) const {
+    for (const VisibleLine& v : visible_)
+        for (const ChipHit& c : v.mesh->chips)
+            if (c.span_id == span_id) return Anchor{ImVec2(v.at.x + (c.min.x + c.max.x) * 0.5f, v.at.y + c.min.y), v.at.y};
+    return std::nullopt;
+}
+
+// Relations between spans starting on different lines, one of them visible: routed through lanes
+// in the right margin, recomputed every frame (the other end may be anywhere).
+void TextView::draw_crossing_relations(App& app, ImDrawList* dl) {
+    arcs_.clear();
+    struct End {
+        const CrossingEnd* end;
+        ImVec2 at;
+    };
+    std::vector<End> ends;
+    for (const VisibleLine& v : visible_)
+        for (const CrossingEnd& c : v.mesh->crossing) ends.push_back({&c, v.at});
+    auto end_point = [&](const std::string& span_id) -> Anchor {
+        for (const End& e : ends)
+            if (e.end->span_id == span_id) return {ImVec2(e.at.x + e.end->anchor.x, e.at.y + e.end->anchor.y), e.at.y};
+        const Span* s = doc_->find_span(span_id);  // off screen: placed from the layout
+        const CaretBox c = layout_->caret_position(s ? s->start : 0);
+        return {ImVec2(origin_.x + c.x + 10.0f, origin_.y + c.y - band_height()), origin_.y + c.y};
+    };
+    int lane = 0;
+    for (std::size_t i = 0; i < ends.size(); ++i) {
+        const std::string& id = ends[i].end->relation_id;
+        if (std::any_of(ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(i),
+                        [&](const End& e) { return e.end->relation_id == id; }))
+            continue;  // both ends visible: drawn at the first
+        const Relation* r = doc_->find_relation(id);
+        if (!r) continue;
+        ArcHit hit;
+        draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit);
         arcs_.push_back(std::move(hit));
     }
     // A relation being dragged out of a span.
-    if (drag_ == Drag::Relation) {
-        auto it = anchor.find(press_span_);
-        if (it != anchor.end()) {
-            const ImVec2 m = ImGui::GetIO().MousePos, a = it->second.pos;
-            dl->AddBezierCubic(a, ImVec2(a.x, a.y - 30), ImVec2(m.x, m.y - 30), m, theme.accent, 2.0f);
-            arrow_head(dl, m, ImVec2(m.x, m.y - 10), theme.accent, 8.0f);
+    if (drag_ == Drag::Relation)
+        if (const auto a = chip_anchor(press_span_)) {
+            const ImVec2 m = ImGui::GetIO().MousePos, p = a->pos;
+            dl->AddBezierCubic(p, ImVec2(p.x, p.y - 30), ImVec2(m.x, m.y - 30), m, app.theme().accent, 2.0f);
+            arrow_head(dl, m, ImVec2(m.x, m.y - 10), app.theme().accent, 8.0f);
         }
+}
+
+void TextView::draw_relation(App& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit) {
+    const Theme& theme = app.theme();
+    const ImVec2 h = ha.pos, t = ta.pos;
+    const bool emphasis = r.id == app.selected_relation() || r.id == app.hovered_relation() ||
+                          r.head == app.hovered_span() || r.tail == app.hovered_span() ||
+                          r.head == app.selected_span() || r.tail == app.selected_span();
+    const ImU32 col = emphasis ? theme.accent : theme.arc;
+    const float thick = emphasis ? 2.0f : 1.0f;  // whole px: ImGui draws these from its texture, cheaply
+    hit.relation_id = r.id;
+    const float rise = arc_row_height() - 3.0f;
+    if (std::fabs(ha.line_y - ta.line_y) < 1.0f) {  // same line: an arc over the chips
+        const float top = std::min(h.y, t.y) - rise;
+        const ImVec2 c1(h.x, top), c2(t.x, top);
+        dl->AddBezierCubic(h, c1, c2, t, col, thick, 12);
+        for (int k = 0; k <= 12; ++k) {
+            const float u = k / 12.0f, v = 1 - u;
+            hit.points.push_back(ImVec2(v * v * v * h.x + 3 * v * v * u * c1.x + 3 * v * u * u * c2.x + u * u * u * t.x,
+                                        v * v * v * h.y + 3 * v * v * u * c1.y + 3 * v * u * u * c2.y + u * u * u * t.y));
+        }
+    } else {  // different lines: up to the arc row, out to a lane in the right margin, across
+        const float lane_x = origin_.x + column_width_ + 14.0f + (lane % 6) * 5.0f;
+        hit.points = {h, ImVec2(h.x, h.y - rise * 0.6f), ImVec2(lane_x, h.y - rise * 0.6f),
+                      ImVec2(lane_x, t.y - rise * 0.6f), ImVec2(t.x, t.y - rise * 0.6f), t};
+        dl->AddPolyline(hit.points.data(), static_cast<int>(hit.points.size()), col, 0, thick);
     }
+    arrow_head(dl, t, hit.points[hit.points.size() - 2], col, 7.0f);
+    // The relation type on a small chip at the middle of the path.
+    const ImVec2 mid = hit.points.size() == 6 ? ImVec2((hit.points[2].x + hit.points[4].x) * 0.5f, hit.points[4].y)
+                                              : hit.points[hit.points.size() / 2];
+    const float half_w = label_style(r.type).text_width * 0.5f, half_h = fonts_.label_px * 0.5f;
+    hit.label_min = ImVec2(mid.x - half_w - 4, mid.y - half_h - 1);
+    hit.label_max = ImVec2(mid.x + half_w + 4, mid.y + half_h + 1);
+    notched_rect(dl, hit.label_min, hit.label_max, col, 2.0f);  // the border, then the inside
+    notched_rect(dl, ImVec2(hit.label_min.x + 1, hit.label_min.y + 1), ImVec2(hit.label_max.x - 1, hit.label_max.y - 1),
+                 theme.chip_bg, 1.5f);
+    draw_text_unclipped(dl, fonts_.label, fonts_.label_px, ImVec2(hit.label_min.x + 4, hit.label_min.y + 1),
+                        emphasis ? theme.accent : theme.text, r.type.data(), r.type.data() + r.type.size());
 }
 
 void TextView::draw_scrollbar(ImDrawList* dl, const Theme& theme, ImVec2 min, ImVec2 max) {

@@ -25,18 +25,32 @@ float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
 
 std::string TextView::chip_under(ImVec2 p) const {
     if (hits_scroll_y_ != scroll_y_) return {};  // scrolled since they were drawn (e.g. locate)
-    for (auto it = chips_.rbegin(); it != chips_.rend(); ++it)
-        if (inside(it->min, it->max, p)) return it->span_id;
+    for (auto v = visible_.rbegin(); v != visible_.rend(); ++v) {
+        const ImVec2 q(p.x - v->at.x, p.y - v->at.y);
+        for (auto it = v->mesh->chips.rbegin(); it != v->mesh->chips.rend(); ++it)
+            if (inside(it->min, it->max, q)) return it->span_id;
+    }
     return {};
 }
 
+namespace {
+
+bool on_arc(const ArcHit& a, ImVec2 p) {
+    if (inside(a.label_min, a.label_max, p)) return true;
+    for (std::size_t i = 1; i < a.points.size(); ++i)
+        if (segment_distance(p, a.points[i - 1], a.points[i]) < 4.0f) return true;
+    return false;
+}
+
+}  // namespace
+
 std::string TextView::arc_under(ImVec2 p) const {
     if (hits_scroll_y_ != scroll_y_) return {};
-    for (const ArcHit& a : arcs_) {
-        if (inside(a.label_min, a.label_max, p)) return a.relation_id;
-        for (std::size_t i = 1; i < a.points.size(); ++i)
-            if (segment_distance(p, a.points[i - 1], a.points[i]) < 4.0f) return a.relation_id;
-    }
+    for (const VisibleLine& v : visible_)
+        for (const ArcHit& a : v.mesh->arcs)
+            if (on_arc(a, ImVec2(p.x - v.at.x, p.y - v.at.y))) return a.relation_id;
+    for (const ArcHit& a : arcs_)
+        if (on_arc(a, p)) return a.relation_id;
     return {};
 }
 

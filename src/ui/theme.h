@@ -10,6 +10,7 @@ namespace inkspan::ui {
 struct Theme {
     bool dark = false;
     ImU32 page_bg, panel_bg, border, text, text_muted, selection, accent, danger, arc, chip_bg;
+    bool operator==(const Theme&) const = default;
 };
 
 [[nodiscard]] Theme make_theme(bool dark);

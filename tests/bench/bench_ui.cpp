@@ -67,6 +67,43 @@ double baseline_frame(const std::vector<LayoutLine>& lines, TextLayout& layout, 
     return w.ms();
 }
 
+// The line cache must not change a pixel: a frame replayed from it has the same draw data as one
+// drawn afresh, at random places, with a span hovered (its lines are drawn afresh) or not.
+Status check_line_cache(ui::TextView& view, ui::App& app, const Document& doc, Region r, Rng& rng) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < 20; ++i) {
+        (void)view.scroll_to(rng.below(static_cast<std::uint32_t>(doc.length())), true);
+        const bool hover = i % 2 == 1;
+        io.AddMousePosEvent(hover ? (r.min.x + r.max.x) * 0.5f : -FLT_MAX, hover ? (r.min.y + r.max.y) * 0.5f : -FLT_MAX);
+        (void)view_frame(view, app, r);
+        (void)view_frame(view, app, r);
+        const DrawSnapshot cached = snapshot_draw_data("##reading");
+        view.set_line_cache(false);
+        (void)view_frame(view, app, r);
+        const DrawSnapshot fresh = snapshot_draw_data("##reading");
+        view.set_line_cache(true);
+        if (const std::string diff = compare_draw_data(cached, fresh); !diff.empty())
+            return failure("the line cache changed what is drawn at place " + std::to_string(i) + ": " + diff);
+    }
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    return Ok{};
+}
+
+// After an edit through the App, its view (cache on) draws what a view without cache draws.
+Status check_app_cache(ui::App& app, const char* after) {
+    (void)app_frame(app);  // applies the requested command (at the end of the frame)
+    (void)app_frame(app);
+    const DrawSnapshot cached = snapshot_draw_data("##reading");
+    app.set_line_cache(false);
+    (void)app_frame(app);
+    const DrawSnapshot fresh = snapshot_draw_data("##reading");
+    app.set_line_cache(true);
+    (void)app_frame(app);
+    if (const std::string diff = compare_draw_data(cached, fresh); !diff.empty())
+        return failure(std::string("after ") + after + ", the text view's line cache showed stale geometry: " + diff);
+    return Ok{};
+}
+
 const Document* find_doc(const ui::App& app, std::size_t spans) {
     for (const Document& d : app.corpus().documents)
         if (d.span_count() == spans && d.length() > 0) return &d;
@@ -135,6 +172,23 @@ Status bench_view(const Config& config, ui::App& app, ui::App& plain_app, const 
     report.info("ratio TextView / baseline (median)",
                 format("%.2fx (target <= 1.5x): %s; absolute %.2f ms (target < 4 ms): %s", ratio,
                        ratio <= 1.5 ? "met" : "MISSED", with.median(), with.median() < 4.0 ? "met" : "MISSED"));
+
+    // The same places with the line cache off: every line's geometry computed afresh (what a
+    // frame costs when it shows lines it has not drawn before, e.g. right after a jump).
+    Rng rng_off(3);
+    Samples uncached;
+    view.set_line_cache(false);
+    for (int i = 0; i < config.frames; ++i) {
+        (void)view.scroll_to(rng_off.below(static_cast<std::uint32_t>(doc.length())), true);
+        (void)view_frame(view, app, region);
+        uncached.add(view_frame(view, app, region));
+    }
+    view.set_line_cache(true);
+    report.add("TextView frame, line cache off (all lines afresh)", uncached,
+               format("%.2fx the baseline", uncached.median() / std::max(1e-9, base.median())));
+    if (Status st = check_line_cache(view, app, doc, region, rng); !st.ok()) return st;
+    report.info("line cache: cached frames = frames drawn afresh", "same vertices, indices and commands at 20 places, "
+                "with and without a hovered span");
 
     // The same text without annotations, in the same view code.
     const Document* plain = plain_app.current_document();
@@ -212,6 +266,22 @@ Status bench_app_edits(const Config& config, ui::App& app, Report& report) {
         del_apply.add(app_frame(app));
         del_next.add(app_frame(app));
         if (app.current_document()->span_count() != before) return failure("the App did not delete the span");
+        if (i < 5) {  // the cache after edits: an added span, a relabel, a relation, an undo
+            const Document* d = app.current_document();
+            app.set_text_selection(pick.start, pick.end, false);
+            app.request_label("MISC");
+            if (Status st = check_app_cache(app, "adding a span"); !st.ok()) return st;
+            const Span* misc = d->find_span(pick.start, pick.end, "MISC");
+            if (!misc) return failure("the App did not add the span");
+            const std::string misc_id = misc->id;
+            const std::size_t relations = d->relations().size();
+            app.request_relation(misc_id, pick.id);  // applied when one relation type allows it
+            if (Status st = check_app_cache(app, "adding a relation"); !st.ok()) return st;
+            if (app.current_document()->relations().size() > relations) app.undo();
+            app.undo();
+            if (Status st = check_app_cache(app, "undoing both"); !st.ok()) return st;
+            if (app.current_document()->span_count() != before) return failure("undo did not remove the span");
+        }
     }
     auto sum = [](const Samples& a, const Samples& b) {
         Samples s;

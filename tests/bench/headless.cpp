@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <string_view>
 
 #include "timing.h"
 #include "ui/app.h"
@@ -59,6 +60,33 @@ double app_frame(ui::App& app) {
     app.frame();
     (void)render();
     return w.ms();
+}
+
+DrawSnapshot snapshot_draw_data(const char* window) {
+    DrawSnapshot s;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    if (!dd) return s;
+    for (const ImDrawList* list : dd->CmdLists) {
+        if (window && std::string_view(list->_OwnerName ? list->_OwnerName : "") != window) continue;
+        s.vertices.insert(s.vertices.end(), list->VtxBuffer.begin(), list->VtxBuffer.end());
+        s.indices.insert(s.indices.end(), list->IdxBuffer.begin(), list->IdxBuffer.end());
+        for (const ImDrawCmd& c : list->CmdBuffer) s.command_sizes.push_back(c.ElemCount);
+    }
+    return s;
+}
+
+std::string compare_draw_data(const DrawSnapshot& a, const DrawSnapshot& b) {
+    if (a.vertices.size() != b.vertices.size())
+        return std::to_string(a.vertices.size()) + " vertices against " + std::to_string(b.vertices.size());
+    if (a.indices != b.indices) return "the indices differ";
+    if (a.command_sizes != b.command_sizes) return "the draw commands differ";
+    for (std::size_t i = 0; i < a.vertices.size(); ++i) {
+        const ImDrawVert &u = a.vertices[i], &v = b.vertices[i];
+        if (std::fabs(u.pos.x - v.pos.x) > 1e-3f || std::fabs(u.pos.y - v.pos.y) > 1e-3f || u.uv.x != v.uv.x ||
+            u.uv.y != v.uv.y || u.col != v.col)
+            return "vertex " + std::to_string(i) + " differs";
+    }
+    return {};
 }
 
 std::vector<char> read_binary(const std::string& path) {

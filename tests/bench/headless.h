@@ -4,6 +4,7 @@
 // here is the CPU part of a frame in the app (building and submitting the draw lists).
 #include <imgui.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,16 @@ void end_reading_window();
 // One frame of the whole app, as the web runtime's run_frame draws it minus the GL calls (fonts
 // rebuilt first when the app asks); returns its duration in ms.
 double app_frame(ui::App& app);
+
+// The geometry of the last render()'s draw data: one window's draw list (by its name), or all.
+struct DrawSnapshot {
+    std::vector<ImDrawVert> vertices;
+    std::vector<ImDrawIdx> indices;
+    std::vector<unsigned int> command_sizes;
+};
+[[nodiscard]] DrawSnapshot snapshot_draw_data(const char* window = nullptr);
+// Empty when the two are the same (positions within 1/1000 px); otherwise the first difference.
+[[nodiscard]] std::string compare_draw_data(const DrawSnapshot& a, const DrawSnapshot& b);
 
 [[nodiscard]] std::vector<char> read_binary(const std::string& path);
 

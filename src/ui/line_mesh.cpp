@@ -1,0 +1,52 @@
+#include "ui/line_mesh.h"
+
+namespace inkspan::ui {
+
+MeshRecorder::MeshRecorder(ImDrawList* dl, ImVec2 origin)
+    : dl_(dl), origin_(origin), vtx_begin_(dl->VtxBuffer.Size), idx_begin_(dl->IdxBuffer.Size),
+      cmd_count_(dl->CmdBuffer.Size), vtx_current_(dl->_VtxCurrentIdx) {}
+
+bool MeshRecorder::finish(LineMesh& mesh) const {
+    mesh.vertices.clear();
+    mesh.indices.clear();
+    if (dl_->CmdBuffer.Size != cmd_count_ || dl_->_VtxCurrentIdx < vtx_current_) return false;
+    const int nv = dl_->VtxBuffer.Size - vtx_begin_, ni = dl_->IdxBuffer.Size - idx_begin_;
+    mesh.vertices.assign(dl_->VtxBuffer.Data + vtx_begin_, dl_->VtxBuffer.Data + vtx_begin_ + nv);
+    for (ImDrawVert& v : mesh.vertices) {
+        v.pos.x -= origin_.x;
+        v.pos.y -= origin_.y;
+    }
+    mesh.indices.resize(static_cast<std::size_t>(ni));
+    const ImDrawIdx* src = dl_->IdxBuffer.Data + idx_begin_;
+    for (int i = 0; i < ni; ++i) mesh.indices[static_cast<std::size_t>(i)] = static_cast<ImDrawIdx>(src[i] - vtx_current_);
+    return true;
+}
+
+void replay(ImDrawList* dl, const LineMesh& mesh, ImVec2 origin) {
+    const int nv = static_cast<int>(mesh.vertices.size()), ni = static_cast<int>(mesh.indices.size());
+    if (nv == 0) return;
+    dl->PrimReserve(ni, nv);
+    const unsigned int base = dl->_VtxCurrentIdx;
+    ImDrawVert* v = dl->_VtxWritePtr;
+    const ImDrawVert* src = mesh.vertices.data();
+    for (int i = 0; i < nv; ++i) {
+        v[i] = src[i];
+        v[i].pos.x += origin.x;
+        v[i].pos.y += origin.y;
+    }
+    ImDrawIdx* ix = dl->_IdxWritePtr;
+    const ImDrawIdx* isrc = mesh.indices.data();
+    for (int i = 0; i < ni; ++i) ix[i] = static_cast<ImDrawIdx>(isrc[i] + base);
+    dl->_VtxWritePtr += nv;
+    dl->_IdxWritePtr += ni;
+    dl->_VtxCurrentIdx += static_cast<unsigned int>(nv);
+}
+
+void draw_text_unclipped(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 col, const char* begin,
+                         const char* end) {
+    if (begin == end || (col & IM_COL32_A_MASK) == 0) return;
+    static const ImVec4 kEverywhere(-1e9f, -1e9f, 1e9f, 1e9f);
+    font->RenderText(dl, size, pos, col, kEverywhere, begin, end, 0.0f, false);
+}
+
+}  // namespace inkspan::ui
