@@ -99,10 +99,10 @@
   // [[name, Uint8Array], ...] → {ok, error, message}.
   function importSet(entries) {
     for (const [name, bytes] of entries) {
-      const p = Module._malloc(Math.max(1, bytes.length));
-      Module.HEAPU8.set(bytes, p);
+      const p = Module._malloc(Math.max(1, bytes.length));  // 0 when the heap is full: the app reports it
+      if (p) Module.HEAPU8.set(bytes, p);
       try { call("inkspan_import_add", null, ["string", "number", "number"], [name, p, bytes.length]); }
-      finally { Module._free(p); }
+      finally { if (p) Module._free(p); }
     }
     return callJson("inkspan_import_end");
   }
@@ -150,5 +150,8 @@
     storage: () => callJson("inkspan_storage_info"),
     importFileObjects: importFileObjects,
     exportAs: (format, docId) => callJson("inkspan_export_as", ["string", "string"], [format, docId || ""]),
+    // For tests: take `megabytes` of the wasm heap (0 gives it back), to see how the app behaves
+    // when memory is short; returns the bytes the app can still allocate.
+    testing: { holdMemory: (megabytes) => call("inkspan_test_hold_memory", "number", ["number"], [megabytes]) },
   };
 })();

@@ -70,12 +70,12 @@ Status Editor::apply(Corpus& corpus, std::span<const Command> commands, std::str
             (void)edit::revert_ops(corpus, done);
             return st;
         }
-        for (const edit::Op& op : *ops) {
+        for (edit::Op& op : *ops) {
             if (std::holds_alternative<cmd::AddSpan>(command))
                 if (auto* ins = std::get_if<edit::InsertSpans>(&op)) created.push_back(ins->spans.front().id);
             if (std::holds_alternative<cmd::AddRelation>(command))
                 if (auto* ins = std::get_if<edit::InsertRelations>(&op)) created.push_back(ins->relations.front().id);
-            done.push_back(op);
+            done.push_back(std::move(op));  // applied: the ops are kept for undo, not copied (a document can be 16 MB)
         }
     }
     last_created_ = std::move(created);

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/inkspan_json.h"
+#include "core/json_guard.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "core/validation.h"
@@ -489,6 +490,7 @@ Result<Corpus> parse_inkspan_json(std::string_view text, const InkspanReadOption
         return make_error(ErrorKind::Malformed, "empty input");
     if (auto bad = find_invalid_utf8(text))
         return make_error(ErrorKind::InvalidUtf8, "invalid UTF-8 at byte " + std::to_string(*bad));
+    if (Status guarded = check_json_limits(text); !guarded) return guarded.error();
     const json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) return syntax_error(text);
     Reader reader(options);

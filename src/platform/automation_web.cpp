@@ -2,9 +2,14 @@
 // wraps these exported functions. Strings returned stay valid until the next call.
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <map>
+#include <vector>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 
 #include "platform/browser.h"
 #include "platform/runtime_web.h"
@@ -39,6 +44,22 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
 
 extern "C" {
 
+// For tests (window.inkspan.testing.holdMemory): takes `megabytes` of heap, touched so the pages
+// are really used, or gives it all back for 0; returns what the app can still allocate.
+EMSCRIPTEN_KEEPALIVE double inkspan_test_hold_memory(int megabytes) {
+    static std::vector<void*> held;
+    for (void* p : held) std::free(p);
+    held.clear();
+    constexpr std::size_t kChunk = 8u << 20;
+    for (std::size_t taken = 0; taken + kChunk <= static_cast<std::size_t>(std::max(0, megabytes)) << 20; taken += kChunk) {
+        void* p = std::malloc(kChunk);  // malloc, not new: running out here returns null
+        if (!p) break;
+        std::memset(p, 1, kChunk);
+        held.push_back(p);
+    }
+    return static_cast<double>(inkspan::platform::memory_available());
+}
+
 // {"state","message","pending","saves","usedBytes"}: what the status bar says about saving.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_storage_info() {
     using namespace inkspan::platform;
@@ -66,8 +87,22 @@ std::map<std::string, std::string>& staged_files() {
     return files;
 }
 
+// Set when a file of the set could not even be copied into the heap (null bytes: the page's
+// malloc failed; or too little memory left for the copy).
+std::string& staged_failure() {
+    static std::string failure;
+    return failure;
+}
+
 EMSCRIPTEN_KEEPALIVE void inkspan_import_add(const char* name, const char* bytes, int length) {
-    staged_files()[name] = std::string(bytes, static_cast<std::size_t>(length));
+    const auto size = static_cast<std::size_t>(std::max(0, length));
+    if (!bytes || size >= inkspan::platform::memory_available()) {
+        if (staged_failure().empty())
+            staged_failure() = std::string(name) + ": not enough memory to read the file (" + std::to_string(size >> 20) +
+                               " MB). Nothing was changed. Export your work and reload the page to free memory.";
+        return;
+    }
+    staged_files()[name] = std::string(bytes, size);
 }
 
 // {"ok","error","message"}
@@ -75,7 +110,9 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_import_end() {
     auto* app = inkspan::platform::runtime().app;
     std::map<std::string, std::string> files;
     files.swap(staged_files());
-    const auto outcome = app->import_files(files);
+    const std::string failure = std::exchange(staged_failure(), {});
+    if (!failure.empty()) app->show_message(failure, true);
+    const auto outcome = failure.empty() ? app->import_files(files) : inkspan::ui::ImportOutcome{false, failure};
     inkspan::platform::request_frames();
     nlohmann::ordered_json j = {{"ok", outcome.ok}, {"error", outcome.ok ? nlohmann::json() : nlohmann::json(outcome.message)},
                                 {"message", outcome.message}};

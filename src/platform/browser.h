@@ -1,6 +1,7 @@
 #pragma once
 // The browser services the UI may ask for. One header; the web implementation is in *_web.cpp
 // (chosen by CMake); a native build would provide its own.
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ void download_zip(const std::string& zip_name, const std::map<std::string, std::
 
 // Now as an ISO-8601 UTC timestamp, e.g. "2026-11-28T05:10:28Z".
 [[nodiscard]] std::string now_iso8601();
+
+// Bytes the app can still allocate: the heap's ceiling minus what is in use (the tab's wasm heap
+// can grow to 1 GB; a native host reports what it can tell).
+[[nodiscard]] std::size_t memory_available();
 
 }  // namespace inkspan::platform
 

@@ -2,6 +2,7 @@
 // no window, no clipboard, no downloads to disk. Frames are drawn by whoever drives the App
 // (see native.h); requests for frames are only counted.
 #include <ctime>
+#include <limits>
 #include <utility>
 
 #include "platform/browser.h"
@@ -15,6 +16,7 @@ struct NativeBrowser {
     std::function<void()> run_frame_hook;
     std::string clipboard;
     std::vector<native::Download> downloads;
+    std::size_t memory_available = std::numeric_limits<std::size_t>::max();
 };
 
 NativeBrowser& state() {
@@ -60,7 +62,11 @@ void run_frame_now() {
     if (state().run_frame_hook) state().run_frame_hook();
 }
 
+std::size_t memory_available() { return state().memory_available; }
+
 namespace native {
+
+void set_memory_available(std::size_t bytes) { state().memory_available = bytes; }
 
 void set_run_frame_hook(std::function<void()> hook) { state().run_frame_hook = std::move(hook); }
 

@@ -1,4 +1,6 @@
 #include <emscripten/emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
 #include <imgui.h>
 
 #include <cstring>
@@ -78,6 +80,12 @@ std::string now_iso8601() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
     return buf;
+}
+
+std::size_t memory_available() {
+    const std::size_t ceiling = emscripten_get_heap_max();
+    const auto in_use = static_cast<std::size_t>(mallinfo().uordblks);
+    return in_use < ceiling ? ceiling - in_use : 0;
 }
 
 void install_clipboard_for_imgui() {

@@ -3,6 +3,7 @@
 // the UI needs to build and run without a browser, for native tests and the benchmark
 // (tests/bench/). Nothing is drawn, downloaded or stored on disk. A native driver uses these
 // hooks where the web build has JavaScript: it draws frames itself and answers storage writes.
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@ void set_run_frame_hook(std::function<void()> hook);
 
 // Frames the app asked for (request_frames) since the last call, then reset to 0.
 [[nodiscard]] int take_requested_frames();
+
+// What memory_available() reports (default: as good as unlimited).
+void set_memory_available(std::size_t bytes);
 
 // The corpus take_restored_corpus() hands to the next App (default "": a first visit).
 void set_restored_corpus(std::string json);

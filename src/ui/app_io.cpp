@@ -1,6 +1,8 @@
 // Bringing files in and taking them out: import (picker, drop, paste, automation), downloads,
 // and the automation API's queries.
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "core/formats/dataset_split.h"
 #include "core/formats/format.h"
@@ -38,6 +40,22 @@ std::string timestamp_for_file() {
     return out.size() >= 14 ? out.substr(0, 8) + "-" + out.substr(8, 6) : out;
 }
 
+std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20); }
+
+// Why files of `total` bytes (the largest `largest`) cannot be imported, decided before they are
+// parsed: over the size limit, or more than the tab's memory can hold while they are read.
+std::optional<std::string> cannot_read(std::size_t largest, std::size_t total) {
+    if (largest > kMaxInputBytes)
+        return "the file is " + std::to_string(largest >> 20) + " MB, over the import limit of " +
+               std::to_string(kMaxInputBytes >> 20) + " MB";
+    const std::size_t needed = total * kImportMemoryPerByte, available = platform::memory_available();
+    if (needed > available)
+        return "not enough memory to open it: reading it takes about " + megabytes(needed) + " MB and this tab has " +
+               megabytes(available) + " MB left. Nothing was changed. Export your work and reload the page to free "
+               "memory, or split the file.";
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string App::fresh_document_id() const {
@@ -48,7 +66,18 @@ std::string App::fresh_document_id() const {
 }
 
 ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
-    return import_files({{name, std::string(bytes)}});
+    // An inkspan file (a corpus can be 50 MB) is read from `bytes` as they are, not copied first.
+    if (formats::sniff_format(name, bytes) != "inkspan") return import_files({{name, std::string(bytes)}});
+    auto refuse = [&](const std::string& why) {
+        ImportOutcome out{false, why.rfind(name, 0) == 0 ? why : name + ": " + why};
+        show_message(out.message, true);
+        return out;
+    };
+    if (auto why = cannot_read(bytes.size(), bytes.size())) return refuse(*why);
+    if (pending_import_) return refuse("another import is waiting for your choice; answer it first");
+    auto parsed = parse_inkspan_json(bytes, InkspanReadOptions{true});  // checks UTF-8 too
+    if (!parsed.ok()) return refuse(parsed.error().message);
+    return stage_import(name, std::move(parsed.value()), {});
 }
 
 ImportOutcome App::import_files(const std::map<std::string, std::string>& files) {
@@ -60,27 +89,29 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         return out;
     };
     if (files.empty()) return refuse("no file");
+    std::size_t largest = 0, total = 0;
     for (const auto& [name, bytes] : files) {
-        if (bytes.size() > kMaxInputBytes)
-            return refuse("the file is " + std::to_string(bytes.size() >> 20) + " MB, over the import limit of " +
-                          std::to_string(kMaxInputBytes >> 20) + " MB");
+        largest = std::max(largest, bytes.size());
+        total += bytes.size();
+    }
+    if (auto why = cannot_read(largest, total)) return refuse(*why);
+    for (const auto& [name, bytes] : files) {
         if (bytes.empty()) return refuse("the file is empty");
         if (auto bad = find_invalid_utf8(bytes)) return refuse("invalid UTF-8 at byte " + std::to_string(*bad));
     }
     if (pending_import_) return refuse("another import is waiting for your choice; answer it first");
 
-    const auto format = files.size() > 1 ? formats::sniff_files(files) : formats::sniff_format(files.begin()->first, files.begin()->second);
+    const auto detected = files.size() > 1 ? formats::detect_files(files)
+                                           : formats::detect_format(files.begin()->first, files.begin()->second);
+    if (!detected.ok()) return refuse(detected.error().message);
+    const std::optional<std::string>& format = detected.value();
     Corpus incoming;
     std::vector<std::string> notes;
-    if (format == "inkspan") {
-        if (files.size() > 1) {  // several native files: one at a time
-            ImportOutcome last;
-            for (const auto& f : files) if (!(last = import_files({f})).ok) return last;
-            return last;
-        }
-        auto parsed = parse_inkspan_json(files.begin()->second, InkspanReadOptions{true});
-        if (!parsed.ok()) return refuse(parsed.error().message);
-        incoming = std::move(parsed.value());
+    if (format == "inkspan") {  // native files: one at a time
+        ImportOutcome last;
+        for (const auto& [name, bytes] : files)
+            if (!(last = import_file(name, bytes)).ok) return last;
+        return last;
     } else if (format) {
         auto imported = formats::import_files(*format, files, corpus_);
         if (!imported.ok()) return refuse(imported.error().message);

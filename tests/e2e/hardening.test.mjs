@@ -91,3 +91,38 @@ test("an idle tab draws no frames between inputs", async () => {
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("short of memory: an import that would not fit is refused with a message, nothing is lost", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  const before = await page.evaluate(() => window.inkspan.getState());
+  const hold = (mb) => page.evaluate((m) => window.inkspan.testing.holdMemory(m), mb);
+  const MB = 1024 * 1024;
+  const free = await hold(0);
+  assert.ok(free > 500 * MB, `a fresh tab can grow its heap (${free / MB} MB left)`);
+  const importText = (name, mb) => page.evaluate(([n, m]) => window.inkspan.importFile(n, "mots ".repeat(m * 1048576 / 5)), [name, mb]);
+  // ~100 MB left: a 15 MB text needs ~120 MB while it is read.
+  const left = await hold(Math.floor((free - 100 * MB) / MB));
+  assert.ok(left > 90 * MB && left < 112 * MB, `holding memory leaves ${left / MB} MB`);
+  const r1 = await importText("fifteen.txt", 15);
+  assert.equal(r1.ok, false);
+  assert.match(r1.error, /^fifteen\.txt: not enough memory to open it: reading it takes about 120 MB and this tab has \d+ MB left/);
+  assert.equal(await page.evaluate(() => window.inkspan.getState()), before, "nothing changed");
+  // ~24 MB left: not even a copy of the file fits; still a message, not a crash.
+  const left2 = await hold(Math.floor((free - 24 * MB) / MB));
+  assert.ok(left2 < 32 * MB, `holding memory leaves ${left2 / MB} MB`);
+  const r2 = await importText("fifteen.txt", 15);
+  assert.equal(r2.ok, false);
+  assert.match(r2.error, /fifteen\.txt: not enough memory/);
+  assert.equal(await page.evaluate(() => window.inkspan.getState()), before, "nothing changed");
+  await page.mouse.move(500, 300);
+  await settle(page);
+  // With the memory back, the same file opens: it was refused for memory, not for its contents.
+  await hold(0);
+  const r3 = await importText("fifteen.txt", 15);
+  assert.equal(r3.ok, true, r3.error);
+  assert.equal(JSON.parse(await page.evaluate(() => window.inkspan.getState())).documents.length,
+               JSON.parse(before).documents.length + 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -97,12 +97,18 @@ test("bad input: every file is refused with a message naming it, the state is by
     ["missing-text.json", variant((c) => { delete c.documents[0].text; })],
     ["string-offset.json", variant((c) => { c.documents[0].spans[0].start = "12"; })],
     ["unknown-relation-span.json", variant((c) => { c.documents[0].relations = [{ id: "R1", type: "meets", head: "X", tail: "Y" }]; })],
+    ["deep.json", "[".repeat(100000) + "]".repeat(100000)],
+    ["deep-inkspan.json", before.replace('"documents"', '"x": ' + "[".repeat(65) + "]".repeat(65) + ', "documents"')],
+    ["huge-number.json", before.replace(/"end": *\d+/, '"end": 1e999')],
+    ["long-number.json", '{"format": "inkspan", "version": ' + "9".repeat(5000) + "}"],
+    ["deep.jsonl", '{"text": "a", "label": ' + "[".repeat(1000) + "]".repeat(1000) + "}\n"],
   ];
   for (const [name, contents] of bad) {
     const r = await page.evaluate(([n, c]) => window.inkspan.importFile(n, c), [name, contents]);
     assert.equal(r.ok, false, `${name} must be refused`);
     assert.ok(r.error.startsWith(name + ":"), `${name}: message names the file: ${r.error}`);
     assert.equal(await getState(page), before, `${name}: state unchanged`);
+    if (/deep|number/.test(name)) assert.match(r.error, /nested deeper than 64 levels|number/, `${name}: ${r.error}`);
   }
   // Bytes that are not UTF-8, and a file over the size limit (refused before it is read).
   const r1 = await page.evaluate(() => window.inkspan.importFile("latin1.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])));

@@ -9,6 +9,7 @@
 #include "core/formats/label_studio.h"
 #include "core/formats/spacy_jsonl.h"
 #include "core/formats/w3c_annotation.h"
+#include "core/json_guard.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 
@@ -117,33 +118,103 @@ Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<s
 
 namespace {
 
-std::string_view skip_bom_and_blanks(std::string_view s) {
-    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+std::string_view skip_blanks(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
     return s;
 }
 
-std::optional<std::string> sniff_json_object(const Json& j) {
-    if (!j.is_object()) return std::nullopt;
-    if (const Json* f = member(j, "format"); f && f->is_string() && f->get<std::string>() == "inkspan") return "inkspan";
-    if (member(j, "@context") || member(j, "target")) return "w3c";
-    if (member(j, "data") && (member(j, "annotations") || member(j, "predictions") || member(j, "completions")))
-        return "labelstudio";
-    if (member(j, "text")) {
-        if (member(j, "entities") || member(j, "label")) return "doccano";
-        if (member(j, "spans") || member(j, "tokens")) return "spacy";
+std::string_view skip_bom_and_blanks(std::string_view s) {
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    return skip_blanks(s);
+}
+
+// The keys of the first object of a JSON text (the root object, the first element of a root
+// array, or the first line of JSON Lines), read with nlohmann's SAX parser: no tree is built and
+// it stops at the end of that object, or as soon as it reads "format": "inkspan".
+struct FirstObjectKeys {
+    std::set<std::string, std::less<>> keys;
+    bool inkspan = false;     // "format": "inkspan"
+    bool finished = false;    // stopped on purpose, not at a syntax error
+    std::size_t depth = 0;    // containers open
+    std::size_t target = 0;   // the depth inside the first object, once it opened
+    bool format_key = false;  // the last key of the first object was "format"
+
+    bool has(std::string_view key) const { return keys.count(key) > 0; }
+    bool stop() { return !(finished = true); }
+    // A scalar before the first object (a root scalar, or a root array's first element) ends the look.
+    bool scalar() { return target != 0 || stop(); }
+
+    bool null() { return scalar(); }
+    bool boolean(bool) { return scalar(); }
+    bool number_integer(Json::number_integer_t) { return scalar(); }
+    bool number_unsigned(Json::number_unsigned_t) { return scalar(); }
+    bool number_float(Json::number_float_t, const Json::string_t&) { return scalar(); }
+    bool binary(Json::binary_t&) { return scalar(); }
+    bool string(Json::string_t& s) {
+        if (depth == target && format_key && s == "inkspan") {
+            inkspan = true;
+            return stop();
+        }
+        return scalar();
+    }
+    bool start_object(std::size_t) {
+        if (target == 0) target = depth + 1;  // the root object, or a root array's first element
+        ++depth;
+        return true;
+    }
+    bool start_array(std::size_t) {
+        if (target == 0 && depth > 0) return stop();  // a root array's first element is an array
+        ++depth;
+        return true;
+    }
+    bool key(Json::string_t& k) {
+        if (depth == target) {
+            format_key = k == "format";
+            keys.insert(k);
+        }
+        return true;
+    }
+    bool end_object() { return depth-- != target || stop(); }
+    bool end_array() { return --depth != 0 || target != 0 || stop(); }  // an empty root array
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+};
+
+std::optional<std::string> format_of(const FirstObjectKeys& k) {
+    if (k.inkspan) return "inkspan";
+    if (k.has("@context") || k.has("target")) return "w3c";
+    if (k.has("data") && (k.has("annotations") || k.has("predictions") || k.has("completions"))) return "labelstudio";
+    if (k.has("text")) {
+        if (k.has("entities") || k.has("label")) return "doccano";
+        if (k.has("spans") || k.has("tokens")) return "spacy";
     }
     return std::nullopt;
 }
 
-std::optional<std::string> sniff_jsonl(std::string_view content) {
-    for (std::string_view line : split_lines(content)) {
-        if (is_ascii_blank(line)) continue;
-        const Json j = Json::parse(line, nullptr, false);
-        if (j.is_discarded()) return std::nullopt;
-        return sniff_json_object(j);
+// What every inkspan file written by this app starts with (after a BOM and blanks): decides
+// without reading further; the loader checks the rest.
+bool starts_with_inkspan_marker(std::string_view body) {
+    auto skip = [&](std::string_view token) {
+        if (!body.starts_with(token)) return false;
+        body = skip_blanks(body.substr(token.size()));
+        return true;
+    };
+    return skip("{") && skip("\"format\"") && skip(":") && skip("\"inkspan\"") && (skip(",") || skip("}"));
+}
+
+// Ok when `content` is one JSON text or JSON Lines (validated without building trees); otherwise
+// the error of the whole text, or of the first bad line when the first line is JSON on its own.
+Status check_json_or_lines(std::string_view content, const std::string& place) {
+    if (Json::accept(content)) return Ok{};
+    const std::vector<std::string_view> lines = split_lines(content);
+    bool first = true;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        if (is_ascii_blank(lines[n]) || Json::accept(lines[n])) {
+            first = first && is_ascii_blank(lines[n]);
+            continue;
+        }
+        return first ? json_syntax_error(content, place) : json_syntax_error(lines[n], place + " line " + std::to_string(n + 1));
     }
-    return std::nullopt;
+    return Ok{};
 }
 
 bool looks_like_conll(std::string_view content) {
@@ -163,29 +234,47 @@ bool looks_like_conll(std::string_view content) {
 
 }  // namespace
 
-std::optional<std::string> sniff_format(std::string_view file_name, std::string_view content) {
+Result<std::optional<std::string>> detect_format(std::string_view file_name, std::string_view content) {
     const std::string ext = lower_extension(file_name);
-    if (ext == ".ann" || base_name(file_name) == "annotation.conf") return "brat";
-    if (ext == ".conll" || ext == ".iob" || ext == ".iob2" || ext == ".bio") return "conll";
-    if (ext == ".jsonld") return "w3c";
+    if (ext == ".ann" || base_name(file_name) == "annotation.conf") return {"brat"};
+    if (ext == ".conll" || ext == ".iob" || ext == ".iob2" || ext == ".bio") return {"conll"};
+    if (ext == ".jsonld") return {"w3c"};
     const std::string_view body = skip_bom_and_blanks(content);
-    if (ext == ".jsonl" || ext == ".ndjson") return sniff_jsonl(body);
-    if (!body.empty() && (body.front() == '{' || body.front() == '[')) {
-        const Json j = Json::parse(body, nullptr, false);
-        if (j.is_discarded()) return sniff_jsonl(body);  // several JSON lines
-        if (j.is_array()) return j.empty() ? std::nullopt : sniff_json_object(j.front());
-        return sniff_json_object(j);
+    const bool json_name = ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
+    if (!json_name && !body.starts_with('{') && !body.starts_with('[')) {
+        if (looks_like_conll(body)) return {"conll"};
+        return std::optional<std::string>();
     }
-    if (looks_like_conll(body)) return "conll";
-    return std::nullopt;
+    if (starts_with_inkspan_marker(body)) return {"inkspan"};
+    const std::string place(file_name);
+    if (Status guarded = check_json_limits(content); !guarded)
+        return make_error(guarded.error().kind, place + ": " + guarded.error().message);
+    FirstObjectKeys keys;
+    if (!Json::sax_parse(content.begin(), content.end(), &keys) && !keys.finished)
+        return json_syntax_error(content, place);
+    if (auto format = format_of(keys)) return format;
+    if (Status st = check_json_or_lines(content, place); !st) return st.error();
+    return std::optional<std::string>();
+}
+
+std::optional<std::string> sniff_format(std::string_view file_name, std::string_view content) {
+    auto format = detect_format(file_name, content);
+    return format ? std::move(format.value()) : std::nullopt;
+}
+
+Result<std::optional<std::string>> detect_files(const std::map<std::string, std::string>& files) {
+    for (const auto& [name, content] : files)
+        if (lower_extension(name) == ".ann") return {"brat"};
+    for (const auto& [name, content] : files) {
+        auto format = detect_format(name, content);
+        if (!format || format.value()) return format;
+    }
+    return std::optional<std::string>();
 }
 
 std::optional<std::string> sniff_files(const std::map<std::string, std::string>& files) {
-    for (const auto& [name, content] : files)
-        if (lower_extension(name) == ".ann") return "brat";
-    for (const auto& [name, content] : files)
-        if (auto f = sniff_format(name, content)) return f;
-    return std::nullopt;
+    auto format = detect_files(files);
+    return format ? std::move(format.value()) : std::nullopt;
 }
 
 Schema merge_schema(const Schema& current, const ImportedCorpus& imported) {

@@ -69,10 +69,21 @@ struct FormatInfo {
                                                   const Corpus& current);
 
 // The format of one file from its name and content: one of the six ids, "inkspan" for a native
-// file, or nullopt (e.g. a plain .txt, which the caller opens as a new document).
+// file, or nullopt (e.g. a plain .txt, which the caller opens as a new document). JSON is read no
+// further than needed, and never into a tree: an inkspan file is known by its first key
+// ("format": "inkspan", what the writer puts first; the loader checks the rest), other JSON by the
+// keys of its first object (the root object, a root array's first element, or the first line of
+// JSON Lines). A JSON file (.json, .jsonl, .ndjson, or content starting with '{' or '[') that
+// check_json_limits refuses, whose first object is not valid JSON, or which names no format and is
+// neither JSON nor JSON Lines, gives that error, named after the file: `data.json: invalid JSON at
+// line 3, column 14` (Malformed), `data.json: JSON nested deeper than 64 levels at line 1, column
+// 65` (TooLarge).
+[[nodiscard]] Result<std::optional<std::string>> detect_format(std::string_view file_name, std::string_view content);
+// The same, with errors as nullopt.
 [[nodiscard]] std::optional<std::string> sniff_format(std::string_view file_name, std::string_view content);
 // The format of a set of dropped files: "brat" when any is a .ann, otherwise the format of the
-// first file that sniff_format recognises.
+// first file that detect_format recognises (or the first error it gives, in name order).
+[[nodiscard]] Result<std::optional<std::string>> detect_files(const std::map<std::string, std::string>& files);
 [[nodiscard]] std::optional<std::string> sniff_files(const std::map<std::string, std::string>& files);
 
 // `current` with the imported corpus's new types appended (what the UI applies before adding the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/json_guard.h"
 #include "core/utf8.h"
 
 namespace inkspan::formats {
@@ -205,21 +206,19 @@ std::string counted(std::size_t n, std::string_view one, std::string_view many) 
 // ---- JSON -------------------------------------------------------------------------------------
 
 Result<Json> parse_json(std::string_view text, std::string_view place) {
+    if (Status guarded = check_json_limits(text); !guarded)
+        return make_error(guarded.error().kind, std::string(place) + ": " + guarded.error().message);
     Json value = Json::parse(text, nullptr, false);
     if (!value.is_discarded()) return value;
+    return json_syntax_error(text, place);
+}
+
+Error json_syntax_error(std::string_view text, std::string_view place) {
     JsonErrorFinder finder;
     Json::sax_parse(text, &finder, Json::input_format_t::json, true, false);
-    const std::size_t at = std::min(finder.position > 0 ? finder.position - 1 : 0, text.size());
-    std::size_t line = 1, line_start = 0;
-    for (std::size_t i = 0; i < at; ++i)
-        if (text[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
-    std::size_t column = 1;  // in code points
-    for (std::size_t i = line_start; i < at; ++i) column += is_utf8_continuation(static_cast<unsigned char>(text[i])) ? 0 : 1;
-    return make_error(ErrorKind::Malformed, std::string(place) + ": invalid JSON at line " + std::to_string(line) +
-                                                ", column " + std::to_string(column));
+    const TextPosition at = text_position(text, finder.position > 0 ? finder.position - 1 : 0);
+    return make_error(ErrorKind::Malformed, std::string(place) + ": invalid JSON at line " + std::to_string(at.line) +
+                                                ", column " + std::to_string(at.column));
 }
 
 std::string dump_json(const OrderedJson& value, int indent) {

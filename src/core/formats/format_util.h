@@ -99,8 +99,11 @@ private:
 
 // ---- JSON
 
-// Parses without exceptions; errors read `<place>: invalid JSON at line 3, column 14`.
+// Parses without exceptions, after check_json_limits (json_guard.h); errors read
+// `<place>: invalid JSON at line 3, column 14` or `<place>: JSON nested deeper than 64 levels at ...`.
 [[nodiscard]] Result<Json> parse_json(std::string_view text, std::string_view place);
+// The error parse_json gives for `text` that nlohmann's parser refuses (where it gives up).
+[[nodiscard]] Error json_syntax_error(std::string_view text, std::string_view place);
 // Serialises with `indent` (-1: one line); never aborts on bad UTF-8 (replaced, though the model
 // only holds valid UTF-8).
 [[nodiscard]] std::string dump_json(const OrderedJson& value, int indent = -1);
