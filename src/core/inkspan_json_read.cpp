@@ -7,6 +7,7 @@
 
 #include "core/inkspan_json.h"
 #include "core/json_guard.h"
+#include "core/json_sax.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "core/validation.h"
@@ -52,40 +53,16 @@ std::string describe(const json& v) {
     }
 }
 
-// Finds where nlohmann's parser gives up, for the message (only run on input that failed).
-struct SyntaxErrorFinder : nlohmann::json_sax<json> {
-    std::size_t byte = 0;
-    std::string what;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-        byte = position;
-        what = ex.what();
-        return false;
-    }
-};
-
 Error syntax_error(std::string_view text) {
-    SyntaxErrorFinder finder;
-    (void)json::sax_parse(text.begin(), text.end(), &finder);
-    std::string detail = finder.what;
+    const JsonSyntaxError found = find_json_syntax_error(text);
+    std::string detail = found.what;
     // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while ..."
     if (auto at = detail.find("parse error at "); at != std::string::npos) {
         const std::size_t colon = detail.find(": ", at);
         std::string where = detail.substr(at + 15, colon == std::string::npos ? std::string::npos : colon - at - 15);
         detail = colon == std::string::npos ? "(" + where + ")" : "(" + where + "): " + detail.substr(colon + 2);
     }
-    return make_error(ErrorKind::Malformed, "JSON syntax error at byte " + std::to_string(finder.byte) + " " + detail);
+    return make_error(ErrorKind::Malformed, "JSON syntax error at byte " + std::to_string(found.byte) + " " + detail);
 }
 
 struct SpanSeen {

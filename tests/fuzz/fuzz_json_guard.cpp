@@ -11,6 +11,7 @@
 
 #include "core/formats/format.h"
 #include "core/json_guard.h"
+#include "core/json_sax.h"
 #include "core/limits.h"
 
 namespace {
@@ -22,25 +23,16 @@ void check(bool ok) {
 }
 
 // The deepest nesting of arrays and objects, as the parser sees it.
-struct DepthMeter : nlohmann::json_sax<Json> {
+struct DepthMeter : inkspan::JsonSaxAcceptAll {
     std::size_t depth = 0, deepest = 0;
     bool open() {
         deepest = std::max(deepest, ++depth);
         return true;
     }
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
     bool start_object(std::size_t) override { return open(); }
-    bool key(string_t&) override { return true; }
     bool end_object() override { return --depth, true; }
     bool start_array(std::size_t) override { return open(); }
     bool end_array() override { return --depth, true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 };
 
 }  // namespace

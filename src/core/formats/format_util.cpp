@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/json_guard.h"
+#include "core/json_sax.h"
 #include "core/utf8.h"
 
 namespace inkspan::formats {
@@ -19,26 +20,6 @@ std::string ascii_lower(std::string_view s) {
 }
 
 // Only records where parsing failed; the DOM parse already said that it failed.
-struct JsonErrorFinder {
-    std::size_t position = 0;
-    bool null() { return true; }
-    bool boolean(bool) { return true; }
-    bool number_integer(Json::number_integer_t) { return true; }
-    bool number_unsigned(Json::number_unsigned_t) { return true; }
-    bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
-    bool string(Json::string_t&) { return true; }
-    bool binary(Json::binary_t&) { return true; }
-    bool start_object(std::size_t) { return true; }
-    bool key(Json::string_t&) { return true; }
-    bool end_object() { return true; }
-    bool start_array(std::size_t) { return true; }
-    bool end_array() { return true; }
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) {
-        position = pos;
-        return false;
-    }
-};
-
 }  // namespace
 
 // ---- file names -------------------------------------------------------------------------------
@@ -214,9 +195,8 @@ Result<Json> parse_json(std::string_view text, std::string_view place) {
 }
 
 Error json_syntax_error(std::string_view text, std::string_view place) {
-    JsonErrorFinder finder;
-    Json::sax_parse(text, &finder, Json::input_format_t::json, true, false);
-    const TextPosition at = text_position(text, finder.position > 0 ? finder.position - 1 : 0);
+    const std::size_t position = find_json_syntax_error(text).byte;
+    const TextPosition at = text_position(text, position > 0 ? position - 1 : 0);
     return make_error(ErrorKind::Malformed, std::string(place) + ": invalid JSON at line " + std::to_string(at.line) +
                                                 ", column " + std::to_string(at.column));
 }
