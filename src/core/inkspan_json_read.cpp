@@ -1,6 +1,7 @@
 // Reading inkspan JSON: parse with nlohmann/json (no exceptions), then check every field with its
 // type before reading it, and every cross-reference, before anything is returned.
 #include <algorithm>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -65,6 +66,63 @@ Error syntax_error(std::string_view text) {
     return make_error(ErrorKind::Malformed, "JSON syntax error at byte " + std::to_string(found.byte) + " " + detail);
 }
 
+// A corpus file's "documents" elements as byte ranges, so each can be parsed on its own: the
+// whole corpus then never sits in memory as one JSON tree (50 MB of JSON make a ~300 MB tree).
+struct SplitDocuments {
+    std::string_view text;
+    std::string root;  // the text with the documents array emptied ("documents": [])
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+};
+
+// Finds the root object's "documents" array and its elements, if the text has the plain shape
+// (an object at the root, one "documents" key, only objects in it). Anything else: nullopt, and
+// the whole text is parsed as one tree (the messages are the same either way).
+std::optional<SplitDocuments> split_documents(std::string_view text) {
+    std::size_t depth = 0, open = 0, close = 0, element = 0;
+    bool key_was_documents = false, expect_key = false;
+    SplitDocuments out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') {
+            const std::size_t begin = i + 1;
+            for (++i; i < text.size() && text[i] != '"'; ++i)
+                if (text[i] == '\\') ++i;
+            if (i >= text.size()) return std::nullopt;
+            if (depth == 1 && expect_key) key_was_documents = text.substr(begin, i - begin) == "documents";
+            if (depth == 1) expect_key = false;
+            if (depth == 2 && open && !close) return std::nullopt;  // a string among the documents
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            if (depth == 0 && c != '{') return std::nullopt;
+            if (depth == 1 && key_was_documents) {
+                if (c != '[' || open) return std::nullopt;
+                open = i;
+            } else if (depth == 2 && open && !close) {
+                if (c != '{') return std::nullopt;
+                element = i;
+            }
+            ++depth;
+            if (depth == 1) expect_key = true;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0) return std::nullopt;
+            --depth;
+            if (depth == 2 && open && !close) out.ranges.emplace_back(element, i + 1);
+            if (depth == 1 && open && !close) close = i;
+        } else if (c == ',' && depth == 1) {
+            expect_key = true;
+            key_was_documents = false;
+        } else if (depth == 2 && open && !close && c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            return std::nullopt;  // a number, true, false or null among the documents
+        }
+    }
+    if (!open || !close || out.ranges.size() > kMaxDocuments) return std::nullopt;
+    out.text = text;
+    out.root.reserve(open + 1 + text.size() - close);
+    out.root.append(text.substr(0, open + 1)).append(text.substr(close));
+    return out;
+}
+
 struct SpanSeen {
     std::size_t file_index;  // position in the file's spans array
     std::size_t start, end;
@@ -75,7 +133,8 @@ class Reader {
 public:
     explicit Reader(const InkspanReadOptions& options) : options_(options) {}
 
-    Result<Corpus> read(const json& root);
+    // `split`: the documents' byte ranges when the root was parsed with its "documents" emptied.
+    Result<Corpus> read(const json& root, const struct SplitDocuments* split = nullptr);
 
 private:
     bool fail(ErrorKind kind, const Path& at, const std::string& message) {
@@ -398,7 +457,7 @@ bool Reader::read_document(const json& v, const Path& at, const Schema& schema, 
     return true;
 }
 
-Result<Corpus> Reader::read(const json& root) {
+Result<Corpus> Reader::read(const json& root, const SplitDocuments* split) {
     const Path top;
     if (!root.is_object())
         return make_error(ErrorKind::Invalid, "expected a JSON object at the top level, got " + describe(root));
@@ -420,12 +479,20 @@ Result<Corpus> Reader::read(const json& root) {
     const json* documents = array_member(root, top, "documents", true, kMaxDocuments, "documents");
     if (!documents) return *error_;
     std::unordered_set<std::string> doc_ids;
-    corpus.documents.reserve(documents->size());
+    const std::size_t count = split ? split->ranges.size() : documents->size();
+    corpus.documents.reserve(count);
     const Path documents_path = top / "documents";
-    for (std::size_t i = 0; i < documents->size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         const Path dp = documents_path[i];
+        json parsed;  // split: this document's tree only, freed before the next one
+        if (split) {
+            const auto [begin, end] = split->ranges[i];
+            parsed = json::parse(split->text.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 split->text.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
+            if (parsed.is_discarded()) return syntax_error(split->text);
+        }
         Document doc;
-        if (!read_document((*documents)[i], dp, corpus.schema, doc)) return *error_;
+        if (!read_document(split ? parsed : (*documents)[i], dp, corpus.schema, doc)) return *error_;
         if (!doc_ids.insert(doc.id()).second)
             return make_error(ErrorKind::Invalid, (dp / "id").str() + ": duplicate document id " + quote(doc.id()));
         corpus.documents.push_back(std::move(doc));
@@ -468,6 +535,12 @@ Result<Corpus> parse_inkspan_json(std::string_view text, const InkspanReadOption
     if (auto bad = find_invalid_utf8(text))
         return make_error(ErrorKind::InvalidUtf8, "invalid UTF-8 at byte " + std::to_string(*bad));
     if (Status guarded = check_json_limits(text); !guarded) return guarded.error();
+    if (const auto split = split_documents(text)) {
+        const json root = json::parse(split->root, nullptr, /*allow_exceptions=*/false);
+        if (root.is_discarded()) return syntax_error(text);
+        Reader reader(options);
+        return reader.read(root, &*split);
+    }
     const json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) return syntax_error(text);
     Reader reader(options);

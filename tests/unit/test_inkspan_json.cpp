@@ -209,6 +209,30 @@ TEST_CASE("refusals: documents") {
           "documents[0].spans: expected an array, got an object");
 }
 
+TEST_CASE("a corpus is parsed one document at a time, with the same results and messages as one tree") {
+    // Documents before the schema; brackets, quotes and the word "documents" inside strings.
+    const std::string tricky = std::string(R"({"format": "inkspan", "version": 1, "documents": [)") +
+                               R"({"id": "d1", "name": "\"documents\": [", "text": "a ] } [ { \\ b"},)" +
+                               R"( {"id": "d2", "text": "« x »", "spans": [{"id": "T1", "start": 2, "end": 3, "label": "PER"}]}], )" +
+                               kSchema + "}";
+    auto r = parse_inkspan_json(tricky);
+    REQUIRE_MESSAGE(r.ok(), r.error().message);
+    REQUIRE(r->documents.size() == 2);
+    CHECK(r->documents[0].name() == "\"documents\": [");
+    CHECK(r->documents[0].text() == "a ] } [ { \\ b");
+    CHECK(r->documents[1].span_count() == 1);
+    auto again = parse_inkspan_json(write_inkspan_json(*r));
+    REQUIRE(again.ok());
+    CHECK(write_inkspan_json(*again) == write_inkspan_json(*r));
+    // A syntax error inside a document is placed in the whole file.
+    const std::string broken = file_with(R"({"id": "d1", "text": "x"}, {"id": "d2", "text": "y",})");
+    const std::size_t brace = broken.find(",}") + 1;
+    CHECK(error_of(broken).rfind("JSON syntax error at byte " + std::to_string(brace + 1) + " ", 0) == 0);
+    // Two "documents" keys, or something other than objects in the array: read as one tree.
+    CHECK(error_of(file_with(R"({"id": "d1", "text": "x"}, null)")) == "documents[1]: expected an object, got null");
+    CHECK(error_of(file_with(R"({"id": "d1", "text": "x"}, [])")) == "documents[1]: expected an object, got an array");
+}
+
 TEST_CASE("refusals: spans, with the place and the code point offsets") {
     // "Le délégué à Istanbul": Istanbul is [13, 21)
     const std::string text = "Le délégué à Istanbul";
