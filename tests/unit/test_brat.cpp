@@ -163,3 +163,15 @@ TEST_CASE("brat: blank spans and duplicates are skipped with a report, a .txt al
                                  "brat: 1 empty or whitespace-only span skipped (first: a.ann line 3)",
                                  "brat: file readme.md ignored (not a .txt, .ann or annotation.conf)"}));
 }
+
+TEST_CASE("brat: relation arguments that clean to the same type name are listed once (found by fuzzing)") {
+    auto r = import_files("brat",
+                          {{"a.txt", "Sony and Ericsson"}, {"a.ann", "T1\tA_B 0 4\tSony\n"},
+                           {"annotation.conf", "[entities]\nA_B\n[relations]\nrel\tArg1:A B|A_B|A_B, Arg2:A_B|A B\n"}},
+                          fixture_schema());
+    REQUIRE(r.ok());
+    REQUIRE(r->new_relation_types.size() == 1);
+    CHECK(r->new_relation_types[0].head == strings({"A_B"}));
+    CHECK(r->new_relation_types[0].tail == strings({"A_B"}));
+    CHECK(validate_schema(merge_schema(fixture_schema(), *r)).ok());
+}

@@ -61,8 +61,11 @@ void ImportBuilder::declare_relation_type(RelationType type) {
     for (const RelationType& r : out_.new_relation_types)
         if (r.name == type.name) return;
     for (auto* side : {&type.head, &type.tail}) {
-        for (std::string& label : *side) label = type_name(label);
-        std::erase(*side, std::string());
+        std::vector<std::string> labels;  // cleaned, without blanks or repeats ("A|A", or two names cleaned alike)
+        for (const std::string& raw : *side)
+            if (std::string label = type_name(raw); !label.empty() && std::find(labels.begin(), labels.end(), label) == labels.end())
+                labels.push_back(std::move(label));
+        *side = std::move(labels);
         for (const std::string& label : *side) use_entity(label);
     }
     out_.new_relation_types.push_back(std::move(type));
