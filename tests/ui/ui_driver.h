@@ -1,0 +1,86 @@
+#pragma once
+// Drives the real ui::App natively the way the browser tests drive the page (tests/e2e/harness.mjs):
+// real Dear ImGui input events (mouse, keys, typed characters, wheel) fed between headless frames,
+// places found with App::locate (code point → screen px), state read from the model.
+#include <imgui.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+#include "headless.h"
+#include "ui/app.h"
+
+namespace inkspan::uitest {
+
+// The ImGui key of a letter or digit (ImGuiKey_None otherwise).
+[[nodiscard]] ImGuiKey key_for(char c);
+
+// A code point range [start, end).
+struct Range {
+    std::size_t start = 0, end = 0;
+};
+
+// The code point offsets of the nth occurrence (0 = first) of `needle` in the document's text,
+// computed with the document's TextIndex (bytes → code points). Fails the test if absent.
+[[nodiscard]] Range range_of(const Document& doc, std::string_view needle, int nth = 0);
+
+// The text between two code point offsets.
+[[nodiscard]] std::string text_at(const Document& doc, Range r);
+
+// The span with exactly these offsets (and this label, if given), or nullptr.
+[[nodiscard]] const Span* span_at(const Document& doc, Range r, std::string_view label = {});
+
+// The sample article (assets/istanbul-talks.fr.txt) as the web app shows it on a first visit:
+// document "d1" with the default schema, as an inkspan JSON corpus.
+[[nodiscard]] std::string sample_corpus_json();
+
+// An App on the sample article in a 1280×800 headless ImGui context (as the browser tests' page),
+// with the app's body font (DejaVu Sans), after its first frames.
+class Driver {
+public:
+    Driver();
+    ~Driver();
+    Driver(const Driver&) = delete;
+    Driver& operator=(const Driver&) = delete;
+
+    [[nodiscard]] ui::App& app() { return *app_; }
+    [[nodiscard]] const Document& doc() const;  // the current document
+
+    // n frames of the whole app (the queued commands apply at the end of each).
+    void frame(int n = 1);
+    // What the browser tests' settle() waits for: the frames after the last input.
+    void settle() { frame(2); }
+
+    // The box (x, y, w, h in screen px) of code point `cp` of `doc_id`, scrolled into view.
+    [[nodiscard]] ImVec4 locate(std::size_t cp, const std::string& doc_id = "d1");
+
+    // Mouse: each call is one input event followed by a frame.
+    void move(ImVec2 p);
+    void button(bool down);
+    // A click (press and release in place) in the middle of code point `cp`; `shift` held.
+    void click_at(std::size_t cp, bool shift = false);
+    void double_click_at(std::size_t cp);
+    // Drags from inside the first character of `r` to inside its last one (as dragOver).
+    void drag_over(Range r);
+    void wheel(float dy);
+    // The pointer leaves the page (nothing hovered).
+    void leave();
+
+    // A key press and release, with the modifiers held and (for printable keys) the character
+    // the browser would type.
+    void press(ImGuiKey key, char typed = 0, bool ctrl = false, bool shift = false);
+    // The hotkey of `label`, looked up in the schema (PER → "p").
+    void press_hotkey(std::string_view label);
+
+private:
+    void wait_past_double_click();
+
+    bench::HeadlessImGui imgui_;
+    std::unique_ptr<ui::App> app_;
+    double last_press_ = -1e9;  // ImGui time of the last mouse press
+};
+
+}  // namespace inkspan::uitest
