@@ -302,6 +302,11 @@ std::vector<const Relation*> Document::relations_of(std::string_view span_id) co
     return out;
 }
 
+bool Document::has_relations(std::string_view span_id) const {
+    const auto it = relations_by_span_.find(span_id);
+    return it != relations_by_span_.end() && !it->second.empty();
+}
+
 const Relation* Document::find_relation(std::string_view type, std::string_view head, std::string_view tail) const {
     auto it = relations_by_span_.find(head);
     if (it == relations_by_span_.end()) return nullptr;

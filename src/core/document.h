@@ -104,6 +104,7 @@ public:
     [[nodiscard]] const Relation* find_relation(std::string_view id) const;  // O(log n)
     // Relations whose head or tail is `span_id`, in natural id order.
     [[nodiscard]] std::vector<const Relation*> relations_of(std::string_view span_id) const;
+    [[nodiscard]] bool has_relations(std::string_view span_id) const;  // O(1), allocates nothing
     // The relation of this type from head to tail (that direction only), if any.
     [[nodiscard]] const Relation* find_relation(std::string_view type, std::string_view head, std::string_view tail) const;
     [[nodiscard]] const CountMap& relation_type_counts() const { return relation_counts_; }

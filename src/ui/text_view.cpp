@@ -176,7 +176,8 @@ std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, co
     mesh->extra_above = line.extra_above;
     mesh->last_used = frame_;
     const MeshRecorder recorder(dl, at);
-    draw_spans(app, dl, line, at, *mesh);
+    const std::vector<const Span*> spans = doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1));
+    draw_spans(app, dl, line, at, spans, *mesh);
     // The text itself, above the highlights.
     const Theme& theme = app.theme();
     const float text_dy = std::round((layout_->style().line_height - fonts_.body_px * 1.2f) * 0.5f);
@@ -190,7 +191,7 @@ std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, co
             draw_text_unclipped(dl, fonts_.body, fonts_.body_px, ImVec2(at.x + c.x - line.x, pos.y), theme.text,
                                 all.data() + c.byte_start, all.data() + c.byte_end);
     }
-    draw_line_relations(app, dl, line, at, *mesh);
+    draw_line_relations(app, dl, line, at, spans, *mesh);
     if (cacheable && recorder.finish(*mesh)) meshes_[line.cp_start] = mesh;
     return mesh;
 }

@@ -68,8 +68,10 @@ private:
     // hovered relation): lines overlapping them are drawn afresh, not from the cache.
     [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> emphasised_ranges(const App& app) const;
     std::shared_ptr<const LineMesh> draw_line(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
-    void draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, LineMesh& mesh);
-    void draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, LineMesh& mesh);
+    void draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, const std::vector<const Span*>& spans,
+                    LineMesh& mesh);
+    void draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+                             const std::vector<const Span*>& spans, LineMesh& mesh);
     void draw_relation(App& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit);
     void draw_crossing_relations(App& app, ImDrawList* dl);
     [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;

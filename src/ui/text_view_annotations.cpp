@@ -55,9 +55,8 @@ const TextView::LabelStyle& TextView::label_style(const std::string& label) {
 }
 
 // Coordinates here are relative to the line's origin `at` (the top-left of its text box).
-void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, LineMesh& mesh) {
-    const std::vector<const Span*> spans =
-        doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1));
+void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+                          const std::vector<const Span*>& spans, LineMesh& mesh) {
     if (spans.empty()) return;
     const std::vector<int> levels = stack_levels(line_stack_items(spans, line.cp_start, line.cp_end));
     const std::vector<ClusterBox> clusters = layout_->clusters(line);
@@ -109,7 +108,8 @@ void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVe
 
 // Relations between two spans that both start on this line: an arc over the chips, part of the
 // line's geometry. Relations to a span starting elsewhere are drawn per frame (crossing).
-void TextView::draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, LineMesh& mesh) {
+void TextView::draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+                                   const std::vector<const Span*>& spans, LineMesh& mesh) {
     if (doc_->relations().empty() || mesh.chips.empty()) return;
     const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
     auto starts_here = [&](const Span* s) { return s && s->start >= line.cp_start && s->start < line_end; };
@@ -118,15 +118,15 @@ void TextView::draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& l
             if (c.span_id == id) return Anchor{ImVec2(at.x + (c.min.x + c.max.x) * 0.5f, at.y + c.min.y), at.y};
         return std::nullopt;
     };
-    for (const ChipHit& chip : mesh.chips) {
-        const Span* s = doc_->find_span(chip.span_id);
-        if (!starts_here(s)) continue;
+    for (const Span* s : spans) {
+        if (!starts_here(s) || !doc_->has_relations(s->id)) continue;
+        const auto own = anchor(s->id);
+        if (!own) continue;  // no chip on this line (the span covers only its line break here)
         for (const Relation* r : doc_->relations_of(s->id)) {
             const bool is_head = r->head == s->id;
             const Span* other = doc_->find_span(is_head ? r->tail : r->head);
             if (!starts_here(other)) {
-                const ImVec2 a = anchor(s->id)->pos;
-                mesh.crossing.push_back({r->id, s->id, ImVec2(a.x - at.x, a.y - at.y)});
+                mesh.crossing.push_back({r->id, s->id, ImVec2(own->pos.x - at.x, own->pos.y - at.y)});
             } else if (is_head) {  // drawn once, from its head
                 const auto h = anchor(r->head), t = anchor(r->tail);
                 if (!h || !t) continue;
