@@ -156,7 +156,13 @@ private:
     std::string new_label_name_, new_label_hotkey_, new_relation_name_;  // schema editor fields
     std::string rename_from_, rename_to_;
     // An import waiting for the user's choice (a document with the same text already exists).
-    struct PendingImport { std::string file_name; Corpus incoming; std::vector<std::size_t> clashes; std::vector<std::string> notes; };
+    struct PendingImport {
+        std::string file_name;
+        Corpus incoming;
+        std::vector<std::size_t> clashes;    // incoming documents whose text is already here
+        std::vector<std::string> new_types;  // labels and relation types the schema lacks
+        std::vector<std::string> notes;
+    };
     std::optional<PendingImport> pending_import_;
     // The Export dialog.
     int export_format_ = 0;         // 0 = inkspan, then formats::dataset_formats()

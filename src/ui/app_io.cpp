@@ -40,6 +40,14 @@ std::string timestamp_for_file() {
     return out.size() >= 14 ? out.substr(0, 8) + "-" + out.substr(8, 6) : out;
 }
 
+// "A, B, C" (at most 12, then "and N more").
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < 12; ++i) out += (i ? ", " : "") + names[i];
+    if (names.size() > 12) out += " and " + std::to_string(names.size() - 12) + " more";
+    return out;
+}
+
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20); }
 
 // Why files of `total` bytes (the largest `largest`) cannot be imported, decided before they are
@@ -141,7 +149,11 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
         return out;
     }
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
-    PendingImport p{file_name, std::move(incoming), {}, std::move(notes)};
+    PendingImport p{file_name, std::move(incoming), {}, {}, std::move(notes)};
+    for (const EntityType& t : p.incoming.schema.entities)
+        if (!corpus_.schema.find_entity(t.name)) p.new_types.push_back(t.name);
+    for (const RelationType& r : p.incoming.schema.relations)
+        if (!corpus_.schema.find_relation(r.name)) p.new_types.push_back(r.name);
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
         const Document& in = p.incoming.documents[i];
         bool same_text = false;
@@ -156,13 +168,18 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
             }
     }
     pending_import_ = std::move(p);
-    if (pending_import_->clashes.empty()) {
+    const PendingImport& q = *pending_import_;
+    if (q.clashes.empty() && q.new_types.empty()) {
         finish_import(1);  // nothing to decide: add everything
         return {true, message_};
     }
     platform::request_frames();
-    return {true, file_name + ": " + std::to_string(pending_import_->clashes.size()) +
-                      " document(s) already in the corpus; choose replace, keep both or merge"};
+    std::string ask = file_name + ": ";
+    if (!q.clashes.empty()) ask += std::to_string(q.clashes.size()) + " document(s) already in the corpus; choose replace, keep both or merge";
+    if (!q.new_types.empty())
+        ask += std::string(q.clashes.empty() ? "" : "; ") + "it brings " + std::to_string(q.new_types.size()) +
+               " type(s) the schema lacks (" + join_names(q.new_types) + "); add them and import, or cancel";
+    return {true, ask};
 }
 
 // choice: 0 replace, 1 keep both, 2 merge annotations, 3 cancel.
@@ -249,17 +266,30 @@ void App::draw_import_dialog() {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.35f),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
-        ImGui::Text("%s: %zu document(s) have the same text as documents already here.", pending_import_->file_name.c_str(),
-                    pending_import_->clashes.size());
-        ImGui::TextDisabled("Offsets can only be merged when the text is identical, which it is.");
+        const PendingImport& p = *pending_import_;
+        ImGui::TextUnformatted(p.file_name.c_str());
+        if (!p.new_types.empty()) {
+            ImGui::Text("It uses %zu label(s) or relation type(s) your schema does not have:", p.new_types.size());
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
+            ImGui::TextDisabled("%s", join_names(p.new_types).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::TextUnformatted("Importing adds them to the schema (one undo step with the import).");
+        }
         int choice = -1;
-        if (ImGui::Button("Replace (R)") || ImGui::IsKeyPressed(ImGuiKey_R)) choice = 0;
+        if (!p.clashes.empty()) {
+            ImGui::Text("%zu document(s) have the same text as documents already here.", p.clashes.size());
+            ImGui::TextDisabled("Offsets can only be merged when the text is identical, which it is.");
+            if (ImGui::Button("Replace (R)") || ImGui::IsKeyPressed(ImGuiKey_R)) choice = 0;
+            ImGui::SameLine();
+            if (ImGui::Button("Keep both (K)") || ImGui::IsKeyPressed(ImGuiKey_K)) choice = 1;
+            ImGui::SameLine();
+            if (ImGui::Button("Merge annotations (M)") || ImGui::IsKeyPressed(ImGuiKey_M)) choice = 2;
+        } else if (ImGui::Button("Add them and import (Enter)") || ImGui::IsKeyPressed(ImGuiKey_Enter) ||
+                   ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
+            choice = 1;
+        }
         ImGui::SameLine();
-        if (ImGui::Button("Keep both (K)") || ImGui::IsKeyPressed(ImGuiKey_K)) choice = 1;
-        ImGui::SameLine();
-        if (ImGui::Button("Merge annotations (M)") || ImGui::IsKeyPressed(ImGuiKey_M)) choice = 2;
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = 3;
+        if (ImGui::Button("Cancel (Esc)") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = 3;
         if (choice >= 0) {
             ImGui::CloseCurrentPopup();
             finish_import(choice);

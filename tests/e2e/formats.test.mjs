@@ -1,12 +1,12 @@
 // Dataset formats through the app: exportAs serves every format id with what the download holds,
-// the offsets in each export check out in Python, and a doccano file imports with its spans.
+// the offsets in each export check out in Python, a doccano file imports with its spans, and new labels are asked for.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, launchBrowser, openApp, distDir, labelText } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, distDir, labelText, settle } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -55,6 +55,41 @@ test("a doccano JSONL file (UTF-16 offsets) imports as a new document with its s
   assert.ok(doc, "the document was added");
   assert.deepEqual(doc.spans.map((s) => [s.start, s.end, s.label, s.text]),
                    [[2, 13, "PER", "Marie Curie"], [24, 32, "LOC", "Varsovie"]]);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a file with labels the schema lacks asks first: Esc leaves everything as it was, Enter adds them with the document", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  const before = await page.evaluate(() => window.inkspan.getState());
+  const text = "La grippe touche Lyon.";
+  const line = JSON.stringify({ id: 7, text, entities: [
+    { id: 1, label: "DISEASE", start_offset: 3, end_offset: 9 },
+    { id: 2, label: "LOC", start_offset: 17, end_offset: 21 }], relations: [] });
+  const importIt = () => page.evaluate((l) => window.inkspan.importFile("flu.jsonl", l), line);
+  let r = await importIt();
+  assert.equal(r.ok, true, r.error);
+  assert.match(r.message, /flu\.jsonl: it brings 1 type\(s\) the schema lacks \(DISEASE\); add them and import, or cancel/);
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.inkspan.getState()), before, "nothing changes before the answer");
+  await page.keyboard.press("Escape");
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.inkspan.getState()), before, "cancelled: nothing changed");
+  r = await importIt();
+  await settle(page);
+  await page.keyboard.press("Enter");
+  await settle(page);
+  const state = JSON.parse(await page.evaluate(() => window.inkspan.getState()));
+  assert.ok(state.schema.entities.some((e) => e.name === "DISEASE"), "the label was added");
+  const doc = state.documents.find((d) => d.text === text);
+  assert.ok(doc, "the document was added");
+  assert.deepEqual(doc.spans.map((s) => [s.start, s.end, s.label]), [[3, 9, "DISEASE"], [17, 21, "LOC"]]);
+  // One undo step takes both back.
+  await page.keyboard.press("Control+z");
+  await settle(page);
+  const undone = JSON.parse(await page.evaluate(() => window.inkspan.getState()));
+  assert.equal(undone.schema.entities.some((e) => e.name === "DISEASE"), false);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
