@@ -27,6 +27,12 @@ double percentile(std::vector<double> v, double q) {
 double Samples::median() const { return percentile(ms, 0.5); }
 double Samples::p95() const { return percentile(ms, 0.95); }
 
+double Samples::mean() const {
+    double sum = 0;
+    for (double v : ms) sum += v;
+    return ms.empty() ? 0.0 : sum / static_cast<double>(ms.size());
+}
+
 void Report::add(std::string name, Samples samples, std::string note) {
     rows_.push_back({section_, std::move(name), std::move(samples), std::move(note)});
 }

@@ -24,6 +24,7 @@ struct Samples {
     void add(double v) { ms.push_back(v); }
     [[nodiscard]] double median() const;
     [[nodiscard]] double p95() const;
+    [[nodiscard]] double mean() const;
 };
 
 // Runs `fn` `runs` times and collects the duration of each call.
