@@ -145,6 +145,10 @@
     stats: () => callJson("inkspan_stats"),
     locate: (docId, offset) => callJson("inkspan_locate", ["string", "number"], [docId, offset]),
     importFile(name, contents) {
+      if (typeof contents !== "string" && !(contents instanceof Uint8Array)) {
+        const msg = String(name) + ": importFile expects the contents as a string or a Uint8Array";
+        return { ok: false, error: msg, message: msg };
+      }
       return importSet([[name, typeof contents === "string" ? new TextEncoder().encode(contents) : contents]]);
     },
     storage: () => callJson("inkspan_storage_info"),
