@@ -121,3 +121,30 @@ test("Ctrl+F, type a word, Enter, press a hotkey: every match labelled as one un
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test("touch: a long press on a word selects it, then a hotkey labels it; a quick tap does not", async () => {
+  const ctx = await browser.newContext({ hasTouch: true });
+  const { page, errors } = await openApp(ctx, server.url);
+  const cdp = await ctx.newCDPSession(page);
+  const touch = async (range, holdMs) => {
+    const b = await locate(page, range.start + 1);
+    await settle(page);
+    const p = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [p] });
+    await page.waitForTimeout(holdMs);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await settle(page);
+  };
+  const text = (await state(page)).documents[0].text;
+  const moscou = rangeOf(text, "Moscou");
+  await touch(moscou, 80);  // a tap: no selection, so the hotkey does nothing
+  await press(page, "l");
+  assert.equal((await state(page)).documents[0].spans.length, 0, "a tap selects nothing");
+  await touch(moscou, 800);  // a long press: the word
+  await press(page, "l");
+  const doc = (await state(page)).documents[0];
+  assert.ok(spanAt(doc, moscou, "LOC"), "LOC over Moscou after a long press: " + JSON.stringify(doc.spans));
+  assert.equal(doc.spans.length, 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
