@@ -1,6 +1,7 @@
 // A locked-down page and recovery from browser faults: no request leaves the origin, imported
 // text is never HTML, a lost WebGL context comes back with the state, an uncaught error offers
-// the work for download, and an idle tab draws nothing.
+// the work for download, an idle tab draws nothing, and a tab short of memory refuses an import
+// with a message instead of dying.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
