@@ -81,29 +81,12 @@ Result<DraftSpan> read_entity(std::uint64_t a, std::uint64_t b, std::string labe
 
 Status read_line(const std::string& file, std::size_t number, std::string_view line, ImportBuilder& builder) {
     const std::string place = file + " line " + std::to_string(number);
-    auto parsed = parse_json(line, place);
+    auto parsed = parse_jsonl_object(line, place);
     if (!parsed) return parsed.error();
     const Json& j = parsed.value();
-    if (!j.is_object()) return make_error(ErrorKind::Invalid, place + ": expected a JSON object per line");
     DraftDocument doc;
-    auto text = need_string(j, "text", place + ": ");
-    if (!text) return text.error();
-    doc.text = std::move(text.value());
-    doc.place = place;
-    if (auto bad = check_free_text(doc.text, kMaxTextBytes, place + ": text")) return *bad;
+    if (Status st = read_jsonl_document(j, file, number, "id", doc); !st) return st;
     const TextIndex index(doc.text);
-    const std::string stem(base_name(strip_extension(file)));
-    doc.id = stem + "-" + std::to_string(number);
-    if (const Json* id = member(j, "id"))
-        if (auto t = id_text(*id)) doc.id = stem + "-" + *t;
-    if (const Json* meta = member(j, "meta")) {
-        if (const Json* id = member(*meta, "id"))
-            if (auto t = id_text(*id)) doc.id = *t;
-        if (const Json* name = member(*meta, "name"); name && name->is_string()) doc.name = name->get<std::string>();
-        if (const Json* status = member(*meta, "status"); status && status->is_string())
-            if (auto st = parse_doc_status(status->get<std::string>())) doc.status = *st;
-    }
-    if (doc.name.empty()) doc.name = doc.id;
 
     std::unordered_map<std::string, std::size_t> by_id;
     if (const Json* entities = member(j, "entities")) {
@@ -177,12 +160,7 @@ Status read_line(const std::string& file, std::size_t number, std::string_view l
 }  // namespace
 
 Result<ImportedCorpus> import_doccano(const std::map<std::string, std::string>& files, const Schema& current) {
-    ImportBuilder builder("doccano", current);
-    const Status read = for_each_jsonl_line(files, [&](const std::string& file, std::size_t number, std::string_view line) {
-        return read_line(file, number, line, builder);
-    });
-    if (!read) return read.error();
-    return builder.finish();
+    return import_jsonl("doccano", files, current, read_line);
 }
 
 }  // namespace inkspan::formats

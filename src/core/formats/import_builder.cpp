@@ -270,4 +270,35 @@ Result<ImportedCorpus> ImportBuilder::finish() {
     return std::move(out_);
 }
 
+Result<Json> parse_jsonl_object(std::string_view line, const std::string& place) {
+    auto parsed = parse_json(line, place);
+    if (!parsed) return parsed.error();
+    if (!parsed->is_object()) return make_error(ErrorKind::Invalid, place + ": expected a JSON object per line");
+    return parsed;
+}
+
+Status read_jsonl_document(const Json& j, const std::string& file, std::size_t number, const char* id_key,
+                           DraftDocument& doc) {
+    const std::string place = file + " line " + std::to_string(number);
+    auto text = need_string(j, "text", place + ": ");
+    if (!text) return text.error();
+    doc.text = std::move(text.value());
+    doc.place = place;
+    if (auto bad = check_free_text(doc.text, kMaxTextBytes, place + ": text")) return *bad;
+    const std::string stem(base_name(strip_extension(file)));
+    doc.id = stem + "-" + std::to_string(number);
+    if (const Json* id = id_key ? member(j, id_key) : nullptr)
+        if (auto t = id_text(*id)) doc.id = stem + "-" + *t;
+    if (const Json* meta = member(j, "meta")) {
+        if (const Json* id = member(*meta, "id"))
+            if (auto t = id_text(*id)) doc.id = *t;
+        if (const Json* name = member(*meta, "name"); name && name->is_string()) doc.name = name->get<std::string>();
+        if (const Json* status = member(*meta, "status"); status && status->is_string())
+            if (auto st = parse_doc_status(status->get<std::string>())) doc.status = *st;
+        if (const Json* who = member(*meta, "annotator"); who && who->is_string()) doc.annotator = who->get<std::string>();
+    }
+    if (doc.name.empty()) doc.name = doc.id;
+    return Ok{};
+}
+
 }  // namespace inkspan::formats

@@ -3,6 +3,7 @@
 // (offsets already converted to code points and range-checked), the builder checks everything the
 // model requires and turns the drafts into Documents, or refuses the whole import.
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -69,6 +70,29 @@ private:
     ImportedCorpus out_;
     std::set<std::string> doc_ids_;
 };
+
+// ---- JSON Lines formats (doccano, spaCy/Prodigy): one document per line --------------------
+
+// The line as a JSON object ("<file> line <n>: expected a JSON object per line" otherwise).
+[[nodiscard]] Result<Json> parse_jsonl_object(std::string_view line, const std::string& place);
+
+// What every JSON Lines reader takes from a line's object: "text" (required, checked), the id
+// (<file stem>-<line>, or <file stem>-<the line's `id_key` member> when given, or meta.id), and
+// meta's name, status and annotator; the name defaults to the id.
+[[nodiscard]] Status read_jsonl_document(const Json& line, const std::string& file, std::size_t number,
+                                         const char* id_key, DraftDocument& doc);
+
+// Imports every non-blank line of every file with read(file, line number, line, builder).
+template <class ReadLine>
+[[nodiscard]] Result<ImportedCorpus> import_jsonl(std::string_view format_name, const std::map<std::string, std::string>& files,
+                                                  const Schema& current, ReadLine&& read) {
+    ImportBuilder builder(format_name, current);
+    const Status st = for_each_jsonl_line(files, [&](const std::string& file, std::size_t number, std::string_view line) {
+        return read(file, number, line, builder);
+    });
+    if (!st) return st.error();
+    return builder.finish();
+}
 
 // A valid id from any text: whitespace and control characters become '_', cut to 64 bytes;
 // `fallback` when nothing is left.

@@ -134,33 +134,18 @@ Result<std::size_t> find_span_ref(const Json& ref, const std::string& place, con
 
 Status read_line(const std::string& file, std::size_t number, std::string_view line, ImportBuilder& builder) {
     const std::string place = file + " line " + std::to_string(number);
-    auto parsed = parse_json(line, place);
+    auto parsed = parse_jsonl_object(line, place);
     if (!parsed) return parsed.error();
     const Json& j = parsed.value();
-    if (!j.is_object()) return make_error(ErrorKind::Invalid, place + ": expected a JSON object per line");
     if (const Json* answer = member(j, "answer"); answer && answer->is_string() && answer->get<std::string>() != "accept") {
         builder.skipped().add("example answered \"reject\" or \"ignore\" skipped",
                               "examples answered \"reject\" or \"ignore\" skipped", 1, place);
         return Ok{};
     }
     DraftDocument doc;
-    auto text = need_string(j, "text", place + ": ");
-    if (!text) return text.error();
-    doc.text = std::move(text.value());
-    doc.place = place;
-    if (auto bad = check_free_text(doc.text, kMaxTextBytes, place + ": text")) return *bad;
+    if (Status st = read_jsonl_document(j, file, number, nullptr, doc); !st) return st;
     const TextIndex index(doc.text);
     const std::size_t length = index.code_point_count();
-    doc.id = std::string(base_name(strip_extension(file))) + "-" + std::to_string(number);
-    if (const Json* meta = member(j, "meta")) {
-        if (const Json* id = member(*meta, "id"))
-            if (auto t = id_text(*id)) doc.id = *t;
-        if (const Json* name = member(*meta, "name"); name && name->is_string()) doc.name = name->get<std::string>();
-        if (const Json* status = member(*meta, "status"); status && status->is_string())
-            if (auto st = parse_doc_status(status->get<std::string>())) doc.status = *st;
-        if (const Json* who = member(*meta, "annotator"); who && who->is_string()) doc.annotator = who->get<std::string>();
-    }
-    if (doc.name.empty()) doc.name = doc.id;
 
     SpanKeys by_key;
     RangeKeys by_range;
@@ -246,12 +231,7 @@ Status read_line(const std::string& file, std::size_t number, std::string_view l
 }  // namespace
 
 Result<ImportedCorpus> import_spacy(const std::map<std::string, std::string>& files, const Schema& current) {
-    ImportBuilder builder("spaCy", current);
-    const Status read = for_each_jsonl_line(files, [&](const std::string& file, std::size_t number, std::string_view line) {
-        return read_line(file, number, line, builder);
-    });
-    if (!read) return read.error();
-    return builder.finish();
+    return import_jsonl("spaCy", files, current, read_line);
 }
 
 }  // namespace inkspan::formats
