@@ -118,6 +118,8 @@ private:
     void draw_import_dialog();
     void draw_export_dialog();
     void draw_statistics();
+    // An inkspan JSON file, already recognised as one (read in place).
+    ImportOutcome import_inkspan(const std::string& name, std::string_view bytes);
     ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes);
     void finish_import(int choice);
     [[nodiscard]] std::string fresh_document_id() const;

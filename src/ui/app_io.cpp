@@ -76,6 +76,10 @@ std::string App::fresh_document_id() const {
 ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
     // An inkspan file (a corpus can be 50 MB) is read from `bytes` as they are, not copied first.
     if (formats::sniff_format(name, bytes) != "inkspan") return import_files({{name, std::string(bytes)}});
+    return import_inkspan(name, bytes);
+}
+
+ImportOutcome App::import_inkspan(const std::string& name, std::string_view bytes) {
     auto refuse = [&](const std::string& why) {
         ImportOutcome out{false, why.rfind(name, 0) == 0 ? why : name + ": " + why};
         show_message(out.message, true);
@@ -118,7 +122,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
     if (format == "inkspan") {  // native files: one at a time
         ImportOutcome last;
         for (const auto& [name, bytes] : files)
-            if (!(last = import_file(name, bytes)).ok) return last;
+            if (!(last = import_inkspan(name, bytes)).ok) return last;
         return last;
     } else if (format) {
         auto imported = formats::import_files(*format, files, corpus_);

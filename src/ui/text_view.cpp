@@ -93,11 +93,10 @@ void TextView::flash(std::size_t start, std::size_t end, double now) {
     flash_until_ = now + 1.2;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> TextView::emphasised_ranges(const App& app) const {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
+void TextView::find_emphasised(const App& app) {
+    emphasised_.clear();
     auto add = [&](const std::string& id) {
-        if (id.empty()) return;
-        if (const Span* s = doc_->find_span(id)) out.emplace_back(s->start, s->end);
+        if (const Span* s = id.empty() ? nullptr : doc_->find_span(id)) emphasised_.push_back(s);
     };
     add(app.selected_span());
     add(app.hovered_span());
@@ -106,7 +105,10 @@ std::vector<std::pair<std::size_t, std::size_t>> TextView::emphasised_ranges(con
             add(r->head);
             add(r->tail);
         }
-    return out;
+}
+
+bool TextView::is_emphasised(const Span& s) const {
+    return std::find(emphasised_.begin(), emphasised_.end(), &s) != emphasised_.end();
 }
 
 void TextView::drop_stale_meshes(const Theme& theme) {
@@ -143,14 +145,14 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
     drop_stale_meshes(theme);
     dl->PushClipRect(min, max, true);
     draw_selection(app, dl, origin_);
-    const auto hot = emphasised_ranges(app);
+    find_emphasised(app);
     visible_.clear();
     for (const LayoutLine& line : layout_->visible_lines(scroll_y_, scroll_y_ + view_height_)) {
         // Lines are drawn at whole pixels, so a line's geometry is the same wherever it is drawn.
         const ImVec2 at(std::round(origin_.x + line.x), std::round(origin_.y + line.y));
         const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
-        const bool emphasised = std::any_of(hot.begin(), hot.end(),
-                                            [&](const auto& r) { return r.first < line_end && r.second > line.cp_start; });
+        const bool emphasised = std::any_of(emphasised_.begin(), emphasised_.end(),
+                                            [&](const Span* e) { return e->start < line_end && e->end > line.cp_start; });
         std::shared_ptr<const LineMesh> mesh;
         if (line_cache_ && !emphasised) {
             const auto it = meshes_.find(line.cp_start);

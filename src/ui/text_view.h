@@ -64,9 +64,10 @@ private:
     float arc_row_height() const;
     [[nodiscard]] float extra_above(std::size_t cp_start, std::size_t cp_end) const;
     void drop_stale_meshes(const Theme& theme);
-    // The ranges of spans drawn emphasised this frame (selected, hovered, ends of the selected or
-    // hovered relation): lines overlapping them are drawn afresh, not from the cache.
-    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> emphasised_ranges(const App& app) const;
+    // The spans drawn emphasised this frame: the selected and the hovered one, the ends of the
+    // selected and of the hovered relation. Lines showing one are drawn afresh, not from the cache.
+    void find_emphasised(const App& app);
+    [[nodiscard]] bool is_emphasised(const Span& s) const;
     std::shared_ptr<const LineMesh> draw_line(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
     void draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, const std::vector<const Span*>& spans,
                     LineMesh& mesh);
@@ -74,7 +75,8 @@ private:
                              const std::vector<const Span*>& spans, LineMesh& mesh);
     void draw_relation(App& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit);
     void draw_crossing_relations(App& app, ImDrawList* dl);
-    [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;
+    [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
+    [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;  // first visible chip
     void draw_selection(App& app, ImDrawList* dl, ImVec2 origin);
     void draw_scrollbar(ImDrawList* dl, const Theme& theme, ImVec2 min, ImVec2 max);
     void handle_mouse(App& app, ImVec2 origin);
@@ -106,6 +108,7 @@ private:
     float mesh_column_ = 0;
     std::map<std::string, LabelStyle, std::less<>> label_styles_;
 
+    std::vector<const Span*> emphasised_;  // this frame's (find_emphasised)
     std::vector<VisibleLine> visible_;  // this frame's lines, with what they drew (hit-testing)
     std::vector<ArcHit> arcs_;          // relations across lines, drawn this frame
     float hits_scroll_y_ = -1;  // the scroll visible_ and arcs_ were drawn at; stale after a scroll

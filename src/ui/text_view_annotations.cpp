@@ -73,17 +73,13 @@ void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVe
     const float lh = layout_->style().line_height;
     const float pad = std::round(lh * 0.12f);
     const float band_h = band_height();
-    const std::string& rel = app.selected_relation().empty() ? app.hovered_relation() : app.selected_relation();
-    const Relation* emphasised_relation = rel.empty() ? nullptr : doc_->find_relation(rel);
     for (std::size_t i = 0; i < spans.size(); ++i) {
         const Span& s = *spans[i];
         const std::size_t a = std::max(s.start, line.cp_start), b = std::min(s.end, line.cp_end);
         if (a >= b) continue;
         const LabelStyle& style = label_style(s.label);
         const bool selected = s.id == app.selected_span();
-        const bool linked = !app.hovered_span().empty() && s.id == app.hovered_span();
-        const bool related = emphasised_relation && (emphasised_relation->head == s.id || emphasised_relation->tail == s.id);
-        const bool emphasis = selected || linked || related;
+        const bool emphasis = is_emphasised(s);
         // The highlight: translucent fill (nested spans darken each other, the text stays readable)
         // plus an underline per band so every span is visible on its own.
         const ImVec2 p0(at.x + x_at(a, false), at.y + pad), p1(at.x + x_at(b, true), at.y + lh - pad);
@@ -113,11 +109,7 @@ void TextView::draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& l
     if (doc_->relations().empty() || mesh.chips.empty()) return;
     const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
     auto starts_here = [&](const Span* s) { return s && s->start >= line.cp_start && s->start < line_end; };
-    auto anchor = [&](const std::string& id) -> std::optional<Anchor> {
-        for (const ChipHit& c : mesh.chips)
-            if (c.span_id == id) return Anchor{ImVec2(at.x + (c.min.x + c.max.x) * 0.5f, at.y + c.min.y), at.y};
-        return std::nullopt;
-    };
+    auto anchor = [&](const std::string& id) { return chip_anchor(mesh, at, id); };
     for (const Span* s : spans) {
         if (!starts_here(s) || !doc_->has_relations(s->id)) continue;
         const auto own = anchor(s->id);
@@ -141,10 +133,16 @@ void TextView::draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& l
     }
 }
 
+// Where arcs attach to a span: the top-centre of its chip on a line drawn at `at`.
+std::optional<TextView::Anchor> TextView::chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id) {
+    for (const ChipHit& c : mesh.chips)
+        if (c.span_id == span_id) return Anchor{ImVec2(at.x + (c.min.x + c.max.x) * 0.5f, at.y + c.min.y), at.y};
+    return std::nullopt;
+}
+
 std::optional<TextView::Anchor> TextView::chip_anchor(const std::string& span_id) const {
     for (const VisibleLine& v : visible_)
-        for (const ChipHit& c : v.mesh->chips)
-            if (c.span_id == span_id) return Anchor{ImVec2(v.at.x + (c.min.x + c.max.x) * 0.5f, v.at.y + c.min.y), v.at.y};
+        if (auto a = chip_anchor(*v.mesh, v.at, span_id)) return a;
     return std::nullopt;
 }
 
