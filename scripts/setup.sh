@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Inkspan needs to build and test, idempotently, on Debian 12.
-# Debian packages via apt, Dear ImGui 1.90.1 from Debian's source package (checked by sha256),
+# Debian packages via apt, third-party sources from Debian's source packages (checked by sha256),
 # playwright-core from npm (lockfile). Fetched sources land in build/deps (ignored by git).
 #   usage: scripts/setup.sh            (all)
 #          scripts/setup.sh native     (only what the native build and unit tests need)
@@ -27,6 +27,96 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# Third-party sources from Debian's source packages, each checked by sha256 and unpacked into
+# build/deps/<dir> (ignored by git). A deb-src entry per suite is added once, copied from the
+# machine's own first apt stanza.
+add_deb_src() {  # add_deb_src <suite>
+  local list=/etc/apt/sources.list.d/inkspan-$1-src.sources
+  [ -f "$list" ] && return 0
+  echo "setup: adding a deb-src entry for $1 (source packages only)"
+  awk 'BEGIN{RS="";ORS="\n\n"} NR==1' /etc/apt/sources.list.d/debian.sources \
+    | sed -e 's/^Types:.*/Types: deb-src/' -e "s/^Suites:.*/Suites: $1/" | $SUDO tee "$list" >/dev/null
+  $SUDO apt-get update -qq
+}
+fetch_source() {  # fetch_source <dir> <package> <version> <suite> <orig tarball> <sha256>
+  local dir=build/deps/$1 pkg=$2 version=$3 suite=$4 tarball=build/deps/src/$5 sha=$6
+  [ -f "$dir/.inkspan-$version" ] && return 0
+  add_deb_src "$suite"
+  mkdir -p build/deps/src
+  if [ ! -f "$tarball" ]; then
+    ( cd build/deps/src && apt-get source --download-only -qq "$pkg=$version" >/dev/null 2>&1 )
+  fi
+  echo "$sha  $tarball" | sha256sum -c --quiet - || { echo "setup: $tarball sha256 mismatch" >&2; exit 1; }
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+  tar -xf "$tarball" -C "$dir.tmp" --strip-components=1
+  touch "$dir.tmp/.inkspan-$version"
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+}
+
+# Sources the core builds with (natively and in the browser).
+# (none yet)
+
+[ "$what" = native ] && exit 0
+
+# Dear ImGui 1.92 (dynamic font atlas: glyphs on demand, any size): core, backends, misc/freetype.
+fetch_source imgui imgui 1.92.2b+ds-1 sid imgui_1.92.2b+ds.orig.tar.xz \
+  e7bd201d56b5ee90d24d5dac85e5c12f98bdb95410252a62d27b7f89e4566d48
+
+# playwright-core from npm (lockfile). Fetched sources land in build/deps (ignored by git).
+#   usage: scripts/setup.sh            (all)
+#          scripts/setup.sh native     (only what the native build and unit tests need)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}  # all | native | web
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+native_pkgs=(g++ cmake make nlohmann-json3-dev doctest-dev clang-14 libclang-rt-14-dev)
+web_pkgs=(emscripten fonts-dejavu-core chromium python3 fonttools xz-utils dpkg-dev)
+pkgs=("${native_pkgs[@]}")
+[ "$what" = native ] || pkgs+=("${web_pkgs[@]}")
+# Node.js and npm: Debian's, unless the machine already has a node (e.g. a newer one with its own npm).
+if [ "$what" != native ] && ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Third-party sources from Debian's source packages, each checked by sha256 and unpacked into
+# build/deps/<dir> (ignored by git). A deb-src entry per suite is added once, copied from the
+# machine's own first apt stanza.
+add_deb_src() {  # add_deb_src <suite>
+  local list=/etc/apt/sources.list.d/inkspan-$1-src.sources
+  [ -f "$list" ] && return 0
+  echo "setup: adding a deb-src entry for $1 (source packages only)"
+  awk 'BEGIN{RS="";ORS="\n\n"} NR==1' /etc/apt/sources.list.d/debian.sources \
+    | sed -e 's/^Types:.*/Types: deb-src/' -e "s/^Suites:.*/Suites: $1/" | $SUDO tee "$list" >/dev/null
+  $SUDO apt-get update -qq
+}
+fetch_source() {  # fetch_source <dir> <package> <version> <suite> <orig tarball> <sha256>
+  local dir=build/deps/$1 pkg=$2 version=$3 suite=$4 tarball=build/deps/src/$5 sha=$6
+  [ -f "$dir/.inkspan-$version" ] && return 0
+  add_deb_src "$suite"
+  mkdir -p build/deps/src
+  if [ ! -f "$tarball" ]; then
+    ( cd build/deps/src && apt-get source --download-only -qq "$pkg=$version" >/dev/null 2>&1 )
+  fi
+  echo "$sha  $tarball" | sha256sum -c --quiet - || { echo "setup: $tarball sha256 mismatch" >&2; exit 1; }
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+  tar -xf "$tarball" -C "$dir.tmp" --strip-components=1
+  touch "$dir.tmp/.inkspan-$version"
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+}
+
+# Sources the core builds with (natively and in the browser).
+# (none yet)
+
 [ "$what" = native ] && exit 0
 
 # Dear ImGui 1.90.1 sources from Debian's source package (trixie), verified by sha256.
