@@ -10,8 +10,8 @@ Walks EXPORT_DIR and checks, by file type (Python 3 standard library only):
            match the text, token_start/token_end cover the span, head/child = the span's last token.
            doccano (lines with "entities"/"label"): offsets are UTF-16 units, so the slice is taken
            from text.encode("utf-16-le"); relations refer to entity ids.
-  .json    Label Studio: value.start/end are UTF-16 units; the slice == value.text; relations
-           refer to region ids.
+  .json    Label Studio: value.start/end are code points (Label Studio's unit); the slice ==
+           value.text; relations refer to region ids.
   .jsonld  W3C Web Annotation: TextPositionSelector (code points) selects TextQuoteSelector.exact,
            prefix and suffix surround it, against the text in "inkspan:sources".
   .conll   CoNLL IOB2: token<TAB>tag lines, I-X only after B-X or I-X.
@@ -160,7 +160,7 @@ def check_label_studio(path):
                 where = f"{path}: [{t}].annotations[{a}].result[{k}]"
                 if item["type"] == "labels":
                     value = item["value"]
-                    expect_equal(where, utf16_slice(text, value["start"], value["end"], where), value["text"])
+                    expect_equal(where, code_point_slice(text, value["start"], value["end"], where), value["text"])
                     regions.add(item["id"])
             for k, item in enumerate(annotation["result"]):
                 if item["type"] == "relation" and not {item["from_id"], item["to_id"]} <= regions:

@@ -50,7 +50,7 @@ TEST_CASE("Label Studio: the fixtures round-trip with notes; attributes are repo
     }
 }
 
-TEST_CASE("Label Studio: exact task with UTF-16 offsets, a note and an undirected relation") {
+TEST_CASE("Label Studio: exact task with code point offsets, a note and an undirected relation") {
     Corpus c;
     c.schema = fixture_schema();
     auto d = Document::create("e", "e.txt", "😀 Zoë et Москва");
@@ -65,11 +65,57 @@ TEST_CASE("Label Studio: exact task with UTF-16 offsets, a note and an undirecte
           "[\n"
           R"({"id":1,"data":{"text":"😀 Zoë et Москва","doc_id":"e","name":"e.txt"},"annotations":[{"id":1,"result":[)"
           R"({"id":"T1","from_name":"label","to_name":"text","type":"labels","origin":"manual",)"
-          R"("value":{"start":3,"end":6,"text":"Zoë","labels":["PER"]},"meta":{"text":["a note"]}},)"
+          R"("value":{"start":2,"end":5,"text":"Zoë","labels":["PER"]},"meta":{"text":["a note"]}},)"
           R"({"id":"T2","from_name":"label","to_name":"text","type":"labels","origin":"manual",)"
-          R"("value":{"start":10,"end":16,"text":"Москва","labels":["LOC"]}},)"
+          R"("value":{"start":9,"end":15,"text":"Москва","labels":["LOC"]}},)"
           R"({"from_id":"T1","to_id":"T2","type":"relation","direction":"bi","labels":["negotiates_with"]}]}],"predictions":[]})"
           "\n]\n");
+}
+
+TEST_CASE("Label Studio: offsets are code points, as Label Studio's own emoji test asserts") {
+    // Label Studio's front-end test "NER - Emoji - Text" expects offsets by code points after emoji;
+    // this export (written for Inkspan in the shape of a Label Studio 1.x export) counts them so.
+    const std::string content = read_source_file("tests/fixtures/labelstudio/emoji_code_points.json");
+    CHECK(sniff_format("emoji_code_points.json", content) == "labelstudio");
+    auto imported = import_files("labelstudio", {{"emoji_code_points.json", content}}, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 1);
+    const Document& d = imported->documents[0];
+    CHECK(span_texts(d) == strings({"Word test 19-23", "Person Zoë 25-28", "Location 東京 33-35", "Word 👨‍👩‍👧 36-41"}));
+    CHECK(d.find_span("b2Yr18")->note == "first meeting");
+    CHECK(relation_texts(d) == strings({"Zoë located_in 東京"}));
+    CHECK(imported->skipped == strings({"Label Studio: emoji_code_points.json: offsets read as code points"}));
+
+    // Round trip: export writes the same code points back, import gives the same spans and relations.
+    Corpus c;
+    c.schema = merge_schema(Schema{}, imported.value());
+    c.documents.push_back(d);
+    auto exported = export_corpus("labelstudio", c, {0});
+    REQUIRE(exported.ok());
+    const std::string& json = exported->files.begin()->second;
+    CHECK(json.find(R"("value":{"start":19,"end":23,"text":"test","labels":["Word"]})") != std::string::npos);
+    CHECK(json.find(R"("value":{"start":36,"end":41,"text":"👨‍👩‍👧","labels":["Word"]})") != std::string::npos);
+    const ImportedCorpus again = round_trip("labelstudio", c, {0});
+    check_same_annotations(d, again.documents[0]);
+}
+
+TEST_CASE("Label Studio: an older file in UTF-16 units is recognised by value.text and read") {
+    const std::string utf16 = kTask + R"({"id": "a", "type": "labels", "value": {"start": 3, "end": 6, "text": "Zoë", "labels": ["PER"]}}]}]}])";
+    auto r = import_json(utf16);
+    REQUIRE_MESSAGE(r.ok(), error_of(r));
+    CHECK(span_texts(r->documents[0]) == strings({"PER Zoë 2-5"}));
+    CHECK(r->skipped == strings({"Label Studio: ls.json: offsets read as UTF-16 units (an older Label Studio file: "
+                                 "value.text matches UTF-16 offsets, not code points)"}));
+    // The same region in code points reads as code points.
+    const std::string cps = kTask + R"({"id": "a", "type": "labels", "value": {"start": 2, "end": 5, "text": "Zoë", "labels": ["PER"]}}]}]}])";
+    auto c = import_json(cps);
+    REQUIRE_MESSAGE(c.ok(), error_of(c));
+    CHECK(span_texts(c->documents[0]) == strings({"PER Zoë 2-5"}));
+    CHECK(c->skipped == strings({"Label Studio: ls.json: offsets read as code points"}));
+    // Without value.text, code points (Label Studio's unit).
+    auto bare = import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 2, "end": 5, "labels": ["PER"]}}]}]}])");
+    REQUIRE_MESSAGE(bare.ok(), error_of(bare));
+    CHECK(span_texts(bare->documents[0]) == strings({"PER Zoë 2-5"}));
 }
 
 TEST_CASE("Label Studio: an export with predictions, several annotations, multi-label regions and directions") {
@@ -86,7 +132,9 @@ TEST_CASE("Label Studio: an export with predictions, several annotations, multi-
     CHECK(relation_texts(d) == strings({"Emmanuel Macron meets Olaf Scholz", "Emmanuel Macron located_in Paris 🇫🇷"}));
     CHECK(span_texts(imported->documents[1]) == strings({"Location 東京 0-2"}));
     CHECK(imported->skipped ==
-          strings({"Label Studio: 1 prediction ignored (only annotations are read) (first: export.json: [0].predictions)",
+          strings({"Label Studio: export.json: offsets read as UTF-16 units (an older Label Studio file: value.text "
+                   "matches UTF-16 offsets, not code points)",
+                   "Label Studio: 1 prediction ignored (only annotations are read) (first: export.json: [0].predictions)",
                    "Label Studio: 1 result of type choices skipped (first: export.json: [0].annotations[0].result[6])",
                    "Label Studio: 1 relation without a label skipped (Inkspan relations are typed) (first: export.json: "
                    "[0].annotations[0].result[5])",
@@ -97,13 +145,15 @@ TEST_CASE("Label Studio: an export with predictions, several annotations, multi-
 }
 
 TEST_CASE("Label Studio: errors name the file and the JSON path") {
-    CHECK(error_of(import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 1, "end": 6, "labels": ["PER"]}}]}]}])")) ==
-          "ls.json: [0].annotations[0].result[0].value.start 1 falls between the two halves of a surrogate pair (UTF-16 units)");
-    CHECK(error_of(import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 3, "end": 60, "labels": ["PER"]}}]}]}])")) ==
-          "ls.json: [0].annotations[0].result[0].value.end 60 is past the end of the text (6 UTF-16 units)");
-    CHECK(error_of(import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 3, "end": 6, "text": "Zoe", "labels": ["PER"]}}]}]}])")) ==
-          "ls.json: [0].annotations[0].result[0].value.text \"Zoe\" differs from the text at UTF-16 [3, 6): \"Zoë\"");
-    CHECK(error_of(import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 3, "end": 6, "labels": ["PER"]}}, )"
+    CHECK(error_of(import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 2, "end": 60, "labels": ["PER"]}}]}]}])")) ==
+          "ls.json: [0].annotations[0].result[0].value.end 60 is past the end of the text (5 code points)");
+    CHECK(error_of(import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 2, "end": 5, "text": "Zoe", "labels": ["PER"]}}]}]}])")) ==
+          "ls.json: [0].annotations[0].result[0].value.text \"Zoe\" differs from the text at [2, 5): \"Zoë\" (code points)");
+    // A file whose value.text fits UTF-16 offsets is read in UTF-16, and then refuses a split surrogate pair.
+    CHECK(error_of(import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 3, "end": 6, "text": "Zoë", "labels": ["PER"]}}, )"
+                                       R"({"id": "b", "type": "labels", "value": {"start": 1, "end": 6, "labels": ["PER"]}}]}]}])")) ==
+          "ls.json: [0].annotations[0].result[1].value.start 1 falls between the two halves of a surrogate pair (UTF-16 units)");
+    CHECK(error_of(import_json(kTask + R"({"id": "a", "type": "labels", "value": {"start": 2, "end": 5, "labels": ["PER"]}}, )"
                                        R"({"type": "relation", "from_id": "a", "to_id": "zz", "labels": ["meets"]}]}]}])")) ==
           "ls.json: [0].annotations[0].result[1].to_id: \"zz\" is not the id of a region of this annotation");
     CHECK(error_of(import_json(R"([{"id": 1, "annotations": []}])")) == "ls.json: [0].data: expected an object");

@@ -1,10 +1,12 @@
 #include "core/formats/label_studio.h"
 
+#include <optional>
 #include <unordered_map>
 
 #include "core/formats/format_util.h"
 #include "core/formats/import_builder.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "core/validation.h"
 
 namespace inkspan::formats {
@@ -16,7 +18,6 @@ ExportedFiles export_label_studio(const Corpus& corpus, const std::vector<std::s
     std::size_t task_id = 0;
     for (std::size_t i : doc_indexes) {
         const Document& doc = corpus.documents[i];
-        const std::string_view text = doc.text();
         OrderedJson task;
         task["id"] = ++task_id;
         OrderedJson data;
@@ -33,8 +34,8 @@ ExportedFiles export_label_studio(const Corpus& corpus, const std::vector<std::s
             region["type"] = "labels";
             region["origin"] = "manual";
             OrderedJson value;
-            value["start"] = doc.index().code_point_to_utf16(text, s.start);
-            value["end"] = doc.index().code_point_to_utf16(text, s.end);
+            value["start"] = s.start;  // code points, as Label Studio counts them
+            value["end"] = s.end;
             value["text"] = std::string(doc.span_text(s));
             value["labels"] = OrderedJson::array({s.label});
             region["value"] = std::move(value);
@@ -67,7 +68,73 @@ ExportedFiles export_label_studio(const Corpus& corpus, const std::vector<std::s
 
 namespace {
 
-Status read_task(const Json& task, const std::string& place, const std::string& stem, std::size_t number,
+// The key of the task's text in `data`: to_name of the first result that names a data field, else "text".
+std::string text_key(const Json& data, const Json* results) {
+    if (results && results->is_array())
+        for (const Json& r : *results)
+            if (const Json* to = member(r, "to_name"); to && to->is_string() && member(data, to->get<std::string>()))
+                return to->get<std::string>();
+    return "text";
+}
+
+// The text of [a, b) when those offsets count `utf16` units or code points; nullopt when out of
+// range or between the halves of a surrogate pair.
+std::optional<std::string_view> slice(std::string_view text, const TextIndex& index, std::uint64_t a, std::uint64_t b,
+                                      bool utf16) {
+    std::optional<std::size_t> start, end;
+    if (utf16) {
+        if (a > index.utf16_count() || b > index.utf16_count()) return std::nullopt;
+        start = index.utf16_to_code_point(text, static_cast<std::size_t>(a));
+        end = index.utf16_to_code_point(text, static_cast<std::size_t>(b));
+    } else if (a <= index.code_point_count() && b <= index.code_point_count()) {
+        start = static_cast<std::size_t>(a);
+        end = static_cast<std::size_t>(b);
+    }
+    if (!start || !end || *start > *end) return std::nullopt;
+    const std::size_t b0 = index.code_point_to_byte(text, *start), b1 = index.code_point_to_byte(text, *end);
+    return text.substr(b0, b1 - b0);
+}
+
+// Label Studio counts code points; versions before that fix counted UTF-16 units (JavaScript
+// string indexes). A file is read in UTF-16 units only when some region's value.text fits its
+// offsets in UTF-16 units and not in code points, and no region says the opposite.
+bool offsets_are_utf16(const Json& tasks) {
+    std::size_t utf16_votes = 0, code_point_votes = 0;
+    for (const Json& task : tasks) {
+        const Json* data = member(task, "data");
+        if (!data || !data->is_object()) continue;
+        for (const char* key : {"annotations", "completions", "predictions"}) {
+            const Json* list = member(task, key);
+            if (!list || !list->is_array()) continue;
+            for (const Json& ann : *list) {
+                const Json* results = member(ann, "result");
+                if (!results || !results->is_array()) continue;
+                const Json* text = member(*data, text_key(*data, results));
+                if (!text || !text->is_string()) continue;
+                const std::string& t = text->get_ref<const std::string&>();
+                if (find_invalid_utf8(t)) continue;
+                std::optional<TextIndex> index;
+                for (const Json& r : *results) {
+                    const Json* value = member(r, "value");
+                    const Json* covered = value ? member(*value, "text") : nullptr;
+                    const Json* a = value ? member(*value, "start") : nullptr;
+                    const Json* b = value ? member(*value, "end") : nullptr;
+                    if (!covered || !covered->is_string() || !a || !b || !a->is_number_unsigned() || !b->is_number_unsigned())
+                        continue;
+                    if (!index) index.emplace(t);
+                    const std::string& want = covered->get_ref<const std::string&>();
+                    const bool as_utf16 = slice(t, *index, a->get<std::uint64_t>(), b->get<std::uint64_t>(), true) == want;
+                    const bool as_code_points = slice(t, *index, a->get<std::uint64_t>(), b->get<std::uint64_t>(), false) == want;
+                    utf16_votes += as_utf16 && !as_code_points;
+                    code_point_votes += as_code_points && !as_utf16;
+                }
+            }
+        }
+    }
+    return utf16_votes > 0 && code_point_votes == 0;
+}
+
+Status read_task(const Json& task, const std::string& place, const std::string& stem, std::size_t number, bool utf16,
                  ImportBuilder& builder) {
     if (!task.is_object()) return make_error(ErrorKind::Invalid, place + ": expected a task object");
     Tally& skipped = builder.skipped();
@@ -104,19 +171,13 @@ Status read_task(const Json& task, const std::string& place, const std::string& 
     // The text: data[to_name] of the first labels region, else data.text.
     const Json* data = member(task, "data");
     if (!data || !data->is_object()) return make_error(ErrorKind::Invalid, place + ".data: expected an object");
-    std::string text_key = "text";
-    if (results)
-        for (const Json& r : *results)
-            if (const Json* to = member(r, "to_name"); to && to->is_string() && member(*data, to->get<std::string>())) {
-                text_key = to->get<std::string>();
-                break;
-            }
+    const std::string key = text_key(*data, results);
     DraftDocument doc;
-    auto text = need_string(*data, text_key, place + ".data");
+    auto text = need_string(*data, key, place + ".data");
     if (!text) return text.error();
     doc.text = std::move(text.value());
     doc.place = place;
-    if (auto bad = check_free_text(doc.text, kMaxTextBytes, place + ".data." + text_key)) return *bad;
+    if (auto bad = check_free_text(doc.text, kMaxTextBytes, place + ".data." + key)) return *bad;
     const TextIndex index(doc.text);
     doc.id = stem + "-" + std::to_string(number);
     if (const Json* id = member(task, "id"))
@@ -149,18 +210,21 @@ Status read_task(const Json& task, const std::string& place, const std::string& 
         if (!a) return a.error();
         auto b = need_count(*value, "end", at + ".value");
         if (!b) return b.error();
-        auto start = utf16_to_code_point(doc.text, index, *a, at + ".value.start");
+        auto start = utf16 ? utf16_to_code_point(doc.text, index, *a, at + ".value.start")
+                           : check_code_point(*a, index.code_point_count(), at + ".value.start");
         if (!start) return start.error();
-        auto end = utf16_to_code_point(doc.text, index, *b, at + ".value.end");
+        auto end = utf16 ? utf16_to_code_point(doc.text, index, *b, at + ".value.end")
+                         : check_code_point(*b, index.code_point_count(), at + ".value.end");
         if (!end) return end.error();
         if (auto bad = check_range(*start, *end, at)) return *bad;
         if (const Json* covered = member(*value, "text"); covered && covered->is_string()) {
             const std::size_t b0 = index.code_point_to_byte(doc.text, *start), b1 = index.code_point_to_byte(doc.text, *end);
             const std::string_view actual = std::string_view(doc.text).substr(b0, b1 - b0);
+            const std::string range = "[" + std::to_string(*a) + ", " + std::to_string(*b) + ")";
             if (covered->get<std::string>() != actual)
                 return make_error(ErrorKind::Invalid, at + ".value.text " + quote(covered->get<std::string>()) +
-                                                          " differs from the text at UTF-16 [" + std::to_string(*a) + ", " +
-                                                          std::to_string(*b) + "): " + quote(actual));
+                                                          " differs from the text at " + (utf16 ? "UTF-16 " + range : range) +
+                                                          ": " + quote(actual) + (utf16 ? "" : " (code points)"));
         }
         const Json* labels = member(*value, "labels");
         if (!labels || !labels->is_array()) return make_error(ErrorKind::Invalid, at + ".value.labels: expected an array");
@@ -228,8 +292,12 @@ Result<ImportedCorpus> import_label_studio(const std::map<std::string, std::stri
         }
         if (!j.is_array()) return make_error(ErrorKind::Invalid, name + ": expected an array of tasks");
         const std::string stem(base_name(strip_extension(name)));
+        const bool utf16 = offsets_are_utf16(j);
+        builder.skipped().note(name + (utf16 ? ": offsets read as UTF-16 units (an older Label Studio file: value.text "
+                                                "matches UTF-16 offsets, not code points)"
+                                              : ": offsets read as code points"));
         for (std::size_t i = 0; i < j.size(); ++i)
-            if (auto st = read_task(j[i], name + ": [" + std::to_string(i) + "]", stem, i + 1, builder); !st)
+            if (auto st = read_task(j[i], name + ": [" + std::to_string(i) + "]", stem, i + 1, utf16, builder); !st)
                 return st.error();
     }
     return builder.finish();

@@ -1,8 +1,9 @@
 #pragma once
 // Label Studio JSON: an array of tasks {"id", "data": {"text"}, "annotations": [{"result": [...]}]}
 // with "labels" regions (value.start/end/text/labels) and "relation" items (from_id, to_id,
-// direction, labels). Offsets are UTF-16 code units (JavaScript string indexes), converted at
-// this boundary both ways. A span note travels as the region's meta.text; attributes are lost.
+// direction, labels). Offsets are code points, as Label Studio counts them; files of older versions
+// in UTF-16 units are recognised by value.text and converted. A span note travels as the region's
+// meta.text; attributes are lost.
 // Reading takes the first annotation of each task that is not cancelled; predictions are ignored
 // (both reported).
 #include <cstddef>
