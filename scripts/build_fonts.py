@@ -1,0 +1,600 @@
+#!/usr/bin/env python3
+"""Build Inkspan's fallback fonts and their manifest (see docs/FONTS.md).
+
+    scripts/build_fonts.py OUT_DIR            build (skipped when OUT_DIR/manifest.json is up to date)
+    scripts/build_fonts.py --force OUT_DIR    build even if up to date
+    scripts/build_fonts.py --check OUT_DIR    verify what a build wrote
+
+Writes into OUT_DIR one subset font per script (Noto Sans from fonts-noto-core), monochrome emoji
+(Symbola), symbol and math fallbacks, and Noto Sans CJK cut into slices per regional variant, plus
+OUT_DIR/manifest.json:
+
+    {"version": 1,
+     "fonts": [{"file": "noto-arabic.ttf", "script": "Arab", "variant": "", "bytes": 123456,
+                "ranges": [[1536, 1791], ...]}, ...]}
+
+`ranges` are the sorted, merged, inclusive code point ranges of the file's cmap, less the code points
+of the base font (DejaVu Sans cut to INKSPAN_FONT_UNICODES of cmake/web_app.cmake) and less control
+characters. The list order is the preference order: for a code point, the app takes the first entry
+that covers it among the entries of the document's CJK variant and all entries of variant "".
+
+Needs Python 3 with fontTools (Debian: python3-fonttools, pulled in by `fonttools`); stdlib otherwise.
+If the interpreter running this has no fontTools, the script re-runs itself with /usr/bin/python3.
+"""
+
+import io
+import json
+import os
+import re
+import sys
+import time
+
+try:
+    from fontTools.ttLib import TTFont
+    from fontTools import subset as ftsubset
+except ImportError:  # e.g. a pyenv python3 first on PATH: use Debian's, which has python3-fonttools
+    if os.environ.get("INKSPAN_BUILD_FONTS_REEXEC") != "1" and os.path.exists("/usr/bin/python3") \
+            and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
+        os.environ["INKSPAN_BUILD_FONTS_REEXEC"] = "1"
+        os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:])
+    sys.exit("build_fonts.py: fontTools is missing (Debian package python3-fonttools)")
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CMAKE_FILE = os.path.join(ROOT, "cmake", "web_app.cmake")
+BASE_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+NOTO = "/usr/share/fonts/truetype/noto/"
+SYMBOLA = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"
+CJK_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+
+# (output name stem, source file, ISO 15924 code, required). Order = preference order.
+SCRIPT_FONTS = [
+    ("arabic", "NotoSansArabic-Regular.ttf", "Arab", True),
+    ("hebrew", "NotoSansHebrew-Regular.ttf", "Hebr", True),
+    ("devanagari", "NotoSansDevanagari-Regular.ttf", "Deva", True),
+    ("bengali", "NotoSansBengali-Regular.ttf", "Beng", True),
+    ("tamil", "NotoSansTamil-Regular.ttf", "Taml", True),
+    ("telugu", "NotoSansTelugu-Regular.ttf", "Telu", True),
+    ("gujarati", "NotoSansGujarati-Regular.ttf", "Gujr", True),
+    ("gurmukhi", "NotoSansGurmukhi-Regular.ttf", "Guru", True),
+    ("kannada", "NotoSansKannada-Regular.ttf", "Knda", True),
+    ("malayalam", "NotoSansMalayalam-Regular.ttf", "Mlym", True),
+    ("oriya", "NotoSansOriya-Regular.ttf", "Orya", True),
+    ("sinhala", "NotoSansSinhala-Regular.ttf", "Sinh", True),
+    ("thai", "NotoSansThai-Regular.ttf", "Thai", True),
+    ("lao", "NotoSansLao-Regular.ttf", "Laoo", True),
+    ("khmer", "NotoSansKhmer-Regular.ttf", "Khmr", True),
+    ("myanmar", "NotoSansMyanmar-Regular.ttf", "Mymr", True),
+    ("georgian", "NotoSansGeorgian-Regular.ttf", "Geor", True),
+    ("armenian", "NotoSansArmenian-Regular.ttf", "Armn", True),
+    ("ethiopic", "NotoSansEthiopic-Regular.ttf", "Ethi", True),
+    # fonts-noto-core has no Noto Sans Tibetan: the serif one is the only Tibetan font it ships.
+    ("tibetan", "NotoSerifTibetan-Regular.ttf", "Tibt", False),
+    ("syriac", "NotoSansSyriac-Regular.ttf", "Syrc", True),
+    ("thaana", "NotoSansThaana-Regular.ttf", "Thaa", True),
+    # Other living scripts: small files, fetched only when a text uses them.
+    ("mongolian", "NotoSansMongolian-Regular.ttf", "Mong", False),
+    ("tifinagh", "NotoSansTifinagh-Regular.ttf", "Tfng", False),
+    ("nko", "NotoSansNKo-Regular.ttf", "Nkoo", False),
+    ("adlam", "NotoSansAdlam-Regular.ttf", "Adlm", False),
+    ("vai", "NotoSansVai-Regular.ttf", "Vaii", False),
+    ("bamum", "NotoSansBamum-Regular.ttf", "Bamu", False),
+    ("cherokee", "NotoSansCherokee-Regular.ttf", "Cher", False),
+    ("canadian-aboriginal", "NotoSansCanadianAboriginal-Regular.ttf", "Cans", False),
+    ("osage", "NotoSansOsage-Regular.ttf", "Osge", False),
+    ("yi", "NotoSansYi-Regular.ttf", "Yiii", False),
+    ("lisu", "NotoSansLisu-Regular.ttf", "Lisu", False),
+    ("ol-chiki", "NotoSansOlChiki-Regular.ttf", "Olck", False),
+    ("meetei-mayek", "NotoSansMeeteiMayek-Regular.ttf", "Mtei", False),
+    ("chakma", "NotoSansChakma-Regular.ttf", "Cakm", False),
+    ("syloti-nagri", "NotoSansSylotiNagri-Regular.ttf", "Sylo", False),
+    ("limbu", "NotoSansLimbu-Regular.ttf", "Limb", False),
+    ("lepcha", "NotoSansLepcha-Regular.ttf", "Lepc", False),
+    ("saurashtra", "NotoSansSaurashtra-Regular.ttf", "Saur", False),
+    ("hanifi-rohingya", "NotoSansHanifiRohingya-Regular.ttf", "Rohg", False),
+    ("javanese", "NotoSansJavanese-Regular.ttf", "Java", False),
+    ("balinese", "NotoSansBalinese-Regular.ttf", "Bali", False),
+    ("sundanese", "NotoSansSundanese-Regular.ttf", "Sund", False),
+    ("buginese", "NotoSansBuginese-Regular.ttf", "Bugi", False),
+    ("batak", "NotoSansBatak-Regular.ttf", "Batk", False),
+    ("tagalog", "NotoSansTagalog-Regular.ttf", "Tglg", False),
+    ("cham", "NotoSansCham-Regular.ttf", "Cham", False),
+    ("tai-le", "NotoSansTaiLe-Regular.ttf", "Tale", False),
+    ("new-tai-lue", "NotoSansNewTaiLue-Regular.ttf", "Talu", False),
+    ("tai-tham", "NotoSansTaiTham-Regular.ttf", "Lana", False),
+    ("tai-viet", "NotoSansTaiViet-Regular.ttf", "Tavt", False),
+    ("kayah-li", "NotoSansKayahLi-Regular.ttf", "Kali", False),
+    ("pahawh-hmong", "NotoSansPahawhHmong-Regular.ttf", "Hmng", False),
+    ("miao", "NotoSansMiao-Regular.ttf", "Plrd", False),
+    ("wancho", "NotoSansWancho-Regular.ttf", "Wcho", False),
+    ("samaritan", "NotoSansSamaritan-Regular.ttf", "Samr", False),
+    ("mandaic", "NotoSansMandaic-Regular.ttf", "Mand", False),
+    ("coptic", "NotoSansCoptic-Regular.ttf", "Copt", False),
+    ("glagolitic", "NotoSansGlagolitic-Regular.ttf", "Glag", False),
+    ("runic", "NotoSansRunic-Regular.ttf", "Runr", False),
+    ("ogham", "NotoSansOgham-Regular.ttf", "Ogam", False),
+]
+
+# Code points a script font keeps even where the base font has them, so that HarfBuzz can shape a
+# whole run (spaces, joiners, dotted circle, dandas, combining marks) with one font.
+COMPANIONS = [(0x20, 0x20), (0xA0, 0xA0), (0xAD, 0xAD), (0x0300, 0x036F), (0x0964, 0x0965),
+              (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x200B, 0x2011), (0x2060, 0x2060),
+              (0x20D0, 0x20FF), (0x25CC, 0x25CC), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F)]
+
+# Emoji and pictographs taken from Symbola (monochrome, Unicode 9).
+EMOJI_RANGES = [(0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x2300, 0x23FF),
+                (0x2934, 0x2935), (0x24C2, 0x24C2), (0x3030, 0x3030), (0x303D, 0x303D),
+                (0x3297, 0x3297), (0x3299, 0x3299), (0xE0020, 0xE007F)]
+EMOJI_KEEP = [(0x200D, 0x200D), (0x20E3, 0x20E3), (0xFE0E, 0xFE0F)]  # kept in the file even if base has them
+
+# Symbol fonts after the emoji font, each only for what the base and the earlier ones lack.
+SYMBOL_FONTS = [
+    ("math", "NotoSansMath-Regular.ttf", "Zmth"),
+    ("symbols", "NotoSansSymbols-Regular.ttf", "Zsym"),
+    ("symbols2", "NotoSansSymbols2-Regular.ttf", "Zsym"),
+]
+
+# CJK: (variant, face family name in the TTC, file tag, ISO 15924 code).
+CJK_VARIANTS = [
+    ("zh-Hans", "Noto Sans CJK SC", "sc", "Hans"),
+    ("ja", "Noto Sans CJK JP", "jp", "Jpan"),
+    ("ko", "Noto Sans CJK KR", "kr", "Kore"),
+    ("zh-Hant", "Noto Sans CJK TC", "tc", "Hant"),
+]
+CJK_PUNCT = [(0x3000, 0x303F), (0xFF00, 0xFFEF)]
+# Kept in CJK files even if an earlier variant-"" font has them (they belong with CJK text).
+CJK_OWN = CJK_PUNCT + [(0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3100, 0x312F), (0x31A0, 0x31BF),
+                       (0x3130, 0x318F), (0x1100, 0x11FF), (0xA960, 0xA97F), (0xD7B0, 0xD7FF)]
+# HarfBuzz's horizontal default features: '*' would also pull vertical and alternate forms
+# (vert, jp78, trad, hwid, ...) through the GSUB closure and double every CJK slice. No 'locl':
+# each variant has its own face.
+CJK_FEATURES = ["ccmp", "rlig", "rclt", "calt", "clig", "liga", "kern", "mark", "mkmk", "curs",
+                "dist", "abvm", "blwm", "ljmo", "vjmo", "tjmo", "rvrn"]
+CJK_SLICE_TARGET = 480_000   # bytes of output aimed at per "rest" slice
+CJK_BYTES_PER_RAW = 1.18     # output bytes per byte of source charstring (desubroutinized, no hints)
+CJK_GLYPH_OVERHEAD = 12      # hmtx, charset, index per glyph
+
+NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep copyright and the licence (OFL) in every file
+
+
+def log(*a):
+    print(*a, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Code point sets
+
+def to_ranges(cps):
+    out = []
+    for c in sorted(cps):
+        if out and c == out[-1][1] + 1:
+            out[-1][1] = c
+        else:
+            out.append([c, c])
+    return out
+
+
+def from_ranges(ranges):
+    s = set()
+    for a, b in ranges:
+        s.update(range(a, b + 1))
+    return s
+
+
+def is_control(c):
+    return c < 0x20 or 0x7F <= c <= 0x9F
+
+
+def base_unicodes_spec():
+    with open(CMAKE_FILE, encoding="utf-8") as f:
+        m = re.search(r'set\(\s*INKSPAN_FONT_UNICODES\s+"([^"]+)"', f.read())
+    if not m:
+        sys.exit("build_fonts.py: INKSPAN_FONT_UNICODES not found in " + CMAKE_FILE)
+    ranges = []
+    for part in m.group(1).split(","):
+        part = part.strip().upper()
+        if not part.startswith("U+"):
+            sys.exit("build_fonts.py: cannot read %r in INKSPAN_FONT_UNICODES" % part)
+        lo, _, hi = part[2:].partition("-")
+        ranges.append((int(lo, 16), int(hi or lo, 16)))
+    return ranges
+
+
+def base_coverage():
+    """Code points of the base font as cmake/web_app.cmake subsets it."""
+    wanted = from_ranges(base_unicodes_spec())
+    cmap = TTFont(BASE_FONT, lazy=True).getBestCmap()
+    return {c for c in cmap if c in wanted}
+
+
+def double_byte_chars(codec, lead_bytes, trail_bytes):
+    out = []
+    for b1 in lead_bytes:
+        for b2 in trail_bytes:
+            try:
+                s = bytes((b1, b2)).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(s) == 1:
+                out.append(ord(s))
+    return out
+
+
+def cjk_frequency_tiers(variant):
+    """(slice 1 extra code points, slice 2 code points) from the national standards' levels."""
+    r = range
+    euc_trail = r(0xA1, 0xFF)
+    big5_trail = list(r(0x40, 0x7F)) + list(r(0xA1, 0xFF))
+    if variant == "zh-Hans":   # GB 2312: symbols rows, level 1 (3755 hanzi), level 2 (3008)
+        one = double_byte_chars("gb2312", r(0xA1, 0xAA), euc_trail) + \
+            double_byte_chars("gb2312", r(0xB0, 0xD8), euc_trail)
+        two = double_byte_chars("gb2312", r(0xD8, 0xF8), euc_trail)
+    elif variant == "ja":      # JIS X 0208: symbols and kana rows, level 1 (2965), level 2 (3390)
+        one = double_byte_chars("euc_jp", r(0xA1, 0xA9), euc_trail) + \
+            double_byte_chars("euc_jp", r(0xB0, 0xD0), euc_trail) + \
+            list(r(0x3040, 0x3100)) + list(r(0x31F0, 0x3200)) + list(r(0xFF65, 0xFFA0))
+        two = double_byte_chars("euc_jp", r(0xD0, 0xF5), euc_trail)
+    elif variant == "ko":      # KS X 1001: symbols rows, 2350 hangul, jamo; then 4888 hanja
+        one = double_byte_chars("euc_kr", r(0xA1, 0xAD), euc_trail) + \
+            double_byte_chars("euc_kr", r(0xB0, 0xC9), euc_trail) + \
+            list(r(0x1100, 0x1200)) + list(r(0x3130, 0x3190)) + list(r(0xA960, 0xA980)) + \
+            list(r(0xD7B0, 0xD800))
+        two = double_byte_chars("euc_kr", r(0xCA, 0xFE), euc_trail)
+    elif variant == "zh-Hant":  # Big5: symbols, frequent hanzi (5401), less frequent (7652)
+        one = double_byte_chars("big5", r(0xA1, 0xA4), big5_trail) + \
+            double_byte_chars("big5", r(0xA4, 0xC7), big5_trail) + \
+            list(r(0x3100, 0x3130)) + list(r(0x31A0, 0x31C0))
+        two = double_byte_chars("big5", r(0xC9, 0xFA), big5_trail)
+    else:
+        raise ValueError(variant)
+    return set(one) | from_ranges(CJK_PUNCT), set(two)
+
+
+# --------------------------------------------------------------------------------------------
+# Planning: which code points go into which file
+
+def find_cjk_faces():
+    from fontTools.ttLib import TTCollection
+    faces = {}
+    coll = TTCollection(CJK_TTC, lazy=True)
+    for i, font in enumerate(coll.fonts):
+        faces.setdefault(font["name"].getDebugName(1), i)
+    return faces
+
+
+def charstring_sizes(font):
+    """Source charstring byte length per glyph name of a CFF font (read from the index offsets)."""
+    td = font["CFF "].cff.topDictIndex[0]
+    offsets = td.CharStrings.charStringsIndex.offsets
+    order = font.getGlyphOrder()
+    return {name: offsets[i + 1] - offsets[i] for i, name in enumerate(order)}
+
+
+def split_by_size(cps, weight, target):
+    """Split sorted code points into consecutive parts of roughly equal total weight."""
+    cps = sorted(cps)
+    total = sum(weight(c) for c in cps)
+    n = max(1, round(total / target))
+    per = total / n
+    parts, cur, acc = [], [], 0.0
+    for c in cps:
+        cur.append(c)
+        acc += weight(c)
+        if acc >= per * (len(parts) + 1) and len(parts) < n - 1:
+            parts.append(cur)
+            cur = []
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def plan(base):
+    """Returns the list of jobs in manifest order. A job may be listed for several variants
+    (shared CJK slices): job['entries'] holds (script, variant) pairs."""
+    jobs = []
+    missing = []
+    for stem, src, script, required in SCRIPT_FONTS:
+        path = NOTO + src
+        if not os.path.exists(path):
+            (missing if required else []).append(path)
+            continue
+        cmap = TTFont(path, lazy=True).getBestCmap()
+        companions = from_ranges(COMPANIONS)
+        keep = {c for c in cmap if not is_control(c) and (c not in base or c in companions)}
+        jobs.append(dict(file="noto-%s.ttf" % stem, src=path, face=-1, unicodes=sorted(keep),
+                         features="*", entries=[(script, "")]))
+    if missing:
+        sys.exit("build_fonts.py: missing fonts (fonts-noto-core?): " + " ".join(missing))
+
+    covered = set()  # code points that variant-"" entries listed so far show
+    for j in jobs:
+        covered.update(c for c in j["unicodes"] if c not in base)
+
+    if not os.path.exists(SYMBOLA):
+        sys.exit("build_fonts.py: missing " + SYMBOLA + " (fonts-symbola)")
+    cmap = TTFont(SYMBOLA, lazy=True).getBestCmap()
+    wanted, keep_any = from_ranges(EMOJI_RANGES), from_ranges(EMOJI_KEEP)
+    keep = {c for c in cmap if (c in wanted and c not in base and c not in covered) or c in keep_any}
+    jobs.append(dict(file="emoji-symbola.ttf", src=SYMBOLA, face=-1, unicodes=sorted(keep),
+                     features="*", entries=[("Zsye", "")]))
+    covered.update(c for c in keep if c not in base)
+
+    for stem, src, script in SYMBOL_FONTS:
+        path = NOTO + src
+        if not os.path.exists(path):
+            sys.exit("build_fonts.py: missing " + path)
+        cmap = TTFont(path, lazy=True).getBestCmap()
+        keep = {c for c in cmap if not is_control(c) and c not in base and c not in covered}
+        if keep:
+            jobs.append(dict(file="noto-%s.ttf" % stem, src=path, face=-1, unicodes=sorted(keep),
+                             features="*", entries=[(script, "")]))
+            covered |= keep
+
+    jobs += plan_cjk(base, covered)
+    return jobs
+
+
+def plan_cjk(base, covered):
+    if not os.path.exists(CJK_TTC):
+        sys.exit("build_fonts.py: missing " + CJK_TTC + " (fonts-noto-cjk)")
+    faces = find_cjk_faces()
+    own = from_ranges(CJK_OWN)
+    info = {}
+    for variant, family, tag, script in CJK_VARIANTS:
+        if family not in faces:
+            sys.exit("build_fonts.py: no face %r in %s" % (family, CJK_TTC))
+        font = TTFont(CJK_TTC, fontNumber=faces[family], lazy=True)
+        cmap = font.getBestCmap()
+        universe = {c for c in cmap if not is_control(c) and c not in base
+                    and (c not in covered or c in own)}
+        info[variant] = dict(face=faces[family], cmap=cmap, universe=universe, tag=tag,
+                             script=script, font=font)
+    sizes = charstring_sizes(info[CJK_VARIANTS[0][0]]["font"])  # one CFF shared by all faces
+
+    def weight(variant):
+        cmap = info[variant]["cmap"]
+        return lambda c: CJK_BYTES_PER_RAW * sizes.get(cmap[c], 0) + CJK_GLYPH_OVERHEAD
+
+    # Slices 1 and 2 per variant by frequency, in the variant's own face. Everything else the
+    # faces cover is cut once, by code point, into "shared" slices of about equal size from the
+    # first face; every variant lists them after its own two. They cover whole code point spans
+    # (a few ranges each, so the manifest stays small) and so repeat some glyphs of slices 1-2;
+    # the list order makes the variant's own slice win. 32094 of the 44810 code points of the
+    # TTC have the same glyph in all four faces (all hangul, most rare hanzi); for the others the
+    # shared slices show the first face's (Simplified Chinese) form, only outside the national
+    # standards' two levels.
+    jobs = []
+    for variant, _, tag, script in CJK_VARIANTS:
+        v = info[variant]
+        one, two = cjk_frequency_tiers(variant)
+        one &= v["universe"]
+        two = (two & v["universe"]) - one
+        for n, cps in ((1, one), (2, two)):
+            if cps:
+                jobs.append(dict(file="noto-cjk-%s-%02d.otf" % (tag, n), src=CJK_TTC,
+                                 face=v["face"], unicodes=sorted(cps), features=CJK_FEATURES,
+                                 entries=[(script, variant)]))
+    first = CJK_VARIANTS[0][0]
+    shared = info[first]["universe"] - from_ranges(CJK_PUNCT)
+    for i, part in enumerate(split_by_size(shared, weight(first), CJK_SLICE_TARGET)):
+        jobs.append(dict(file="noto-cjk-shared-%02d.otf" % (i + 1), src=CJK_TTC, face=info[first]["face"],
+                         unicodes=part, features=CJK_FEATURES,
+                         entries=[(info[v]["script"], v) for v, *_ in CJK_VARIANTS]))
+    return jobs
+
+
+# --------------------------------------------------------------------------------------------
+# Subsetting (runs in worker processes)
+
+_source_cache = {}
+
+
+def _source(path):
+    data = _source_cache.get(path)
+    if data is None:  # read each source (the 19 MB TTC above all) once per process
+        with open(path, "rb") as f:
+            data = _source_cache[path] = f.read()
+    return data
+
+
+def write_atomic(path, data):
+    """Replace path by data; leaves the file (and its mtime) alone when its content is the same."""
+    try:
+        with open(path, "rb") as f:
+            if f.read() == data:
+                return
+    except OSError:
+        pass
+    tmp = "%s.tmp-%d" % (path, os.getpid())
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
+def subset_job(args):
+    job, out_dir = args
+    t0 = time.process_time()
+    font = TTFont(io.BytesIO(_source(job["src"])), fontNumber=job["face"],
+                  recalcTimestamp=False, recalcBBoxes=False)
+    opts = ftsubset.Options()
+    opts.layout_features = ["*"] if job["features"] == "*" else list(job["features"])
+    opts.hinting = False
+    opts.desubroutinize = True   # makes CFF slices smaller here (and better compressible)
+    opts.name_IDs = NAME_IDS
+    opts.name_languages = [0x409]
+    opts.drop_tables = list(opts.drop_tables) + ["vhea", "vmtx", "VORG", "DSIG", "BASE"]
+    opts.notdef_outline = True
+    opts.glyph_names = False
+    sub = ftsubset.Subsetter(opts)
+    sub.populate(unicodes=job["unicodes"])
+    sub.subset(font)
+    buf = io.BytesIO()
+    font.save(buf)
+    data = buf.getvalue()
+    write_atomic(os.path.join(out_dir, job["file"]), data)
+    cmap = sorted(font.getBestCmap())
+    return dict(file=job["file"], cmap=cmap, bytes=len(data), glyphs=font["maxp"].numGlyphs,
+                secs=time.process_time() - t0)
+
+
+# --------------------------------------------------------------------------------------------
+# Driver
+
+def input_files():
+    files = [os.path.abspath(__file__), CMAKE_FILE, BASE_FONT, SYMBOLA, CJK_TTC]
+    files += [NOTO + src for _, src, *_ in SCRIPT_FONTS + SYMBOL_FONTS if os.path.exists(NOTO + src)]
+    return files
+
+
+def up_to_date(out_dir):
+    man = os.path.join(out_dir, MANIFEST)
+    try:
+        stamp = os.path.getmtime(man)
+        with open(man, encoding="utf-8") as f:
+            entries = json.load(f)["fonts"]
+        for e in entries:
+            if os.path.getsize(os.path.join(out_dir, e["file"])) != e["bytes"]:
+                return False
+        return all(os.path.getmtime(p) < stamp for p in input_files())
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def build(out_dir, procs):
+    t0 = time.monotonic()
+    os.makedirs(out_dir, exist_ok=True)
+    base = base_coverage()
+    jobs = plan(base)
+    t_plan = time.monotonic() - t0
+    # Largest first so that two processes finish together.
+    order = sorted(jobs, key=lambda j: -len(j["unicodes"]) * (8 if j["src"] == CJK_TTC else 1))
+    results = {}
+    work = [(j, out_dir) for j in order]
+    if procs > 1:
+        import multiprocessing
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(procs) as pool:
+            for r in pool.imap_unordered(subset_job, work):
+                results[r["file"]] = r
+    else:
+        for w in work:
+            r = subset_job(w)
+            results[r["file"]] = r
+
+    fonts = []
+    total_bytes = 0
+    for j in jobs:
+        r = results[j["file"]]
+        shown = [c for c in r["cmap"] if c not in base and not is_control(c)]
+        ranges = to_ranges(shown)
+        total_bytes += r["bytes"]
+        for script, variant in j["entries"]:
+            fonts.append({"file": j["file"], "script": script, "variant": variant,
+                          "bytes": r["bytes"], "ranges": ranges})
+        log("%-28s %-5s %-8s %6d code points %5d glyphs %9d bytes %5.1f s CPU" % (
+            j["file"], j["entries"][0][0], ",".join(v for _, v in j["entries"]) or "-",
+            len(shown), r["glyphs"], r["bytes"], r["secs"]))
+    manifest = {"version": MANIFEST_VERSION, "fonts": fonts}
+    text = '{"version": %d,\n "fonts": [\n%s\n]}\n' % (
+        MANIFEST_VERSION, ",\n".join(json.dumps(e, separators=(",", ":")) for e in fonts))
+    assert json.loads(text) == manifest
+    # Remove files of an earlier build that this one no longer writes.
+    names = {j["file"] for j in jobs}
+    for name in os.listdir(out_dir):
+        if re.fullmatch(r"(noto-[a-z0-9-]+\.(ttf|otf)|emoji-[a-z0-9-]+\.ttf)(\.tmp-\d+)?", name) \
+                and name not in names:
+            os.remove(os.path.join(out_dir, name))
+    write_atomic(os.path.join(out_dir, MANIFEST), text.encode("utf-8"))
+    os.utime(os.path.join(out_dir, MANIFEST))  # the stamp: newer than every input
+    log("total: %d files, %d bytes (+ manifest %d bytes), %d processes, %.1f s (planning %.1f s)" % (
+        len(jobs), total_bytes, len(text.encode("utf-8")), procs, time.monotonic() - t0, t_plan))
+
+
+def check(out_dir):
+    """Reloads every file the manifest names and checks it against the manifest and the base font."""
+    errors = []
+    base = base_coverage()
+    with open(os.path.join(out_dir, MANIFEST), encoding="utf-8") as f:
+        manifest = json.load(f)
+    if set(manifest) != {"version", "fonts"} or manifest["version"] != MANIFEST_VERSION:
+        errors.append("manifest: keys must be exactly version, fonts; version %d" % MANIFEST_VERSION)
+    seen = {}
+    total_cps = 0
+    for i, e in enumerate(manifest.get("fonts", [])):
+        where = "fonts[%d] (%s)" % (i, e.get("file"))
+        if set(e) != {"file", "script", "variant", "bytes", "ranges"}:
+            errors.append(where + ": keys must be exactly file, script, variant, bytes, ranges")
+            continue
+        if not re.fullmatch(r"[A-Z][a-z]{3}", e["script"]):
+            errors.append(where + ": script %r is not an ISO 15924 code" % e["script"])
+        if e["variant"] not in ("", "zh-Hans", "zh-Hant", "ja", "ko"):
+            errors.append(where + ": variant %r" % e["variant"])
+        path = os.path.join(out_dir, e["file"])
+        if e["file"] not in seen:
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError as ex:
+                errors.append(where + ": " + str(ex))
+                continue
+            if data[:4] not in (b"\x00\x01\x00\x00", b"OTTO"):
+                errors.append(where + ": not a single TrueType/CFF font (tag %r)" % data[:4])
+            font = TTFont(io.BytesIO(data))
+            if not ("glyf" in font and "loca" in font) and "CFF " not in font:
+                errors.append(where + ": neither glyf nor CFF outlines")
+            seen[e["file"]] = (len(data), set(font.getBestCmap()))
+        size, cmap = seen[e["file"]]
+        if size != e["bytes"]:
+            errors.append(where + ": bytes %d but the file has %d" % (e["bytes"], size))
+        prev = None
+        cps = set()
+        for r in e["ranges"]:
+            if len(r) != 2 or r[0] > r[1] or (prev is not None and r[0] <= prev + 1):
+                errors.append(where + ": ranges not sorted and merged at %r" % (r,))
+                break
+            prev = r[1]
+            cps.update(range(r[0], r[1] + 1))
+        if cps - cmap:
+            errors.append(where + ": %d code points not in its cmap, e.g. U+%04X" % (
+                len(cps - cmap), min(cps - cmap)))
+        if cps & base:
+            errors.append(where + ": %d code points the base font has, e.g. U+%04X" % (
+                len(cps & base), min(cps & base)))
+        if any(is_control(c) for c in cps):
+            errors.append(where + ": lists control characters")
+        expected = {c for c in cmap if c not in base and not is_control(c)}
+        if cps != expected:
+            errors.append(where + ": ranges differ from the cmap less the base (%d vs %d)" % (
+                len(cps), len(expected)))
+        total_cps += len(cps)
+    total_bytes = sum(s for s, _ in seen.values())
+    for msg in errors:
+        log("error: " + msg)
+    log("check: %d entries, %d files, %d bytes, %d code points listed, %d errors" % (
+        len(manifest.get("fonts", [])), len(seen), total_bytes, total_cps, len(errors)))
+    return 1 if errors else 0
+
+
+def main(argv):
+    import argparse
+    import logging
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("out_dir")
+    ap.add_argument("--check", action="store_true", help="verify OUT_DIR instead of building")
+    ap.add_argument("--force", action="store_true", help="build even if OUT_DIR is up to date")
+    ap.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                    help="worker processes (default: 2, or 1 on one core)")
+    a = ap.parse_args(argv)
+    if a.check:
+        return check(a.out_dir)
+    if not a.force and up_to_date(a.out_dir):
+        log("fonts in %s are up to date" % a.out_dir)
+        return 0
+    build(a.out_dir, max(1, a.jobs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
