@@ -1,5 +1,8 @@
 #include "core/formats/doccano.h"
 
+#include <map>
+#include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "core/formats/format_util.h"
@@ -79,13 +82,48 @@ Result<DraftSpan> read_entity(std::uint64_t a, std::uint64_t b, std::string labe
     return DraftSpan{"", *start, *end, std::move(label), "", {}, where};
 }
 
-Status read_line(const std::string& file, std::size_t number, std::string_view line, ImportBuilder& builder) {
-    const std::string place = file + " line " + std::to_string(number);
-    auto parsed = parse_jsonl_object(line, place);
-    if (!parsed) return parsed.error();
-    const Json& j = parsed.value();
+// Label names by id, from doccano's label file (exported from a project's Labels page): an array
+// of {"id", "text", "background_color", ...}. Files before doccano 1.1 name span labels only by id.
+using LabelNames = std::map<std::uint64_t, std::string>;
+
+// The ids of numeric labels seen, and whether the label file named them.
+struct NumericLabels {
+    std::set<std::uint64_t> named, unnamed;
+};
+
+std::optional<LabelNames> label_file(const Json& j) {
+    if (!j.is_array() || j.empty()) return std::nullopt;
+    LabelNames names;
+    for (const Json& e : j) {
+        const Json* id = member(e, "id");
+        const Json* text = member(e, "text");
+        if (!id || !id->is_number_unsigned() || !text || !text->is_string() || !member(e, "background_color"))
+            return std::nullopt;
+        names[id->get<std::uint64_t>()] = text->get<std::string>();
+    }
+    return names;
+}
+
+// One [start_offset, end_offset, "LABEL"] triple (doccano 1.x "label"/"labels", 0.x "entities").
+Result<DraftSpan> read_triple(const Json& l, const std::string& where, const std::string& text, const TextIndex& index) {
+    if (!l.is_array() || l.size() != 3 || !l[2].is_string())
+        return make_error(ErrorKind::Invalid, where + ": expected [start_offset, end_offset, \"LABEL\"]");
+    auto a = as_count(l[0], where + "[0]");
+    if (!a) return a.error();
+    auto b = as_count(l[1], where + "[1]");
+    if (!b) return b.error();
+    return read_entity(*a, *b, l[2].get<std::string>(), nullptr, where, text, index, "[0]", "[1]");
+}
+
+// One document object: `place` is "<file> line <n>" or "<file>: [<i>]", `number` the line or
+// element number (for ids).
+Status read_object(const Json& j, const std::string& file, const std::string& place, std::size_t number,
+                   const LabelNames& names, NumericLabels& numeric, ImportBuilder& builder) {
+    if (!j.is_object()) return make_error(ErrorKind::Invalid, place + ": expected a JSON object");
     DraftDocument doc;
+    if (!member(j, "text")) return make_error(ErrorKind::Invalid, place + ": text: missing");
     if (Status st = read_jsonl_document(j, file, number, "id", doc); !st) return st;
+    doc.place = place;
     const TextIndex index(doc.text);
 
     std::unordered_map<std::string, std::size_t> by_id;
@@ -94,6 +132,12 @@ Status read_line(const std::string& file, std::size_t number, std::string_view l
         for (std::size_t i = 0; i < entities->size(); ++i) {
             const Json& e = (*entities)[i];
             const std::string where = place + ": entities[" + std::to_string(i) + "]";
+            if (e.is_array()) {  // doccano 0.x: [start, end, "LABEL"]
+                auto span = read_triple(e, where, doc.text, index);
+                if (!span) return span.error();
+                doc.spans.push_back(std::move(span.value()));
+                continue;
+            }
             if (!e.is_object()) return make_error(ErrorKind::Invalid, where + ": expected an object");
             auto a = need_count(e, "start_offset", where);
             if (!a) return a.error();
@@ -111,22 +155,56 @@ Status read_line(const std::string& file, std::size_t number, std::string_view l
             doc.spans.push_back(std::move(span.value()));
         }
     }
-    if (const Json* labels = member(j, "label"); labels && labels->is_array()) {
+    for (const char* key : {"label", "labels"}) {
+        const Json* labels = member(j, key);
+        if (!labels || !labels->is_array()) continue;
         for (std::size_t i = 0; i < labels->size(); ++i) {
             const Json& l = (*labels)[i];
-            const std::string where = place + ": label[" + std::to_string(i) + "]";
+            const std::string where = place + ": " + key + "[" + std::to_string(i) + "]";
             if (l.is_string()) {
                 builder.skipped().add("document category label skipped (Inkspan labels spans, not documents)",
                                       "document category labels skipped (Inkspan labels spans, not documents)", 1, where);
                 continue;
             }
-            if (!l.is_array() || l.size() != 3 || !l[2].is_string())
-                return make_error(ErrorKind::Invalid, where + ": expected [start_offset, end_offset, \"LABEL\"]");
-            auto a = as_count(l[0], where + "[0]");
-            if (!a) return a.error();
-            auto b = as_count(l[1], where + "[1]");
-            if (!b) return b.error();
-            auto span = read_entity(*a, *b, l[2].get<std::string>(), nullptr, where, doc.text, index, "[0]", "[1]");
+            auto span = read_triple(l, where, doc.text, index);
+            if (!span) return span.error();
+            doc.spans.push_back(std::move(span.value()));
+        }
+    }
+    // doccano 1.0: "annotations": [{"label": <id>, "start_offset", "end_offset", "user"}].
+    if (const Json* annotations = member(j, "annotations"); annotations && annotations->is_array()) {
+        for (std::size_t i = 0; i < annotations->size(); ++i) {
+            const Json& a = (*annotations)[i];
+            const std::string where = place + ": annotations[" + std::to_string(i) + "]";
+            if (!a.is_object()) return make_error(ErrorKind::Invalid, where + ": expected an object");
+            const Json* label = member(a, "label");
+            if (!label) return make_error(ErrorKind::Invalid, where + ".label: missing");
+            if (!member(a, "start_offset") && !member(a, "end_offset")) {
+                builder.skipped().add("document category label skipped (Inkspan labels spans, not documents)",
+                                      "document category labels skipped (Inkspan labels spans, not documents)", 1, where);
+                continue;
+            }
+            std::string name;
+            if (label->is_string()) {
+                name = label->get<std::string>();
+            } else if (label->is_number_unsigned()) {
+                const std::uint64_t id = label->get<std::uint64_t>();
+                if (auto it = names.find(id); it != names.end()) {
+                    name = it->second;
+                    numeric.named.insert(id);
+                } else {
+                    name = "label_" + std::to_string(id);
+                    numeric.unnamed.insert(id);
+                }
+            } else {
+                return make_error(ErrorKind::Invalid, where + ".label: expected a label id or name, got " + label->type_name());
+            }
+            auto s0 = need_count(a, "start_offset", where);
+            if (!s0) return s0.error();
+            auto s1 = need_count(a, "end_offset", where);
+            if (!s1) return s1.error();
+            auto span = read_entity(*s0, *s1, std::move(name), member(a, "text"), where, doc.text, index, ".start_offset",
+                                    ".end_offset");
             if (!span) return span.error();
             doc.spans.push_back(std::move(span.value()));
         }
@@ -157,10 +235,73 @@ Status read_line(const std::string& file, std::size_t number, std::string_view l
     return builder.add(std::move(doc));
 }
 
+// "6, 7, 8", or with a prefix "label_6, label_7, label_8".
+std::string id_list(const std::set<std::uint64_t>& ids, const char* prefix) {
+    std::string out;
+    for (std::uint64_t id : ids) out += (out.empty() ? "" : ", ") + std::string(prefix) + std::to_string(id);
+    return out;
+}
+
+// A whole-file JSON array (doccano's JSON export), or one JSON object spread over several lines.
+bool whole_file_json(std::string_view content) {
+    std::size_t i = 0;
+    if (content.starts_with("\xEF\xBB\xBF")) i = 3;
+    while (i < content.size() && (content[i] == ' ' || content[i] == '\t' || content[i] == '\r' || content[i] == '\n')) ++i;
+    if (i < content.size() && content[i] == '[') return true;
+    if (i >= content.size() || content[i] != '{') return false;
+    const std::size_t eol = content.find('\n', i);
+    return eol != std::string_view::npos && !Json::accept(content.substr(i, eol - i)) && Json::accept(content);
+}
+
 }  // namespace
 
 Result<ImportedCorpus> import_doccano(const std::map<std::string, std::string>& files, const Schema& current) {
-    return import_jsonl("doccano", files, current, read_line);
+    ImportBuilder builder("doccano", current);
+    // doccano's label file first (any name), so numeric label ids get their names.
+    LabelNames names;
+    std::string names_from;
+    std::map<std::string, Json> parsed;  // whole-file JSON, parsed once
+    for (const auto& [name, content] : files) {
+        if (!whole_file_json(content)) continue;
+        auto j = parse_json(content, name);
+        if (!j) return j.error();
+        if (auto labels = label_file(j.value())) {
+            names.merge(*labels);
+            names_from += (names_from.empty() ? "" : ", ") + name;
+            continue;
+        }
+        parsed.emplace(name, std::move(j.value()));
+    }
+    NumericLabels numeric;
+    for (const auto& [name, content] : files) {
+        if (auto it = parsed.find(name); it != parsed.end()) {
+            const Json& j = it->second;
+            if (j.is_array()) {
+                for (std::size_t i = 0; i < j.size(); ++i)
+                    if (auto st = read_object(j[i], name, name + ": [" + std::to_string(i) + "]", i + 1, names, numeric, builder); !st)
+                        return st.error();
+            } else if (auto st = read_object(j, name, name, 1, names, numeric, builder); !st) {
+                return st.error();
+            }
+            continue;
+        }
+        if (!whole_file_json(content)) {
+            const std::map<std::string, std::string> one = {{name, content}};
+            const Status st = for_each_jsonl_line(one, [&](const std::string& file, std::size_t number, std::string_view line) -> Status {
+                const std::string place = file + " line " + std::to_string(number);
+                auto j = parse_jsonl_object(line, place);
+                if (!j) return j.error();
+                return read_object(j.value(), file, place, number, names, numeric, builder);
+            });
+            if (!st) return st.error();
+        }
+    }
+    if (!numeric.unnamed.empty())
+        builder.skipped().note("label ids " + id_list(numeric.unnamed, "") + " have no names in the file: read as " +
+                               id_list(numeric.unnamed, "label_") +
+                               " (import doccano's label file, exported from its Labels page, with it to get the names)");
+    if (!numeric.named.empty()) builder.skipped().note("label ids " + id_list(numeric.named, "") + " named from " + names_from);
+    return builder.finish();
 }
 
 }  // namespace inkspan::formats

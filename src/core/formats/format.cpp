@@ -68,6 +68,7 @@ Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<s
         if (content.size() > kMaxInputBytes)
             return make_error(ErrorKind::TooLarge, name + ": " + std::to_string(content.size()) +
                                                        " bytes, over the limit of " + std::to_string(kMaxInputBytes));
+        if (auto binary = known_binary_format(name, content)) return *binary;
         if (auto bad = find_invalid_utf8(content))
             return make_error(ErrorKind::InvalidUtf8, name + ": invalid UTF-8 at byte " + std::to_string(*bad));
     }
@@ -184,7 +185,7 @@ std::optional<std::string> format_of(const FirstObjectKeys& k) {
     if (k.has("@context") || k.has("target")) return "w3c";
     if (k.has("data") && (k.has("annotations") || k.has("predictions") || k.has("completions"))) return "labelstudio";
     if (k.has("text")) {
-        if (k.has("entities") || k.has("label")) return "doccano";
+        if (k.has("entities") || k.has("label") || k.has("labels") || k.has("annotations")) return "doccano";
         if (k.has("spans") || k.has("tokens")) return "spacy";
     }
     return std::nullopt;
@@ -234,7 +235,19 @@ bool looks_like_conll(std::string_view content) {
 
 }  // namespace
 
+std::optional<Error> known_binary_format(std::string_view file_name, std::string_view content) {
+    // spaCy's DocBin is zlib-compressed msgpack: a zlib header (0x78, then a byte that makes the
+    // pair a multiple of 31), which is never valid UTF-8 text.
+    const bool zlib = content.size() >= 2 && static_cast<unsigned char>(content[0]) == 0x78 &&
+                      ((0x78 << 8) | static_cast<unsigned char>(content[1])) % 31 == 0 && find_invalid_utf8(content.substr(0, 64));
+    if (lower_extension(file_name) == ".spacy" || zlib)
+        return make_error(ErrorKind::Unsupported,
+                          std::string(file_name) + ": spaCy DocBin binary files are not supported yet; export JSONL from spaCy");
+    return std::nullopt;
+}
+
 Result<std::optional<std::string>> detect_format(std::string_view file_name, std::string_view content) {
+    if (auto binary = known_binary_format(file_name, content)) return *binary;
     const std::string ext = lower_extension(file_name);
     if (ext == ".ann" || base_name(file_name) == "annotation.conf") return {"brat"};
     if (ext == ".conll" || ext == ".iob" || ext == ".iob2" || ext == ".bio") return {"conll"};

@@ -68,6 +68,11 @@ struct FormatInfo {
                                                   const std::map<std::string, std::string>& files,
                                                   const Corpus& current);
 
+// A binary file of a tool whose format Inkspan does not read, known by its extension or its first
+// bytes before any UTF-8 check: `train.spacy: spaCy DocBin binary files are not supported yet;
+// export JSONL from spaCy` (Unsupported). nullopt for anything else.
+[[nodiscard]] std::optional<Error> known_binary_format(std::string_view file_name, std::string_view content);
+
 // The format of one file from its name and content: one of the six ids, "inkspan" for a native
 // file, or nullopt (e.g. a plain .txt, which the caller opens as a new document). JSON is read no
 // further than needed, and never into a tree: an inkspan file is known by its first key

@@ -1,0 +1,131 @@
+// Variants of the dataset formats that people have (issue 14, item 9): doccano's JSON array and
+// older shapes, CoNLL column layouts and tag schemes, W3C annotations of an external text, and
+// spaCy's binary DocBin. Fixtures are written for Inkspan in the shape of those tools' files.
+#include <doctest/doctest.h>
+
+#include "core/formats/format.h"
+#include "format_fixtures.h"
+
+using namespace inkspan;
+using namespace inkspan::formats;
+using namespace fixtures;
+
+namespace {
+
+std::string error_of(const Result<ImportedCorpus>& r) { return r.ok() ? std::string("(ok)") : r.error().message; }
+
+std::vector<std::string> span_texts(const Document& d) {
+    std::vector<std::string> out;
+    for (const Span& s : d.spans())
+        out.push_back(s.label + " " + std::string(d.span_text(s)) + " " + std::to_string(s.start) + "-" + std::to_string(s.end));
+    return out;
+}
+
+std::vector<std::string> relation_texts(const Document& d) {
+    std::vector<std::string> out;
+    for (const Relation& r : d.relations())
+        out.push_back(std::string(d.span_text(*d.find_span(r.head))) + " " + r.type + " " +
+                      std::string(d.span_text(*d.find_span(r.tail))));
+    return out;
+}
+
+// Imports, exports in the same format and imports again: spans, relations and notes must match.
+void check_round_trip(std::string_view format, const ImportedCorpus& imported, Keep keep) {
+    Corpus c;
+    c.schema = merge_schema(Schema{}, imported);
+    c.documents = imported.documents;
+    const ImportedCorpus again = round_trip(format, c, all_documents(c));
+    REQUIRE(again.documents.size() == c.documents.size());
+    for (std::size_t i = 0; i < c.documents.size(); ++i) check_same_annotations(c.documents[i], again.documents[i], keep);
+}
+
+}  // namespace
+
+// ---- doccano ------------------------------------------------------------------------------------
+
+TEST_CASE("doccano variants: its own JSON export, a pretty-printed array") {
+    const std::string content = read_source_file("tests/fixtures/doccano/export_array.json");
+    CHECK(sniff_format("export_array.json", content) == "doccano");
+    auto imported = import_files("doccano", {{"export_array.json", content}}, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 3);
+    const Document& ada = imported->documents[0];
+    CHECK(ada.id() == "export_array-41");
+    // UTF-16 offsets: the flag before 1843 is two code points but four UTF-16 units.
+    CHECK(span_texts(ada) == strings({"PERSON Ada Lovelace 0-12", "LOC London 40-46", "DATE 1843 53-57"}));
+    CHECK(relation_texts(ada) == strings({"Ada Lovelace livedIn London"}));
+    CHECK(span_texts(imported->documents[1]) == strings({"PERSON Grace Hopper 2-14", "ORG Navy 26-30"}));
+    CHECK(span_texts(imported->documents[2]) == strings({"ORG EU 0-2", "MISC German 11-17"}));
+    CHECK(imported->skipped.empty());
+    check_round_trip("doccano", imported.value(), Keep{false, false});
+}
+
+TEST_CASE("doccano variants: 1.x files with \"labels\": [[start, end, label]]") {
+    const std::string content = read_source_file("tests/fixtures/doccano/doccano1x_labels.jsonl");
+    CHECK(sniff_format("doccano1x_labels.jsonl", content) == "doccano");
+    auto imported = import_files("doccano", {{"doccano1x_labels.jsonl", content}}, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 3);
+    CHECK(span_texts(imported->documents[0]) == strings({"ORG EU 0-2", "MISC German 11-17", "MISC British 34-41"}));
+    CHECK(span_texts(imported->documents[1]) == strings({"PERSON Peter Blackburn 2-17", "PERSON Zoë 22-25", "LOC Brussels 29-37"}));
+    CHECK(imported->documents[2].span_count() == 0);
+    check_round_trip("doccano", imported.value(), Keep{false, false});
+}
+
+TEST_CASE("doccano variants: 1.0 files with numeric label ids, named label_<id> or from doccano's label file") {
+    const std::string content = read_source_file("tests/fixtures/doccano/doccano10_annotations.jsonl");
+    CHECK(sniff_format("doccano10_annotations.jsonl", content) == "doccano");
+    auto imported = import_files("doccano", {{"doccano10_annotations.jsonl", content}}, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 3);
+    CHECK(imported->documents[0].id() == "doccano10_annotations-15");
+    CHECK(span_texts(imported->documents[0]) == strings({"label_7 EU 0-2", "label_6 German 11-17", "label_6 British 34-41"}));
+    CHECK(span_texts(imported->documents[1]) == strings({"label_8 Peter Blackburn 2-17", "label_8 Zoë 22-25"}));
+    CHECK(imported->skipped == strings({"doccano: label ids 6, 7, 8 have no names in the file: read as label_6, label_7, label_8 "
+                                        "(import doccano's label file, exported from its Labels page, with it to get the names)"}));
+    check_round_trip("doccano", imported.value(), Keep{false, false});
+
+    // With doccano's label file in the same import, the names are known.
+    const std::string labels = read_source_file("tests/fixtures/doccano/labels.json");
+    const std::map<std::string, std::string> both = {{"doccano10_annotations.jsonl", content}, {"labels.json", labels}};
+    CHECK(sniff_files(both) == "doccano");
+    auto named = import_files("doccano", both, Schema{});
+    REQUIRE_MESSAGE(named.ok(), error_of(named));
+    REQUIRE(named->documents.size() == 3);
+    CHECK(span_texts(named->documents[0]) == strings({"ORG EU 0-2", "MISC German 11-17", "MISC British 34-41"}));
+    CHECK(span_texts(named->documents[1]) == strings({"PERSON Peter Blackburn 2-17", "PERSON Zoë 22-25"}));
+    CHECK(named->skipped == strings({"doccano: label ids 6, 7, 8 named from labels.json"}));
+    // A text-classification annotation (no offsets) is a document category, skipped.
+    auto category = import_files("doccano", {{"c.jsonl", R"({"id": 3, "text": "Great.", "annotations": [{"label": 2, "user": 1}]})"}}, Schema{});
+    REQUIRE_MESSAGE(category.ok(), error_of(category));
+    CHECK(category->skipped == strings({"doccano: 1 document category label skipped (Inkspan labels spans, not documents) "
+                                        "(first: c.jsonl line 1: annotations[0])"}));
+}
+
+TEST_CASE("doccano variants: errors in a JSON array name the element") {
+    CHECK(error_of(import_files("doccano", {{"a.json", R"([{"text": "ok"}, {"text": "😀 Zoë", "label": [[1, 6, "PER"]]}])"}}, Schema{})) ==
+          "a.json: [1]: label[0][0] 1 falls between the two halves of a surrogate pair (UTF-16 units)");
+    CHECK(error_of(import_files("doccano", {{"a.json", R"([{"text": "ok"}, {"txt": "no"}])"}}, Schema{})) ==
+          "a.json: [1]: text: missing");
+    CHECK(error_of(import_files("doccano", {{"a.json", "[{\"text\": \"ok\"},\n 7]"}}, Schema{})) ==
+          "a.json: [1]: expected a JSON object");
+}
+
+// ---- spaCy DocBin -------------------------------------------------------------------------------
+
+TEST_CASE("spaCy DocBin: a .spacy file gets a clear refusal, not an encoding error") {
+    const std::string bin = read_source_file("tests/fixtures/spacy/train.spacy");
+    REQUIRE(bin.size() > 2);
+    const std::string message = "train.spacy: spaCy DocBin binary files are not supported yet; export JSONL from spaCy";
+    auto detected = detect_format("train.spacy", bin);
+    REQUIRE_FALSE(detected.ok());
+    CHECK(detected.error().kind == ErrorKind::Unsupported);
+    CHECK(detected.error().message == message);
+    CHECK(detect_files({{"train.spacy", bin}}).error().message == message);
+    CHECK(error_of(import_files("spacy", {{"train.spacy", bin}}, Schema{})) == message);
+    // Known by its bytes too (zlib-compressed msgpack), whatever the name.
+    auto renamed = detect_format("train.bin", bin);
+    REQUIRE_FALSE(renamed.ok());
+    CHECK(renamed.error().message == "train.bin: spaCy DocBin binary files are not supported yet; export JSONL from spaCy");
+    CHECK(known_binary_format("notes.txt", "x plain text").has_value() == false);
+}
