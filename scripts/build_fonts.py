@@ -122,11 +122,31 @@ COMPANIONS = [(0x20, 0x20), (0xA0, 0xA0), (0xAD, 0xAD), (0x0300, 0x036F), (0x096
               (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x200B, 0x2011), (0x2060, 0x2060),
               (0x20D0, 0x20FF), (0x25CC, 0x25CC), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F)]
 
-# Emoji and pictographs taken from Symbola (monochrome, Unicode 9).
-EMOJI_RANGES = [(0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x2300, 0x23FF),
-                (0x2934, 0x2935), (0x24C2, 0x24C2), (0x3030, 0x3030), (0x303D, 0x303D),
-                (0x3297, 0x3297), (0x3299, 0x3299), (0xE0020, 0xE007F)]
+# Emoji and pictographs taken from Symbola (monochrome, Unicode 9), in two files: the emoji people
+# type (faces, people, animals, food, travel, objects, weather, hearts, flags' regional indicators,
+# skin tones, keycaps) and the other pictographs (mahjong, dominoes, cards, enclosed letters,
+# ornaments, alchemy, geometric shapes, arrows, technical symbols).
+EMOJI_RANGES = [(0x2600, 0x27BF), (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF),
+                (0x1FA70, 0x1FAFF), (0x1F1E6, 0x1F1FF), (0x1F004, 0x1F004), (0x1F0CF, 0x1F0CF),
+                (0x1F170, 0x1F171), (0x1F17E, 0x1F17F), (0x1F18E, 0x1F18E), (0x1F191, 0x1F19A),
+                (0x1F201, 0x1F202), (0x1F21A, 0x1F21A), (0x1F22F, 0x1F22F), (0x1F232, 0x1F23A),
+                (0x1F250, 0x1F251), (0x231A, 0x231B), (0x2328, 0x2328), (0x23CF, 0x23CF),
+                (0x23E9, 0x23F3), (0x23F8, 0x23FA), (0x2B05, 0x2B07), (0x2B1B, 0x2B1C),
+                (0x2B50, 0x2B50), (0x2B55, 0x2B55), (0x2934, 0x2935), (0x24C2, 0x24C2),
+                (0xE0020, 0xE007F)]
 EMOJI_KEEP = [(0x200D, 0x200D), (0x20E3, 0x20E3), (0xFE0E, 0xFE0F)]  # kept in the file even if base has them
+PICTOGRAPH_RANGES = [(0x1F000, 0x1FAFF), (0x2300, 0x23FF), (0x2B00, 0x2BFF)]
+
+# Code points no font before the CJK ones may claim: CJK punctuation, kana, hangul, ideographs and
+# full-width forms (Mongolian, Yi, Tai Le and Lisu fonts map 3001/3002 and brackets; Math maps
+# FF5B/FF5D): a Chinese text must not fetch the Mongolian font for its full stops.
+CJK_BLOCKS = [(0x1100, 0x11FF), (0x2E80, 0x2FFF), (0x3000, 0x33FF), (0x3400, 0x4DBF),
+              (0x4E00, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF),
+              (0xFE10, 0xFE1F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
+              (0x20000, 0x3FFFF)]
+# ... and symbol blocks that script fonts may not claim (the symbol fonts have them; e.g. the
+# Mongolian font maps circled digits).
+SYMBOL_BLOCKS = [(0x2190, 0x2BFF), (0x1F000, 0x1FBFF)]
 
 # Symbol fonts after the emoji font, each only for what the base and the earlier ones lack.
 SYMBOL_FONTS = [
@@ -151,8 +171,9 @@ CJK_OWN = CJK_PUNCT + [(0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3100, 0x312F), (0x
 # each variant has its own face.
 CJK_FEATURES = ["ccmp", "rlig", "rclt", "calt", "clig", "liga", "kern", "mark", "mkmk", "curs",
                 "dist", "abvm", "blwm", "ljmo", "vjmo", "tjmo", "rvrn"]
-CJK_SLICE_TARGET = 480_000   # bytes of output aimed at per "rest" slice
-CJK_BYTES_PER_RAW = 1.18     # output bytes per byte of source charstring (desubroutinized, no hints)
+CJK_SLICE_TARGET = 480_000   # bytes of output aimed at per shared slice
+CJK_LEVEL2_TARGET = 520_000  # level 2 of a standard stays one slice up to about this
+CJK_BYTES_PER_RAW = 1.0     # output bytes per byte of source charstring (desubroutinized, no hints)
 CJK_GLYPH_OVERHEAD = 12      # hmtx, charset, index per glyph
 
 NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep copyright and the licence (OFL) in every file
@@ -294,14 +315,17 @@ def plan(base):
     (shared CJK slices): job['entries'] holds (script, variant) pairs."""
     jobs = []
     missing = []
+    cjk_blocks = from_ranges(CJK_BLOCKS)
+    companions = from_ranges(COMPANIONS)
+    foreign = cjk_blocks | from_ranges(SYMBOL_BLOCKS)
     for stem, src, script, required in SCRIPT_FONTS:
         path = NOTO + src
         if not os.path.exists(path):
             (missing if required else []).append(path)
             continue
         cmap = TTFont(path, lazy=True).getBestCmap()
-        companions = from_ranges(COMPANIONS)
-        keep = {c for c in cmap if not is_control(c) and (c not in base or c in companions)}
+        keep = {c for c in cmap if c in companions or
+                (not is_control(c) and c not in base and c not in foreign)}
         jobs.append(dict(file="noto-%s.ttf" % stem, src=path, face=-1, unicodes=sorted(keep),
                          features="*", entries=[(script, "")]))
     if missing:
@@ -315,17 +339,25 @@ def plan(base):
         sys.exit("build_fonts.py: missing " + SYMBOLA + " (fonts-symbola)")
     cmap = TTFont(SYMBOLA, lazy=True).getBestCmap()
     wanted, keep_any = from_ranges(EMOJI_RANGES), from_ranges(EMOJI_KEEP)
-    keep = {c for c in cmap if (c in wanted and c not in base and c not in covered) or c in keep_any}
+    keep = {c for c in cmap if (c in wanted and c not in base and c not in covered
+                                and c not in cjk_blocks) or c in keep_any}
     jobs.append(dict(file="emoji-symbola.ttf", src=SYMBOLA, face=-1, unicodes=sorted(keep),
                      features="*", entries=[("Zsye", "")]))
     covered.update(c for c in keep if c not in base)
+    wanted = from_ranges(PICTOGRAPH_RANGES)
+    keep = {c for c in cmap if c in wanted and c not in base and c not in covered
+            and c not in cjk_blocks}
+    jobs.append(dict(file="symbola-pictographs.ttf", src=SYMBOLA, face=-1, unicodes=sorted(keep),
+                     features="*", entries=[("Zsym", "")]))
+    covered |= keep
 
     for stem, src, script in SYMBOL_FONTS:
         path = NOTO + src
         if not os.path.exists(path):
             sys.exit("build_fonts.py: missing " + path)
         cmap = TTFont(path, lazy=True).getBestCmap()
-        keep = {c for c in cmap if not is_control(c) and c not in base and c not in covered}
+        keep = {c for c in cmap if not is_control(c) and c not in base and c not in covered
+                and c not in cjk_blocks}
         if keep:
             jobs.append(dict(file="noto-%s.ttf" % stem, src=path, face=-1, unicodes=sorted(keep),
                              features="*", entries=[(script, "")]))
@@ -370,11 +402,12 @@ def plan_cjk(base, covered):
         one, two = cjk_frequency_tiers(variant)
         one &= v["universe"]
         two = (two & v["universe"]) - one
-        for n, cps in ((1, one), (2, two)):
-            if cps:
-                jobs.append(dict(file="noto-cjk-%s-%02d.otf" % (tag, n), src=CJK_TTC,
-                                 face=v["face"], unicodes=sorted(cps), features=CJK_FEATURES,
-                                 entries=[(script, variant)]))
+        # Level 2 can be large (Big5's has 7652 hanzi): cut it like the rest when it is.
+        parts = [sorted(one)] + (split_by_size(two, weight(variant), CJK_LEVEL2_TARGET) if two else [])
+        for n, cps in enumerate(parts):
+            jobs.append(dict(file="noto-cjk-%s-%02d.otf" % (tag, n + 1), src=CJK_TTC,
+                             face=v["face"], unicodes=cps, features=CJK_FEATURES,
+                             entries=[(script, variant)]))
     first = CJK_VARIANTS[0][0]
     shared = info[first]["universe"] - from_ranges(CJK_PUNCT)
     for i, part in enumerate(split_by_size(shared, weight(first), CJK_SLICE_TARGET)):
@@ -502,7 +535,7 @@ def build(out_dir, procs):
     # Remove files of an earlier build that this one no longer writes.
     names = {j["file"] for j in jobs}
     for name in os.listdir(out_dir):
-        if re.fullmatch(r"(noto-[a-z0-9-]+\.(ttf|otf)|emoji-[a-z0-9-]+\.ttf)(\.tmp-\d+)?", name) \
+        if re.fullmatch(r"(noto|emoji|symbola)-[a-z0-9-]+\.(ttf|otf)(\.tmp-\d+)?", name) \
                 and name not in names:
             os.remove(os.path.join(out_dir, name))
     write_atomic(os.path.join(out_dir, MANIFEST), text.encode("utf-8"))
