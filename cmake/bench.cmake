@@ -13,7 +13,7 @@ add_library(imgui_native STATIC
   ${INKSPAN_IMGUI_DIR}/imgui.cpp ${INKSPAN_IMGUI_DIR}/imgui_draw.cpp
   ${INKSPAN_IMGUI_DIR}/imgui_tables.cpp ${INKSPAN_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(imgui_native SYSTEM PUBLIC ${INKSPAN_IMGUI_DIR})
-target_compile_definitions(imgui_native PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+target_compile_definitions(imgui_native PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS)
 
 # The UI, natively, on the native stand-ins of the browser services (src/platform/*_native.cpp).

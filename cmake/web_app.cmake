@@ -1,6 +1,6 @@
 # The web app: Dear ImGui (from build/deps, fetched by scripts/setup.sh) + our UI + the browser
 # platform layer, linked by Emscripten into dist/ next to our own index.html and the font.
-set(IMGUI_DIR ${CMAKE_SOURCE_DIR}/build/deps/imgui CACHE PATH "Dear ImGui 1.90.1 sources")
+set(IMGUI_DIR ${CMAKE_SOURCE_DIR}/build/deps/imgui CACHE PATH "Dear ImGui 1.92 sources")
 if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
   message(FATAL_ERROR "Dear ImGui not found in ${IMGUI_DIR}: run scripts/setup.sh first")
 endif()
@@ -10,8 +10,8 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
-# No demo window, no default font file I/O; WebGL2 = OpenGL ES 3.
-target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
+# 32-bit ImWchar (emoji, CJK Extension B); no demo window, no default font file I/O; WebGL2 = OpenGL ES 3.
+target_compile_definitions(imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS)
 
 file(GLOB INKSPAN_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)

@@ -89,9 +89,9 @@ std::size_t memory_available() {
 }
 
 void install_clipboard_for_imgui() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.SetClipboardTextFn = [](void*, const char* text) { set_clipboard_text(text); };
-    io.GetClipboardTextFn = [](void*) -> const char* { return clipboard_buffer().c_str(); };
+    ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+    pio.Platform_SetClipboardTextFn = [](ImGuiContext*, const char* text) { set_clipboard_text(text); };
+    pio.Platform_GetClipboardTextFn = [](ImGuiContext*) -> const char* { return clipboard_buffer().c_str(); };
 }
 
 }  // namespace inkspan::platform

@@ -51,7 +51,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     emscripten_webgl_make_context_current(rt.gl);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    rt.dpr = 0;  // rebuild the font texture
+    rt.dpr = 0;  // rebuild the fonts (the backend re-creates its textures)
     request_frames();
     return EM_TRUE;
 }
@@ -78,15 +78,11 @@ void run_frame() {
     if (emscripten_is_webgl_context_lost(rt.gl)) return;
     const double t0 = emscripten_get_now();
     const float dpr = device_pixel_ratio();
-    if (dpr != rt.dpr) {
+    // Glyphs are rasterised on demand at io.DisplayFramebufferScale; the fonts are rebuilt (and
+    // the text view's kept geometry dropped) when the density or the font files change.
+    if (dpr != rt.dpr || rt.app->fonts_need_rebuild()) {
         rt.dpr = dpr;
         rt.app->load_fonts(dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    } else if (rt.app->fonts_need_rebuild()) {
-        rt.app->load_fonts(dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     ImGuiIO& io = ImGui::GetIO();
     float css_w = 0, css_h = 0;

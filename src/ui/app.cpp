@@ -70,9 +70,7 @@ const Document* App::current_document() const {
 
 void App::load_fonts(float dpr) {
     dpr_ = dpr;
-    std::string chars;
-    if (const Document* d = current_document()) chars = d->text().substr(0, 1u << 20);
-    fonts_ = build_fonts(font_data_, dpr, zoom_, chars);
+    fonts_ = build_fonts({&font_data_}, zoom_);
     fonts_dirty_ = false;
     view_dirty_ = true;
 }
@@ -304,7 +302,6 @@ void App::open_document(std::size_t index) {
     if (index >= corpus().documents.size() || index == current_doc_) return;
     current_doc_ = index;
     clear_selection();
-    fonts_dirty_ = true;  // the atlas follows the document's characters
 }
 
 void App::undo() {

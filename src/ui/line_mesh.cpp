@@ -42,7 +42,7 @@ void replay(ImDrawList* dl, const LineMesh& mesh, ImVec2 origin) {
     dl->_VtxCurrentIdx += static_cast<unsigned int>(nv);
 }
 
-void draw_text_unclipped(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 col, const char* begin,
+void draw_text_unclipped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const char* begin,
                          const char* end) {
     if (begin == end || (col & IM_COL32_A_MASK) == 0) return;
     static const ImVec4 kEverywhere(-1e9f, -1e9f, 1e9f, 1e9f);

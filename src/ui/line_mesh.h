@@ -61,7 +61,7 @@ void replay(ImDrawList* dl, const LineMesh& mesh, ImVec2 origin);
 
 // Text drawn without ImGui's CPU-side culling against the clip rectangle, so a line recorded while
 // partly off screen is complete when it is replayed fully on screen (the GPU scissor clips).
-void draw_text_unclipped(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 col, const char* begin,
+void draw_text_unclipped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const char* begin,
                          const char* end);
 
 }  // namespace inkspan::ui

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/control_pictures.h"
 #include "core/span_stacking.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
@@ -111,11 +112,20 @@ bool TextView::is_emphasised(const Span& s) const {
     return std::find(emphasised_.begin(), emphasised_.end(), &s) != emphasised_.end();
 }
 
+int TextView::atlas_texture_id() {
+    const ImTextureData* tex = ImGui::GetIO().Fonts->TexData;
+    return tex ? tex->UniqueID : 0;
+}
+
 void TextView::drop_stale_meshes(const Theme& theme) {
-    if (!(theme == mesh_theme_) || column_width_ != mesh_column_) {
+    // Kept vertices carry glyph UVs of the atlas texture they were drawn with: ImGui 1.92 makes a
+    // new texture (and moves glyphs) when the atlas grows or is compacted.
+    const int atlas = atlas_texture_id();
+    if (!(theme == mesh_theme_) || column_width_ != mesh_column_ || atlas != mesh_atlas_) {
         meshes_.clear();
         mesh_theme_ = theme;
         mesh_column_ = column_width_;
+        mesh_atlas_ = atlas;
     }
     // Keep what a few screens need; lines scrolled far away are drawn again when they come back.
     if (meshes_.size() > 256)
@@ -166,6 +176,12 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
         visible_.push_back({line, at, std::move(mesh)});
     }
     draw_crossing_relations(app, dl);
+    if (atlas_texture_id() != mesh_atlas_) {
+        // The atlas moved glyphs while this frame loaded new ones: what was drawn and kept this
+        // frame may point at the old places. Drop it and draw once more.
+        meshes_.clear();
+        platform::request_frames(1);
+    }
     hits_scroll_y_ = scroll_y_;
     draw_scrollbar(dl, theme, min, max);
     dl->PopClipRect();
@@ -185,13 +201,23 @@ std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, co
     const float text_dy = std::round((layout_->style().line_height - fonts_.body_px * 1.2f) * 0.5f);
     const ImVec2 pos(at.x, at.y + text_dy);
     const std::string_view text = layout_->line_text(line);
+    // Control characters (NUL, ESC, …) are drawn as their control pictures, which the layout
+    // measured them as (Fonts::body_advances).
+    const auto draw_text = [&](ImVec2 p, std::string_view s) {
+        if (!has_control_characters(s)) {
+            draw_text_unclipped(dl, fonts_.body, fonts_.body_px, p, theme.text, s.data(), s.data() + s.size());
+            return;
+        }
+        const std::string shown = with_control_pictures(s);
+        draw_text_unclipped(dl, fonts_.body, fonts_.body_px, p, theme.text, shown.data(), shown.data() + shown.size());
+    };
     if (line.plain) {
-        draw_text_unclipped(dl, fonts_.body, fonts_.body_px, pos, theme.text, text.data(), text.data() + text.size());
+        draw_text(pos, text);
     } else {
         const std::string& all = layout_->text();
         for (const ClusterBox& c : layout_->clusters(line))
-            draw_text_unclipped(dl, fonts_.body, fonts_.body_px, ImVec2(at.x + c.x - line.x, pos.y), theme.text,
-                                all.data() + c.byte_start, all.data() + c.byte_end);
+            draw_text(ImVec2(at.x + c.x - line.x, pos.y),
+                      std::string_view(all).substr(c.byte_start, c.byte_end - c.byte_start));
     }
     draw_line_relations(app, dl, line, at, spans, *mesh);
     if (cacheable && recorder.finish(*mesh)) meshes_[line.cp_start] = mesh;

@@ -106,6 +106,8 @@ private:
     std::uint64_t frame_ = 0;
     Theme mesh_theme_{};
     float mesh_column_ = 0;
+    int mesh_atlas_ = 0;  // the font atlas texture the kept vertices' UVs belong to
+    static int atlas_texture_id();
     std::map<std::string, LabelStyle, std::less<>> label_styles_;
 
     std::vector<const Span*> emphasised_;  // this frame's (find_emphasised)

@@ -155,7 +155,7 @@ int main(int argc, char** argv) {
     if (ttf.empty()) return fail(make_error(ErrorKind::NotFound, config.font + ": cannot be read (fonts-dejavu-core)"));
     auto wanted = [&](const char* section) { return config.only.empty() || config.only == section; };
     if (wanted("core")) {
-        const ui::Fonts fonts = ui::build_fonts(ttf, 1.0f, 1.0f, std::string_view(d.text()).substr(0, 1u << 20));
+        const ui::Fonts fonts = ui::build_fonts({&ttf}, 1.0f);
         if (Status st = bench_core(config, big, fonts, report); !st.ok()) return fail(st.error());
     }
     const double peak_core = peak_rss_bytes();

@@ -358,7 +358,7 @@ Status bench_frames(const Config& config, const Corpus& big, const std::string& 
 
     {
         Stopwatch fonts_time;
-        const ui::Fonts fonts = ui::build_fonts(ttf, 1.0f, 1.0f, std::string_view(doc->text()).substr(0, 1u << 20));
+        const ui::Fonts fonts = ui::build_fonts({&ttf}, 1.0f);
         report.add("build the font atlas (DejaVu Sans + document glyphs)", Samples{{fonts_time.ms()}});
         if (Status st = bench_view(config, *app, *plain_app, *doc, fonts, region, report); !st.ok()) return st;
     }

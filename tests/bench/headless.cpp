@@ -19,6 +19,7 @@ HeadlessImGui::HeadlessImGui(float width, float height) {
     io.DisplayFramebufferScale = ImVec2(1, 1);
     io.DeltaTime = 1.0f / 60.0f;
     io.BackendPlatformName = "inkspan_bench";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // see accept_texture_requests()
 }
 
 HeadlessImGui::~HeadlessImGui() { ImGui::DestroyContext(); }
@@ -26,13 +27,32 @@ HeadlessImGui::~HeadlessImGui() { ImGui::DestroyContext(); }
 void new_frame() {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;
-    if (!io.Fonts->IsBuilt()) io.Fonts->Build();
     ImGui::NewFrame();
 }
 
+namespace {
+// What a renderer backend does with ImGui 1.92's texture requests, minus the GPU: every texture
+// is "created" and "updated" at once, so the atlas can grow and glyphs load on demand.
+void accept_texture_requests(ImDrawData* dd) {
+    if (!dd || !dd->Textures) return;
+    for (ImTextureData* tex : *dd->Textures) {
+        if (tex->Status == ImTextureStatus_WantCreate) {
+            tex->SetTexID(static_cast<ImTextureID>(tex->UniqueID + 1));
+            tex->SetStatus(ImTextureStatus_OK);
+        } else if (tex->Status == ImTextureStatus_WantUpdates) {
+            tex->SetStatus(ImTextureStatus_OK);
+        } else if (tex->Status == ImTextureStatus_WantDestroy && tex->UnusedFrames > 0) {
+            tex->SetTexID(ImTextureID_Invalid);
+            tex->SetStatus(ImTextureStatus_Destroyed);
+        }
+    }
+}
+}  // namespace
+
 int render() {
     ImGui::Render();
-    const ImDrawData* dd = ImGui::GetDrawData();
+    ImDrawData* dd = ImGui::GetDrawData();
+    accept_texture_requests(dd);
     return dd ? dd->TotalVtxCount : 0;
 }
 
