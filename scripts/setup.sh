@@ -11,7 +11,8 @@ what=${1:-all}  # all | native | web
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-native_pkgs=(g++ cmake make nlohmann-json3-dev doctest-dev clang-14 libclang-rt-14-dev)
+native_pkgs=(g++ cmake make nlohmann-json3-dev doctest-dev clang-14 libclang-rt-14-dev xz-utils
+  libharfbuzz-bin fonts-noto-core unicode-data)  # hb-shape, Noto fonts, BidiCharacterTest: test references
 web_pkgs=(emscripten fonts-dejavu-core chromium python3 fonttools xz-utils dpkg-dev)
 pkgs=("${native_pkgs[@]}")
 [ "$what" = native ] || pkgs+=("${web_pkgs[@]}")
@@ -44,7 +45,8 @@ fetch_source() {  # fetch_source <dir> <package> <version> <suite> <orig tarball
   add_deb_src "$suite"
   mkdir -p build/deps/src
   if [ ! -f "$tarball" ]; then
-    ( cd build/deps/src && apt-get source --download-only -qq "$pkg=$version" >/dev/null 2>&1 )
+    # Some mirrors lack a .dsc while holding the orig tarball: the sha256 check below decides.
+    ( cd build/deps/src && apt-get source --download-only -qq "$pkg=$version" >/dev/null 2>&1 ) || true
   fi
   echo "$sha  $tarball" | sha256sum -c --quiet - || { echo "setup: $tarball sha256 mismatch" >&2; exit 1; }
   rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
@@ -54,7 +56,12 @@ fetch_source() {  # fetch_source <dir> <package> <version> <suite> <orig tarball
 }
 
 # Sources the core builds with (natively and in the browser).
-# (none yet)
+# HarfBuzz (MIT): text shaping, built from its amalgamation src/harfbuzz.cc (cmake/harfbuzz.cmake).
+fetch_source harfbuzz harfbuzz 10.2.0-1+deb13u1 trixie harfbuzz_10.2.0.orig.tar.xz \
+  620e3468faec2ea8685d32c46a58469b850ef63040b3565cde05959825b48227
+# FriBidi (LGPL-2.1): the Unicode bidirectional algorithm (cmake/fribidi.cmake).
+fetch_source fribidi fribidi 1.0.16-1 trixie fribidi_1.0.16.orig.tar.xz \
+  1b1cde5b235d40479e91be2f0e88a309e3214c8ab470ec8a2744d82a5a9ea05c
 
 [ "$what" = native ] && exit 0
 
