@@ -62,6 +62,9 @@ fetch_source harfbuzz harfbuzz 10.2.0-1+deb13u1 trixie harfbuzz_10.2.0.orig.tar.
 # FriBidi (LGPL-2.1): the Unicode bidirectional algorithm (cmake/fribidi.cmake).
 fetch_source fribidi fribidi 1.0.16-1 trixie fribidi_1.0.16.orig.tar.xz \
   1b1cde5b235d40479e91be2f0e88a309e3214c8ab470ec8a2744d82a5a9ea05c
+# libunibreak (zlib): UAX #14 line breaking, UAX #29 grapheme and word breaking (cmake/unibreak.cmake).
+fetch_source libunibreak libunibreak 6.1-3 trixie libunibreak_6.1.orig.tar.gz \
+  890674996168ef5ba143d80d49ab8b61594a4eb70198dcac76caf6e1bd264a41
 
 [ "$what" = native ] && exit 0
 

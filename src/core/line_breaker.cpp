@@ -1,55 +1,45 @@
 #include "core/line_breaker.h"
 
+#include <linebreak.h>
+
 #include "core/unicode_class.h"
 #include "core/utf8.h"
 
 namespace inkspan {
 namespace {
 
-// Decodes the code point at `pos` without reading past `end` (a truncated sequence decodes as its
-// lead byte, so even invalid input cannot make the layout read out of bounds).
-char32_t decode_at(std::string_view text, std::size_t pos, std::size_t end, std::size_t& len) {
-    len = utf8_sequence_length(static_cast<unsigned char>(text[pos]));
-    if (len == 1 || pos + len > end) {
-        len = 1;
-        return static_cast<unsigned char>(text[pos]);
-    }
-    std::size_t p = pos;
-    return decode_utf8(text, p);
-}
-
-// Whitespace after which a line may break: White_Space except the no-break spaces, plus U+200B.
-bool is_break_space(char32_t c) {
+// Whitespace that may hang past the line's width: White_Space except the no-break spaces, plus
+// U+200B.
+bool hangs(char32_t c) {
     return c == 0x200B || (is_space(c) && c != 0x00A0 && c != 0x2007 && c != 0x202F);
 }
+
+// libunibreak's language argument: no language tailoring, and CJ (small kana, the prolonged sound
+// mark) resolved to NS as UAX #14's default does (its "strict" line breaking): no line starts with
+// ょ or ー.
+constexpr const char* kUax14Default = "-strict";
 
 constexpr float kEpsilon = 1e-3f;  // px of slack so float sums that equal the width still fit
 
 }  // namespace
 
-Cluster next_cluster(std::string_view text, std::size_t pos, std::size_t end, const GlyphAdvances& advances) {
-    const auto b0 = static_cast<unsigned char>(text[pos]);
-    if (b0 < 0x80 && (pos + 1 == end || static_cast<unsigned char>(text[pos + 1]) < 0x80)) {
-        // ASCII not followed by a possible extender: the common case.
-        return Cluster{pos + 1, 1, advances(b0), b0 == ' ' || b0 == '\t' || b0 == '\v' || b0 == '\f'};
+Cluster ClusterScanner::next(std::size_t pos) {
+    const auto b0 = static_cast<unsigned char>(text_[pos]);
+    if (b0 < 0x80 && (pos + 1 == end_ || static_cast<unsigned char>(text_[pos + 1]) < 0x80) &&
+        !(b0 == '\r' && pos + 1 < end_ && text_[pos + 1] == '\n')) {
+        // ASCII followed by ASCII: a cluster of its own, the common case.
+        return Cluster{pos + 1, 1, advances_(b0), b0 == ' ' || b0 == '\t' || b0 == '\v' || b0 == '\f'};
     }
-    std::size_t len = 0;
-    const char32_t base = decode_at(text, pos, end, len);
     Cluster c;
-    c.byte_end = pos + len;
+    c.byte_end = graphemes_.cluster_end(pos);
+    std::size_t p = pos;
+    const char32_t base = decode_utf8(text_, p);
+    c.hangs = hangs(base);
     c.code_points = 1;
-    c.advance = is_extender(base) ? 0.0f : advances(base);
-    c.breaks_after = is_break_space(base);
-    bool join_next = base == kZeroWidthJoiner;
-    bool pending_flag_half = is_regional_indicator(base);
-    while (c.byte_end < end) {
-        const char32_t next = decode_at(text, c.byte_end, end, len);
-        const bool extends = is_extender(next);
-        if (!join_next && !extends && !(pending_flag_half && is_regional_indicator(next))) break;
-        pending_flag_half = false;
-        join_next = next == kZeroWidthJoiner;
-        if (!extends) c.advance += advances(next);  // a ZWJ-joined code point or a flag's second half
-        c.byte_end += len;
+    c.advance = is_extender(base) ? 0.0f : advances_(base);
+    while (p < c.byte_end) {
+        const char32_t next = decode_utf8(text_, p);
+        if (!is_extender(next)) c.advance += advances_(next);
         ++c.code_points;
     }
     return c;
@@ -62,18 +52,25 @@ std::vector<LineBox> break_paragraph(std::string_view text, std::size_t byte_sta
     const float limit = wrap_width + kEpsilon;
     auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
 
+    // UAX #14 answers per byte: brks[i] says whether a line may break after byte byte_start + i.
+    std::vector<char> brks(byte_end - byte_start);
+    if (!brks.empty())
+        set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data() + byte_start), brks.size(), kUax14Default,
+                            brks.data());
+
     std::size_t line_byte = byte_start, line_cp = cp_start;
     float line_width = 0.0f;
-    bool has_break = false;  // a break opportunity (after whitespace) exists on the current line
+    bool has_break = false;  // a break opportunity exists on the current line
     std::size_t break_byte = 0, break_cp = 0;
     float break_width = 0.0f;
     bool plain_to_break = true, plain_after_break = true;  // no multi-code-point cluster so far
 
+    ClusterScanner clusters(text, byte_end, advances);
     std::size_t pos = byte_start, cp = cp_start;
     while (pos < byte_end) {
-        const Cluster c = next_cluster(text, pos, byte_end, advances);
-        if (wrap && !c.breaks_after && pos > line_byte && line_width + c.advance > limit) {
-            if (has_break) {  // end the line after the last whitespace; the word so far moves down
+        const Cluster c = clusters.next(pos);
+        if (wrap && !c.hangs && pos > line_byte && line_width + c.advance > limit) {
+            if (has_break) {  // end the line at the last opportunity; what follows it moves down
                 lines.push_back({u32(line_byte), u32(break_byte), u32(line_cp), u32(break_cp), break_width, 0, 0,
                                  plain_to_break});
                 line_byte = break_byte;
@@ -82,7 +79,7 @@ std::vector<LineBox> break_paragraph(std::string_view text, std::size_t byte_sta
                 has_break = false;
                 plain_to_break = true;
             }
-            if (pos > line_byte && line_width + c.advance > limit) {  // the word alone is too wide
+            if (pos > line_byte && line_width + c.advance > limit) {  // no opportunity fits: between clusters
                 lines.push_back({u32(line_byte), u32(pos), u32(line_cp), u32(cp), line_width, 0, 0, plain_after_break});
                 line_byte = pos;
                 line_cp = cp;
@@ -94,7 +91,17 @@ std::vector<LineBox> break_paragraph(std::string_view text, std::size_t byte_sta
         pos = c.byte_end;
         cp += c.code_points;
         if (c.code_points > 1) plain_after_break = false;
-        if (c.breaks_after) {
+        if (pos == byte_end) break;
+        const char brk = brks[pos - 1 - byte_start];
+        if (brk == LINEBREAK_MUSTBREAK) {  // VT, FF, NEL, U+2028, U+2029 inside the paragraph
+            lines.push_back({u32(line_byte), u32(pos), u32(line_cp), u32(cp), line_width, 0, 0,
+                             plain_to_break && plain_after_break});
+            line_byte = pos;
+            line_cp = cp;
+            line_width = 0.0f;
+            has_break = false;
+            plain_to_break = plain_after_break = true;
+        } else if (brk == LINEBREAK_ALLOWBREAK) {
             has_break = true;
             break_byte = pos;
             break_cp = cp;
@@ -106,6 +113,20 @@ std::vector<LineBox> break_paragraph(std::string_view text, std::size_t byte_sta
     lines.push_back({u32(line_byte), u32(byte_end), u32(line_cp), u32(cp), line_width, 0, 0,
                      plain_to_break && plain_after_break});
     return lines;
+}
+
+std::vector<std::size_t> line_break_opportunities(std::string_view text) {
+    std::vector<std::size_t> out;
+    std::vector<char> brks(text.size());
+    if (brks.empty()) return out;
+    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(), kUax14Default, brks.data());
+    std::size_t cp = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        if (is_utf8_continuation(static_cast<unsigned char>(text[i + 1]))) continue;
+        ++cp;  // byte i ends code point cp - 1
+        if (brks[i] == LINEBREAK_ALLOWBREAK || brks[i] == LINEBREAK_MUSTBREAK) out.push_back(cp);
+    }
+    return out;
 }
 
 }  // namespace inkspan

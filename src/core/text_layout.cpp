@@ -169,8 +169,9 @@ LayoutLine TextLayout::make_line(std::size_t paragraph, std::size_t line, double
 float TextLayout::x_in_line(const LineBox& line, std::size_t cp, bool round_up) const {
     std::size_t pos = line.byte_start, at = line.cp_start;
     float x = 0.0f;
+    ClusterScanner scanner(text_, line.byte_end, advances_);
     while (pos < line.byte_end && at < cp) {
-        const Cluster c = next_cluster(text_, pos, line.byte_end, advances_);
+        const Cluster c = scanner.next(pos);
         if (at + c.code_points > cp) return round_up ? x + c.advance : x;
         x += c.advance;
         at += c.code_points;
@@ -204,8 +205,9 @@ TextHit TextLayout::hit_test(float x, float y) {
     const LineBox& line = lines[i];
     std::size_t pos = line.byte_start, at = line.cp_start;
     float cx = 0.0f;
+    ClusterScanner scanner(text_, line.byte_end, advances_);
     while (pos < line.byte_end) {
-        const Cluster c = next_cluster(text_, pos, line.byte_end, advances_);
+        const Cluster c = scanner.next(pos);
         if (x < cx + c.advance * 0.5f) return {at, false};
         cx += c.advance;
         at += c.code_points;
@@ -223,8 +225,9 @@ std::optional<CharHit> TextLayout::char_at(float x, float y) {
     if (y < text_top || y >= text_top + style_.line_height) return std::nullopt;
     std::size_t pos = line.byte_start, at = line.cp_start;
     float cx = 0.0f;
+    ClusterScanner scanner(text_, line.byte_end, advances_);
     while (pos < line.byte_end) {
-        const Cluster c = next_cluster(text_, pos, line.byte_end, advances_);
+        const Cluster c = scanner.next(pos);
         if (x >= cx && x < cx + c.advance) return CharHit{at, at + c.code_points};
         cx += c.advance;
         at += c.code_points;
@@ -295,8 +298,9 @@ std::size_t TextLayout::next_caret_stop(std::size_t cp) {
                                [](std::size_t c, const LineBox& l) { return c < l.cp_start; });
     const LineBox& line = *(it - 1);
     std::size_t pos = line.byte_start, at = line.cp_start;
+    ClusterScanner scanner(text_, line.byte_end, advances_);
     while (pos < line.byte_end) {
-        const Cluster c = next_cluster(text_, pos, line.byte_end, advances_);
+        const Cluster c = scanner.next(pos);
         at += c.code_points;
         if (at > cp) return at;
         pos = c.byte_end;
@@ -316,8 +320,9 @@ std::size_t TextLayout::prev_caret_stop(std::size_t cp) {
                                [](const LineBox& l, std::size_t c) { return l.cp_start < c; });
     const LineBox& line = *(it - 1);  // the last line starting before cp
     std::size_t pos = line.byte_start, at = line.cp_start;
+    ClusterScanner scanner(text_, line.byte_end, advances_);
     while (pos < line.byte_end) {
-        const Cluster c = next_cluster(text_, pos, line.byte_end, advances_);
+        const Cluster c = scanner.next(pos);
         if (at + c.code_points >= cp) return at;
         at += c.code_points;
         pos = c.byte_end;
@@ -329,8 +334,9 @@ std::vector<ClusterBox> TextLayout::clusters(const LayoutLine& line) const {
     std::vector<ClusterBox> out;
     std::size_t pos = line.byte_start, at = line.cp_start;
     float x = line.x;
+    ClusterScanner scanner(text_, line.byte_end, advances_);
     while (pos < line.byte_end) {
-        const Cluster c = next_cluster(text_, pos, line.byte_end, advances_);
+        const Cluster c = scanner.next(pos);
         out.push_back({pos, c.byte_end, at, at + c.code_points, x, c.advance});
         x += c.advance;
         at += c.code_points;

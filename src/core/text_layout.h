@@ -12,9 +12,10 @@
 // re-break lazily; invalidate_extras() re-asks band heights of laid-out paragraphs in a range
 // without re-breaking. Queries lay out what they touch, hence non-const. Coordinates are px with
 // (0, 0) at the top-left of the first line's slot; every line starts at x = 0.
-// Offsets are code points (what leaves the program) unless named byte_*. Clusters (a character
-// with its combining marks, an emoji ZWJ sequence, a flag) are one caret stop: no query returns
-// an offset inside one. At a soft wrap, offset k is both the end of one line and the start of the
+// Offsets are code points (what leaves the program) unless named byte_*. Clusters (extended
+// grapheme clusters of UAX #29: a character with its combining marks, an emoji ZWJ sequence, a
+// flag, a Hangul syllable in jamo, a Devanagari conjunct) are one caret stop: no query returns
+// an offset inside one. Lines break as UAX #14 allows (line_breaker.h). At a soft wrap, offset k is both the end of one line and the start of the
 // next: `upstream` picks the end of the earlier line (what a click past a line's end means).
 // Estimated heights settle as paragraphs get laid out: to keep the view still, anchor scrolling on
 // a code point (remember the top line's cp_start, scroll to caret_position(cp).y afterwards).
