@@ -106,7 +106,9 @@ TEST_CASE("CoNLL: a CoNLL-2003 file with POS and chunk columns, IOB1 tags and tw
     for (const EntityType& e : imported->new_entity_types) labels.push_back(e.name);
     CHECK(labels == strings({"ORG", "MISC", "PER", "LOC"}));
     CHECK(imported->skipped ==
-          strings({"CoNLL: 1 I- tag without a B- of its label (started a new span) (first: conll2003.txt line 13)"}));
+          strings({"CoNLL: conll2003.txt: tags from column 4 of 4 (the last column whose values are all tags)",
+                   "CoNLL: conll2003.txt: tag scheme IOB1 detected (I- starts a span; B- only starts one right after a span "
+                   "of the same label)"}));
 }
 
 TEST_CASE("CoNLL: tags of another type, BIOES tags and tab-separated columns") {

@@ -129,3 +129,64 @@ TEST_CASE("spaCy DocBin: a .spacy file gets a clear refusal, not an encoding err
     CHECK(renamed.error().message == "train.bin: spaCy DocBin binary files are not supported yet; export JSONL from spaCy");
     CHECK(known_binary_format("notes.txt", "x plain text").has_value() == false);
 }
+
+// ---- CoNLL --------------------------------------------------------------------------------------
+
+TEST_CASE("CoNLL variants: GermEval TSV with an index column, # comments and a nested tag column") {
+    const std::string content = read_source_file("tests/fixtures/conll/germeval.tsv");
+    CHECK(sniff_format("germeval.tsv", content) == "conll");
+    auto imported = import_files("conll", {{"germeval.tsv", content}}, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 1);
+    const Document& d = imported->documents[0];
+    CHECK(d.text() == "Zoë Weber studierte an der Universität Stuttgart .\n\nDer Kölner Dom steht in Nordrhein-Westfalen .");
+    CHECK(span_texts(d) == strings({"PER Zoë Weber 0-9", "ORG Universität Stuttgart 27-48", "LOC Stuttgart 39-48",
+                                    "LOCderiv Kölner 56-62", "LOC Nordrhein-Westfalen 76-95",
+                                    "LOCpart Nordrhein-Westfalen 76-95"}));
+    CHECK(imported->skipped == strings({"CoNLL: germeval.tsv: tokens from column 2, tags from column 3 and nested tags from "
+                                        "column 4 of 4 (an index column first, as in GermEval)"}));
+}
+
+TEST_CASE("CoNLL variants: the tag is not the last column; # comment lines; a # token") {
+    const std::string content = read_source_file("tests/fixtures/conll/comments_tag_middle.conll");
+    CHECK(sniff_format("comments_tag_middle.txt", content) == "conll");
+    auto imported = import_files("conll", {{"comments_tag_middle.conll", content}}, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 1);
+    const Document& d = imported->documents[0];
+    CHECK(d.text() == "Zoë met Émile in 東京 .\n\n# is a hash .");
+    CHECK(span_texts(d) == strings({"PER Zoë 0-3", "PER Émile 8-13", "LOC 東京 17-19"}));
+    CHECK(imported->skipped == strings({"CoNLL: comments_tag_middle.conll: tags from column 2 of 4 (the last column whose "
+                                        "values are all tags)"}));
+}
+
+TEST_CASE("CoNLL variants: spaCy's token|POS|tag lines, one sentence per line (IOB1 detected)") {
+    const std::string content = read_source_file("tests/fixtures/conll/spacy_pipes.iob");
+    CHECK(sniff_format("spacy_pipes.txt", content) == "conll");
+    auto imported = import_files("conll", {{"spacy_pipes.iob", content}}, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 1);
+    const Document& d = imported->documents[0];
+    CHECK(d.text() == "Zoë met Émile in São Paulo .\n\nI like New York City .");
+    CHECK(span_texts(d) == strings({"PER Zoë 0-3", "PER Émile 8-13", "LOC São Paulo 17-26", "GPE New York City 37-50"}));
+    CHECK(imported->skipped ==
+          strings({"CoNLL: spacy_pipes.iob: spaCy's token|POS|tag lines (a sentence per line), tags from the last field",
+                   "CoNLL: spacy_pipes.iob: tag scheme IOB1 detected (I- starts a span; B- only starts one right after a "
+                   "span of the same label)"}));
+    check_round_trip("conll", imported.value(), Keep{false, false});
+}
+
+TEST_CASE("CoNLL variants: BIOES and BILOU tags, said in the message") {
+    const std::string content = read_source_file("tests/fixtures/conll/bioes.conll");
+    auto imported = import_files("conll", {{"bioes.conll", content}}, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    const Document& d = imported->documents[0];
+    CHECK(span_texts(d) == strings({"ORG European Commission 4-23", "PER Zoë 29-32", "LOC New York City 44-57"}));
+    CHECK(imported->skipped == strings({"CoNLL: bioes.conll: tag scheme BIOES detected"}));
+    check_round_trip("conll", imported.value(), Keep{false, false});
+
+    auto bilou = import_files("conll", {{"b.conll", "The\tO\nEuropean\tB-ORG\nCommission\tL-ORG\nsaid\tO\nZoë\tU-PER\n"}}, Schema{});
+    REQUIRE_MESSAGE(bilou.ok(), error_of(bilou));
+    CHECK(span_texts(bilou->documents[0]) == strings({"ORG European Commission 4-23", "PER Zoë 29-32"}));
+    CHECK(bilou->skipped == strings({"CoNLL: b.conll: tag scheme BILOU detected"}));
+}

@@ -218,21 +218,6 @@ Status check_json_or_lines(std::string_view content, const std::string& place) {
     return Ok{};
 }
 
-bool looks_like_conll(std::string_view content) {
-    std::size_t checked = 0;
-    for (std::string_view line : split_lines(content)) {
-        if (is_ascii_blank(line)) continue;
-        if (line.starts_with("-DOCSTART-")) return true;
-        const auto fields = split_blanks(line);
-        if (fields.size() < 2) return false;
-        const std::string_view tag = fields.back();
-        if (!(tag == "O" || (tag.size() > 2 && tag[1] == '-' && std::string_view("BIES").find(tag[0]) != std::string_view::npos)))
-            return false;
-        if (++checked == 5) break;
-    }
-    return checked > 0;
-}
-
 }  // namespace
 
 std::optional<Error> known_binary_format(std::string_view file_name, std::string_view content) {
