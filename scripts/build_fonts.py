@@ -321,7 +321,8 @@ def plan(base):
     for stem, src, script, required in SCRIPT_FONTS:
         path = NOTO + src
         if not os.path.exists(path):
-            (missing if required else []).append(path)
+            if required:
+                missing.append(path)
             continue
         cmap = TTFont(path, lazy=True).getBestCmap()
         keep = {c for c in cmap if c in companions or
@@ -388,9 +389,10 @@ def plan_cjk(base, covered):
         cmap = info[variant]["cmap"]
         return lambda c: CJK_BYTES_PER_RAW * sizes.get(cmap[c], 0) + CJK_GLYPH_OVERHEAD
 
-    # Slices 1 and 2 per variant by frequency, in the variant's own face. Everything else the
-    # faces cover is cut once, by code point, into "shared" slices of about equal size from the
-    # first face; every variant lists them after its own two. They cover whole code point spans
+    # Slice 1 (level 1) and slice 2 (level 2, cut in several when large) per variant by
+    # frequency, in the variant's own face. Everything else the faces cover is cut once, by code
+    # point, into "shared" slices of about equal size from the first face; every variant lists
+    # them after its own. They cover whole code point spans
     # (a few ranges each, so the manifest stays small) and so repeat some glyphs of slices 1-2;
     # the list order makes the variant's own slice win. 32094 of the 44810 code points of the
     # TTC have the same glyph in all four faces (all hangul, most rare hanzi); for the others the
@@ -411,8 +413,8 @@ def plan_cjk(base, covered):
     first = CJK_VARIANTS[0][0]
     shared = info[first]["universe"] - from_ranges(CJK_PUNCT)
     for i, part in enumerate(split_by_size(shared, weight(first), CJK_SLICE_TARGET)):
-        jobs.append(dict(file="noto-cjk-shared-%02d.otf" % (i + 1), src=CJK_TTC, face=info[first]["face"],
-                         unicodes=part, features=CJK_FEATURES,
+        jobs.append(dict(file="noto-cjk-shared-%02d.otf" % (i + 1), src=CJK_TTC,
+                         face=info[first]["face"], unicodes=part, features=CJK_FEATURES,
                          entries=[(info[v]["script"], v) for v, *_ in CJK_VARIANTS]))
     return jobs
 
@@ -450,6 +452,10 @@ def subset_job(args):
     t0 = time.process_time()
     font = TTFont(io.BytesIO(_source(job["src"])), fontNumber=job["face"],
                   recalcTimestamp=False, recalcBBoxes=False)
+    if job["src"] == CJK_TTC:
+        # No Unicode variation sequences (cmap format 14): the Japanese face's 3893 IVS mappings
+        # would add some 860 glyphs (~20 %) to jp-01 for ideographic variants of names.
+        font["cmap"].tables = [t for t in font["cmap"].tables if t.format != 14]
     opts = ftsubset.Options()
     opts.layout_features = ["*"] if job["features"] == "*" else list(job["features"])
     opts.hinting = False
