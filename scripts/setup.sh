@@ -13,7 +13,8 @@ SUDO=""
 
 native_pkgs=(g++ cmake make nlohmann-json3-dev doctest-dev clang-14 libclang-rt-14-dev xz-utils
   libharfbuzz-bin fonts-noto-core unicode-data)  # hb-shape, Noto fonts, BidiCharacterTest: test references
-web_pkgs=(emscripten fonts-dejavu-core chromium python3 fonttools xz-utils dpkg-dev)
+web_pkgs=(emscripten fonts-dejavu-core chromium python3 fonttools xz-utils dpkg-dev
+  fonts-noto-core fonts-noto-cjk fonts-symbola)  # fallback fonts for every script (docs/FONTS.md)
 pkgs=("${native_pkgs[@]}")
 [ "$what" = native ] || pkgs+=("${web_pkgs[@]}")
 # Node.js and npm: Debian's, unless the machine already has a node (e.g. a newer one with its own npm).
@@ -71,83 +72,6 @@ fetch_source libunibreak libunibreak 6.1-3 trixie libunibreak_6.1.orig.tar.gz \
 # Dear ImGui 1.92 (dynamic font atlas: glyphs on demand, any size): core, backends, misc/freetype.
 fetch_source imgui imgui 1.92.2b+ds-1 sid imgui_1.92.2b+ds.orig.tar.xz \
   e7bd201d56b5ee90d24d5dac85e5c12f98bdb95410252a62d27b7f89e4566d48
-
-# playwright-core from npm (lockfile). Fetched sources land in build/deps (ignored by git).
-#   usage: scripts/setup.sh            (all)
-#          scripts/setup.sh native     (only what the native build and unit tests need)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-what=${1:-all}  # all | native | web
-
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-
-native_pkgs=(g++ cmake make nlohmann-json3-dev doctest-dev clang-14 libclang-rt-14-dev)
-web_pkgs=(emscripten fonts-dejavu-core chromium python3 fonttools xz-utils dpkg-dev)
-pkgs=("${native_pkgs[@]}")
-[ "$what" = native ] || pkgs+=("${web_pkgs[@]}")
-# Node.js and npm: Debian's, unless the machine already has a node (e.g. a newer one with its own npm).
-if [ "$what" != native ] && ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
-
-missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing Debian packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-# Third-party sources from Debian's source packages, each checked by sha256 and unpacked into
-# build/deps/<dir> (ignored by git). A deb-src entry per suite is added once, copied from the
-# machine's own first apt stanza.
-add_deb_src() {  # add_deb_src <suite>
-  local list=/etc/apt/sources.list.d/inkspan-$1-src.sources
-  [ -f "$list" ] && return 0
-  echo "setup: adding a deb-src entry for $1 (source packages only)"
-  awk 'BEGIN{RS="";ORS="\n\n"} NR==1' /etc/apt/sources.list.d/debian.sources \
-    | sed -e 's/^Types:.*/Types: deb-src/' -e "s/^Suites:.*/Suites: $1/" | $SUDO tee "$list" >/dev/null
-  $SUDO apt-get update -qq
-}
-fetch_source() {  # fetch_source <dir> <package> <version> <suite> <orig tarball> <sha256>
-  local dir=build/deps/$1 pkg=$2 version=$3 suite=$4 tarball=build/deps/src/$5 sha=$6
-  [ -f "$dir/.inkspan-$version" ] && return 0
-  add_deb_src "$suite"
-  mkdir -p build/deps/src
-  if [ ! -f "$tarball" ]; then
-    ( cd build/deps/src && apt-get source --download-only -qq "$pkg=$version" >/dev/null 2>&1 )
-  fi
-  echo "$sha  $tarball" | sha256sum -c --quiet - || { echo "setup: $tarball sha256 mismatch" >&2; exit 1; }
-  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
-  tar -xf "$tarball" -C "$dir.tmp" --strip-components=1
-  touch "$dir.tmp/.inkspan-$version"
-  rm -rf "$dir" && mv "$dir.tmp" "$dir"
-}
-
-# Sources the core builds with (natively and in the browser).
-# (none yet)
-
-[ "$what" = native ] && exit 0
-
-# Dear ImGui 1.90.1 sources from Debian's source package (trixie), verified by sha256.
-IMGUI_DIR=build/deps/imgui
-IMGUI_SHA=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
-if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
-  src_list=/etc/apt/sources.list.d/inkspan-trixie-src.sources
-  if [ ! -f "$src_list" ]; then
-    echo "setup: adding a deb-src entry for trixie (source packages only)"
-    awk 'BEGIN{RS="";ORS="\n\n"} NR==1' /etc/apt/sources.list.d/debian.sources \
-      | sed -e 's/^Types:.*/Types: deb-src/' -e 's/^Suites:.*/Suites: trixie/' | $SUDO tee "$src_list" >/dev/null
-    $SUDO apt-get update -qq
-  fi
-  mkdir -p build/deps/src
-  ( cd build/deps/src && apt-get source --download-only -qq imgui=1.90.1+ds-1 >/dev/null )
-  tarball=build/deps/src/imgui_1.90.1+ds.orig.tar.xz
-  echo "$IMGUI_SHA  $tarball" | sha256sum -c --quiet - || { echo "setup: imgui tarball sha256 mismatch" >&2; exit 1; }
-  rm -rf "$IMGUI_DIR.tmp" && mkdir -p "$IMGUI_DIR.tmp"
-  tar -xf "$tarball" -C "$IMGUI_DIR.tmp" --strip-components=1
-  rm -rf "$IMGUI_DIR" && mv "$IMGUI_DIR.tmp" "$IMGUI_DIR"
-fi
 
 # playwright-core (tests) and fflate (zips exports in the page) from npm, pinned by
 # package-lock.json; playwright never downloads a browser.
