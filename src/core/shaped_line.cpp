@@ -56,8 +56,9 @@ std::vector<Item> itemize(const TextShaper& shaper, std::u32string_view text, co
 }
 
 // The clusters of a shaped run, left to right: glyphs sharing a cluster value are adjacent, and a
-// cluster draws the code points from its value up to the next larger value in the run.
-void append_clusters(const ShapedRun& run, std::vector<ClusterBox>& out) {
+// cluster draws the code points from its value up to the next larger value in the run. Returns
+// the run's right edge, summed glyph by glyph like every cluster edge, so edges meet exactly.
+float append_clusters(const ShapedRun& run, std::vector<ClusterBox>& out) {
     std::vector<std::size_t> starts;
     for (const ShapedGlyph& g : run.glyphs) starts.push_back(g.cluster);
     std::sort(starts.begin(), starts.end());
@@ -73,6 +74,7 @@ void append_clusters(const ShapedRun& run, std::vector<ClusterBox>& out) {
         x += g.x_advance;
         out.back().x1 = x;
     }
+    return x;
 }
 
 }  // namespace
@@ -94,9 +96,8 @@ ShapedLine::ShapedLine(TextShaper& shaper, std::u32string_view paragraph, const 
             run.x = width_;
             run.glyphs = shaper.shape(
                 {paragraph, item.cp_start, item.cp_end, bidi_run.direction(), item.script, {}, item.font, size_px});
-            for (const ShapedGlyph& g : run.glyphs) run.width += g.x_advance;
-            width_ += run.width;
-            append_clusters(run, clusters_);
+            width_ = append_clusters(run, clusters_);
+            run.width = width_ - run.x;
             runs_.push_back(std::move(run));
         }
     }
