@@ -258,7 +258,8 @@ bool Reader::read_schema(const json& root, const Path& at, Schema& schema) {
         if (!object_at(r, rp)) return false;
         RelationType t;
         if (!string_member(r, rp, "name", true, kMaxNameBytes, t.name) || !label_list(r, rp, "head", t.head) ||
-            !label_list(r, rp, "tail", t.tail) || !bool_member(r, rp, "directed", t.directed))
+            !label_list(r, rp, "tail", t.tail) || !bool_member(r, rp, "directed", t.directed) ||
+            !bool_member(r, rp, "transitive", t.transitive))
             return false;
         schema.relations.push_back(std::move(t));
     }

@@ -98,7 +98,8 @@ void put_schema(std::string& out, const Schema& schema) {
         put_list(out, r.head);
         out += ", \"tail\": ";
         put_list(out, r.tail);
-        out += r.directed ? ", \"directed\": true}" : ", \"directed\": false}";
+        out += r.directed ? ", \"directed\": true" : ", \"directed\": false";
+        out += r.transitive ? ", \"transitive\": true}" : "}";
     });
     out += ",\n    \"allow_crossing_spans\": ";
     out += schema.allow_crossing_spans ? "true" : "false";

@@ -246,7 +246,7 @@ struct CorpusPlanner {
         if (auto bad = check_label_list(a.head, "head", a.name)) return *bad;
         if (auto bad = check_label_list(a.tail, "tail", a.name)) return *bad;
         const RelationType& before = c.schema.relations[*i];
-        RelationType after{a.name, a.head, a.tail, a.directed};
+        RelationType after{a.name, a.head, a.tail, a.directed, before.transitive};
         if (after == before) return Ops{};
         for (const Document& d : c.documents) {
             if (!d.relation_type_count(a.name)) continue;

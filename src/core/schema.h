@@ -25,6 +25,7 @@ struct RelationType {
     std::vector<std::string> head;  // entity labels allowed at the head; empty = any label
     std::vector<std::string> tail;  // the same for the tail
     bool directed = true;           // false = symmetric: head and tail may be given either way round
+    bool transitive = false;        // informational (brat's <REL-TYPE>:transitive); kept for export
 
     [[nodiscard]] bool accepts_head(std::string_view label) const;
     [[nodiscard]] bool accepts_tail(std::string_view label) const;

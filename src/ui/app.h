@@ -13,6 +13,7 @@
 
 #include "core/corpus.h"
 #include "core/editor.h"
+#include "core/schema_fit.h"
 #include "core/search.h"
 #include "ui/fonts.h"
 #include "ui/text_view.h"
@@ -120,7 +121,8 @@ private:
     void draw_statistics();
     // An inkspan JSON file, already recognised as one (read in place).
     ImportOutcome import_inkspan(const std::string& name, std::string_view bytes);
-    ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes);
+    ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
+                               std::vector<SchemaViolation> violations = {});
     void finish_import(int choice);
     [[nodiscard]] std::string fresh_document_id() const;
 
@@ -164,6 +166,8 @@ private:
         std::vector<std::size_t> clashes;    // incoming documents whose text is already here
         std::vector<std::string> new_types;  // labels and relation types the schema lacks
         std::vector<std::string> notes;
+        std::vector<std::string> widened;            // relation types whose rules the import widens
+        std::vector<SchemaViolation> violations;     // annotations kept that the rules did not allow
     };
     std::optional<PendingImport> pending_import_;
     // The Export dialog.

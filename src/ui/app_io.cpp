@@ -89,7 +89,9 @@ ImportOutcome App::import_inkspan(const std::string& name, std::string_view byte
     if (pending_import_) return refuse("another import is waiting for your choice; answer it first");
     auto parsed = parse_inkspan_json(bytes, InkspanReadOptions{true});  // checks UTF-8 too
     if (!parsed.ok()) return refuse(parsed.error().message);
-    return stage_import(name, std::move(parsed.value()), {});
+    // Relation types we have keep our rules, widened where the file's relations need it.
+    std::vector<SchemaViolation> violations = fit_to_schema(corpus_.schema, parsed.value());
+    return stage_import(name, std::move(parsed.value()), {}, std::move(violations));
 }
 
 ImportOutcome App::import_files(const std::map<std::string, std::string>& files) {
@@ -107,10 +109,12 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         total += bytes.size();
     }
     if (auto why = cannot_read(largest, total)) return refuse(*why);
-    for (const auto& [name, bytes] : files) {
-        if (bytes.empty()) return refuse("the file is empty");
-        if (auto bad = find_invalid_utf8(bytes)) return refuse("invalid UTF-8 at byte " + std::to_string(*bad));
-    }
+    for (const auto& [name, bytes] : files)  // a known binary format, said before the UTF-8 check
+        if (auto binary = formats::known_binary_format(name, bytes)) return refuse(binary->message);
+    // An empty .ann is a document without annotations (brat writes them); other empty files are refused by name.
+    if (auto empty = formats::find_empty_file(files)) return refuse(empty->message);
+    for (const auto& [name, bytes] : files)
+        if (auto bad = find_invalid_utf8(bytes)) return refuse(name + ": invalid UTF-8 at byte " + std::to_string(*bad));
     if (pending_import_) return refuse("another import is waiting for your choice; answer it first");
 
     const auto detected = files.size() > 1 ? formats::detect_files(files)
@@ -119,6 +123,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
     const std::optional<std::string>& format = detected.value();
     Corpus incoming;
     std::vector<std::string> notes;
+    std::vector<SchemaViolation> violations;
     if (format == "inkspan") {  // native files: one at a time
         ImportOutcome last;
         for (const auto& [name, bytes] : files)
@@ -130,6 +135,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         incoming.schema = formats::merge_schema(corpus_.schema, imported.value());
         incoming.documents = std::move(imported->documents);
         notes = std::move(imported->skipped);
+        violations = std::move(imported->violations);
     } else {
         const std::string& name = files.begin()->first;
         const std::string lname = lower(name);
@@ -143,21 +149,25 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         incoming.schema = corpus_.schema;
         incoming.documents.push_back(std::move(doc.value()));
     }
-    return stage_import(label, std::move(incoming), std::move(notes));
+    return stage_import(label, std::move(incoming), std::move(notes), std::move(violations));
 }
 
-ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes) {
+ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
+                                std::vector<SchemaViolation> violations) {
     if (corpus_.documents.size() + incoming.documents.size() > kMaxDocuments) {
         ImportOutcome out{false, file_name + ": the corpus would exceed " + std::to_string(kMaxDocuments) + " documents"};
         show_message(out.message, true);
         return out;
     }
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
-    PendingImport p{file_name, std::move(incoming), {}, {}, std::move(notes)};
+    PendingImport p{file_name, std::move(incoming), {}, {}, std::move(notes), {}, std::move(violations)};
     for (const EntityType& t : p.incoming.schema.entities)
         if (!corpus_.schema.find_entity(t.name)) p.new_types.push_back(t.name);
-    for (const RelationType& r : p.incoming.schema.relations)
-        if (!corpus_.schema.find_relation(r.name)) p.new_types.push_back(r.name);
+    for (const RelationType& r : p.incoming.schema.relations) {
+        const RelationType* ours = corpus_.schema.find_relation(r.name);
+        if (!ours) p.new_types.push_back(r.name);
+        else if (!(*ours == r)) p.widened.push_back(r.name);
+    }
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
         const Document& in = p.incoming.documents[i];
         bool same_text = false;
@@ -173,9 +183,9 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
     }
     pending_import_ = std::move(p);
     const PendingImport& q = *pending_import_;
-    if (q.clashes.empty() && q.new_types.empty()) {
-        finish_import(1);  // nothing to decide: add everything
-        return {true, message_};
+    if (q.clashes.empty() && q.new_types.empty() && q.widened.empty() && q.violations.empty()) {
+        const bool imported = finish_import(1);  // nothing to decide: add everything
+        return {imported, message_};
     }
     platform::request_frames();
     std::string ask = file_name + ": ";
@@ -183,15 +193,18 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
     if (!q.new_types.empty())
         ask += std::string(q.clashes.empty() ? "" : "; ") + "it brings " + std::to_string(q.new_types.size()) +
                " type(s) the schema lacks (" + join_names(q.new_types) + "); add them and import, or cancel";
-    return {true, ask};
+    if (!q.violations.empty())
+        ask += "; " + std::to_string(q.violations.size()) + " annotation(s) break the rules (first: " + q.violations[0].doc +
+               " " + q.violations[0].annotation + ": " + q.violations[0].what + "); widen the schema and import, or cancel";
+    return {true, ask, true};  // a question waits
 }
 
 // choice: 0 replace, 1 keep both, 2 merge annotations, 3 cancel.
-void App::finish_import(int choice) {
-    if (!pending_import_) return;
+bool App::finish_import(int choice) {
+    if (!pending_import_) return false;
     PendingImport p = std::move(*pending_import_);
     pending_import_.reset();
-    if (choice == 3) { show_message(p.file_name + ": import cancelled", false); return; }
+    if (choice == 3) { show_message(p.file_name + ": import cancelled", false); return false; }
     std::vector<Command> group;
     // New labels and relation types the file brings.
     std::vector<std::string> added_types;
@@ -204,6 +217,11 @@ void App::finish_import(int choice) {
         }
     for (const RelationType& r : p.incoming.schema.relations)
         if (!corpus_.schema.find_relation(r.name)) { group.push_back(cmd::AddRelationType{r}); added_types.push_back(r.name); }
+    for (const std::string& name : p.widened)  // after the entity types its lists may name
+        if (const RelationType* r = p.incoming.schema.find_relation(name)) {
+            group.push_back(cmd::SetRelationRule{r->name, r->head, r->tail, r->directed});
+            added_types.push_back(name + " (widened)");
+        }
     std::size_t added_docs = 0, merged_spans = 0, dup_spans = 0;
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
         Document doc = std::move(p.incoming.documents[i]);
@@ -240,10 +258,10 @@ void App::finish_import(int choice) {
         group.push_back(cmd::AddDocument{std::move(doc), std::nullopt});
         ++added_docs;
     }
-    if (group.empty()) { show_message(p.file_name + ": nothing new to import", false); return; }
+    if (group.empty()) { show_message(p.file_name + ": nothing new to import", false); return false; }
     auto st = editor_.apply(corpus_, std::span<const Command>(group), platform::now_iso8601(),
                             BatchOptions{"import " + p.file_name, false});
-    if (!st.ok()) { show_message(p.file_name + ": " + st.error().message, true); return; }
+    if (!st.ok()) { show_message(p.file_name + ": " + st.error().message, true); return false; }
     meta_dirty_ = true;
     for (const Document& d : corpus_.documents) dirty_docs_.insert(d.id());
     platform::schedule_autosave(300);
@@ -258,9 +276,13 @@ void App::finish_import(int choice) {
         msg += "; added to the schema:";
         for (const auto& t : added_types) msg += " " + t;
     }
+    if (!p.violations.empty())
+        msg += "; kept " + std::to_string(p.violations.size()) + " annotation(s) the rules did not allow (first: " +
+               p.violations[0].doc + " " + p.violations[0].annotation + ": " + p.violations[0].what + ")";
     for (const std::string& n : p.notes) msg += "; " + n;
     show_message(msg, false);
     if (added_docs && choice != 2) open_document(corpus_.documents.size() - 1);
+    return true;
 }
 
 void App::draw_import_dialog() {
@@ -279,6 +301,17 @@ void App::draw_import_dialog() {
             ImGui::PopTextWrapPos();
             ImGui::TextUnformatted("Importing adds them to the schema (one undo step with the import).");
         }
+        if (!p.violations.empty()) {
+            ImGui::Text("%zu annotation(s) break the rules of the schema or of the file; importing keeps them and widens:",
+                        p.violations.size());
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
+            for (std::size_t i = 0; i < p.violations.size() && i < 5; ++i) {
+                const std::string line = p.violations[i].doc + " " + p.violations[i].annotation + ": " + p.violations[i].what;
+                ImGui::TextDisabled("%s", line.c_str());
+            }
+            if (p.violations.size() > 5) ImGui::TextDisabled("and %zu more", p.violations.size() - 5);
+            ImGui::PopTextWrapPos();
+        }
         int choice = -1;
         if (!p.clashes.empty()) {
             ImGui::Text("%zu document(s) have the same text as documents already here.", p.clashes.size());
@@ -288,7 +321,9 @@ void App::draw_import_dialog() {
             if (ImGui::Button("Keep both (K)") || ImGui::IsKeyPressed(ImGuiKey_K)) choice = 1;
             ImGui::SameLine();
             if (ImGui::Button("Merge annotations (M)") || ImGui::IsKeyPressed(ImGuiKey_M)) choice = 2;
-        } else if (ImGui::Button("Add them and import (Enter)") || ImGui::IsKeyPressed(ImGuiKey_Enter) ||
+        } else if (ImGui::Button(p.violations.empty() && p.widened.empty() ? "Add them and import (Enter)"
+                                                                          : "Widen the schema and import (Enter)") ||
+                   ImGui::IsKeyPressed(ImGuiKey_Enter) ||
                    ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
             choice = 1;
         }

@@ -127,17 +127,19 @@ TEST_CASE("formats: imports validate against the current schema and report what 
     REQUIRE(r.ok());
     const Document& d = r->documents[0];
     CHECK(d.span_count() == 3);
-    CHECK(d.relations().size() == 2);  // negotiates_with once, visits
+    CHECK(d.relations().size() == 3);  // member_of (kept, listed, its rule widened), negotiates_with once, visits
     REQUIRE(r->new_entity_types.size() == 1);
     CHECK(r->new_entity_types[0] == EntityType{"CITY", std::string(palette_color(5)), "", ""});
     REQUIRE(r->new_relation_types.size() == 1);
     CHECK(r->new_relation_types[0] == RelationType{"visits", {}, {}, true});
     CHECK(validate_schema(merge_schema(strict, *r)).ok());
+    CHECK(r->violations == std::vector<SchemaViolation>{
+                               {"x-1", "R1", "relation type member_of does not allow PER → PER (the schema allows PER → ORG)"}});
+    REQUIRE(r->widened_relation_types.size() == 1);
+    CHECK(r->widened_relation_types[0] == RelationType{"member_of", {"PER"}, {"ORG", "PER"}, true});
     CHECK(r->skipped ==
           strings({"spaCy: 1 span crossing another skipped (the schema does not allow crossing spans)",
                    "spaCy: 1 relation to a skipped span skipped (first: x.jsonl line 1: relations[0])",
-                   "spaCy: 1 relation skipped: its type does not allow these labels in the schema (first: x.jsonl line 1: "
-                   "relations[1])",
                    "spaCy: 1 duplicate relation skipped (first: x.jsonl line 1: relations[3])"}));
 }
 

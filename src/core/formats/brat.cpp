@@ -91,7 +91,8 @@ std::vector<Fragment> fragments_of(const Document& doc, const Span& s) {
 
 }  // namespace
 
-std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, std::set<std::string>>& attributes) {
+std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, std::set<std::string>>& attributes,
+                     BratNames& names) {
     const auto tid = brat_ids(doc.spans(), 'T', [](const Span& s) -> const std::string& { return s.id; });
     const auto rid = brat_ids(doc.relations(), 'R', [](const Relation& r) -> const std::string& { return r.id; });
     std::set<std::string> dropped;
@@ -105,7 +106,7 @@ std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, s
             continue;
         }
         const std::string& t = tid.at(s.id);
-        spans += t + "\t" + s.label + " ";
+        spans += t + "\t" + names(s.label) + " ";
         std::string covered;
         for (std::size_t i = 0; i < fragments.size(); ++i) {
             if (i > 0) {
@@ -117,6 +118,15 @@ std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, s
         }
         spans += "\t" + covered + "\n";
         for (const auto& [key, value] : s.attributes) {
+            if (key.size() > 1 && key[0] == '#') {  // a note of another type than AnnotatorNotes, one line each
+                bool changed = false;
+                for (std::string_view line : split(value, '\n'))
+                    notes += "#" + std::to_string(++note_number) + "\t" + key.substr(1) + " " + t + "\t" +
+                             flatten(line, ' ', false, changed) + "\n";
+                if (changed)
+                    losses.add("span note with line breaks written on one line", "span notes with line breaks written on one line");
+                continue;
+            }
             bool changed = false;
             std::string v = flatten(value, '_', true, changed);
             if (changed)
@@ -128,7 +138,7 @@ std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, s
                 v = "true";
             }
             attributes[key].insert(v);
-            attrs += "A" + std::to_string(++attribute_number) + "\t" + key + " " + t + (v == "true" ? "" : " " + v) + "\n";
+            attrs += "A" + std::to_string(++attribute_number) + "\t" + names(key) + " " + t + (v == "true" ? "" : " " + v) + "\n";
         }
         if (!s.note.empty()) {
             bool changed = false;
@@ -143,7 +153,7 @@ std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, s
             losses.add("relation to a dropped span dropped", "relations to dropped spans dropped");
             continue;
         }
-        relations += rid.at(r.id) + "\t" + r.type + " Arg1:" + tid.at(r.head) + " Arg2:" + tid.at(r.tail) + "\n";
+        relations += rid.at(r.id) + "\t" + names(r.type) + " Arg1:" + tid.at(r.head) + " Arg2:" + tid.at(r.tail) + "\n";
     }
     return spans + relations + attrs + notes;
 }
@@ -151,8 +161,10 @@ std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, s
 ExportedFiles export_brat(const Corpus& corpus, const std::vector<std::size_t>& doc_indexes) {
     ExportedFiles out;
     Tally losses("brat: ");
+    BratNames type_names(losses);
     UniqueNames names;
     names.reserve("annotation.conf");
+    names.reserve("visual.conf");
     std::map<std::string, std::set<std::string>> attributes;
     std::set<std::string> labels, relation_types;
     for (std::size_t i : doc_indexes) {
@@ -162,11 +174,13 @@ ExportedFiles export_brat(const Corpus& corpus, const std::vector<std::size_t>& 
         const std::string used_stem = txt.substr(0, txt.size() - 4);
         names.reserve(used_stem + ".ann");
         out.files[txt] = doc.text();
-        out.files[used_stem + ".ann"] = brat_ann(doc, losses, attributes);
+        out.files[used_stem + ".ann"] = brat_ann(doc, losses, attributes, type_names);
         for (const auto& [label, n] : doc.label_counts()) labels.insert(label);
         for (const auto& [type, n] : doc.relation_type_counts()) relation_types.insert(type);
     }
-    out.files["annotation.conf"] = brat_annotation_conf(corpus.schema, labels, relation_types, attributes);
+    BratConf conf = brat_confs(corpus.schema, labels, relation_types, attributes, type_names);
+    out.files["annotation.conf"] = std::move(conf.annotation);
+    if (!conf.visual.empty()) out.files["visual.conf"] = std::move(conf.visual);
     out.losses = losses.sentences();
     return out;
 }
@@ -184,7 +198,11 @@ struct PendingRef {
 };
 
 Status read_ann(const std::string& txt_name, std::string text, const std::string& ann_name, std::string_view ann,
-                ImportBuilder& builder) {
+                ImportBuilder& builder, const std::map<std::string, std::string>& original) {
+    auto name_of = [&](std::string_view written) {
+        const auto it = original.find(std::string(written));
+        return it == original.end() ? std::string(written) : it->second;
+    };
     if (auto bad = find_invalid_utf8(ann))
         return make_error(ErrorKind::InvalidUtf8, ann_name + ": invalid UTF-8 at byte " + std::to_string(*bad));
     const TextIndex index(text);
@@ -216,7 +234,7 @@ Status read_ann(const std::string& txt_name, std::string text, const std::string
                     return make_error(ErrorKind::Malformed, place + ": expected \"LABEL start end\", got " + quote(head));
                 DraftSpan span;
                 span.id = id;
-                span.label = std::string(head.substr(0, space));
+                span.label = name_of(head.substr(0, space));
                 span.place = place;
                 std::string expected;
                 bool gap_with_text = false;
@@ -266,7 +284,7 @@ Status read_ann(const std::string& txt_name, std::string text, const std::string
                 const std::vector<std::string_view> parts = split_blanks(data);
                 if (parts.size() < 3)
                     return make_error(ErrorKind::Malformed, place + ": expected \"type Arg1:T1 Arg2:T2\", got " + quote(data));
-                PendingRef r{n + 1, std::string(parts[0]), {}, "", id};
+                PendingRef r{n + 1, name_of(parts[0]), {}, "", id};
                 for (std::size_t k = 1; k < parts.size(); ++k) {
                     const auto colon = parts[k].find(':');
                     if (colon == std::string_view::npos)
@@ -281,7 +299,7 @@ Status read_ann(const std::string& txt_name, std::string text, const std::string
                 const std::vector<std::string_view> parts = split_blanks(data);
                 if (parts.size() < 2 || parts.size() > 3)
                     return make_error(ErrorKind::Malformed, place + ": expected \"Name Id [Value]\", got " + quote(data));
-                attributes.push_back({n + 1, std::string(parts[0]), {std::string(parts[1])},
+                attributes.push_back({n + 1, name_of(parts[0]), {std::string(parts[1])},
                                       parts.size() == 3 ? std::string(parts[2]) : std::string("true"), id});
                 break;
             }
@@ -354,7 +372,9 @@ Status read_ann(const std::string& txt_name, std::string text, const std::string
                         ann_name + " line " + std::to_string(note.line));
             continue;
         }
-        std::string& target = doc.spans[*span].note;
+        // AnnotatorNotes are the span's note; notes of other types (Lemma, ...) keep their type as
+        // the attribute "#<type>", written back as such notes.
+        std::string& target = note.kind == "AnnotatorNotes" ? doc.spans[*span].note : doc.spans[*span].attributes["#" + note.kind];
         target += (target.empty() ? "" : "\n") + note.value;
     }
     doc.text = std::move(text);
@@ -365,8 +385,11 @@ Status read_ann(const std::string& txt_name, std::string text, const std::string
 
 Result<ImportedCorpus> import_brat(const std::map<std::string, std::string>& files, const Schema& current) {
     ImportBuilder builder("brat", current);
+    std::map<std::string, std::string> original;  // written type name → the name Inkspan exported
     for (const auto& [name, content] : files)
-        if (base_name(name) == "annotation.conf") read_brat_conf(content, name, builder);
+        if (base_name(name) == "visual.conf") original.merge(read_brat_visual_names(content));
+    for (const auto& [name, content] : files)
+        if (base_name(name) == "annotation.conf") read_brat_conf(content, name, builder, original);
     for (const auto& [name, content] : files) {
         const std::string ext = lower_extension(name);
         const std::string base(base_name(name));
@@ -376,7 +399,7 @@ Result<ImportedCorpus> import_brat(const std::map<std::string, std::string>& fil
             const std::string ann_name = std::string(strip_extension(name)) + ".ann";
             const auto ann = files.find(ann_name);
             const std::string_view ann_text = ann == files.end() ? std::string_view() : std::string_view(ann->second);
-            if (auto st = read_ann(name, content, ann_name, ann_text, builder); !st) return st.error();
+            if (auto st = read_ann(name, content, ann_name, ann_text, builder, original); !st) return st.error();
         } else if (ext == ".ann") {
             if (!files.count(std::string(strip_extension(name)) + ".txt"))
                 return make_error(ErrorKind::Invalid, name + ": no " + std::string(base_name(strip_extension(name))) +

@@ -112,6 +112,8 @@ Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<s
         std::string id;
         for (std::size_t n = 2; id.empty() || taken.count(id); ++n) id = base + "-" + std::to_string(n);
         taken.insert(id);
+        for (SchemaViolation& v : imported->violations)
+            if (v.doc == d.id()) v.doc = id;
         d = with_id(d, id);
     }
     return imported;
@@ -275,8 +277,19 @@ std::optional<std::string> sniff_files(const std::map<std::string, std::string>&
     return format ? std::move(format.value()) : std::nullopt;
 }
 
+std::optional<Error> find_empty_file(const std::map<std::string, std::string>& files) {
+    for (const auto& [name, content] : files)
+        if (lower_extension(name) == ".ann" || base_name(name) == "annotation.conf") return std::nullopt;
+    for (const auto& [name, content] : files)
+        if (content.empty()) return make_error(ErrorKind::Invalid, name + ": the file is empty");
+    return std::nullopt;
+}
+
 Schema merge_schema(const Schema& current, const ImportedCorpus& imported) {
     Schema merged = current;
+    for (const RelationType& r : imported.widened_relation_types)
+        for (RelationType& m : merged.relations)
+            if (m.name == r.name) m = r;
     for (const EntityType& e : imported.new_entity_types) merged.entities.push_back(e);
     for (const RelationType& r : imported.new_relation_types) merged.relations.push_back(r);
     return merged;

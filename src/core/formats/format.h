@@ -13,6 +13,7 @@
 #include "core/corpus.h"
 #include "core/result.h"
 #include "core/schema.h"
+#include "core/schema_fit.h"
 
 namespace inkspan::formats {
 
@@ -34,6 +35,11 @@ struct ImportedCorpus {
     std::vector<EntityType> new_entity_types;
     std::vector<RelationType> new_relation_types;
     std::vector<std::string> skipped;
+    // Annotations kept although the file's own rules (brat's annotation.conf) or the current
+    // schema do not allow them, and the current relation types widened to allow them (replaced
+    // by merge_schema); the app lists them and asks before widening.
+    std::vector<SchemaViolation> violations;
+    std::vector<RelationType> widened_relation_types;
 };
 
 struct FormatInfo {
@@ -91,8 +97,12 @@ struct FormatInfo {
 [[nodiscard]] Result<std::optional<std::string>> detect_files(const std::map<std::string, std::string>& files);
 [[nodiscard]] std::optional<std::string> sniff_files(const std::map<std::string, std::string>& files);
 
-// `current` with the imported corpus's new types appended (what the UI applies before adding the
-// documents).
+// `<name>: the file is empty` for the first empty file of a set, except in a brat set (one with a
+// .ann or annotation.conf), where an empty .ann is a document without annotations.
+[[nodiscard]] std::optional<Error> find_empty_file(const std::map<std::string, std::string>& files);
+
+// `current` with the imported corpus's widened relation types replaced and its new types appended
+// (what the UI applies before adding the documents).
 [[nodiscard]] Schema merge_schema(const Schema& current, const ImportedCorpus& imported);
 
 }  // namespace inkspan::formats

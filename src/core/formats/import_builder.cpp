@@ -55,20 +55,48 @@ void ImportBuilder::declare_entity_type(std::string_view name) {
     if (!clean.empty()) use_entity(clean);
 }
 
-void ImportBuilder::declare_relation_type(RelationType type) {
+void ImportBuilder::declare_relation_type(RelationType type, std::string_view source, std::string_view place) {
     type.name = type_name(type.name);
     if (type.name.empty() || current_.find_relation(type.name)) return;
-    for (const RelationType& r : out_.new_relation_types)
-        if (r.name == type.name) return;
     for (auto* side : {&type.head, &type.tail}) {
         std::vector<std::string> labels;  // cleaned, without blanks or repeats ("A|A", or two names cleaned alike)
         for (const std::string& raw : *side)
             if (std::string label = type_name(raw); !label.empty() && std::find(labels.begin(), labels.end(), label) == labels.end())
                 labels.push_back(std::move(label));
         *side = std::move(labels);
-        for (const std::string& label : *side) use_entity(label);
+    }
+    std::vector<DeclaredRule>& lines = declared_[type.name];
+    lines.push_back({type, std::string(source), std::string(place)});
+    for (RelationType& r : out_.new_relation_types) {
+        if (r.name != type.name) continue;
+        // Another line: its argument types join the earlier ones (an empty list, any label, stays so).
+        auto join = [](std::vector<std::string>& into, const std::vector<std::string>& more) {
+            if (into.empty() || more.empty()) return into.clear();
+            for (const std::string& l : more)
+                if (std::find(into.begin(), into.end(), l) == into.end()) into.push_back(l);
+        };
+        join(r.head, type.head);
+        join(r.tail, type.tail);
+        r.directed = r.directed && type.directed;
+        r.transitive = r.transitive || type.transitive;
+        return;
     }
     out_.new_relation_types.push_back(std::move(type));
+}
+
+bool ImportBuilder::declared_allows(const std::string& type, const std::string& head, const std::string& tail) const {
+    const auto it = declared_.find(type);
+    if (it == declared_.end()) return true;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const DeclaredRule& d) { return d.rule.allows(head, tail); });
+}
+
+std::string ImportBuilder::rule_text(const std::string& type) const {
+    if (const auto it = declared_.find(type); it != declared_.end()) {
+        std::string out = (it->second.front().source.empty() ? std::string("the file") : it->second.front().source) + " allows ";
+        for (std::size_t i = 0; i < it->second.size(); ++i) out += (i ? ", " : "") + describe_rule(it->second[i].rule);
+        return out;
+    }
+    return "the schema allows " + describe_rule(*current_.find_relation(type));
 }
 
 std::string ImportBuilder::type_name(std::string_view raw) {
@@ -190,6 +218,7 @@ Status ImportBuilder::add(DraftDocument d) {
     std::vector<std::string> relation_ids;
     std::vector<std::pair<std::size_t, std::size_t>> relation_ends;
     std::set<std::tuple<std::string, std::size_t, std::size_t>> seen;
+    std::vector<std::pair<std::size_t, std::string>> breaking;  // relation index, what it violates
     for (DraftRelation& r : d.relations) {
         std::string type = type_name(r.type);
         if (type.empty()) return make_error(ErrorKind::Invalid, r.place + ": invalid relation type " + quote(r.type));
@@ -207,10 +236,17 @@ Status ImportBuilder::add(DraftDocument d) {
             continue;
         }
         const RelationType* rule = relation_rule(type);
-        if (rule && !rule->allows(spans[*h].label, spans[*t].label)) {
-            skipped_.add("relation skipped: its type does not allow these labels in the schema",
-                         "relations skipped: their type does not allow these labels in the schema", 1, r.place);
-            continue;
+        const std::string& hl = spans[*h].label;
+        const std::string& tl = spans[*t].label;
+        const RelationType* ours = current_.find_relation(type);
+        if (rule && !(ours ? ours->allows(hl, tl) : declared_allows(type, hl, tl))) {
+            // Kept: listed, and the rule widened so that the schema allows it (the user decides).
+            breaking.emplace_back(relations.size(), "relation type " + type + " does not allow " + hl + " → " + tl + " (" +
+                                                        rule_text(type) + ")");
+            if (ours) widen_rule(widened_current_.try_emplace(type, *ours).first->second, hl, tl);
+            else
+                for (RelationType& declared : out_.new_relation_types)
+                    if (declared.name == type) widen_rule(declared, hl, tl);
         }
         const bool undirected = rule && !rule->directed;
         if (seen.count({type, *h, *t}) || (undirected && seen.count({type, *t, *h}))) {
@@ -249,6 +285,7 @@ Status ImportBuilder::add(DraftDocument d) {
         r.tail = spans[relation_ends[i].second].id;
     }
 
+    for (const auto& [i, what] : breaking) out_.violations.push_back({doc.id(), relations[i].id, what});
     if (!spans.empty()) doc.insert_spans(std::move(spans));
     if (!relations.empty()) doc.insert_relations(std::move(relations));
     doc_ids_.insert(doc.id());
@@ -258,6 +295,31 @@ Status ImportBuilder::add(DraftDocument d) {
 
 Result<ImportedCorpus> ImportBuilder::finish() {
     if (out_.documents.empty()) return make_error(ErrorKind::Invalid, "the files hold no documents");
+    // Declared argument labels that no span uses and no conf line or schema declares as an entity
+    // type (brat's CoNLL-X configurations name "Span") are left out, not made up as types.
+    auto is_entity = [&](const std::string& label) {
+        return current_.find_entity(label) ||
+               std::any_of(out_.new_entity_types.begin(), out_.new_entity_types.end(),
+                           [&](const EntityType& e) { return e.name == label; });
+    };
+    for (RelationType& r : out_.new_relation_types) {
+        std::vector<std::string> left_out;
+        for (auto* side : {&r.head, &r.tail})
+            for (auto it = side->begin(); it != side->end();)
+                if (is_entity(*it)) ++it;
+                else {
+                    if (std::find(left_out.begin(), left_out.end(), *it) == left_out.end()) left_out.push_back(*it);
+                    it = side->erase(it);
+                }
+        const auto declared = declared_.find(r.name);
+        for (const std::string& label : left_out)
+            skipped_.add("relation type: argument type " + label + " is not an entity type, left out",
+                         "relation types: argument type " + label + " is not an entity type, left out", 1,
+                         declared == declared_.end() ? std::string_view() : std::string_view(declared->second.front().place));
+    }
+    for (const RelationType& r : current_.relations)
+        if (const auto it = widened_current_.find(r.name); it != widened_current_.end() && !(it->second == r))
+            out_.widened_relation_types.push_back(it->second);
     const std::size_t entities = current_.entities.size() + out_.new_entity_types.size();
     if (entities > kMaxEntityTypes)
         return make_error(ErrorKind::TooLarge, "the import needs " + std::to_string(entities) +

@@ -49,9 +49,13 @@ public:
     // `format_name` prefixes the skip sentences ("brat: ...").
     ImportBuilder(std::string_view format_name, const Schema& current);
 
-    // Types a file declares (brat's annotation.conf), added even when no span uses them.
+    // Types a file declares (brat's annotation.conf), added even when no span uses them. A relation
+    // type declared again (another conf line) also allows what that line allows; relations that
+    // no line allows are kept and listed as violations of `source` ("annotation.conf"). Argument
+    // labels that are no entity type when the import ends are left out, reported at `place`.
+    // Types the current schema has keep the current rule.
     void declare_entity_type(std::string_view name);
-    void declare_relation_type(RelationType type);
+    void declare_relation_type(RelationType type, std::string_view source = {}, std::string_view place = {});
     // What the reader itself skipped.
     Tally& skipped() { return skipped_; }
 
@@ -65,7 +69,16 @@ private:
     void use_entity(const std::string& name);
     [[nodiscard]] const RelationType* relation_rule(const std::string& name) const;
 
+    struct DeclaredRule {
+        RelationType rule;  // as the file declares it (labels may not be entity types)
+        std::string source, place;
+    };
+    [[nodiscard]] bool declared_allows(const std::string& type, const std::string& head, const std::string& tail) const;
+    [[nodiscard]] std::string rule_text(const std::string& type) const;  // "annotation.conf allows A → B, C → B"
+
     const Schema& current_;
+    std::map<std::string, std::vector<DeclaredRule>> declared_;  // new relation types, by name
+    std::map<std::string, RelationType> widened_current_;        // current relation types, widened
     Tally skipped_;
     ImportedCorpus out_;
     std::set<std::string> doc_ids_;
