@@ -20,6 +20,7 @@ echo "== exported offsets, checked in Python"
 rm -rf build/native/exports
 INKSPAN_EXPORT_DIR=build/native/exports build/native/inkspan_tests --no-intro -tc='formats: write the fixture exports*' >/dev/null
 python3 tests/check_offsets.py build/native/exports
+python3 tests/check_brat.py build/native/exports
 
 if [ -x build/native/inkspan_bench ]; then
   echo "== benchmark (reduced size)"
