@@ -96,7 +96,8 @@
   window.addEventListener("contextmenu", (e) => e.preventDefault());
 
   // Hands files to the app as one set (the same path for the picker, drops and the API):
-  // [[name, Uint8Array], ...] → {ok, error, message}.
+  // [[name, Uint8Array], ...] → {ok, pending, error, message}: ok only when something was imported
+  // or a question about it waits (pending: true); error is the refusal's message, else null.
   function importSet(entries) {
     for (const [name, bytes] of entries) {
       const p = Module._malloc(Math.max(1, bytes.length));  // 0 when the heap is full: the app reports it
@@ -114,13 +115,13 @@
         const msg = file.name + ": the file is " + Math.floor(file.size / 1048576) +
           " MB, over the import limit of " + MAX_IMPORT_BYTES / 1048576 + " MB";
         call("inkspan_report_error", null, ["string"], [msg]);
-        return { ok: false, error: msg, message: msg };
+        return { ok: false, pending: false, error: msg, message: msg };
       }
       try { entries.push([file.name, new Uint8Array(await file.arrayBuffer())]); }
       catch (e) {
         const msg = file.name + ": could not be read (" + e + ")";
         call("inkspan_report_error", null, ["string"], [msg]);
-        return { ok: false, error: msg, message: msg };
+        return { ok: false, pending: false, error: msg, message: msg };
       }
     }
     return importSet(entries);
@@ -147,7 +148,7 @@
     importFile(name, contents) {
       if (typeof contents !== "string" && !(contents instanceof Uint8Array)) {
         const msg = String(name) + ": importFile expects the contents as a string or a Uint8Array";
-        return { ok: false, error: msg, message: msg };
+        return { ok: false, pending: false, error: msg, message: msg };
       }
       return importSet([[name, typeof contents === "string" ? new TextEncoder().encode(contents) : contents]]);
     },

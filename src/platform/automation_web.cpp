@@ -105,7 +105,8 @@ EMSCRIPTEN_KEEPALIVE void inkspan_import_add(const char* name, const char* bytes
     staged_files()[name] = std::string(bytes, size);
 }
 
-// {"ok","error","message"}
+// {"ok","pending","error","message"}: ok only when something was imported or a question about it
+// waits (pending); error is the message of a refused import, else null.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_import_end() {
     auto* app = inkspan::platform::runtime().app;
     std::map<std::string, std::string> files;
@@ -114,7 +115,8 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_import_end() {
     if (!failure.empty()) app->show_message(failure, true);
     const auto outcome = failure.empty() ? app->import_files(files) : inkspan::ui::ImportOutcome{false, failure};
     inkspan::platform::request_frames();
-    nlohmann::ordered_json j = {{"ok", outcome.ok}, {"error", outcome.ok ? nlohmann::json() : nlohmann::json(outcome.message)},
+    nlohmann::ordered_json j = {{"ok", outcome.ok}, {"pending", outcome.ok && outcome.pending},
+                                {"error", outcome.ok ? nlohmann::json() : nlohmann::json(outcome.message)},
                                 {"message", outcome.message}};
     return hold(j.dump());
 }

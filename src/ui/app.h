@@ -31,8 +31,9 @@ struct TextSelection {
 enum class PaletteMode { Closed, Label, Relation };
 
 struct ImportOutcome {
-    bool ok = false;
+    bool ok = false;       // something was imported, or a question about it waits (pending)
     std::string message;  // what happened, or what is wrong (names the file and the place)
+    bool pending = false;  // the import waits for the user's answer (new labels, clashes)
 };
 
 class App {
@@ -123,7 +124,7 @@ private:
     ImportOutcome import_inkspan(const std::string& name, std::string_view bytes);
     ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
                                std::vector<SchemaViolation> violations = {});
-    void finish_import(int choice);
+    bool finish_import(int choice);  // true when something was imported
     [[nodiscard]] std::string fresh_document_id() const;
 
     Corpus corpus_;

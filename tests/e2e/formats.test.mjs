@@ -93,3 +93,37 @@ test("a file with labels the schema lacks asks first: Esc leaves everything as i
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("importFile says {ok, pending, error, message}: ok only when something was imported or a question waits", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  // Imported: labels the schema has.
+  const known = JSON.stringify({ id: 1, text: "Zoë visite Lyon.", entities: [{ id: 1, label: "LOC", start_offset: 11, end_offset: 15 }] });
+  let r = await page.evaluate((l) => window.inkspan.importFile("known.jsonl", l), known);
+  assert.deepEqual([r.ok, r.pending, r.error], [true, false, null], r.message);
+  await settle(page);
+  // A question waits: a label the schema lacks. Nothing is imported until the answer.
+  const before = await page.evaluate(() => window.inkspan.getState());
+  const unknown = JSON.stringify({ id: 2, text: "La grippe.", entities: [{ id: 1, label: "DISEASE", start_offset: 3, end_offset: 9 }] });
+  r = await page.evaluate((l) => window.inkspan.importFile("unknown.jsonl", l), unknown);
+  assert.deepEqual([r.ok, r.pending, r.error], [true, true, null], r.message);
+  await settle(page);
+  await page.keyboard.press("Escape");
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.inkspan.getState()), before, "cancelled: nothing changed");
+  // Refused: a spaCy DocBin (zlib-compressed msgpack), by name, before any UTF-8 complaint.
+  r = await page.evaluate(() => window.inkspan.importFile("train.spacy", new Uint8Array([0x78, 0x9c, 0xeb, 0x5c, 0x00, 0x01])));
+  assert.deepEqual([r.ok, r.pending], [false, false]);
+  assert.equal(r.error, "train.spacy: spaCy DocBin binary files are not supported yet; export JSONL from spaCy");
+  assert.equal(r.message, r.error);
+  // Refused: W3C annotations of a web page without its text name the text they need.
+  const anno = JSON.stringify({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation",
+    body: { type: "TextualBody", purpose: "tagging", value: "claim" },
+    target: { source: "https://example.org/article.html", selector: { type: "TextQuoteSelector", exact: "here" } } });
+  r = await page.evaluate((a) => window.inkspan.importFile("page.jsonld", a), anno);
+  assert.deepEqual([r.ok, r.pending], [false, false]);
+  assert.match(r.error, /needs the text of "https:\/\/example\.org\/article\.html": import it together with that text saved as article\.txt/);
+  assert.equal(await page.evaluate(() => window.inkspan.getState()), before, "refused imports change nothing");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
