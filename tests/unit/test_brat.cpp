@@ -285,17 +285,18 @@ TEST_CASE("brat: conf macros expand as brat does (<ANY>, <ENTITY>, defined <NAME
     auto r = import_files("brat",
                           {{"annotation.conf", conf},
                            {"a.txt", "Acme hired Zoë in Lyon."},
-                           {"a.ann", "T1\tCompany 0 4\tAcme\nT2\tPerson 11 14\tZoë\nT3\tGPE 18 22\tLyon\n"
+                           {"a.ann", "T1\tCompany 0 4\tAcme\nT2\tPerson 11 14\tZoë\nT3\tGPE 18 22\tLyon\nT4\tVerb 5 10\thired\n"
                                      "R1\tLocated Arg1:T1 Arg2:T3\nR2\tLocated Arg1:T3 Arg2:T2\nR3\tAlias Arg1:T3 Arg2:T1\n"}},
                           Schema{});
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error().message));
-    CHECK(names_of(r->new_entity_types) == strings({"Person", "Organization", "Company", "GPE"}));
+    CHECK(names_of(r->new_entity_types) == strings({"Person", "Organization", "Company", "GPE", "Verb"}));
     REQUIRE(r->new_relation_types.size() == 2);
     CHECK(r->new_relation_types[0] == RelationType{"Located", {"Person", "Organization", "GPE", "Company"}, {"GPE", "Person"}, true});
     CHECK(r->new_relation_types[1] == RelationType{"Alias", {}, {}, false, true});
     CHECK(r->documents[0].relations().size() == 3);
     CHECK(r->violations ==
           std::vector<SchemaViolation>{
+              {"a", "T4", "label Verb is not declared in annotation.conf"},
               {"a", "R1", "relation type Located does not allow Company → GPE (annotation.conf allows Person|Organization|GPE → GPE)"},
               {"a", "R2", "relation type Located does not allow GPE → Person (annotation.conf allows Person|Organization|GPE → GPE)"}});
     // Company → GPE: the head list gains Company.

@@ -192,7 +192,9 @@ void read_brat_conf(std::string_view conf, std::string_view file_name, ImportBui
         if (abstract) name.remove_prefix(1);
         if (name.empty() || name[0] == '<' || abstract) continue;  // <OVERLAP> rules, abstract types
         if (section == "entities") {
-            builder.declare_entity_type(name_of(name));
+            builder.declare_entity_type(name_of(name), source);
+        } else if (section == "events") {
+            builder.declare_event_type(name_of(name), source);  // its triggers are spans of that label
         } else if (section == "relations") {
             // name<TAB>Arg1:A|B, Arg2:C[, <REL-TYPE>:symmetric-transitive]
             RelationType r;

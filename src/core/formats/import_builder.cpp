@@ -50,9 +50,16 @@ std::string clean_id(std::string_view raw, std::string_view fallback) {
 ImportBuilder::ImportBuilder(std::string_view format_name, const Schema& current)
     : current_(current), skipped_(std::string(format_name) + ": ") {}
 
-void ImportBuilder::declare_entity_type(std::string_view name) {
+void ImportBuilder::declare_entity_type(std::string_view name, std::string_view source) {
     const std::string clean = type_name(name);
-    if (!clean.empty()) use_entity(clean);
+    if (clean.empty()) return;
+    use_entity(clean);
+    if (!source.empty()) declare_event_type(clean, source);
+}
+
+void ImportBuilder::declare_event_type(std::string_view name, std::string_view source) {
+    declared_labels_.insert(type_name(name));
+    labels_source_ = source;
 }
 
 void ImportBuilder::declare_relation_type(RelationType type, std::string_view source, std::string_view place) {
@@ -154,6 +161,7 @@ Status ImportBuilder::add(DraftDocument d) {
     std::vector<std::optional<std::size_t>> slot(d.spans.size());  // draft index -> index in `kept`
     std::vector<Span> kept;
     std::vector<std::string> proposed;
+    std::vector<std::pair<std::size_t, std::string>> label_breaks;  // index in `kept`, what it violates
     std::map<std::tuple<std::size_t, std::size_t, std::string>, std::size_t> by_key;
     for (std::size_t i = 0; i < d.spans.size(); ++i) {
         DraftSpan& s = d.spans[i];
@@ -176,6 +184,8 @@ Status ImportBuilder::add(DraftDocument d) {
                          1, s.place);
             continue;
         }
+        if (!declared_labels_.empty() && !declared_labels_.count(label))
+            label_breaks.emplace_back(kept.size(), "label " + label + " is not declared in " + labels_source_);
         use_entity(label);
         slot[i] = kept.size();
         kept.push_back(Span{"", s.start, s.end, std::move(label), std::move(s.note), std::move(s.attributes)});
@@ -285,6 +295,8 @@ Status ImportBuilder::add(DraftDocument d) {
         r.tail = spans[relation_ends[i].second].id;
     }
 
+    for (const auto& [i, what] : label_breaks)
+        if (final_index[i]) out_.violations.push_back({doc.id(), spans[*final_index[i]].id, what});
     for (const auto& [i, what] : breaking) out_.violations.push_back({doc.id(), relations[i].id, what});
     if (!spans.empty()) doc.insert_spans(std::move(spans));
     if (!relations.empty()) doc.insert_relations(std::move(relations));

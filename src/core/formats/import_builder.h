@@ -53,8 +53,10 @@ public:
     // type declared again (another conf line) also allows what that line allows; relations that
     // no line allows are kept and listed as violations of `source` ("annotation.conf"). Argument
     // labels that are no entity type when the import ends are left out, reported at `place`.
-    // Types the current schema has keep the current rule.
-    void declare_entity_type(std::string_view name);
+    // Types the current schema has keep the current rule. Once a `source` declared entity (or
+    // event) types, spans whose label it does not declare are kept and listed as violations too.
+    void declare_entity_type(std::string_view name, std::string_view source = {});
+    void declare_event_type(std::string_view name, std::string_view source);  // accepted as a label, not added as a type
     void declare_relation_type(RelationType type, std::string_view source = {}, std::string_view place = {});
     // What the reader itself skipped.
     Tally& skipped() { return skipped_; }
@@ -78,6 +80,8 @@ private:
 
     const Schema& current_;
     std::map<std::string, std::vector<DeclaredRule>> declared_;  // new relation types, by name
+    std::set<std::string> declared_labels_;                      // entity and event types a file declares
+    std::string labels_source_;                                  // that file ("annotation.conf")
     std::map<std::string, RelationType> widened_current_;        // current relation types, widened
     Tally skipped_;
     ImportedCorpus out_;
