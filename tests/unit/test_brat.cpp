@@ -512,3 +512,17 @@ TEST_CASE("formats: write the fixture exports: brat collections from brat's conf
     names.documents.push_back(std::move(d));
     write("brat-names", names);
 }
+
+TEST_CASE("brat: conf macros that expand into macros stop at a bound (a line not understood)") {
+    std::string conf = "[entities]\nA\n[relations]\n";
+    for (int level = 0; level < 12; ++level) {  // <M0> holds 16 <M1>, which hold 16 <M2>, ...
+        conf += "<M" + std::to_string(level) + ">=";
+        for (int k = 0; k < 16; ++k) conf += "<M" + std::to_string(level + 1) + ">|";
+        conf += "A\n";
+    }
+    conf += "rel\tArg1:<M0>, Arg2:A\n";
+    auto r = import_files("brat", {{"annotation.conf", conf}, {"a.txt", "a"}, {"a.ann", "T1\tA 0 1\ta\n"}}, Schema{});
+    REQUIRE(r.ok());
+    CHECK(r->new_relation_types.empty());
+    CHECK(r->skipped == strings({"brat: 1 annotation.conf line not understood (first: annotation.conf line 16)"}));
+}

@@ -12,6 +12,8 @@ namespace inkspan::formats {
 
 namespace {
 
+constexpr std::size_t kMaxExpandedLine = 1 << 16;  // bytes of one conf line after its macros
+
 bool is_brat_name_char(char32_t c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
@@ -183,8 +185,13 @@ void read_brat_conf(std::string_view conf, std::string_view file_name, ImportBui
         }
         std::string expanded(line);
         for (const auto& [macro, value] : macros)
-            for (std::size_t at = expanded.find(macro); at != std::string::npos; at = expanded.find(macro, at + value.size()))
+            for (std::size_t at = expanded.find(macro); at != std::string::npos && expanded.size() <= kMaxExpandedLine;
+                 at = expanded.find(macro, at + value.size()))
                 expanded.replace(at, macro.size(), value);
+        if (expanded.size() > kMaxExpandedLine) {  // macros that expand into macros can grow without bound
+            if (not_understood++ == 0) first_bad = n + 1;
+            continue;
+        }
         const std::string_view text = expanded;
         const std::size_t name_end = std::min(text.find_first_of(" \t"), text.size());
         std::string_view name = split(text.substr(0, name_end), '|')[0];  // "Type|alias": the first is the type
