@@ -407,7 +407,7 @@ TEST_CASE("brat: type names outside [A-Za-z0-9_-] get safe names, the originals 
     Document& d = created.value();
     const auto dress = add_span(d, "连衣裙", "商品名称", 0, "", {{"尺码", "M"}});
     const auto red = add_span(d, "红色", "颜色");
-    add_span(d, "好看", "A|B");
+    add_span(d, "好看", "A|B", 0, "", {{"sizes", "S|M,L"}});
     add_relation(d, "有颜色", dress, red);
     c.documents.push_back(std::move(d));
 
@@ -418,7 +418,8 @@ TEST_CASE("brat: type names outside [A-Za-z0-9_-] get safe names, the originals 
           "T1\t_5546__54C1__540D__79F0_ 3 6\t连衣裙\n"
           "T3\tA_7C_B 7 9\t好看\n"
           "R1\t_6709__989C__8272_ Arg1:T1 Arg2:T2\n"
-          "A1\t_5C3A__7801_ T1 M\n");
+          "A1\t_5C3A__7801_ T1 M\n"
+          "A2\tsizes T3 S_M_L\n");
     CHECK(exported->files.at("visual.conf") ==
           "# brat visual.conf written by Inkspan: the original names of types whose names brat cannot hold\n"
           "[labels]\n"
@@ -428,7 +429,10 @@ TEST_CASE("brat: type names outside [A-Za-z0-9_-] get safe names, the originals 
           "_5C3A__7801_ | 尺码\n"
           "\n[drawing]\n");
     CHECK(exported->files.at("annotation.conf").find("有颜色") == std::string::npos);
-    CHECK(exported->losses == strings({"brat: type name \"A|B\" written as A_7C_B (a visual.conf label cannot hold \"|\")"}));
+    CHECK(exported->losses == strings({"brat: type name \"A|B\" written as A_7C_B (a visual.conf label cannot hold \"|\")",
+                                       "brat: 1 attribute value with \"|\" or \",\" written with '_' instead (annotation.conf "
+                                       "cannot list it)"}));
+    CHECK(exported->files.at("annotation.conf").find("\nsizes\tArg:<ENTITY>, Value:S_M_L\n") != std::string::npos);
 
     auto back = import_files("brat", exported->files, c.schema);
     REQUIRE_MESSAGE(back.ok(), (back.ok() ? std::string() : back.error().message));
@@ -507,7 +511,7 @@ TEST_CASE("formats: write the fixture exports: brat collections from brat's conf
     names.schema.entities = {{"商品名称", "#4e79a7", "", ""}, {"颜色", "#59a14f", "", ""}};
     names.schema.relations = {{"有颜色", {"商品名称"}, {"颜色"}, false, true}};
     Document d = Document::create("d1", "goods.txt", "红色的连衣裙很好看。").value();
-    const auto dress = add_span(d, "连衣裙", "商品名称", 0, " 注释", {{"尺码", "M"}, {"#词元", "连衣裙"}});
+    const auto dress = add_span(d, "连衣裙", "商品名称", 0, " 注释", {{"尺码", "M"}, {"#词元", "连衣裙"}, {"sizes", "S|M,L"}});
     add_relation(d, "有颜色", dress, add_span(d, "红色", "颜色"));
     names.documents.push_back(std::move(d));
     write("brat-names", names);

@@ -132,6 +132,12 @@ std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, s
             if (changed)
                 losses.add("attribute value with spaces or line breaks written with '_' instead",
                            "attribute values with spaces or line breaks written with '_' instead");
+            if (v.find_first_of("|,") != std::string::npos) {  // annotation.conf lists values as "Value:a|b, ..."
+                std::replace(v.begin(), v.end(), '|', '_');
+                std::replace(v.begin(), v.end(), ',', '_');
+                losses.add("attribute value with \"|\" or \",\" written with '_' instead (annotation.conf cannot list it)",
+                           "attribute values with \"|\" or \",\" written with '_' instead (annotation.conf cannot list them)");
+            }
             if (v.empty()) {
                 losses.add("empty attribute value written as a binary attribute (read back as \"true\")",
                            "empty attribute values written as binary attributes (read back as \"true\")");
