@@ -2,7 +2,8 @@
 // The Unicode bidirectional algorithm (UAX #9, by GNU FriBidi) for one paragraph: its direction
 // (from the first strong character, or chosen per document), the embedding level of each code
 // point, and, per line, the runs of one level in visual order (left to right on screen).
-// Offsets are code points from the start of the paragraph; the paragraph holds no line terminator.
+// Offsets are code points from the start of the paragraph; the paragraph holds no line terminator
+// (and fewer than 2^31 code points: FriBidi indexes with int).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

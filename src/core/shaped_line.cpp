@@ -109,6 +109,16 @@ std::optional<ClusterBox> ShapedLine::box_of(std::size_t cp) const {
     return std::nullopt;
 }
 
+float ShapedLine::caret_x(std::size_t cp) const {
+    if (clusters_.empty()) return 0.0f;
+    if (cp >= cp_end_) {
+        const auto last = std::find_if(clusters_.begin(), clusters_.end(), [&](const ClusterBox& c) { return c.cp_end == cp_end_; });
+        return last->direction == TextDirection::ltr ? last->x1 : last->x0;
+    }
+    const std::optional<ClusterBox> box = box_of(std::max(cp, cp_start_));
+    return box->direction == TextDirection::ltr ? box->x0 : box->x1;
+}
+
 std::optional<ClusterBox> ShapedLine::cluster_at(float x) const {
     if (clusters_.empty()) return std::nullopt;
     // The first cluster whose right edge is past x; zero-width clusters (x0 == x1) are never hit.

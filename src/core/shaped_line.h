@@ -56,6 +56,11 @@ public:
     [[nodiscard]] std::optional<ClusterBox> box_of(std::size_t cp) const;
     // The cluster under x (the nearest one left or right of the line); nullopt for an empty line.
     [[nodiscard]] std::optional<ClusterBox> cluster_at(float x) const;
+    // x of the caret before code point `cp` (a cluster boundary in [cp_start, cp_end]): the leading
+    // edge of the cluster that starts there — its left edge when it runs left to right, its right
+    // edge when right to left; at cp_end, the trailing edge of the line's last cluster. An offset
+    // inside a cluster gives the cluster's caret.
+    [[nodiscard]] float caret_x(std::size_t cp) const;
     // Where the logical range [cp_start, cp_end) is on screen: one span per visual stretch, left to
     // right (a span across a direction change is two or more), widened to whole clusters.
     [[nodiscard]] std::vector<LineSpan> range_spans(std::size_t cp_start, std::size_t cp_end) const;

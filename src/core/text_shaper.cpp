@@ -1,5 +1,6 @@
 #include "core/text_shaper.h"
 
+#include <algorithm>
 #include <climits>
 
 #include <hb.h>

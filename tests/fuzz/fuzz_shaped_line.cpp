@@ -84,6 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                              [](const ClusterBox& a, const ClusterBox& b) { return a.x1 < b.x1; });
         if (monotone) check(line.cluster_at((box->x0 + box->x1) / 2)->cp_start == cp);
     }
+    for (std::size_t cp = start; cp <= end; ++cp) check(0.0f <= line.caret_x(cp) && line.caret_x(cp) <= line.width());
     for (const LineSpan& span : line.range_spans(start, end)) check(0.0f <= span.x0 && span.x0 <= span.x1);
     return 0;
 }

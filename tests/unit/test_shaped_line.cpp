@@ -177,3 +177,27 @@ TEST_CASE("shaped line: the middle of a paragraph as a line — only its code po
     CHECK(line.cluster_at(-50.0f)->cp_start == start + 4);
     CHECK(line.cluster_at(line.width() + 50.0f)->cp_start == start);
 }
+
+TEST_CASE("shaped line: the caret before an offset sits at the leading edge of its cluster, in the cluster's direction") {
+    const Fonts files;
+    REQUIRE(!files.arabic.empty());
+    TextShaper shaper;
+    const FontId arabic = shaper.add_font(files.arabic).value();
+    const FontId latin = shaper.add_font(files.latin).value();
+    const FontId fonts[] = {arabic, latin};
+    const std::u32string text = code_points("ذهب مع Ali.");
+    const BidiParagraph bidi(text, DirectionChoice::automatic);
+    const ShapedLine line(shaper, text, bidi, 0, text.size(), fonts, kSize);
+    CHECK(line.caret_x(0) == doctest::Approx(line.width()));  // right-to-left text starts on the right
+    const std::size_t ali = cp_of(text, U"Ali");
+    CHECK(line.caret_x(ali) == doctest::Approx(line.box_of(ali)->x0));      // "Ali" starts on its left
+    CHECK(line.caret_x(ali + 1) == doctest::Approx(line.box_of(ali)->x1));  // between "A" and "l"
+    CHECK(line.caret_x(1) == doctest::Approx(line.box_of(0)->x0));          // after the first letter, on its left
+    CHECK(line.caret_x(text.size()) == doctest::Approx(0.0f));  // after the full stop, at the far left
+
+    const std::u32string latin_text = code_points("abc");
+    const ShapedLine ltr(shaper, latin_text, BidiParagraph(latin_text, DirectionChoice::automatic), 0, 3, fonts, kSize);
+    CHECK(ltr.caret_x(0) == doctest::Approx(0.0f));
+    CHECK(ltr.caret_x(3) == doctest::Approx(ltr.width()));
+    CHECK(ltr.caret_x(1) == doctest::Approx(ltr.box_of(1)->x0));
+}
