@@ -148,3 +148,41 @@ TEST_CASE("LineBreakTest.txt: every case, as break opportunities") {
             " skipped (", skipped_but_pass, " of them pass anyway)");
     CHECK(skipped == 35);
 }
+
+TEST_CASE("grapheme clusters of accented Latin, Greek and Cyrillic (the layout's fast path) follow GraphemeBreakProperty.txt") {
+    // Every code point of U+00A0–U+05FF, followed by 'a', by itself and by the next code point:
+    // one cluster or two, as their Grapheme_Cluster_Break values say (pairs at the start of a text).
+    std::map<char32_t, std::string> gcb;
+    std::ifstream in(std::string(kUnicodeAuxiliary) + "GraphemeBreakProperty.txt");
+    std::string line;
+    while (std::getline(in, line)) {
+        const std::string body = line.substr(0, line.find('#'));
+        const auto semi = body.find(';');
+        if (semi == std::string::npos) continue;
+        const std::string range = body.substr(0, semi);
+        std::string value = body.substr(semi + 1);
+        value.erase(0, value.find_first_not_of(' '));
+        value.erase(value.find_last_not_of(' ') + 1);
+        const auto dots = range.find("..");
+        const auto lo = static_cast<char32_t>(std::stoul(range.substr(0, dots), nullptr, 16));
+        const auto hi = dots == std::string::npos ? lo : static_cast<char32_t>(std::stoul(range.substr(dots + 2), nullptr, 16));
+        for (char32_t c = lo; c <= hi; ++c) gcb[c] = value;
+    }
+    REQUIRE(gcb.size() > 1000);
+    auto cls = [&](char32_t c) { auto it = gcb.find(c); return it == gcb.end() ? std::string("Other") : it->second; };
+    int checked = 0;
+    for (char32_t c = 0xA0; c < 0x600; ++c) {
+        for (char32_t d : {char32_t{'a'}, c, char32_t(c + 1)}) {
+            if (cls(c) == "Control" || cls(d) == "Control") continue;
+            const bool joined = cls(d) == "Extend" || cls(d) == "ZWJ" || cls(d) == "SpacingMark" || cls(c) == "Prepend";
+            std::string text;
+            append_utf8(text, c);
+            append_utf8(text, d);
+            TextLayout layout(text, ten_px());
+            INFO("U+", std::to_string(static_cast<unsigned>(c)), " U+", std::to_string(static_cast<unsigned>(d)));
+            CHECK(layout.next_caret_stop(0) == (joined ? 2u : 1u));
+            ++checked;
+        }
+    }
+    CHECK(checked > 3000);
+}
