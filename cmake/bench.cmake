@@ -19,7 +19,8 @@ target_compile_definitions(imgui_native PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_D
 # The UI, natively, on the native stand-ins of the browser services (src/platform/*_native.cpp).
 file(GLOB INKSPAN_UI_NATIVE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 add_library(inkspan_ui_native STATIC ${INKSPAN_UI_NATIVE_SOURCES}
-  ${CMAKE_SOURCE_DIR}/src/platform/browser_native.cpp ${CMAKE_SOURCE_DIR}/src/platform/storage_native.cpp)
+  ${CMAKE_SOURCE_DIR}/src/platform/browser_native.cpp ${CMAKE_SOURCE_DIR}/src/platform/storage_native.cpp
+  ${CMAKE_SOURCE_DIR}/src/platform/static_files_native.cpp)
 target_link_libraries(inkspan_ui_native PUBLIC inkspan_core imgui_native)
 target_compile_options(inkspan_ui_native PRIVATE ${INKSPAN_WARNINGS})
 # GCC 12 warns about `"d" + std::to_string(n)` (app_io.cpp) inside libstdc++: a known false

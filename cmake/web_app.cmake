@@ -41,6 +41,14 @@ add_custom_command(OUTPUT ${INKSPAN_FONT_OUT}
   DEPENDS ${INKSPAN_FONT_SRC} VERBATIM)
 add_custom_target(inkspan_font ALL DEPENDS ${INKSPAN_FONT_OUT})
 
+# Fallback fonts for every other script (Noto, Symbola; Debian packages) and fonts/manifest.json,
+# fetched by the page only when a text needs them (scripts/build_fonts.py, docs/FONTS.md).
+set(INKSPAN_FONTS_DIR ${INKSPAN_DIST_DIR}/fonts)
+add_custom_command(OUTPUT ${INKSPAN_FONTS_DIR}/manifest.json
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/build_fonts.py ${INKSPAN_FONTS_DIR}
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/build_fonts.py ${CMAKE_SOURCE_DIR}/cmake/web_app.cmake VERBATIM)
+add_custom_target(inkspan_fallback_fonts ALL DEPENDS ${INKSPAN_FONTS_DIR}/manifest.json)
+
 file(GLOB INKSPAN_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
 add_custom_target(inkspan_web_files ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${INKSPAN_WEB_FILES} ${INKSPAN_DIST_DIR}
@@ -50,4 +58,4 @@ set(INKSPAN_FFLATE ${CMAKE_SOURCE_DIR}/node_modules/fflate/umd/index.js)
 add_custom_command(OUTPUT ${INKSPAN_DIST_DIR}/fflate.js
   COMMAND ${CMAKE_COMMAND} -E copy ${INKSPAN_FFLATE} ${INKSPAN_DIST_DIR}/fflate.js DEPENDS ${INKSPAN_FFLATE})
 add_custom_target(inkspan_fflate ALL DEPENDS ${INKSPAN_DIST_DIR}/fflate.js)
-add_dependencies(inkspan inkspan_font inkspan_web_files inkspan_fflate)
+add_dependencies(inkspan inkspan_font inkspan_fallback_fonts inkspan_web_files inkspan_fflate)

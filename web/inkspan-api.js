@@ -144,6 +144,18 @@
     ready: ready,
     getState: () => call("inkspan_get_state", "string", [], []),
     stats: () => callJson("inkspan_stats"),
+    // Resolves once no font fetch is pending and the fonts that arrived are in use (a frame was
+    // drawn after the last one arrived).
+    fontsLoaded: () => new Promise((resolve) => {
+      let quiet = 0;
+      const check = () => {
+        const s = callJson("inkspan_stats");
+        quiet = s.fontsPending === 0 ? quiet + 1 : 0;
+        if (quiet >= 3) resolve(s);
+        else requestAnimationFrame(check);
+      };
+      ready.then(() => requestAnimationFrame(check));
+    }),
     locate: (docId, offset) => callJson("inkspan_locate", ["string", "number"], [docId, offset]),
     importFile(name, contents) {
       if (typeof contents !== "string" && !(contents instanceof Uint8Array)) {

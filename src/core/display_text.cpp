@@ -1,25 +1,32 @@
-#include "core/control_pictures.h"
+#include "core/display_text.h"
 
 #include "core/utf8.h"
 
 namespace inkspan {
-namespace {
-bool is_shown_as_picture(unsigned char b) { return b < 0x80 && visible_code_point(b) != b; }
-}  // namespace
 
-bool has_control_characters(std::string_view utf8) {
-    for (const char c : utf8)
-        if (is_shown_as_picture(static_cast<unsigned char>(c))) return true;
+bool needs_display_mapping(std::string_view utf8) {
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        if (b < 0x80) {
+            if (display_code_point(b) != b) return true;
+            ++i;
+            continue;
+        }
+        const char32_t c = decode_utf8(utf8, i);
+        if (display_code_point(c) != c) return true;
+    }
     return false;
 }
 
-std::string with_control_pictures(std::string_view utf8) {
+std::string display_text(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size() + 8);
-    for (const char c : utf8) {
-        const auto b = static_cast<unsigned char>(c);
-        if (is_shown_as_picture(b)) append_utf8(out, visible_code_point(b));
-        else out.push_back(c);
+    for (std::size_t i = 0; i < utf8.size();) {
+        const std::size_t at = i;
+        const char32_t c = decode_utf8(utf8, i);
+        const char32_t shown = display_code_point(c);
+        if (shown == c) out.append(utf8.substr(at, i - at));
+        else if (shown != 0) append_utf8(out, shown);
     }
     return out;
 }

@@ -37,6 +37,10 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
     nlohmann::ordered_json j = {{"frames", s.frames}, {"frameMsLast", s.last_ms}, {"frameMsP50", s.p50_ms},
                                 {"frameMsP95", s.p95_ms},
                                 {"heapBytes", static_cast<double>(EM_ASM_DOUBLE({ return HEAPU8.length; }))}};
+    inkspan::ui::App& app = *inkspan::platform::runtime().app;
+    j["missingGlyphs"] = app.missing_glyphs();
+    j["fontsPending"] = app.fonts_pending();
+    j["fontsLoaded"] = app.fonts_loaded();
     return hold(j.dump());
 }
 

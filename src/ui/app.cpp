@@ -42,7 +42,7 @@ Corpus sample_corpus() {
 
 App::App() : corpus_(sample_corpus()) {
     const std::string ttf = read_file(kFontPath);
-    font_data_.assign(ttf.begin(), ttf.end());
+    font_set_.set_body_font(std::vector<char>(ttf.begin(), ttf.end()));
     theme_ = make_theme(dark_);
     apply_imgui_style(theme_);
     const std::string restored = platform::take_restored_corpus();
@@ -70,9 +70,47 @@ const Document* App::current_document() const {
 
 void App::load_fonts(float dpr) {
     dpr_ = dpr;
-    fonts_ = build_fonts({&font_data_}, zoom_);
+    fonts_ = build_fonts(font_set_.files(), zoom_);
     fonts_dirty_ = false;
     view_dirty_ = true;
+}
+
+bool App::fonts_need_rebuild() const {
+    return fonts_dirty_ || (font_set_.changed() && !ImGui::IsMouseDown(ImGuiMouseButton_Left));
+}
+
+void App::update_font_needs() {
+    const Document* doc = current_document();
+    const auto key = std::make_tuple(editor_.revision(), current_doc_, corpus().documents.size(),
+                                     static_cast<const ImFont*>(fonts_.body));
+    if (key == font_needs_key_ || !fonts_.body) return;
+    if (doc && (std::get<1>(key) != std::get<1>(font_needs_key_) || std::get<2>(key) != std::get<2>(font_needs_key_)))
+        font_set_.set_variant(detect_cjk_variant(doc->text()));
+    font_needs_key_ = key;
+    ImFont* font = fonts_.body;
+    const auto has_glyph = [font](char32_t c) { return font->IsGlyphInFont(static_cast<ImWchar>(c)); };
+    // What the app shows: the open document with its notes, every document's name, the schema.
+    if (doc) {
+        font_set_.want(doc->text(), has_glyph);
+        for (const Span& s : doc->spans())
+            if (!s.note.empty()) font_set_.want(s.note, has_glyph);
+    }
+    for (const Document& d : corpus().documents) font_set_.want(d.name(), has_glyph);
+    for (const EntityType& e : corpus().schema.entities) font_set_.want(e.name, has_glyph);
+    for (const RelationType& r : corpus().schema.relations) font_set_.want(r.name, has_glyph);
+}
+
+int App::missing_glyphs() {
+    if (!fonts_.body) return 0;
+    std::set<char32_t> missing;
+    for (const float px : {fonts_.body_px, fonts_.ui_px, fonts_.label_px}) {
+        const ImFontBaked* baked = fonts_.body->GetFontBaked(px);
+        for (int c = 0; c < baked->IndexLookup.Size; ++c)
+            if (baked->IndexLookup[c] == 0xFFFE /* ImGui's IM_FONTGLYPH_INDEX_NOT_FOUND */ &&
+                font_set_.wanted(static_cast<char32_t>(c)) && !font_set_.fetching(static_cast<char32_t>(c)))
+                missing.insert(static_cast<char32_t>(c));
+    }
+    return static_cast<int>(missing.size());
 }
 
 ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(theme_.page_bg); }
@@ -87,6 +125,7 @@ void App::rebuild_view_if_needed() {
 }
 
 void App::frame() {
+    update_font_needs();
     rebuild_view_if_needed();
     handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -9,12 +9,14 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/corpus.h"
 #include "core/editor.h"
 #include "core/schema_fit.h"
 #include "core/search.h"
+#include "ui/font_set.h"
 #include "ui/fonts.h"
 #include "ui/text_view.h"
 #include "ui/theme.h"
@@ -42,12 +44,16 @@ public:
 
     // ---- driven by the platform
     void load_fonts(float dpr);
-    [[nodiscard]] bool fonts_need_rebuild() const { return fonts_dirty_; }
+    // Zoom, or fallback fonts arrived (applied between drags, so nothing moves under the mouse).
+    [[nodiscard]] bool fonts_need_rebuild() const;
     // For native hosts (the benchmark): the body font, instead of the browser's /fonts file.
-    void set_font_data(const std::vector<char>& ttf) {
-        font_data_ = ttf;
-        fonts_dirty_ = true;
-    }
+    void set_font_data(const std::vector<char>& ttf) { font_set_.set_body_font(ttf); }
+    // Code points of the texts the app shows (documents, names, labels, notes) that the fonts
+    // looked up and found in no font although no fetch is pending for them (drawn as the
+    // missing-glyph box), at the three sizes; and the font fetches still under way.
+    [[nodiscard]] int missing_glyphs();
+    [[nodiscard]] int fonts_pending() const { return font_set_.pending(); }
+    [[nodiscard]] std::vector<std::string> fonts_loaded() const { return font_set_.loaded(); }
     // Off: the text view draws every line afresh each frame (the benchmark compares both).
     void set_line_cache(bool on) { view_.set_line_cache(on); }
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
@@ -135,7 +141,9 @@ private:
     Theme theme_;
     bool dark_ = false;
     Fonts fonts_;
-    std::vector<char> font_data_;
+    FontSet font_set_;
+    std::tuple<std::uint64_t, std::size_t, std::size_t, const ImFont*> font_needs_key_{};  // what update_font_needs saw
+    void update_font_needs();
     bool fonts_dirty_ = true;
     float dpr_ = 1.0f, zoom_ = 1.0f;
     const char* cursor_ = "default";

@@ -1,6 +1,6 @@
 #include "ui/fonts.h"
 
-#include "core/control_pictures.h"
+#include "core/display_text.h"
 
 namespace inkspan::ui {
 
@@ -9,7 +9,8 @@ GlyphAdvances Fonts::body_advances() const {
     const float px = body_px;
     return GlyphAdvances([font, px](char32_t c) {
         if (c == '\n' || c == '\r') return 0.0f;
-        return font->GetFontBaked(px)->GetCharAdvance(static_cast<ImWchar>(visible_code_point(c)));
+        const char32_t shown = display_code_point(c);
+        return shown == 0 ? 0.0f : font->GetFontBaked(px)->GetCharAdvance(static_cast<ImWchar>(shown));
     });
 }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/control_pictures.h"
+#include "core/display_text.h"
 #include "core/span_stacking.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
@@ -27,6 +27,16 @@ float TextView::extra_above(std::size_t cp_start, std::size_t cp_end) const {
 }
 
 void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fonts) {
+    // The same document again (new fonts arrived, zoom): keep the top line's text in place.
+    std::optional<std::size_t> keep_top;
+    float keep_dy = 0;  // the top line's text box, from the top of the view
+    if (layout_ && doc_id_ == doc.id()) {
+        const std::vector<LayoutLine> top = layout_->visible_lines(scroll_y_, scroll_y_ + 1.0f);
+        if (!top.empty()) {
+            keep_top = top.front().cp_start;
+            keep_dy = top.front().y - scroll_y_;
+        }
+    }
     doc_ = &doc;
     schema_ = &schema;
     fonts_ = fonts;
@@ -44,6 +54,7 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
     arcs_.clear();
     // Small documents are laid out whole at once: exact heights, no settling while scrolling.
     if (doc.text().size() < (256u << 10)) (void)layout_->visible_lines(0, 1e30f);
+    if (keep_top) scroll_y_ = std::max(0.0f, layout_->caret_position(*keep_top).y - keep_dy);
 }
 
 void TextView::spans_changed(std::size_t start, std::size_t end) {
@@ -201,14 +212,14 @@ std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, co
     const float text_dy = std::round((layout_->style().line_height - fonts_.body_px * 1.2f) * 0.5f);
     const ImVec2 pos(at.x, at.y + text_dy);
     const std::string_view text = layout_->line_text(line);
-    // Control characters (NUL, ESC, …) are drawn as their control pictures, which the layout
-    // measured them as (Fonts::body_advances).
+    // Drawn as display_text() shows it (controls as pictures, joiners as nothing), which is what
+    // the layout measured (Fonts::body_advances).
     const auto draw_text = [&](ImVec2 p, std::string_view s) {
-        if (!has_control_characters(s)) {
+        if (!needs_display_mapping(s)) {
             draw_text_unclipped(dl, fonts_.body, fonts_.body_px, p, theme.text, s.data(), s.data() + s.size());
             return;
         }
-        const std::string shown = with_control_pictures(s);
+        const std::string shown = display_text(s);
         draw_text_unclipped(dl, fonts_.body, fonts_.body_px, p, theme.text, shown.data(), shown.data() + shown.size());
     };
     if (line.plain) {

@@ -1,0 +1,113 @@
+#include "ui/font_set.h"
+
+#include "platform/static_files.h"
+
+namespace inkspan::ui {
+
+FontSet::FontSet() : state_(std::make_shared<State>()) {}
+
+void FontSet::set_body_font(std::vector<char> ttf) {
+    state_->body = std::move(ttf);
+    state_->changed = true;
+}
+
+void FontSet::want(std::string_view text, const HasGlyph& has_glyph) {
+    bool added = false;
+    for (const char32_t cp : drawn_code_points(text)) {
+        if (state_->wanted.count(cp) || (has_glyph && has_glyph(cp))) continue;
+        state_->wanted.insert(cp);
+        added = true;
+    }
+    if (added) fetch_needed(state_);
+}
+
+void FontSet::set_variant(const std::string& variant) {
+    if (variant == state_->variant) return;
+    state_->variant = variant;
+    state_->changed = true;
+    fetch_needed(state_);
+}
+
+void FontSet::fetch_needed(const std::shared_ptr<State>& state) {
+    if (state->wanted.empty()) return;
+    const std::weak_ptr<State> weak = state;
+    if (state->manifest_state == State::Manifest::NotFetched) {
+        state->manifest_state = State::Manifest::Pending;
+        state->pending.insert("manifest.json");
+        platform::fetch_static_file("fonts/manifest.json", [weak](bool ok, std::string bytes) {
+            const auto s = weak.lock();
+            if (!s) return;
+            s->pending.erase("manifest.json");
+            auto manifest = ok ? parse_font_manifest(bytes) : Result<FontManifest>(make_error(ErrorKind::NotFound, bytes));
+            if (!manifest.ok()) {
+                s->manifest_state = State::Manifest::Failed;
+                s->error = "Fonts for other scripts are unavailable (" + manifest.error().message + ").";
+                return;
+            }
+            s->manifest = std::move(manifest.value());
+            s->manifest_state = State::Manifest::Ready;
+            fetch_needed(s);
+        });
+        return;
+    }
+    if (state->manifest_state != State::Manifest::Ready) return;
+    const std::vector<char32_t> wanted(state->wanted.begin(), state->wanted.end());
+    for (const std::size_t i : fonts_needed(state->manifest, wanted, state->variant)) {
+        const std::string file = state->manifest.fonts[i].file;
+        if (state->loaded.count(file) || state->pending.count(file) || state->failed.count(file)) continue;
+        state->pending.insert(file);
+        platform::fetch_static_file("fonts/" + file, [weak, file](bool ok, std::string bytes) {
+            const auto s = weak.lock();
+            if (!s) return;
+            s->pending.erase(file);
+            if (!ok || bytes.empty()) {
+                s->failed.insert(file);
+                s->error = "The font " + file + " could not be loaded (" + bytes + ").";
+                return;
+            }
+            s->loaded.emplace(file, std::vector<char>(bytes.begin(), bytes.end()));
+            s->changed = true;
+        });
+    }
+}
+
+std::vector<const std::vector<char>*> FontSet::files() {
+    std::vector<const std::vector<char>*> out{&state_->body};
+    std::set<std::string> added;
+    for (const FontFile& f : state_->manifest.fonts) {
+        if (!f.variant.empty() && f.variant != state_->variant) continue;
+        const auto it = state_->loaded.find(f.file);
+        if (it != state_->loaded.end() && added.insert(f.file).second) out.push_back(&it->second);
+    }
+    state_->changed = false;
+    return out;
+}
+
+std::vector<std::string> FontSet::loaded() const {
+    std::vector<std::string> out;
+    for (const auto& [file, bytes] : state_->loaded) out.push_back(file);
+    return out;
+}
+
+bool FontSet::fetching(char32_t cp) const {
+    if (state_->manifest_state == State::Manifest::Pending) return true;
+    for (const FontFile& f : state_->manifest.fonts)
+        if ((f.variant.empty() || f.variant == state_->variant) && f.covers(cp)) return state_->pending.count(f.file) > 0;
+    return false;
+}
+
+std::vector<char32_t> FontSet::uncovered() const {
+    std::vector<char32_t> out;
+    for (const char32_t cp : state_->wanted) {
+        bool covered = false;
+        for (const FontFile& f : state_->manifest.fonts) {
+            if ((!f.variant.empty() && f.variant != state_->variant) || !f.covers(cp)) continue;
+            covered = state_->loaded.count(f.file) > 0;
+            break;
+        }
+        if (!covered) out.push_back(cp);
+    }
+    return out;
+}
+
+}  // namespace inkspan::ui
