@@ -194,7 +194,8 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
         ask += std::string(q.clashes.empty() ? "" : "; ") + "it brings " + std::to_string(q.new_types.size()) +
                " type(s) the schema lacks (" + join_names(q.new_types) + "); add them and import, or cancel";
     if (!q.violations.empty())
-        ask += "; " + std::to_string(q.violations.size()) + " annotation(s) break the rules (first: " + q.violations[0].doc +
+        ask += std::string(q.clashes.empty() && q.new_types.empty() ? "" : "; ") + std::to_string(q.violations.size()) +
+               " annotation(s) break the rules (first: " + q.violations[0].doc +
                " " + q.violations[0].annotation + ": " + q.violations[0].what + "); widen the schema and import, or cancel";
     return {true, ask, true};  // a question waits
 }
