@@ -1,7 +1,14 @@
 #include "core/tokenizer.h"
 
 #include <algorithm>
+#include <vector>
 
+#include <wordbreak.h>
+extern "C" {
+#include <linebreakdef.h>  // (lb_get_char_class, declared without extern "C")
+}
+
+#include "core/graphemes.h"
 #include "core/unicode_class.h"
 #include "core/utf8.h"
 
@@ -27,11 +34,20 @@ bool is_elision_prefix(std::string_view word) {
 
 bool is_alnum(char32_t cp) { return cp != kNone && (is_letter(cp) || is_digit(cp)); }
 
+// Letters of scripts written without spaces between words that UAX #14 calls complex context
+// (Line_Break=SA: Thai, Lao, Khmer, Myanmar, Tai Tham, ...), from libunibreak's table.
+bool is_complex_context(char32_t cp) {
+    if (cp < 0x0E00) return false;
+    LineBreakContext context{};
+    return lb_get_char_class(&context, cp) == LBP_SA;
+}
+
 // Produces the tokens of text[byte, ...) one at a time. `byte` must be at a token boundary (the
 // start of the text or just after a separator).
 class TokenScanner {
 public:
-    TokenScanner(std::string_view text, std::size_t byte, std::size_t cp) : text_(text), byte_(byte), cp_(cp) {}
+    TokenScanner(std::string_view text, std::size_t byte, std::size_t cp)
+        : text_(text), byte_(byte), cp_(cp), graphemes_(text, text.size()) {}
 
     bool next(Token& out) {
         std::size_t len = 0;
@@ -62,6 +78,9 @@ private:
         return c;
     }
     void take(std::size_t len) { byte_ += len; ++cp_; }
+    void take_until(std::size_t byte) {  // whole code points up to `byte`
+        for (; byte_ < byte; ++byte_) cp_ += !is_utf8_continuation(static_cast<unsigned char>(text_[byte_]));
+    }
 
     // Consumes extenders after a base; returns true when the last one was a ZWJ.
     bool skip_extenders() {
@@ -76,10 +95,14 @@ private:
 
     TokenKind scan_word(char32_t c, std::size_t len) {
         const std::size_t token_byte = byte_;
+        if (is_complex_context(c)) {
+            scan_complex();
+            return TokenKind::Word;
+        }
         bool all_digits = true;
         for (;;) {  // c is a letter or digit at byte_
             const bool ideograph = is_ideograph(c);
-            if (ideograph && byte_ != token_byte) break;
+            if ((ideograph || is_complex_context(c)) && byte_ != token_byte) break;
             const bool letter = is_letter(c), digit = !letter;
             all_digits = all_digits && digit;
             take(len);
@@ -89,7 +112,7 @@ private:
             const char32_t n = peek(byte_, n_len);
             if (n == kNone) break;
             if (is_alnum(n)) {
-                if (is_ideograph(n)) break;
+                if (is_ideograph(n) || is_complex_context(n)) break;
                 c = n, len = n_len;
                 continue;
             }
@@ -125,23 +148,35 @@ private:
         }
     }
 
-    // One grapheme-like cluster: a base, its extenders, a second regional indicator (flags), and
-    // more bases joined by ZWJ (emoji ZWJ sequences).
-    void scan_symbol(char32_t c, std::size_t len) {
-        for (;;) {
-            take(len);
-            if (is_regional_indicator(c)) {
-                std::size_t n_len = 0;
-                if (is_regional_indicator(peek(byte_, n_len))) take(n_len);
-            }
-            if (!skip_extenders()) return;
-            c = peek(byte_, len);
-            if (c == kNone || is_token_separator(c) || is_alnum(c) || is_punctuation(c)) return;
+    // One extended grapheme cluster (UAX #29): a symbol with its modifiers, an emoji ZWJ sequence,
+    // a flag, a Prepend sign with what it prefixes.
+    void scan_symbol(char32_t, std::size_t) { take_until(graphemes_.cluster_end(byte_)); }
+
+    // Up to the next UAX #29 word boundary (libunibreak) that is also a grapheme cluster boundary,
+    // within the run of complex-context letters and their marks at byte_. Without a dictionary,
+    // UAX #29 separates such letters from each other (not from their marks): a cluster a token.
+    void scan_complex() {
+        if (byte_ >= run_end_ || byte_ < run_start_) {
+            run_start_ = byte_;
+            std::size_t p = byte_, len = 0;
+            for (char32_t c = peek(p, len); c != kNone && (is_complex_context(c) || is_extender(c)); c = peek(p, len))
+                p += len;
+            run_end_ = p;
+            word_breaks_.resize(run_end_ - run_start_);
+            set_wordbreaks_utf8(reinterpret_cast<const utf8_t*>(text_.data() + run_start_), word_breaks_.size(),
+                                nullptr, word_breaks_.data());
         }
+        std::size_t end = byte_;
+        do end = graphemes_.cluster_end(end);
+        while (end < run_end_ && word_breaks_[end - 1 - run_start_] != WORDBREAK_BREAK);
+        take_until(end);
     }
 
     std::string_view text_;
     std::size_t byte_, cp_;
+    GraphemeScanner graphemes_;
+    std::size_t run_start_ = 0, run_end_ = 0;  // the complex-context run word_breaks_ describes
+    std::vector<char> word_breaks_;
 };
 
 // A token boundary at or before byte `b`, close to it: the start of the whitespace-free stretch

@@ -3,10 +3,12 @@
 #include <chrono>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 
 #include "core/text_index.h"
+#include "core/text_layout.h"
 #include "core/tokenizer.h"
 #include "core/unicode_class.h"
 #include "core/utf8.h"
@@ -231,15 +233,17 @@ TEST_CASE("word_at: the token under the caret, without tokenizing the document")
     CHECK(word(33) == "fin");
     CHECK(word(35) == "fin");  // the end of the text
     CHECK(word(36) == "<none>");  // past the end
-    // Regression (fuzzer): an unassigned code point in an ideograph block is no letter, so a ZWJ
-    // joins it to the emoji before it; word_at must not restart the scan there.
+    // Regression (fuzzer): an unassigned code point in an ideograph block is no letter (a symbol);
+    // word_at must not restart the scan there. A ZWJ joins only a pictograph to an emoji (UAX #29
+    // GB11), so the symbols are 👨+ZWJ and the unassigned code point with its tag.
     const std::string zwj = "👨\u200D\U00031A67\U000E007F";
     const TextIndex zwj_index(zwj);
+    CHECK(split(zwj) == "👨\u200D|\U00031A67\U000E007F");
     for (std::size_t cp = 0; cp < 4; ++cp) {
         const auto w = word_at(zwj, zwj_index, cp);
         REQUIRE(w);
-        CHECK(w->start == 0);
-        CHECK(w->end == 4);
+        CHECK(w->start == (cp < 2 ? 0 : 2));
+        CHECK(w->end == (cp < 2 ? 2 : 4));
     }
     const auto t = word_at(text, index, 13);
     REQUIRE(t);
@@ -341,4 +345,57 @@ TEST_CASE("tokenizing 1 MB is fast") {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     MESSAGE("tokenize 1 MB: " << ms << " ms, " << tokens.size() << " tokens");
     CHECK(tokens.size() > 150'000);
+}
+
+TEST_CASE("Thai, Lao, Khmer, Myanmar: tokens at UAX #29 word boundaries that are also grapheme boundaries") {
+    // UAX #29 has no dictionary: in these scripts its word boundaries fall between clusters (a
+    // vowel sign or tone mark stays with its consonant), so each cluster is a token.
+    CHECK(split("กำลัง") == "กำ|ลั|ง");
+    CHECK(split("ภาษาไทย ok") == "ภ|า|ษ|า|ไ|ท|ย|ok");
+    CHECK(split("abcไทย") == "abc|ไ|ท|ย");
+    CHECK(split("ไทย๒๕๖๗") == "ไ|ท|ย|๒๕๖๗");
+    CHECK(kinds("ไทย๒๕๖๗") == "WWWN");
+    CHECK(split("ພາສາລາວ") == "ພ|າ|ສ|າ|ລ|າ|ວ");
+    CHECK(split("မြန်မာ") == "မြ|န်|မာ");  // ာ is no grapheme extender, but no word break either
+}
+
+TEST_CASE("snapping in Thai selects the clusters a drag touched, not the whole run") {
+    const std::string text = "ประเทศไทยมีประชากรมาก";  // no spaces: one run
+    const TextIndex index(text);
+    const auto r = snap_to_words(text, index, 6, 9);  // ไทย
+    REQUIRE(r);
+    CHECK(r->start == 6);
+    CHECK(r->end == 9);
+    const auto w = word_at(text, index, 7);
+    REQUIRE(w);
+    CHECK(w->start == 7);
+    CHECK(w->end == 8);
+    const auto s = snap_to_words(text, index, 1, 2);  // one character
+    REQUIRE(s);
+    CHECK(s->start == 1);
+    CHECK(s->end == 2);
+}
+
+TEST_CASE("symbols are whole grapheme clusters: a Prepend sign keeps its digit") {
+    CHECK(split("\u0600\u0661\u0662 x") == "\u0600\u0661|\u0662|x");  // ARABIC NUMBER SIGN + ١ is one cluster
+    CHECK(split("\U0001F469\u200D\U0001F469\u200D\U0001F467\U0001F1EB\U0001F1F7!") ==
+          "\U0001F469\u200D\U0001F469\u200D\U0001F467|\U0001F1EB\U0001F1F7|!");
+}
+
+TEST_CASE("token edges are grapheme cluster boundaries (the layout's caret stops)") {
+    const std::vector<std::string> texts = {
+        "Émile et Zoë 😀 ont visité 東京 avec leur 👨‍👩‍👧 et la famille Nguyễn.",
+        "北京大学の山田太郎さんは「こんにちは」と言った。🇯🇵👍🏽",
+        "नमस्ते, क्षमा और ज़्यादा! ภาษาไทยกำลังดี ᄀᄀᄀ각ᆨᆨ \u0600\u0661\u0662 e\u0301\u0327t\u200D\U0001F469\u200D\U0001F4BB",
+    };
+    for (const std::string& text : texts) {
+        TextLayout layout(text, GlyphAdvances([](char32_t) { return 10.0f; }));
+        std::set<std::size_t> stops{0};
+        for (std::size_t cp = 0; cp < layout.code_point_count();) stops.insert(cp = layout.next_caret_stop(cp));
+        for (const Token& t : tokenize(text)) {
+            INFO(std::string(t.text(text)));
+            CHECK(stops.count(t.start) == 1);
+            CHECK(stops.count(t.end) == 1);
+        }
+    }
 }
