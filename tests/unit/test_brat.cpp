@@ -483,6 +483,13 @@ TEST_CASE("brat: # notes keep their type, notes keep a leading space, symmetric-
     check_same_annotations(c.documents[0], back.documents[0]);
     const std::string again = export_corpus("brat", Corpus{c.schema, back.documents}, {0})->files.at("annotation.conf");
     CHECK(again == out);
+    // The flag survives the app's own saves (inkspan JSON), so a later brat export still says it.
+    const std::string saved = write_inkspan_json(c);
+    CHECK(saved.find(R"({"name": "Knows", "head": ["PER"], "tail": ["PER"], "directed": true, "transitive": true})") !=
+          std::string::npos);
+    auto loaded = parse_inkspan_json(saved);
+    REQUIRE(loaded.ok());
+    CHECK(loaded->schema == c.schema);
 }
 
 TEST_CASE("formats: write the fixture exports: brat collections from brat's configurations and non-ASCII type names") {
