@@ -33,11 +33,11 @@ bool starts_cluster_in_any_context(std::string_view text, std::size_t d_pos, std
     return brks[c_pos - d_pos - 1] == GRAPHEMEBREAK_BREAK;
 }
 
-// Latin-1 and Latin Extended letters, Greek, Cyrillic (U+00C0–024F, U+0370–03FF, U+0400–0482,
-// U+048A–052F): Grapheme_Cluster_Break=Other, not Extended_Pictographic, no Indic_Conjunct_Break
-// (test_unicode_break_files.cpp checks them against GraphemeBreakProperty.txt). After such a code point that starts a
-// cluster, the cluster ends unless an Extend, ZWJ or SpacingMark follows, and none of these is
-// ASCII or in these ranges: accented Latin text needs no lookup.
+// Latin-1 and Latin Extended letters, Greek, Cyrillic (U+00C0–024F, U+0370–0482, U+048A–052F):
+// Grapheme_Cluster_Break=Other, not Extended_Pictographic, no Indic_Conjunct_Break (checked
+// against GraphemeBreakProperty.txt by test_unicode_break_files.cpp). After such a code point
+// that starts a cluster, the cluster ends unless an Extend, ZWJ or SpacingMark follows, and none
+// of these is ASCII or in these ranges: accented Latin text needs no lookup.
 bool is_plain_letter(char32_t c) {
     return (c >= 0xC0 && c <= 0x24F) || (c >= 0x370 && c <= 0x482) || (c >= 0x48A && c <= 0x52F);
 }

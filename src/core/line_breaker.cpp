@@ -63,7 +63,7 @@ bool is_ascii_alnum(char ch) {
 class LazyLineBreaks {
 public:
     LazyLineBreaks(std::string_view text, std::size_t start, std::size_t end)
-        : text_(text), start_(start), end_(end), brks_(end - start, kUnknown) {
+        : text_(text), start_(start), brks_(end - start, kUnknown) {
         restart(main_, start);
     }
 
@@ -123,7 +123,7 @@ private:
     }
 
     std::string_view text_;
-    std::size_t start_, end_;
+    std::size_t start_;
     std::vector<signed char> brks_;  // [i]: may a line break after byte start + i (kUnknown: not asked yet)
     Cursor main_, gap_;
     std::size_t gap_end_ = 0;  // answers in (gap_.at, gap_end_] were skipped by main_
