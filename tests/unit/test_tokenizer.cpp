@@ -378,6 +378,13 @@ TEST_CASE("snapping in Thai selects the clusters a drag touched, not the whole r
 
 TEST_CASE("symbols are whole grapheme clusters: a Prepend sign keeps its digit") {
     CHECK(split("\u0600\u0661\u0662 x") == "\u0600\u0661|\u0662|x");  // ARABIC NUMBER SIGN + ١ is one cluster
+    // ... or its ideograph, and word_at, which scans from the nearest ideograph, agrees.
+    const std::string text = "\u0600中文";
+    CHECK(split(text) == "\u0600中|文");
+    const auto w = word_at(text, TextIndex(text), 1);
+    REQUIRE(w);
+    CHECK(w->start == 0);
+    CHECK(w->end == 2);
     CHECK(split("\U0001F469\u200D\U0001F469\u200D\U0001F467\U0001F1EB\U0001F1F7!") ==
           "\U0001F469\u200D\U0001F469\u200D\U0001F467|\U0001F1EB\U0001F1F7|!");
 }
