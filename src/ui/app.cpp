@@ -12,6 +12,7 @@ namespace {
 
 constexpr const char* kFontPath = "/fonts/DejaVuSans.ttf";
 constexpr const char* kSamplePath = "/assets/istanbul-talks.fr.txt";
+constexpr const char* kSamplesPath = "/assets/samples.inkspan.json";  // "Add samples": ten languages
 constexpr int kAutosaveDelayMs = 600;
 
 std::string read_file(const char* path) {
@@ -171,6 +172,10 @@ void App::frame() {
     draw_import_dialog();
     draw_statistics();
     apply_pending();
+    if (add_samples_) {
+        add_samples_ = false;
+        (void)import_file("samples.inkspan.json", read_file(kSamplesPath));  // the path of a dropped file
+    }
 }
 
 // ---- requests from the UI ---------------------------------------------------------------------

@@ -141,6 +141,7 @@ private:
     Theme theme_;
     bool dark_ = false;
     Fonts fonts_;
+    bool add_samples_ = false;  // the documents panel's "Add samples" was pressed
     FontSet font_set_;
     std::tuple<std::uint64_t, std::size_t, std::size_t, const ImFont*> font_needs_key_{};  // what update_font_needs saw
     void update_font_needs();

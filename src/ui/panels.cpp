@@ -87,7 +87,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     ImGui::Spacing();
     const auto& docs = corpus().documents;
     ImGuiListClipper clipper;  // thousands of documents scroll smoothly
-    ImGui::BeginChild("##doclist", ImVec2(0, -34));
+    ImGui::BeginChild("##doclist", ImVec2(0, -64));
     clipper.Begin(static_cast<int>(docs.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
@@ -104,6 +104,10 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
         }
     }
     ImGui::EndChild();
+    if (ImGui::Button("Add samples (10 languages)", ImVec2(-1, 0))) add_samples_ = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Short news texts in Chinese, Japanese, Korean, Arabic, Hebrew, Hindi, Thai,\n"
+                          "Russian and Greek, with emoji, each with a few annotations.");
     if (const Document* d = current_document()) {
         const bool done = d->status() == DocStatus::Done;
         if (ImGui::Button(done ? "Reopen document" : "Mark document done", ImVec2(-1, 0)))

@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export const distDir = path.join(root, "dist");
 
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
-                ".css": "text/css", ".ttf": "font/ttf", ".json": "application/json" };
+                ".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".json": "application/json" };
 
 // Serves dist/ on a free loopback port; resolves to { url, close }.
 export function serveDist() {
