@@ -36,6 +36,22 @@ await page.mouse.move(c.x + 4, c.y + c.h / 2);
 await settle(page);
 await page.screenshot({ path: path.join(docs, "screenshot-annotated.png") });
 await ctx.close();
+
+// One screenshot per language of the sample corpus (docs/scripts/<id>.png), fonts loaded.
+import fs from "node:fs";
+const samples = fs.readFileSync(path.join(docs, "../assets/samples.inkspan.json"), "utf8");
+const ctx2 = await browser.newContext();
+const { page: p2 } = await openApp(ctx2, server.url);
+await p2.evaluate((s) => window.inkspan.importFile("samples.inkspan.json", s), samples);
+fs.mkdirSync(path.join(docs, "scripts"), { recursive: true });
+for (const d of JSON.parse(samples).documents) {
+  await p2.evaluate((id) => window.inkspan.locate(id, 0), d.id);
+  await p2.evaluate(() => window.inkspan.fontsLoaded());
+  await p2.mouse.move(1100, 780);
+  await settle(p2);
+  await p2.screenshot({ path: path.join(docs, "scripts", d.id + ".png"), clip: { x: 0, y: 0, width: 1280, height: 400 } });
+}
+await ctx2.close();
 await browser.close();
 await server.close();
-console.log("wrote docs/screenshot.png and docs/screenshot-annotated.png");
+console.log("wrote docs/screenshot.png, docs/screenshot-annotated.png and docs/scripts/*.png");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <vector>
@@ -38,7 +39,15 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
                                 {"frameMsP95", s.p95_ms},
                                 {"heapBytes", static_cast<double>(EM_ASM_DOUBLE({ return HEAPU8.length; }))}};
     inkspan::ui::App& app = *inkspan::platform::runtime().app;
-    j["missingGlyphs"] = app.missing_glyphs();
+    const std::vector<char32_t> missing = app.missing_glyphs();
+    j["missingGlyphs"] = missing.size();
+    std::string list;  // the first few, as U+XXXX, to say which script lacks a font
+    for (std::size_t i = 0; i < missing.size() && i < 16; ++i) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%sU+%04X", i ? " " : "", static_cast<unsigned>(missing[i]));
+        list += buf;
+    }
+    j["missingCodePoints"] = list;
     j["fontsPending"] = app.fonts_pending();
     j["fontsLoaded"] = app.fonts_loaded();
     return hold(j.dump());

@@ -101,8 +101,8 @@ void App::update_font_needs() {
     for (const RelationType& r : corpus().schema.relations) font_set_.want(r.name, has_glyph);
 }
 
-int App::missing_glyphs() {
-    if (!fonts_.body) return 0;
+std::vector<char32_t> App::missing_glyphs() {
+    if (!fonts_.body) return {};
     std::set<char32_t> missing;
     for (const float px : {fonts_.body_px, fonts_.ui_px, fonts_.label_px}) {
         const ImFontBaked* baked = fonts_.body->GetFontBaked(px);
@@ -111,7 +111,7 @@ int App::missing_glyphs() {
                 font_set_.wanted(static_cast<char32_t>(c)) && !font_set_.fetching(static_cast<char32_t>(c)))
                 missing.insert(static_cast<char32_t>(c));
     }
-    return static_cast<int>(missing.size());
+    return {missing.begin(), missing.end()};
 }
 
 ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(theme_.page_bg); }

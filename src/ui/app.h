@@ -51,7 +51,7 @@ public:
     // Code points of the texts the app shows (documents, names, labels, notes) that the fonts
     // looked up and found in no font although no fetch is pending for them (drawn as the
     // missing-glyph box), at the three sizes; and the font fetches still under way.
-    [[nodiscard]] int missing_glyphs();
+    [[nodiscard]] std::vector<char32_t> missing_glyphs();
     [[nodiscard]] int fonts_pending() const { return font_set_.pending(); }
     [[nodiscard]] std::vector<std::string> fonts_loaded() const { return font_set_.loaded(); }
     // Off: the text view draws every line afresh each frame (the benchmark compares both).
