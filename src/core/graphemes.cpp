@@ -33,23 +33,6 @@ bool starts_cluster_in_any_context(std::string_view text, std::size_t d_pos, std
     return brks[c_pos - d_pos - 1] == GRAPHEMEBREAK_BREAK;
 }
 
-// Latin-1 and Latin Extended letters, Greek, Cyrillic (U+00C0–024F, U+0370–0482, U+048A–052F):
-// Grapheme_Cluster_Break=Other, not Extended_Pictographic, no Indic_Conjunct_Break (checked
-// against GraphemeBreakProperty.txt by test_unicode_break_files.cpp). After such a code point
-// that starts a cluster, the cluster ends unless an Extend, ZWJ or SpacingMark follows, and none
-// of these is ASCII or in these ranges: accented Latin text needs no lookup.
-bool is_plain_letter(char32_t c) {
-    return (c >= 0xC0 && c <= 0x24F) || (c >= 0x370 && c <= 0x482) || (c >= 0x48A && c <= 0x52F);
-}
-
-// The code point at `pos` when it is a two-byte sequence (U+0080–07FF) and a plain letter, else 0.
-char32_t plain_letter_at(std::string_view text, std::size_t pos, std::size_t end) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    if (lead < 0xC3 || lead > 0xD4 || pos + 1 >= end) return 0;
-    const char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (static_cast<unsigned char>(text[pos + 1]) & 0x3F);
-    return is_plain_letter(c) ? c : 0;
-}
-
 }  // namespace
 
 void GraphemeScanner::analyse(std::size_t pos) {
@@ -74,14 +57,15 @@ void GraphemeScanner::analyse(std::size_t pos) {
 
 std::size_t GraphemeScanner::cluster_end(std::size_t pos) {
     if (pos >= window_end_ || pos < window_start_) {
+        char32_t c = 0;
         if (is_ascii(text_[pos])) {
             if (pos + 1 == end_) return end_;
             const char next = text_[pos + 1];
             if (is_ascii(next)) return pos + 1 + (text_[pos] == '\r' && next == '\n');
-            if (plain_letter_at(text_, pos + 1, end_) != 0) return pos + 1;
-        } else if (plain_letter_at(text_, pos, end_) != 0) {
-            const std::size_t q = pos + 2;
-            if (q == end_ || is_ascii(text_[q]) || plain_letter_at(text_, q, end_) != 0) return q;
+            if (plain_code_point_at(text_, pos + 1, end_, c) != 0) return pos + 1;
+        } else if (const std::size_t len = plain_code_point_at(text_, pos, end_, c)) {
+            const std::size_t q = pos + len;
+            if (q == end_ || is_ascii(text_[q]) || plain_code_point_at(text_, q, end_, c) != 0) return q;
         }
         analyse(pos);
     }

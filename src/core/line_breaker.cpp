@@ -28,10 +28,19 @@ constexpr float kEpsilon = 1e-3f;  // px of slack so float sums that equal the w
 
 Cluster ClusterScanner::next(std::size_t pos) {
     const auto b0 = static_cast<unsigned char>(text_[pos]);
-    if (b0 < 0x80 && (pos + 1 == end_ || static_cast<unsigned char>(text_[pos + 1]) < 0x80) &&
+    char32_t plain = 0;
+    if (b0 < 0x80 &&
+        (pos + 1 == end_ || static_cast<unsigned char>(text_[pos + 1]) < 0x80 ||
+         plain_code_point_at(text_, pos + 1, end_, plain) != 0) &&
         !(b0 == '\r' && pos + 1 < end_ && text_[pos + 1] == '\n')) {
-        // ASCII followed by ASCII: a cluster of its own, the common case.
+        // ASCII followed by ASCII (or é, ж, λ, ’): a cluster of its own, the common case.
         return Cluster{pos + 1, 1, advances_(b0), b0 == ' ' || b0 == '\t' || b0 == '\v' || b0 == '\f'};
+    }
+    if (const std::size_t len = plain_code_point_at(text_, pos, end_, plain)) {  // é ж λ ’ « before ASCII or such
+        const char32_t c = plain;
+        const std::size_t q = pos + len;
+        if (q == end_ || static_cast<unsigned char>(text_[q]) < 0x80 || plain_code_point_at(text_, q, end_, plain) != 0)
+            return Cluster{q, 1, advances_(c), hangs(c)};
     }
     Cluster c;
     c.byte_end = graphemes_.cluster_end(pos);
