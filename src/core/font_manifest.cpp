@@ -86,18 +86,22 @@ std::vector<char32_t> drawn_code_points(std::string_view utf8) {
     return out;
 }
 
+std::optional<std::size_t> font_for(const FontManifest& manifest, char32_t cp, std::string_view variant) {
+    std::optional<std::size_t> other_variant;
+    for (std::size_t i = 0; i < manifest.fonts.size(); ++i) {
+        const FontFile& f = manifest.fonts[i];
+        if (!f.covers(cp)) continue;
+        if (f.variant.empty() || f.variant == variant) return i;
+        if (!other_variant) other_variant = i;
+    }
+    return other_variant;
+}
+
 std::vector<std::size_t> fonts_needed(const FontManifest& manifest, const std::vector<char32_t>& code_points,
                                       std::string_view variant) {
     std::vector<std::size_t> out;
-    for (const char32_t cp : code_points) {
-        for (std::size_t i = 0; i < manifest.fonts.size(); ++i) {
-            const FontFile& f = manifest.fonts[i];
-            if (!f.variant.empty() && f.variant != variant) continue;
-            if (!f.covers(cp)) continue;
-            out.push_back(i);
-            break;
-        }
-    }
+    for (const char32_t cp : code_points)
+        if (const auto i = font_for(manifest, cp, variant)) out.push_back(*i);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -4,6 +4,7 @@
 // points it has a glyph for and the body font lacks. The app fetches a file only when a text it
 // shows has one of those code points.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,8 +34,11 @@ struct FontManifest {
 // that are above U+007F, once each, ascending.
 [[nodiscard]] std::vector<char32_t> drawn_code_points(std::string_view utf8);
 
-// Indexes into manifest.fonts of the files that cover `code_points` (sorted): for each code point
-// the first file of variant "" or `variant` covering it. Ascending.
+// The file for code point `cp`: the first of variant "" or `variant` covering it, else (a Korean
+// document name shown beside an Arabic document) the first of any variant covering it.
+[[nodiscard]] std::optional<std::size_t> font_for(const FontManifest& manifest, char32_t cp, std::string_view variant);
+
+// Indexes into manifest.fonts of the files that cover `code_points` (sorted), by font_for. Ascending.
 [[nodiscard]] std::vector<std::size_t> fonts_needed(const FontManifest& manifest, const std::vector<char32_t>& code_points,
                                                     std::string_view variant);
 

@@ -74,11 +74,13 @@ void FontSet::fetch_needed(const std::shared_ptr<State>& state) {
 std::vector<const std::vector<char>*> FontSet::files() {
     std::vector<const std::vector<char>*> out{&state_->body};
     std::set<std::string> added;
-    for (const FontFile& f : state_->manifest.fonts) {
-        if (!f.variant.empty() && f.variant != state_->variant) continue;
-        const auto it = state_->loaded.find(f.file);
-        if (it != state_->loaded.end() && added.insert(f.file).second) out.push_back(&it->second);
-    }
+    // The document's variant first (its Han glyphs win), then files of other variants (for names).
+    for (const bool own_variant : {true, false})
+        for (const FontFile& f : state_->manifest.fonts) {
+            if ((f.variant.empty() || f.variant == state_->variant) != own_variant) continue;
+            const auto it = state_->loaded.find(f.file);
+            if (it != state_->loaded.end() && added.insert(f.file).second) out.push_back(&it->second);
+        }
     state_->changed = false;
     return out;
 }
@@ -91,23 +93,8 @@ std::vector<std::string> FontSet::loaded() const {
 
 bool FontSet::fetching(char32_t cp) const {
     if (state_->manifest_state == State::Manifest::Pending) return true;
-    for (const FontFile& f : state_->manifest.fonts)
-        if ((f.variant.empty() || f.variant == state_->variant) && f.covers(cp)) return state_->pending.count(f.file) > 0;
-    return false;
-}
-
-std::vector<char32_t> FontSet::uncovered() const {
-    std::vector<char32_t> out;
-    for (const char32_t cp : state_->wanted) {
-        bool covered = false;
-        for (const FontFile& f : state_->manifest.fonts) {
-            if ((!f.variant.empty() && f.variant != state_->variant) || !f.covers(cp)) continue;
-            covered = state_->loaded.count(f.file) > 0;
-            break;
-        }
-        if (!covered) out.push_back(cp);
-    }
-    return out;
+    const auto i = font_for(state_->manifest, cp, state_->variant);
+    return i && state_->pending.count(state_->manifest.fonts[*i].file) > 0;
 }
 
 }  // namespace inkspan::ui

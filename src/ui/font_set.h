@@ -36,9 +36,6 @@ public:
 
     [[nodiscard]] int pending() const { return static_cast<int>(state_->pending.size()); }
     [[nodiscard]] std::vector<std::string> loaded() const;
-    // Code points wanted that no font has and no fetch is pending for (the manifest has none, or a
-    // fetch failed): they are drawn as the missing-glyph box.
-    [[nodiscard]] std::vector<char32_t> uncovered() const;
     // `cp` was in a text given to want() and the fonts built then lacked it.
     [[nodiscard]] bool wanted(char32_t cp) const { return state_->wanted.count(cp) > 0; }
     // A fetch for `cp` is under way (the manifest, or the file that covers it).

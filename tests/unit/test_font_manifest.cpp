@@ -59,6 +59,10 @@ TEST_CASE("font manifest: the files a text needs, first covering file per code p
           std::vector<std::string>{"noto-cjk-sc-01.otf"});
     CHECK(names(*m, fonts_needed(*m, drawn_code_points("中国人"), "zh-Hans")) ==
           std::vector<std::string>{"noto-cjk-sc-01.otf", "noto-cjk-sc-02.otf"});
+    // Han in a text shown beside a document without CJK (a document name): the first file of any
+    // variant; kana beside a Chinese document: the Japanese file.
+    CHECK(names(*m, fonts_needed(*m, drawn_code_points("中国"), "")) == std::vector<std::string>{"noto-cjk-sc-01.otf"});
+    CHECK(names(*m, fonts_needed(*m, drawn_code_points("ニ"), "zh-Hans")) == std::vector<std::string>{"noto-cjk-jp-01.otf"});
     // The same characters in a Japanese document come from the Japanese font.
     CHECK(names(*m, fonts_needed(*m, drawn_code_points("中国人"), "ja")) ==
           std::vector<std::string>{"noto-cjk-jp-01.otf"});
