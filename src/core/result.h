@@ -15,6 +15,7 @@ enum class ErrorKind {
     Refused,        // a valid request the model declines (duplicate span, label in use, ...)
     TooLarge,       // over a documented limit
     NotFound,       // an id that does not exist
+    NeedsFile,      // an import that needs another file given with it (the message names it)
 };
 
 struct Error {

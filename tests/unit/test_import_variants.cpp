@@ -190,3 +190,36 @@ TEST_CASE("CoNLL variants: BIOES and BILOU tags, said in the message") {
     CHECK(span_texts(bilou->documents[0]) == strings({"ORG European Commission 4-23", "PER Zoë 29-32"}));
     CHECK(bilou->skipped == strings({"CoNLL: b.conll: tag scheme BILOU detected"}));
 }
+
+// ---- W3C Web Annotation of an external text -----------------------------------------------------
+
+TEST_CASE("W3C variants: annotations of an external page ask for its text, then read it when given") {
+    const std::string collection = read_source_file("tests/fixtures/w3c/external_source.jsonld");
+    const std::string text = read_source_file("tests/fixtures/w3c/lyon-library.txt");
+    const std::string url = "https://news.example.org/2025/09/lyon-library.html?utm_source=feed#main";
+    auto alone = import_files("w3c", {{"external_source.jsonld", collection}}, Schema{});
+    REQUIRE_FALSE(alone.ok());
+    CHECK(alone.error().kind == ErrorKind::NeedsFile);
+    CHECK(alone.error().message == "external_source.jsonld: needs the text of \"" + url +
+                                       "\": import it together with that text saved as lyon-library.txt (or named "
+                                       "lyon-library.html)");
+
+    const std::map<std::string, std::string> both = {{"external_source.jsonld", collection}, {"lyon-library.txt", text}};
+    CHECK(sniff_files(both) == "w3c");
+    auto imported = import_files("w3c", both, Schema{});
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 1);
+    const Document& d = imported->documents[0];
+    CHECK(d.id() == "lyon-library");
+    CHECK(d.name() == "lyon-library.txt");
+    CHECK(d.text() == text);
+    // The second position counts the page's text, not the file's: its quote places it.
+    CHECK(span_texts(d) == strings({"PER Zoë Weber 0-9", "LOC Lyon 65-69"}));
+    CHECK(d.span_at(1).note == "the city, not the team");
+    CHECK(relation_texts(d) == strings({"Zoë Weber lives_in Lyon"}));
+    CHECK(imported->skipped ==
+          strings({"W3C: external_source.jsonld: the text of \"" + url + "\" read from lyon-library.txt",
+                   "W3C: 1 position selector that does not fit the given text placed by its quote (first: "
+                   "external_source.jsonld: first.items[1])"}));
+    check_round_trip("w3c", imported.value(), Keep{});
+}

@@ -97,8 +97,8 @@ TEST_CASE("W3C: a file with quote-only selectors, a link by target order and an 
 
 TEST_CASE("W3C: errors name the file and the place") {
     CHECK(error_of(import_files("w3c", {{"h.jsonld", read_source_file("tests/fixtures/w3c/hypothesis.jsonld")}}, Schema{})) ==
-          "h.jsonld: [0].target.source: no text for \"https://example.org/article.html\" (the text must be in the file's "
-          "inkspan:sources, as Inkspan writes it)");
+          "h.jsonld: needs the text of \"https://example.org/article.html\": import it together with that text saved as "
+          "article.txt (or named article.html)");
     CHECK(error_of(import_items(kZoe + R"({"type": "TextPositionSelector", "start": 0, "end": 30}]}})")) ==
           "w.jsonld: first.items[0].target.selector[0].end 30 is past the end of the text (14 code points)");
     CHECK(error_of(import_items(kZoe + R"({"type": "TextPositionSelector", "start": 0, "end": 3}, )"

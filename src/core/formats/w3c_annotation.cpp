@@ -1,5 +1,8 @@
 #include "core/formats/w3c_annotation.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include "core/formats/format_util.h"
@@ -104,7 +107,29 @@ namespace {
 struct Source {
     DraftDocument doc;
     TextIndex index;
+    bool external = false;  // a text file given with the annotations of a web page or file
 };
+
+// The last path segment of a URL, without query and fragment, percent-decoded: ".../a/lyon.html?x#y" -> "lyon.html".
+std::string url_file_name(std::string_view url) {
+    url = url.substr(0, std::min(url.find('?'), url.find('#')));
+    while (url.ends_with('/')) url.remove_suffix(1);
+    const auto scheme = url.find("://");
+    std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+    const auto slash = rest.find_last_of('/');
+    rest = slash == std::string_view::npos ? rest : rest.substr(slash + 1);
+    return percent_decode(rest).value_or(std::string(rest));
+}
+
+// The text file given for `url`: named as the URL's last segment, or its stem + ".txt".
+std::map<std::string, std::string>::const_iterator find_text_for(const std::map<std::string, std::string>& texts,
+                                                                 std::string_view url) {
+    const std::string file = url_file_name(url);
+    const std::string stem(strip_extension(file));
+    for (auto it = texts.begin(); it != texts.end(); ++it)
+        if (!file.empty() && (base_name(it->first) == file || base_name(it->first) == stem + ".txt")) return it;
+    return texts.end();
+}
 
 // The string values of a JSON-LD property that may be one value or an array.
 std::vector<const Json*> as_list(const Json* v) {
@@ -145,14 +170,15 @@ Status read_span(const Json& a, const std::string& at, std::unordered_map<std::s
     auto source_id = need_string(target, "source", at + ".target");
     if (!source_id) return source_id.error();
     auto it = sources.find(source_id.value());
-    if (it == sources.end())
-        return make_error(ErrorKind::Invalid, at + ".target.source: no text for " + quote(source_id.value()) +
-                                                  " (the text must be in the file's inkspan:sources, as Inkspan writes it)");
+    if (it == sources.end())  // read_file found every source first
+        return make_error(ErrorKind::Invalid, at + ".target.source: no text for " + quote(source_id.value()));
+    const bool external = it->second.external;
     DraftDocument& doc = it->second.doc;
     const TextIndex& index = it->second.index;
     std::optional<std::size_t> start, end;
     const Json* exact = nullptr;
     const Json* quote_selector = nullptr;
+    bool position_misfit = false;
     const auto selectors = as_list(member(target, "selector"));
     for (std::size_t k = 0; k < selectors.size(); ++k) {
         const Json& sel = *selectors[k];
@@ -162,6 +188,10 @@ Status read_span(const Json& a, const std::string& at, std::unordered_map<std::s
             if (!a0) return a0.error();
             auto a1 = need_count(sel, "end", where);
             if (!a1) return a1.error();
+            if (external && (*a0 > *a1 || *a1 > index.code_point_count())) {
+                position_misfit = true;  // counted in the page's text, not the file's: the quote decides
+                continue;
+            }
             auto s = check_code_point(*a0, index.code_point_count(), where + ".start");
             if (!s) return s.error();
             auto e = check_code_point(*a1, index.code_point_count(), where + ".end");
@@ -177,16 +207,24 @@ Status read_span(const Json& a, const std::string& at, std::unordered_map<std::s
     if (start && exact && exact->is_string()) {
         const std::size_t b0 = index.code_point_to_byte(doc.text, *start), b1 = index.code_point_to_byte(doc.text, *end);
         const std::string_view actual = std::string_view(doc.text).substr(b0, b1 - b0);
-        if (exact->get<std::string>() != actual)
+        if (external && exact->get<std::string>() != actual) {
+            position_misfit = true;
+            start.reset();
+            end.reset();
+        } else if (exact->get<std::string>() != actual)
             return make_error(ErrorKind::Invalid, at + ": TextQuoteSelector.exact " + quote(exact->get<std::string>()) +
                                                       " differs from the text at [" + std::to_string(*start) + ", " +
                                                       std::to_string(*end) + "): " + quote(actual));
-    } else if (!start && exact && exact->is_string()) {
+    }
+    if (!start && exact && exact->is_string()) {
         const std::string e = exact->get<std::string>();
         if (auto byte = find_quote(doc.text, e, string_or_empty(member(*quote_selector, "prefix")),
                                    string_or_empty(member(*quote_selector, "suffix")))) {
             start = index.byte_to_code_point(doc.text, *byte);
             end = index.byte_to_code_point(doc.text, *byte + e.size());
+            if (position_misfit)
+                builder.skipped().add("position selector that does not fit the given text placed by its quote",
+                                      "position selectors that do not fit the given text placed by their quotes", 1, at);
         } else {
             builder.skipped().add("quote not found in the text skipped", "quotes not found in the text skipped", 1, at);
             return Ok{};
@@ -227,7 +265,8 @@ Status read_span(const Json& a, const std::string& at, std::unordered_map<std::s
     return Ok{};
 }
 
-Status read_file(const std::string& name, const std::string& content, ImportBuilder& builder) {
+Status read_file(const std::string& name, const std::string& content, const std::map<std::string, std::string>& texts,
+                 std::set<std::string>& used_texts, ImportBuilder& builder) {
     auto parsed = parse_json(content, name);
     if (!parsed) return parsed.error();
     const Json& root = parsed.value();
@@ -269,6 +308,41 @@ Status read_file(const std::string& name, const std::string& content, ImportBuil
         if (auto st = parse_doc_status(string_or_empty(member(*s, "inkspan:status")))) src.doc.status = *st;
         src.doc.place = name + ": " + urn;
         if (sources.emplace(urn, std::move(src)).second) order.push_back(urn);
+    }
+
+    // Sources outside the file (a web page, a file): their text must be given with it.
+    std::vector<std::string> missing;
+    for (const Json& a : *items) {
+        const Json* target = member(a, "target");
+        const Json* source = target ? member(*target, "source") : nullptr;
+        if (!source || !source->is_string() || sources.count(source->get<std::string>())) continue;
+        const std::string& url = source->get_ref<const std::string&>();
+        const auto text = find_text_for(texts, url);
+        if (text == texts.end()) {
+            if (std::find(missing.begin(), missing.end(), url) == missing.end()) missing.push_back(url);
+            continue;
+        }
+        if (auto bad = check_free_text(text->second, kMaxTextBytes, text->first)) return *bad;
+        Source src;
+        src.doc.text = text->second;
+        src.index = TextIndex(src.doc.text);
+        src.doc.name = std::string(base_name(text->first));
+        src.doc.id = clean_id(strip_extension(src.doc.name), "doc");
+        src.doc.place = name + ": " + url;
+        src.external = true;
+        used_texts.insert(text->first);
+        builder.skipped().note(name + ": the text of \"" + url + "\" read from " + text->first);  // the whole URL
+        sources.emplace(url, std::move(src));
+        order.push_back(url);
+    }
+    if (!missing.empty()) {
+        const std::string file = url_file_name(missing[0]);
+        const std::string stem = file.empty() ? "the page" : std::string(strip_extension(file));
+        std::string message = name + ": needs the text of \"" + missing[0] + "\": import it together with that text saved as " +
+                              stem + ".txt";
+        if (file != stem + ".txt" && !file.empty()) message += " (or named " + file + ")";
+        if (missing.size() > 1) message += "; and the texts of " + std::to_string(missing.size() - 1) + " other source(s)";
+        return make_error(ErrorKind::NeedsFile, message);
     }
 
     std::unordered_map<std::string, std::pair<std::string, std::size_t>> spans;  // annotation id -> (source, draft)
@@ -337,8 +411,16 @@ Status read_file(const std::string& name, const std::string& content, ImportBuil
 
 Result<ImportedCorpus> import_w3c(const std::map<std::string, std::string>& files, const Schema& current) {
     ImportBuilder builder("W3C", current);
+    // Plain text files given with the annotations are the texts of their external sources.
+    std::map<std::string, std::string> texts;
     for (const auto& [name, content] : files)
-        if (auto st = read_file(name, content, builder); !st) return st.error();
+        if (lower_extension(name) == ".txt") texts.emplace(name, content);
+    std::set<std::string> used;
+    for (const auto& [name, content] : files)
+        if (!texts.count(name))
+            if (auto st = read_file(name, content, texts, used, builder); !st) return st.error();
+    for (const auto& [name, content] : texts)
+        if (!used.count(name)) builder.skipped().note(name + " ignored (no annotation's source is named like it)");
     return builder.finish();
 }
 
