@@ -5,6 +5,8 @@
 // "linking", target = [head annotation id, tail annotation id], also as inkspan:head/inkspan:tail).
 // The document texts travel in the collection's "inkspan:sources" so offsets can be checked.
 // Notes are "commenting" bodies, attributes "describing" bodies with "inkspan:attribute".
+// Annotations of a web page or another file are read with its text given as a .txt named like the
+// source URL's last path segment; without it the import fails with NeedsFile naming both.
 #include <cstddef>
 #include <map>
 #include <string>
