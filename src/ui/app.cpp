@@ -82,20 +82,26 @@ bool App::fonts_need_rebuild() const {
 
 void App::update_font_needs() {
     const Document* doc = current_document();
-    const auto key = std::make_tuple(editor_.revision(), current_doc_, corpus().documents.size(),
-                                     static_cast<const ImFont*>(fonts_.body));
-    if (key == font_needs_key_ || !fonts_.body) return;
-    if (doc && (std::get<1>(key) != std::get<1>(font_needs_key_) || std::get<2>(key) != std::get<2>(font_needs_key_)))
-        font_set_.set_variant(detect_cjk_variant(doc->text()));
-    font_needs_key_ = key;
+    if (!fonts_.body) return;
     ImFont* font = fonts_.body;
     const auto has_glyph = [font](char32_t c) { return font->IsGlyphInFont(static_cast<ImWchar>(c)); };
-    // What the app shows: the open document with its notes, every document's name, the schema.
-    if (doc) {
-        font_set_.want(doc->text(), has_glyph);
+    // The open document's text: scanned when another document (or text) is shown or the fonts
+    // changed, not after each edit (annotating never changes the text).
+    const FontTextKey text_key{doc ? doc->id() : std::string(), doc ? doc->text().size() : 0, font};
+    if (text_key != font_text_key_) {
+        font_text_key_ = text_key;
+        if (doc) {
+            font_set_.set_variant(detect_cjk_variant(doc->text()));
+            font_set_.want(doc->text(), has_glyph);
+        }
+    }
+    // Names, labels and notes: after any change.
+    const FontMetaKey key{editor_.revision(), corpus().documents.size(), font};
+    if (key == font_meta_key_) return;
+    font_meta_key_ = key;
+    if (doc)
         for (const Span& s : doc->spans())
             if (!s.note.empty()) font_set_.want(s.note, has_glyph);
-    }
     for (const Document& d : corpus().documents) font_set_.want(d.name(), has_glyph);
     for (const EntityType& e : corpus().schema.entities) font_set_.want(e.name, has_glyph);
     for (const RelationType& r : corpus().schema.relations) font_set_.want(r.name, has_glyph);

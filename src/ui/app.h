@@ -143,7 +143,11 @@ private:
     Fonts fonts_;
     bool add_samples_ = false;  // the documents panel's "Add samples" was pressed
     FontSet font_set_;
-    std::tuple<std::uint64_t, std::size_t, std::size_t, const ImFont*> font_needs_key_{};  // what update_font_needs saw
+    // What update_font_needs last scanned: the open document's text, and the rest of the model.
+    using FontTextKey = std::tuple<std::string, std::size_t, const ImFont*>;
+    using FontMetaKey = std::tuple<std::uint64_t, std::size_t, const ImFont*>;
+    FontTextKey font_text_key_{};
+    FontMetaKey font_meta_key_{};
     void update_font_needs();
     bool fonts_dirty_ = true;
     float dpr_ = 1.0f, zoom_ = 1.0f;
