@@ -109,7 +109,13 @@ std::string& staged_failure() {
 
 EMSCRIPTEN_KEEPALIVE void inkspan_import_add(const char* name, const char* bytes, int length) {
     const auto size = static_cast<std::size_t>(std::max(0, length));
-    if (!bytes || size >= inkspan::platform::memory_available()) {
+    // The heap may hold the bytes in total but not in one piece (a failed allocation aborts the
+    // app): a probe of the copy's size plus a quarter says whether it fits. Volatile, or the
+    // compiler removes the malloc/free pair and assumes it succeeded.
+    void* volatile probe = bytes && size < inkspan::platform::memory_available() ? std::malloc(size + size / 4 + 1) : nullptr;
+    const bool fits = probe != nullptr;
+    std::free(probe);
+    if (!fits) {
         if (staged_failure().empty())
             staged_failure() = std::string(name) + ": not enough memory to read the file (" + std::to_string(size >> 20) +
                                " MB). Nothing was changed. Export your work and reload the page to free memory.";
