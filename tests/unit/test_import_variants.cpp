@@ -223,3 +223,13 @@ TEST_CASE("W3C variants: annotations of an external page ask for its text, then 
                    "external_source.jsonld: first.items[1])"}));
     check_round_trip("w3c", imported.value(), Keep{});
 }
+
+TEST_CASE("import variants: odd inputs are refused or read, never misread") {
+    // Text that starts like a zlib header but is valid UTF-8 is not a DocBin.
+    CHECK(!known_binary_format("notes.txt", "x^2 is a square: é").has_value());
+    // A GermEval file where one line lacks the nested column: read without nested tags, said.
+    auto g = import_files("conll", {{"g.tsv", "1\tZoë\tB-PER\tO\n2\tvit\tO\tO\n3\tici\tO\n"}}, Schema{});
+    REQUIRE_MESSAGE(g.ok(), error_of(g));
+    CHECK(span_texts(g->documents[0]) == strings({"PER Zoë 0-3"}));
+    CHECK(g->skipped == strings({"CoNLL: g.tsv: tags from column 3 of 4 (the last column whose values are all tags)"}));
+}

@@ -277,7 +277,7 @@ Status read_file(const std::string& name, std::string_view content, ImportBuilde
         }
         const std::vector<std::string_view>& fields = row.fields;
         const std::size_t tag_at = layout.pipes ? fields.size() - 1 : layout.tag;
-        if (fields.size() < 2 || fields.size() <= std::max(tag_at, layout.token))
+        if (fields.size() < 2 || fields.size() <= std::max({tag_at, layout.token, layout.nested.value_or(0)}))
             return make_error(ErrorKind::Malformed, place + ": expected a token and a tag, got " + quote(lines[row.line - 1]));
         const std::string_view token = fields[layout.pipes ? 0 : layout.token];
         const std::size_t before = cp;  // the end of the previous token

@@ -226,7 +226,7 @@ std::optional<Error> known_binary_format(std::string_view file_name, std::string
     // spaCy's DocBin is zlib-compressed msgpack: a zlib header (0x78, then a byte that makes the
     // pair a multiple of 31), which is never valid UTF-8 text.
     const bool zlib = content.size() >= 2 && static_cast<unsigned char>(content[0]) == 0x78 &&
-                      ((0x78 << 8) | static_cast<unsigned char>(content[1])) % 31 == 0 && find_invalid_utf8(content.substr(0, 64));
+                      ((0x78 << 8) | static_cast<unsigned char>(content[1])) % 31 == 0 && find_invalid_utf8(content);
     if (lower_extension(file_name) == ".spacy" || zlib)
         return make_error(ErrorKind::Unsupported,
                           std::string(file_name) + ": spaCy DocBin binary files are not supported yet; export JSONL from spaCy");
