@@ -67,23 +67,55 @@ bool browser_keeps(const EmscriptenKeyboardEvent* e) {
     return false;
 }
 
+// Text input (web/inkspan-ime.js): while an ImGui text field is active a hidden textarea at its
+// caret has the focus; the browser types into it (IMEs, dead keys, compose sequences, the emoji
+// picker, insertText) and the committed text arrives through inkspan_ime_text. Keydowns then only
+// carry keys, never characters, so each character reaches ImGui exactly once.
+EM_JS(int, js_ime_focused, (), { return Module.inkspanIme && Module.inkspanIme.focused() ? 1 : 0; });
+EM_JS(void, js_ime_update, (int want, float x, float y, float line_height), {
+    if (Module.inkspanIme) Module.inkspanIme.update(!!want, x, y, line_height);
+});
+
+bool& ime_composing() {
+    static bool composing = false;
+    return composing;
+}
+
+// `key` holds exactly one printable code point (what typing this key inserts).
+bool is_printable(const char* key) {
+    const unsigned char lead = static_cast<unsigned char>(key[0]);
+    if (lead < 0x20 || lead == 0x7F) return false;
+    const std::size_t len = std::strlen(key);
+    const std::size_t want = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return len == want;
+}
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    const bool text_field = js_ime_focused() != 0;
+    // Keys an input method is handling (keyCode 229, "Process", or any key while composing) are
+    // its own: Enter commits the composition, arrows move in it. ImGui sees none of them.
+    if (text_field && (ime_composing() || e->keyCode == 229 || std::strcmp(e->key, "Process") == 0)) {
+        request_frames();
+        return EM_FALSE;
+    }
     update_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     ImGuiKey key = key_from_code(e->code);
     if (key == ImGuiKey_None) key = key_from_character(e->key);
     const bool is_paste = (e->ctrlKey || e->metaKey) && std::strcmp(e->code, "KeyV") == 0;
     if (key != ImGuiKey_None && !is_paste) io.AddKeyEvent(key, down);  // paste: see on_paste
-    // Printable characters (a single code point in `key`) become text input.
-    if (down && !e->ctrlKey && !e->metaKey && e->key[0] != 0) {
-        const unsigned char lead = static_cast<unsigned char>(e->key[0]);
-        const std::size_t len = std::strlen(e->key);
-        const std::size_t want = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        if (len == want && lead >= 0x20) io.AddInputCharactersUTF8(e->key);
-    }
+    const bool printable = is_printable(e->key);
+    const bool shortcut = (e->ctrlKey || e->metaKey) && !e->altKey;  // Ctrl+Alt is AltGr on Windows
+    // Printable characters become text input here only when no text field has the focus (label
+    // hotkeys, the palette's type-to-filter); in a field the textarea's input event brings them.
+    if (down && printable && !e->ctrlKey && !e->metaKey && !text_field) io.AddInputCharactersUTF8(e->key);
     request_frames();
-    return browser_keeps(e) ? EM_FALSE : EM_TRUE;
+    if (browser_keeps(e)) return EM_FALSE;
+    // In a text field the browser must see what types text (characters, dead keys, AltGr) so it
+    // lands in the textarea; named keys and shortcuts stay ours.
+    if (text_field && !shortcut && (printable || key == ImGuiKey_None)) return EM_FALSE;
+    return EM_TRUE;
 }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
@@ -129,6 +161,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;  // no synthetic mouse events, no page scroll
 }
 
+// The window's own focus and blur (not its elements': the textarea taking the focus from the canvas
+// is no focus loss for ImGui, which would drop the field it is typing into).
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
     request_frames();
@@ -155,9 +189,40 @@ void install_input_handlers(const char* canvas) {
     emscripten_set_touchmove_callback(canvas, nullptr, false, on_touch);
     emscripten_set_touchend_callback(canvas, nullptr, false, on_touch);
     emscripten_set_touchcancel_callback(canvas, nullptr, false, on_touch);
-    emscripten_set_focus_callback(win, nullptr, true, on_focus);
-    emscripten_set_blur_callback(win, nullptr, true, on_focus);
+    emscripten_set_focus_callback(win, nullptr, false, on_focus);
+    emscripten_set_blur_callback(win, nullptr, false, on_focus);
     emscripten_set_resize_callback(win, nullptr, false, on_resize);
+    // ImGui says when a text field is active and where its caret is (CSS pixels, top of the line):
+    // the textarea goes there, so the IME's candidate window opens at the caret.
+    ImGui::GetPlatformIO().Platform_SetImeDataFn = [](ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
+        js_ime_update(data->WantTextInput || data->WantVisible, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+    };
 }
 
 }  // namespace inkspan::platform
+
+// Called by web/inkspan-ime.js.
+extern "C" {
+
+// Text the browser committed into the hidden textarea (typed, composed, picked, pasted by an IME).
+EMSCRIPTEN_KEEPALIVE void inkspan_ime_text(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    inkspan::platform::request_frames();
+}
+
+// Whether an input method is composing (its keys are not ours meanwhile).
+EMSCRIPTEN_KEEPALIVE void inkspan_ime_composing(int composing) {
+    inkspan::platform::ime_composing() = composing != 0;
+    inkspan::platform::request_frames();
+}
+
+// An edit a virtual keyboard sent without a keydown: 0 Backspace, 1 Delete, 2 Enter.
+EMSCRIPTEN_KEEPALIVE void inkspan_ime_key(int which) {
+    const ImGuiKey key = which == 0 ? ImGuiKey_Backspace : which == 1 ? ImGuiKey_Delete : ImGuiKey_Enter;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(key, true);
+    io.AddKeyEvent(key, false);
+    inkspan::platform::request_frames();
+}
+
+}  // extern "C"
