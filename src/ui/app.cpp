@@ -91,7 +91,7 @@ void App::update_font_needs() {
     if (text_key != font_text_key_) {
         font_text_key_ = text_key;
         if (doc) {
-            font_set_.set_variant(detect_cjk_variant(doc->text()));
+            font_set_.set_variant(detect_cjk_variant(doc->text()), doc->text());
             font_set_.want(doc->text(), has_glyph);
         }
     }

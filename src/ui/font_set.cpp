@@ -12,24 +12,27 @@ void FontSet::set_body_font(std::vector<char> ttf) {
 }
 
 void FontSet::want(std::string_view text, const HasGlyph& has_glyph) {
-    bool added = false;
+    std::vector<char32_t> added;
     for (const char32_t cp : drawn_code_points(text)) {
         if (state_->wanted.count(cp) || (has_glyph && has_glyph(cp))) continue;
         state_->wanted.insert(cp);
-        added = true;
+        added.push_back(cp);
     }
-    if (added) fetch_needed(state_);
+    if (!added.empty()) fetch_needed(state_, added);
 }
 
-void FontSet::set_variant(const std::string& variant) {
+void FontSet::set_variant(const std::string& variant, std::string_view document_text) {
     if (variant == state_->variant) return;
     state_->variant = variant;
     state_->changed = true;
-    fetch_needed(state_);
+    std::vector<char32_t> cps;
+    for (const char32_t cp : drawn_code_points(document_text))
+        if (state_->wanted.count(cp)) cps.push_back(cp);
+    if (!cps.empty()) fetch_needed(state_, cps);
 }
 
-void FontSet::fetch_needed(const std::shared_ptr<State>& state) {
-    if (state->wanted.empty()) return;
+void FontSet::fetch_needed(const std::shared_ptr<State>& state, const std::vector<char32_t>& cps) {
+    if (cps.empty()) return;
     const std::weak_ptr<State> weak = state;
     if (state->manifest_state == State::Manifest::NotFetched) {
         state->manifest_state = State::Manifest::Pending;
@@ -46,13 +49,12 @@ void FontSet::fetch_needed(const std::shared_ptr<State>& state) {
             }
             s->manifest = std::move(manifest.value());
             s->manifest_state = State::Manifest::Ready;
-            fetch_needed(s);
+            fetch_needed(s, std::vector<char32_t>(s->wanted.begin(), s->wanted.end()));
         });
         return;
     }
     if (state->manifest_state != State::Manifest::Ready) return;
-    const std::vector<char32_t> wanted(state->wanted.begin(), state->wanted.end());
-    for (const std::size_t i : fonts_needed(state->manifest, wanted, state->variant)) {
+    for (const std::size_t i : fonts_needed(state->manifest, cps, state->variant)) {
         const std::string file = state->manifest.fonts[i].file;
         if (state->loaded.count(file) || state->pending.count(file) || state->failed.count(file)) continue;
         state->pending.insert(file);

@@ -25,9 +25,11 @@ public:
 
     // Asks for the fonts `text` needs; `has_glyph` says what the fonts built so far cover.
     void want(std::string_view text, const HasGlyph& has_glyph);
-    // The shown document's CJK variant ("zh-Hans", "ja", "ko", …); fonts of other variants are
-    // left out of files() and later fetches follow it.
-    void set_variant(const std::string& variant);
+    // The shown document's CJK variant ("zh-Hans", "ja", "ko", …) and its text: its files come
+    // first in files(), and the document's own code points are fetched in that variant (not those
+    // of texts seen before: switching to a Japanese document does not fetch Japanese forms of a
+    // Chinese document's characters).
+    void set_variant(const std::string& variant, std::string_view document_text);
 
     // Files arrived (or the variant changed) since files() was last called.
     [[nodiscard]] bool changed() const { return state_->changed; }
@@ -53,7 +55,8 @@ private:
         std::string variant, error;
         bool changed = true;
     };
-    static void fetch_needed(const std::shared_ptr<State>& state);
+    // Fetches the files covering `cps` (the manifest first, if needed; then all wanted code points).
+    static void fetch_needed(const std::shared_ptr<State>& state, const std::vector<char32_t>& cps);
     std::shared_ptr<State> state_;  // shared with fetch callbacks (which hold it weakly)
 };
 
