@@ -9,11 +9,11 @@ struct Overloaded : Fs... { using Fs::operator()...; };
 template <class... Fs>
 Overloaded(Fs...) -> Overloaded<Fs...>;
 
-bool is_document_command(const Command& command) { return command.index() <= 9; }  // AddSpan .. SetDocAnnotator
+bool is_document_command(const Command& command) { return command.index() <= 10; }  // AddSpan .. SetDocLanguage
 
 }  // namespace
 
-static_assert(std::is_same_v<std::variant_alternative_t<9, Command>, cmd::SetDocAnnotator>,
+static_assert(std::is_same_v<std::variant_alternative_t<10, Command>, cmd::SetDocLanguage>,
               "is_document_command relies on the document commands coming first");
 
 Result<std::vector<edit::Op>> plan(const Corpus& corpus, const Command& command, std::string_view now) {
@@ -34,6 +34,9 @@ std::string describe(const Command& command) {
             [](const cmd::SetRelationType& c) { return "change " + c.relation + " to " + c.type; },
             [](const cmd::SetDocStatus& c) { return "mark the document " + std::string(doc_status_name(c.status)); },
             [](const cmd::SetDocAnnotator&) { return std::string("set the annotator"); },
+            [](const cmd::SetDocLanguage& c) {
+                return "set the language to " + (c.language.empty() ? std::string("automatic") : c.language);
+            },
             [](const cmd::AddDocument& c) { return "add document " + c.document.name(); },
             [](const cmd::RemoveDocument& c) { return "remove document " + c.doc; },
             [](const cmd::AddEntityType& c) { return "add entity type " + c.type.name; },

@@ -395,7 +395,8 @@ void Document::rename_relation_type(std::string_view from, std::string_view to) 
 
 bool Document::operator==(const Document& other) const {
     if (id_ != other.id_ || name_ != other.name_ || text_ != other.text_ || status_ != other.status_ ||
-        annotator_ != other.annotator_ || created_ != other.created_ || modified_ != other.modified_ ||
+        language_ != other.language_ || annotator_ != other.annotator_ || created_ != other.created_ ||
+        modified_ != other.modified_ ||
         order_.size() != other.order_.size() || relations_ != other.relations_)
         return false;
     for (std::size_t i = 0; i < order_.size(); ++i)

@@ -72,6 +72,9 @@ public:
     [[nodiscard]] const TextIndex& index() const { return index_; }
     [[nodiscard]] std::size_t length() const { return index_.code_point_count(); }  // in code points
     [[nodiscard]] DocStatus status() const { return status_; }
+    // A BCP 47 tag ("zh-Hans", "ja", "ko", "en-US") that overrides the language guessed from the
+    // text (the CJK variant of fonts); "" = automatic. Checked by is_valid_language_tag.
+    [[nodiscard]] const std::string& language() const { return language_; }
     [[nodiscard]] const std::string& annotator() const { return annotator_; }
     [[nodiscard]] const std::string& created() const { return created_; }    // ISO-8601, from the caller
     [[nodiscard]] const std::string& modified() const { return modified_; }  // ISO-8601, from the caller
@@ -124,6 +127,7 @@ public:
     // command) and loaders (after validating a file) call these; UI code goes through the Editor.
     void set_name(std::string name) { name_ = std::move(name); }
     void set_status(DocStatus status) { status_ = status; }
+    void set_language(std::string language) { language_ = std::move(language); }
     void set_annotator(std::string annotator) { annotator_ = std::move(annotator); }
     void set_created(std::string created) { created_ = std::move(created); }
     void set_modified(std::string modified) { modified_ = std::move(modified); }
@@ -160,6 +164,7 @@ private:
     TextIndex index_;
     DocStatus status_ = DocStatus::New;
     std::string annotator_, created_, modified_;
+    std::string language_;  // "" = automatic
 
     std::vector<Span> slots_;                 // span storage; positions never move, freed slots are reused
     std::vector<std::uint32_t> free_slots_;

@@ -157,10 +157,12 @@ struct Applier {
         auto d = doc(op.doc);
         if (!d) return d.error();
         Document& D = **d;
-        if (D.status() != op.before.status || D.annotator() != op.before.annotator)
+        if (D.status() != op.before.status || D.annotator() != op.before.annotator ||
+            D.language() != op.before.language)
             return conflict("document " + op.doc + " has changed");
         D.set_status(op.after.status);
         D.set_annotator(op.after.annotator);
+        D.set_language(op.after.language);
         if (D.modified() == op.before.modified) D.set_modified(op.after.modified);
         return Ok{};
     }

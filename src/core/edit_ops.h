@@ -24,10 +24,11 @@ struct ReplaceRelation { std::string doc; Relation before, after; };  // same id
 struct DocMeta {
     DocStatus status = DocStatus::New;
     std::string annotator, modified;
+    std::string language;  // "" = automatic
     bool operator==(const DocMeta&) const = default;
 };
-// Status and annotator must match `before`; `modified` is only restored if nothing else has
-// changed it since (a later schema edit may have stamped the document too).
+// Status, annotator and language must match `before`; `modified` is only restored if nothing else
+// has changed it since (a later schema edit may have stamped the document too).
 struct ChangeDocMeta { std::string doc; DocMeta before, after; };
 
 struct InsertDocument { std::size_t index; Document document; };

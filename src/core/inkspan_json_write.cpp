@@ -120,6 +120,7 @@ void put_document(std::string& out, const Document& d) {
     line("name", d.name());
     line("text", d.text());
     line("status", doc_status_name(d.status()));
+    if (!d.language().empty()) line("language", d.language());  // absent = automatic (older files)
     line("annotator", d.annotator());
     line("created", d.created());
     line("modified", d.modified());

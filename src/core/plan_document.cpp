@@ -186,18 +186,27 @@ struct DocumentPlanner {
         return done({edit::ReplaceRelation{d.id(), **r, std::move(after)}});
     }
 
-    Result<Ops> meta(DocStatus status, const std::string& annotator) const {
-        edit::DocMeta before{d.status(), d.annotator(), d.modified()};
-        edit::DocMeta after{status, annotator, now.empty() ? d.modified() : std::string(now)};
-        if (before.status == after.status && before.annotator == after.annotator) return Ops{};
+    Result<Ops> meta(DocStatus status, const std::string& annotator, const std::string& language) const {
+        edit::DocMeta before{d.status(), d.annotator(), d.modified(), d.language()};
+        edit::DocMeta after{status, annotator, now.empty() ? d.modified() : std::string(now), language};
+        if (before.status == after.status && before.annotator == after.annotator && before.language == after.language)
+            return Ops{};
         return Ops{edit::ChangeDocMeta{d.id(), std::move(before), std::move(after)}};
     }
 
-    Result<Ops> operator()(const cmd::SetDocStatus& a) const { return meta(a.status, d.annotator()); }
+    Result<Ops> operator()(const cmd::SetDocStatus& a) const { return meta(a.status, d.annotator(), d.language()); }
 
     Result<Ops> operator()(const cmd::SetDocAnnotator& a) const {
         if (auto bad = check_free_text(a.annotator, kMaxMetaBytes, "annotator")) return *bad;
-        return meta(d.status(), a.annotator);
+        return meta(d.status(), a.annotator, d.language());
+    }
+
+    Result<Ops> operator()(const cmd::SetDocLanguage& a) const {
+        if (auto bad = check_free_text(a.language, kMaxMetaBytes, "language")) return *bad;
+        if (!a.language.empty() && !is_valid_language_tag(a.language))
+            return invalid(quote(a.language) +
+                           " is not a language tag (expected a BCP 47 tag such as zh-Hans, ja or en-US)");
+        return meta(d.status(), d.annotator(), a.language);
     }
 };
 
@@ -215,7 +224,7 @@ const std::string* target_document(const Command& command) {
 }  // namespace
 
 edit::ChangeDocMeta stamp(const Document& doc, std::string_view now) {
-    edit::DocMeta before{doc.status(), doc.annotator(), doc.modified()};
+    edit::DocMeta before{doc.status(), doc.annotator(), doc.modified(), doc.language()};
     edit::DocMeta after = before;
     if (!now.empty()) after.modified = std::string(now);
     return edit::ChangeDocMeta{doc.id(), std::move(before), std::move(after)};

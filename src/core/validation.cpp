@@ -39,6 +39,24 @@ bool is_valid_color(std::string_view s) {
 
 bool is_valid_hotkey(std::string_view s) { return s.empty() || (s.size() == 1 && s[0] > 0x20 && s[0] < 0x7F); }
 
+bool is_valid_language_tag(std::string_view s) {
+    if (s.size() < 2 || s.size() > 35) return false;
+    auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t subtag = 0, length = 0;  // which subtag, and how long it is so far
+    for (const char c : s) {
+        if (c == '-') {
+            if (length == 0 || (subtag == 0 && length < 2)) return false;  // empty subtag, or "x-"
+            ++subtag;
+            length = 0;
+            continue;
+        }
+        if (!is_letter(c) && !(subtag > 0 && is_digit(c))) return false;
+        if (++length > (subtag == 0 ? 3u : 8u)) return false;
+    }
+    return length > 0 && (subtag > 0 || length >= 2);
+}
+
 std::optional<Error> check_free_text(std::string_view s, std::size_t max_bytes, std::string_view place) {
     if (s.size() > max_bytes)
         return make_error(ErrorKind::TooLarge, std::string(place) + ": " + std::to_string(s.size()) +

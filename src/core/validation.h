@@ -25,6 +25,10 @@ namespace inkspan {
 [[nodiscard]] bool is_valid_color(std::string_view s);
 // "" (no hotkey) or one printable ASCII character other than space.
 [[nodiscard]] bool is_valid_hotkey(std::string_view s);
+// A well-formed BCP 47 language tag as documents store it ("zh-Hans", "ja", "ko", "en-US",
+// "es-419"): 2 to 35 ASCII characters, subtags of 1 to 8 letters or digits joined by single
+// hyphens, the first one 2 or 3 letters. Only the form is checked (no registry; any case).
+[[nodiscard]] bool is_valid_language_tag(std::string_view s);
 
 // For free text (notes, names, attribute values): nullopt when fine, otherwise an error naming
 // `place`: `place: invalid UTF-8 at byte 3` (InvalidUtf8) or `place: 20000 bytes, over the limit

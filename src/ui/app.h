@@ -96,6 +96,7 @@ public:
     void request_delete_selected();
     void request_note(const std::string& span_id, const std::string& note);
     void request_doc_status(const std::string& doc_id, DocStatus status);
+    void request_doc_language(const std::string& doc_id, const std::string& language);  // "" = automatic
     void request_annotate_all(const std::string& label);
     void request_schema(Command command);
     void start_relation_from(const std::string& span_id);
@@ -116,6 +117,7 @@ private:
     void rebuild_view_if_needed();
     void draw_toolbar(ImVec2 min, ImVec2 max);
     void draw_documents_panel(ImVec2 min, ImVec2 max);
+    void draw_language_combo(const Document& doc);
     void draw_side_panel(ImVec2 min, ImVec2 max);
     void draw_status_bar(ImVec2 min, ImVec2 max);
     void draw_palette();

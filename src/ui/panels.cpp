@@ -87,7 +87,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     ImGui::Spacing();
     const auto& docs = corpus().documents;
     ImGuiListClipper clipper;  // thousands of documents scroll smoothly
-    ImGui::BeginChild("##doclist", ImVec2(0, -64));
+    ImGui::BeginChild("##doclist", ImVec2(0, -64 - ImGui::GetFrameHeightWithSpacing()));
     clipper.Begin(static_cast<int>(docs.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
@@ -112,8 +112,49 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
         const bool done = d->status() == DocStatus::Done;
         if (ImGui::Button(done ? "Reopen document" : "Mark document done", ImVec2(-1, 0)))
             request_doc_status(d->id(), done ? DocStatus::InProgress : DocStatus::Done);
+        draw_language_combo(*d);
     }
     ImGui::End();
+}
+
+namespace {
+
+// The languages the documents panel offers (issue 12: the CJK glyph variant); a tag read from a
+// file that is not here is shown as is.
+struct LanguageChoice {
+    const char* tag;
+    const char* label;
+};
+constexpr LanguageChoice kLanguageChoices[] = {
+    {"", "Automatic"},           {"zh-Hans", "简体中文 zh-Hans"}, {"zh-Hant", "繁體中文 zh-Hant"},
+    {"ja", "日本語 ja"},          {"ko", "한국어 ko"},
+};
+
+}  // namespace
+
+void App::draw_language_combo(const Document& d) {
+    const char* preview = d.language().c_str();
+    for (const LanguageChoice& c : kLanguageChoices)
+        if (d.language() == c.tag) preview = c.label;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Language");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##language", preview)) {
+        for (const LanguageChoice& c : kLanguageChoices) {
+            const bool selected = d.language() == c.tag;
+            if (ImGui::Selectable(c.label, selected) && !selected) request_doc_language(d.id(), c.tag);
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The document's language; Automatic picks it from the text\n"
+                          "(kana: Japanese, hangul: Korean, Han only: Simplified Chinese).");
+}
+
+void App::request_doc_language(const std::string& doc_id, const std::string& language) {
+    pending_.push_back(cmd::SetDocLanguage{doc_id, language});
 }
 
 void App::draw_side_panel(ImVec2 min, ImVec2 max) {
