@@ -150,7 +150,12 @@ private:
 
     // One extended grapheme cluster (UAX #29): a symbol with its modifiers, an emoji ZWJ sequence,
     // a flag, a Prepend sign with what it prefixes.
-    void scan_symbol(char32_t, std::size_t) { take_until(graphemes_.cluster_end(byte_)); }
+    // A Prepend sign before whitespace (GB9b joins them) ends at the whitespace: it is no token.
+    void scan_symbol(char32_t c, std::size_t len) {
+        const std::size_t end = graphemes_.cluster_end(byte_);
+        take(len);
+        for (c = peek(byte_, len); byte_ < end && !is_token_separator(c); c = peek(byte_, len)) take(len);
+    }
 
     // Up to the next UAX #29 word boundary (libunibreak) that is also a grapheme cluster boundary,
     // within the run of complex-context letters and their marks at byte_. Without a dictionary,

@@ -378,6 +378,7 @@ TEST_CASE("snapping in Thai selects the clusters a drag touched, not the whole r
 
 TEST_CASE("symbols are whole grapheme clusters: a Prepend sign keeps its digit") {
     CHECK(split("\u0600\u0661\u0662 x") == "\u0600\u0661|\u0662|x");  // ARABIC NUMBER SIGN + ١ is one cluster
+    CHECK(split("\u008A\u009A\u0605 J") == "\u008A|\u009A|\u0605|J");  // (fuzzer) but a space stays out of tokens
     // ... or its ideograph, and word_at, which scans from the nearest ideograph, agrees.
     const std::string text = "\u0600中文";
     CHECK(split(text) == "\u0600中|文");
