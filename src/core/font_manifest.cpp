@@ -107,6 +107,22 @@ std::vector<std::size_t> fonts_needed(const FontManifest& manifest, const std::v
     return out;
 }
 
+std::string cjk_variant_of_language(std::string_view tag) {
+    std::string t;
+    for (const char c : tag) t.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    const auto is = [&](std::string_view lang) {
+        return t.size() >= lang.size() && t.compare(0, lang.size(), lang) == 0 && (t.size() == lang.size() || t[lang.size()] == '-');
+    };
+    if (is("zh")) {
+        for (const char* traditional : {"zh-hant", "zh-tw", "zh-hk", "zh-mo"})
+            if (is(traditional)) return "zh-Hant";
+        return "zh-Hans";
+    }
+    if (is("ja")) return "ja";
+    if (is("ko")) return "ko";
+    return "";
+}
+
 std::string detect_cjk_variant(std::string_view utf8) {
     bool han = false, hangul = false;
     for (std::size_t i = 0; i < utf8.size();) {

@@ -42,6 +42,10 @@ struct FontManifest {
 [[nodiscard]] std::vector<std::size_t> fonts_needed(const FontManifest& manifest, const std::vector<char32_t>& code_points,
                                                     std::string_view variant);
 
+// The CJK variant a document's language tag asks for ("zh-TW" → "zh-Hant", "ja-JP" → "ja"), or
+// "" for other languages and an empty tag.
+[[nodiscard]] std::string cjk_variant_of_language(std::string_view tag);
+
 // "ja" when the text has kana, else "ko" with hangul, else "zh-Hans" with Han ideographs, else "".
 [[nodiscard]] std::string detect_cjk_variant(std::string_view utf8);
 

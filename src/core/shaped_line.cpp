@@ -58,7 +58,7 @@ std::vector<Item> itemize(const TextShaper& shaper, std::u32string_view text, co
 // The clusters of a shaped run, left to right: glyphs sharing a cluster value are adjacent, and a
 // cluster draws the code points from its value up to the next larger value in the run. Returns
 // the run's right edge, summed glyph by glyph like every cluster edge, so edges meet exactly.
-float append_clusters(const ShapedRun& run, std::vector<ClusterBox>& out) {
+float append_clusters(const ShapedRun& run, std::vector<ShapedCluster>& out) {
     std::vector<std::size_t> starts;
     for (const ShapedGlyph& g : run.glyphs) starts.push_back(g.cluster);
     std::sort(starts.begin(), starts.end());
@@ -69,7 +69,7 @@ float append_clusters(const ShapedRun& run, std::vector<ClusterBox>& out) {
         const ShapedGlyph& g = run.glyphs[i];
         if (i == 0 || run.glyphs[i - 1].cluster != g.cluster) {
             const auto next = std::upper_bound(starts.begin(), starts.end(), g.cluster);
-            out.push_back(ClusterBox{g.cluster, next == starts.end() ? run.cp_end : *next, x, x, direction});
+            out.push_back(ShapedCluster{g.cluster, next == starts.end() ? run.cp_end : *next, x, x, direction});
         }
         x += g.x_advance;
         out.back().x1 = x;
@@ -103,8 +103,8 @@ ShapedLine::ShapedLine(TextShaper& shaper, std::u32string_view paragraph, const 
     }
 }
 
-std::optional<ClusterBox> ShapedLine::box_of(std::size_t cp) const {
-    for (const ClusterBox& c : clusters_)
+std::optional<ShapedCluster> ShapedLine::box_of(std::size_t cp) const {
+    for (const ShapedCluster& c : clusters_)
         if (c.cp_start <= cp && cp < c.cp_end) return c;
     return std::nullopt;
 }
@@ -112,18 +112,18 @@ std::optional<ClusterBox> ShapedLine::box_of(std::size_t cp) const {
 float ShapedLine::caret_x(std::size_t cp) const {
     if (clusters_.empty()) return 0.0f;
     if (cp >= cp_end_) {
-        const auto last = std::find_if(clusters_.begin(), clusters_.end(), [&](const ClusterBox& c) { return c.cp_end == cp_end_; });
+        const auto last = std::find_if(clusters_.begin(), clusters_.end(), [&](const ShapedCluster& c) { return c.cp_end == cp_end_; });
         return last->direction == TextDirection::ltr ? last->x1 : last->x0;
     }
-    const std::optional<ClusterBox> box = box_of(std::max(cp, cp_start_));
+    const std::optional<ShapedCluster> box = box_of(std::max(cp, cp_start_));
     return box->direction == TextDirection::ltr ? box->x0 : box->x1;
 }
 
-std::optional<ClusterBox> ShapedLine::cluster_at(float x) const {
+std::optional<ShapedCluster> ShapedLine::cluster_at(float x) const {
     if (clusters_.empty()) return std::nullopt;
     // The first cluster whose right edge is past x; zero-width clusters (x0 == x1) are never hit.
     const auto hit = std::upper_bound(clusters_.begin(), clusters_.end(), x,
-                                      [](float value, const ClusterBox& c) { return value < c.x1; });
+                                      [](float value, const ShapedCluster& c) { return value < c.x1; });
     if (hit != clusters_.end()) return *hit;
     for (auto c = clusters_.rbegin(); c != clusters_.rend(); ++c)
         if (c->x1 > c->x0) return *c;
@@ -133,7 +133,7 @@ std::optional<ClusterBox> ShapedLine::cluster_at(float x) const {
 std::vector<LineSpan> ShapedLine::range_spans(std::size_t cp_start, std::size_t cp_end) const {
     std::vector<LineSpan> spans;
     bool open = false;  // the last span reaches the current cluster
-    for (const ClusterBox& c : clusters_) {
+    for (const ShapedCluster& c : clusters_) {
         const bool inside = c.cp_start < cp_end && c.cp_end > cp_start;
         if (!inside) {
             if (c.x1 > c.x0) open = false;  // a zero-width cluster outside the range splits nothing

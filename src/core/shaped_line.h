@@ -27,7 +27,7 @@ struct ShapedRun {
     std::vector<ShapedGlyph> glyphs;  // left to right from x; clusters are paragraph offsets
 };
 
-struct ClusterBox {
+struct ShapedCluster {
     std::size_t cp_start = 0, cp_end = 0;  // the code points its glyphs draw
     float x0 = 0.0f, x1 = 0.0f;            // left and right edges on the line
     TextDirection direction = TextDirection::ltr;
@@ -50,12 +50,12 @@ public:
     [[nodiscard]] float width() const { return width_; }
     [[nodiscard]] const std::vector<ShapedRun>& runs() const { return runs_; }
     // Every cluster of the line, left to right; together they cover [cp_start, cp_end) once.
-    [[nodiscard]] const std::vector<ClusterBox>& clusters() const { return clusters_; }
+    [[nodiscard]] const std::vector<ShapedCluster>& clusters() const { return clusters_; }
 
     // The cluster that draws code point `cp`, or nullopt when cp is outside the line.
-    [[nodiscard]] std::optional<ClusterBox> box_of(std::size_t cp) const;
+    [[nodiscard]] std::optional<ShapedCluster> box_of(std::size_t cp) const;
     // The cluster under x (the nearest one left or right of the line); nullopt for an empty line.
-    [[nodiscard]] std::optional<ClusterBox> cluster_at(float x) const;
+    [[nodiscard]] std::optional<ShapedCluster> cluster_at(float x) const;
     // x of the caret before code point `cp` (a cluster boundary in [cp_start, cp_end]): the leading
     // edge of the cluster that starts there — its left edge when it runs left to right, its right
     // edge when right to left; at cp_end, the trailing edge of the line's last cluster. An offset
@@ -69,7 +69,7 @@ private:
     std::size_t cp_start_ = 0, cp_end_ = 0;
     float width_ = 0.0f;
     std::vector<ShapedRun> runs_;
-    std::vector<ClusterBox> clusters_;
+    std::vector<ShapedCluster> clusters_;
 };
 
 }  // namespace inkspan

@@ -87,11 +87,14 @@ void App::update_font_needs() {
     const auto has_glyph = [font](char32_t c) { return font->IsGlyphInFont(static_cast<ImWchar>(c)); };
     // The open document's text: scanned when another document (or text) is shown or the fonts
     // changed, not after each edit (annotating never changes the text).
-    const FontTextKey text_key{doc ? doc->id() : std::string(), doc ? doc->text().size() : 0, font};
+    const FontTextKey text_key{doc ? doc->id() + "\n" + doc->language() : std::string(), doc ? doc->text().size() : 0, font};
     if (text_key != font_text_key_) {
         font_text_key_ = text_key;
         if (doc) {
-            font_set_.set_variant(detect_cjk_variant(doc->text()), doc->text());
+            // The document's language setting, else what its text says.
+            std::string variant = cjk_variant_of_language(doc->language());
+            if (variant.empty()) variant = detect_cjk_variant(doc->text());
+            font_set_.set_variant(variant, doc->text());
             font_set_.want(doc->text(), has_glyph);
         }
     }

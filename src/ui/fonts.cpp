@@ -1,8 +1,36 @@
 #include "ui/fonts.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "core/display_text.h"
 
 namespace inkspan::ui {
+namespace {
+
+// A font's em size over its line height (hhea ascender − descender), what stb_truetype scales a
+// pixel size by. Noto fonts have tall line metrics: scaled like the body font by pixel height,
+// their glyphs come out half the size. 0 when the tables cannot be read.
+float em_per_line_height(const std::vector<char>& ttf) {
+    const auto* p = reinterpret_cast<const unsigned char*>(ttf.data());
+    const std::size_t n = ttf.size();
+    const auto u16 = [&](std::size_t at) { return at + 2 <= n ? static_cast<unsigned>(p[at] << 8 | p[at + 1]) : 0u; };
+    const auto u32 = [&](std::size_t at) { return at + 4 <= n ? (std::size_t{u16(at)} << 16) | u16(at + 2) : 0u; };
+    std::size_t head = 0, hhea = 0;
+    for (unsigned t = 0, tables = u16(4); t < tables; ++t) {
+        const std::size_t rec = 12 + 16 * std::size_t{t};
+        if (rec + 16 > n) break;
+        if (std::memcmp(p + rec, "head", 4) == 0) head = u32(rec + 8);
+        if (std::memcmp(p + rec, "hhea", 4) == 0) hhea = u32(rec + 8);
+    }
+    if (!head || !hhea) return 0.0f;
+    const auto units_per_em = static_cast<float>(u16(head + 18));
+    const auto ascender = static_cast<float>(static_cast<std::int16_t>(u16(hhea + 4)));
+    const auto descender = static_cast<float>(static_cast<std::int16_t>(u16(hhea + 6)));
+    return ascender - descender > 0 ? units_per_em / (ascender - descender) : 0.0f;
+}
+
+}  // namespace
 
 GlyphAdvances Fonts::body_advances() const {
     ImFont* font = body;
@@ -21,6 +49,7 @@ Fonts build_fonts(const std::vector<const std::vector<char>*>& files, float zoom
     fonts.body_px = 17.0f * zoom;
 
     ImFont* font = nullptr;
+    float body_em = 0.0f;
     for (const std::vector<char>* file : files) {
         if (!file || file->empty()) continue;
         ImFontConfig cfg;
@@ -28,9 +57,16 @@ Fonts build_fonts(const std::vector<const std::vector<char>*>& files, float zoom
         cfg.MergeMode = font != nullptr;
         cfg.OversampleH = 1;  // rasterised at the screen's density already
         cfg.OversampleV = 1;
+        cfg.Flags = ImFontFlags_NoLoadError;  // a broken fallback file is skipped, not fatal
+        // Fallbacks get the body font's em size, whatever their line metrics.
+        const float em = em_per_line_height(*file);
+        const float px = font && body_em > 0 && em > 0 ? fonts.ui_px * body_em / em : fonts.ui_px;
         ImFont* added = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(file->data()), static_cast<int>(file->size()),
-                                                       fonts.ui_px, &cfg);
-        if (!font) font = added;
+                                                       px, &cfg);
+        if (!font) {
+            font = added;
+            body_em = em;
+        }
     }
     if (!font) {
         ImFontConfig def;

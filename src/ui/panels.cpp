@@ -126,8 +126,9 @@ struct LanguageChoice {
     const char* label;
 };
 constexpr LanguageChoice kLanguageChoices[] = {
-    {"", "Automatic"},           {"zh-Hans", "简体中文 zh-Hans"}, {"zh-Hant", "繁體中文 zh-Hant"},
-    {"ja", "日本語 ja"},          {"ko", "한국어 ko"},
+    // English names: a Latin-only session must not fetch CJK fonts for this menu.
+    {"", "Automatic"},           {"zh-Hans", "Chinese, simplified (zh-Hans)"}, {"zh-Hant", "Chinese, traditional (zh-Hant)"},
+    {"ja", "Japanese (ja)"},     {"ko", "Korean (ko)"},
 };
 
 }  // namespace

@@ -62,11 +62,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ShapedLine line(f.shaper, text, bidi, start, end, f.chain, 16.0f);
 
     // Clusters: left to right without gaps from 0 to the width; together every code point once.
-    const std::vector<ClusterBox>& clusters = line.clusters();
+    const std::vector<ShapedCluster>& clusters = line.clusters();
     check(clusters.empty() == (start >= end));
     std::vector<int> drawn(text.size(), 0);
     float x = 0.0f;
-    for (const ClusterBox& c : clusters) {
+    for (const ShapedCluster& c : clusters) {
         check(start <= c.cp_start && c.cp_start < c.cp_end && c.cp_end <= end);
         check(c.x0 == x);
         x = c.x1;
@@ -77,11 +77,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // Offset → box → offset on every cluster boundary with a width; spans stay on the line.
     for (std::size_t cp = start; cp < end; ++cp) {
-        const std::optional<ClusterBox> box = line.box_of(cp);
+        const std::optional<ShapedCluster> box = line.box_of(cp);
         check(box && box->cp_start <= cp && cp < box->cp_end);
         if (box->cp_start != cp || !(box->x1 > box->x0)) continue;
         const bool monotone = std::is_sorted(clusters.begin(), clusters.end(),
-                                             [](const ClusterBox& a, const ClusterBox& b) { return a.x1 < b.x1; });
+                                             [](const ShapedCluster& a, const ShapedCluster& b) { return a.x1 < b.x1; });
         if (monotone) check(line.cluster_at((box->x0 + box->x1) / 2)->cp_start == cp);
     }
     for (std::size_t cp = start; cp <= end; ++cp) check(0.0f <= line.caret_x(cp) && line.caret_x(cp) <= line.width());

@@ -76,6 +76,18 @@ TEST_CASE("font manifest: the CJK variant follows the text: kana → ja, hangul 
     CHECK(detect_cjk_variant("漢字とかな") == "ja");
 }
 
+TEST_CASE("font manifest: a document's language tag picks the CJK variant") {
+    CHECK(cjk_variant_of_language("") == "");
+    CHECK(cjk_variant_of_language("fr") == "");
+    CHECK(cjk_variant_of_language("zh") == "zh-Hans");
+    CHECK(cjk_variant_of_language("zh-Hans-CN") == "zh-Hans");
+    CHECK(cjk_variant_of_language("zh-TW") == "zh-Hant");
+    CHECK(cjk_variant_of_language("ZH-Hant") == "zh-Hant");
+    CHECK(cjk_variant_of_language("ja-JP") == "ja");
+    CHECK(cjk_variant_of_language("ko") == "ko");
+    CHECK(cjk_variant_of_language("kok") == "");  // Konkani, not Korean
+}
+
 TEST_CASE("font manifest: the code points drawn beyond ASCII are collected once each, sorted") {
     CHECK(drawn_code_points("abc") == std::vector<char32_t>{});
     CHECK(drawn_code_points("é a é 😀 中") == std::vector<char32_t>{0xE9, 0x4E2D, 0x1F600});

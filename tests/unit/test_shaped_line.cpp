@@ -42,13 +42,13 @@ std::size_t cp_of(std::u32string_view text, std::u32string_view needle) {
 
 // Clusters tile the line: left to right without gaps, covering every code point once.
 void check_clusters_tile_the_line(const ShapedLine& line) {
-    const std::vector<ClusterBox>& clusters = line.clusters();
+    const std::vector<ShapedCluster>& clusters = line.clusters();
     REQUIRE(!clusters.empty());
     CHECK(clusters.front().x0 == doctest::Approx(0.0f));
     CHECK(clusters.back().x1 == doctest::Approx(line.width()));
     for (std::size_t i = 0; i + 1 < clusters.size(); ++i) CHECK(clusters[i].x1 == doctest::Approx(clusters[i + 1].x0));
-    std::vector<ClusterBox> logical = clusters;
-    std::sort(logical.begin(), logical.end(), [](const ClusterBox& a, const ClusterBox& b) { return a.cp_start < b.cp_start; });
+    std::vector<ShapedCluster> logical = clusters;
+    std::sort(logical.begin(), logical.end(), [](const ShapedCluster& a, const ShapedCluster& b) { return a.cp_start < b.cp_start; });
     CHECK(logical.front().cp_start == line.cp_start());
     CHECK(logical.back().cp_end == line.cp_end());
     for (std::size_t i = 0; i + 1 < logical.size(); ++i) CHECK(logical[i].cp_end == logical[i + 1].cp_start);
@@ -60,13 +60,13 @@ std::size_t check_hit_test_round_trip(const ShapedLine& line) {
     std::size_t boundaries = 0;
     for (std::size_t cp = line.cp_start(); cp < line.cp_end(); ++cp) {
         CAPTURE(cp);
-        const std::optional<ClusterBox> box = line.box_of(cp);
+        const std::optional<ShapedCluster> box = line.box_of(cp);
         REQUIRE(box.has_value());
         CHECK(box->cp_start <= cp);
         CHECK(cp < box->cp_end);
         if (box->cp_start != cp) continue;
         CHECK(box->x1 > box->x0);
-        const std::optional<ClusterBox> hit = line.cluster_at((box->x0 + box->x1) / 2);
+        const std::optional<ShapedCluster> hit = line.cluster_at((box->x0 + box->x1) / 2);
         REQUIRE(hit.has_value());
         CHECK(hit->cp_start == cp);
         ++boundaries;
