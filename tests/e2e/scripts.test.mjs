@@ -130,6 +130,24 @@ test("a double-click on an emoji ZWJ sequence labels the whole cluster, never pa
   await page.context().close();
 });
 
+test("a drag that ends inside an emoji ZWJ sequence ends the span after the whole cluster", async () => {
+  const { page, errors } = await openWithSamples();
+  let doc = (await state(page)).documents.find((d) => d.id === "sample-mixed");
+  const family = rangeOf(doc.text, "👩\u200d👩\u200d👧");
+  const before = rangeOf(doc.text, "كثيرة");  // the word before it (drawn left to right until bidi lands)
+  await locate(page, before.start, "sample-mixed");
+  await page.evaluate(() => window.inkspan.fontsLoaded());
+  await dragOver(page, { start: before.start, end: family.start + 2 }, "sample-mixed");  // ends on the 2nd 👩
+  await page.keyboard.press("m");
+  await settle(page);
+  doc = (await state(page)).documents.find((d) => d.id === "sample-mixed");
+  const span = doc.spans.find((s) => s.label === "MISC" && s.start === before.start);
+  assert.ok(span, JSON.stringify(doc.spans));
+  assert.equal(span.end, family.end, "the span ends after the whole family, not inside it");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test("a .txt with a NUL byte imports, draws its controls as pictures and survives a reload", async () => {
   const context = await browser.newContext();
   const { page, errors } = await openApp(context, server.url);

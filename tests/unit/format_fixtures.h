@@ -96,6 +96,22 @@ inline Document sample_document() {
     return doc;
 }
 
+// "LABEL text start-end" per span, and "head type tail" per relation: what a test compares.
+inline std::vector<std::string> span_texts(const Document& d) {
+    std::vector<std::string> out;
+    for (const Span& s : d.spans())
+        out.push_back(s.label + " " + std::string(d.span_text(s)) + " " + std::to_string(s.start) + "-" + std::to_string(s.end));
+    return out;
+}
+
+inline std::vector<std::string> relation_texts(const Document& d) {
+    std::vector<std::string> out;
+    for (const Relation& r : d.relations())
+        out.push_back(std::string(d.span_text(*d.find_span(r.head))) + " " + r.type + " " +
+                      std::string(d.span_text(*d.find_span(r.tail))));
+    return out;
+}
+
 inline Document multilingual_document() {
     const std::string text = read_source_file("tests/fixtures/multilingual.txt");
     REQUIRE_MESSAGE(text.find("\r\n") != std::string::npos, "multilingual.txt lost its CRLF line ends");

@@ -15,13 +15,6 @@ Result<ImportedCorpus> import_line(const std::string& line) {
     return import_files("doccano", {{"x.jsonl", line + "\n"}}, fixture_schema());
 }
 
-std::vector<std::string> span_texts(const Document& d) {
-    std::vector<std::string> out;
-    for (const Span& s : d.spans())
-        out.push_back(s.label + " " + std::string(d.span_text(s)) + " " + std::to_string(s.start) + "-" + std::to_string(s.end));
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("doccano: the fixtures round-trip; notes and attributes are reported lost") {

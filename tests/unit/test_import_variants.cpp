@@ -14,21 +14,6 @@ namespace {
 
 std::string error_of(const Result<ImportedCorpus>& r) { return r.ok() ? std::string("(ok)") : r.error().message; }
 
-std::vector<std::string> span_texts(const Document& d) {
-    std::vector<std::string> out;
-    for (const Span& s : d.spans())
-        out.push_back(s.label + " " + std::string(d.span_text(s)) + " " + std::to_string(s.start) + "-" + std::to_string(s.end));
-    return out;
-}
-
-std::vector<std::string> relation_texts(const Document& d) {
-    std::vector<std::string> out;
-    for (const Relation& r : d.relations())
-        out.push_back(std::string(d.span_text(*d.find_span(r.head))) + " " + r.type + " " +
-                      std::string(d.span_text(*d.find_span(r.tail))));
-    return out;
-}
-
 // Imports, exports in the same format and imports again: spans, relations and notes must match.
 void check_round_trip(std::string_view format, const ImportedCorpus& imported, Keep keep) {
     Corpus c;

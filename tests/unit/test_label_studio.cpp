@@ -15,21 +15,6 @@ Result<ImportedCorpus> import_json(const std::string& json) {
     return import_files("labelstudio", {{"ls.json", json}}, fixture_schema());
 }
 
-std::vector<std::string> span_texts(const Document& d) {
-    std::vector<std::string> out;
-    for (const Span& s : d.spans())
-        out.push_back(s.label + " " + std::string(d.span_text(s)) + " " + std::to_string(s.start) + "-" + std::to_string(s.end));
-    return out;
-}
-
-std::vector<std::string> relation_texts(const Document& d) {
-    std::vector<std::string> out;
-    for (const Relation& r : d.relations())
-        out.push_back(std::string(d.span_text(*d.find_span(r.head))) + " " + r.type + " " +
-                      std::string(d.span_text(*d.find_span(r.tail))));
-    return out;
-}
-
 const std::string kTask = R"([{"id": 1, "data": {"text": "😀 Zoë"}, "annotations": [{"result": [)";
 
 }  // namespace
