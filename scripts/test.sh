@@ -28,7 +28,7 @@ if [ -x build/native/inkspan_bench ]; then
 fi
 
 echo "== unit tests under ASan + UBSan, then bounded fuzzing"
-CXX=clang++-14 cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINKSPAN_SANITIZE=ON -DINKSPAN_FUZZ=ON >/dev/null
+CC=clang-14 CXX=clang++-14 cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINKSPAN_SANITIZE=ON -DINKSPAN_FUZZ=ON >/dev/null
 cmake --build build/sanitize -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/sanitize --output-on-failure
 for fuzzer in build/sanitize/fuzz_*; do
