@@ -62,4 +62,11 @@ std::size_t count_code_points(std::string_view s) {
     return n;
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t end = max_bytes;
+    while (end > 0 && is_utf8_continuation(static_cast<unsigned char>(s[end]))) --end;
+    return s.substr(0, end);
+}
+
 }  // namespace inkspan

@@ -26,6 +26,10 @@ char32_t decode_utf8(std::string_view s, std::size_t& pos);
 // Appends the UTF-8 encoding of `cp` (which must be a Unicode scalar value).
 void append_utf8(std::string& out, char32_t cp);
 
+// The longest prefix of valid UTF-8 `s` of at most `max_bytes` bytes that ends between code points
+// (a short label never ends in half a character).
+[[nodiscard]] std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 // Number of code points in valid UTF-8.
 [[nodiscard]] std::size_t count_code_points(std::string_view s);
 

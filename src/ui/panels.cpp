@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/display_text.h"
+#include "core/utf8.h"
 #include "platform/browser.h"
 #include "platform/storage.h"
 #include "ui/app.h"
@@ -237,7 +239,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     ImGui::PushID(s.id.c_str());
                     const EntityType* type = schema.find_entity(s.label);
                     color_swatch(parse_hex_color(type ? std::string_view(type->color) : std::string_view("#888888")), 10.0f);
-                    std::string text(doc->span_text(s).substr(0, 60));
+                    const std::string text = display_text(utf8_prefix(doc->span_text(s), 60));
                     char label[400];
                     std::snprintf(label, sizeof label, "%s  %s", s.label.c_str(), text.c_str());
                     if (ImGui::Selectable(label, s.id == selected_span_)) {
@@ -251,8 +253,8 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     const Span* h = doc->find_span(rel.head);
                     const Span* t = doc->find_span(rel.tail);
                     if (!h || !t) continue;
-                    const std::string line = std::string(doc->span_text(*h).substr(0, 24)) + "  →" + rel.type + "→  " +
-                                             std::string(doc->span_text(*t).substr(0, 24));
+                    const std::string line = display_text(utf8_prefix(doc->span_text(*h), 24)) + "  →" + rel.type + "→  " +
+                                             display_text(utf8_prefix(doc->span_text(*t), 24));
                     ImGui::PushID(rel.id.c_str());
                     if (ImGui::Selectable(line.c_str(), rel.id == selected_relation_)) {
                         select_relation(rel.id);

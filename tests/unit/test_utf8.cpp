@@ -71,3 +71,11 @@ TEST_CASE("TextIndex agrees with a linear scan on random Unicode text") {
         }
     }
 }
+
+TEST_CASE("utf8_prefix: a byte limit never cuts a code point") {
+    CHECK(utf8_prefix("abc", 10) == "abc");
+    CHECK(utf8_prefix("abc", 2) == "ab");
+    CHECK(utf8_prefix("\xC3\xA9t\xC3\xA9", 4) == "\xC3\xA9t");        // été: the second é does not fit
+    CHECK(utf8_prefix("\xE0\xA4\x85\xE0\xA4\xA8", 5) == "\xE0\xA4\x85");  // अन: 3 + 3 bytes
+    CHECK(utf8_prefix("\xF0\x9F\x98\x80", 3) == "");
+}
