@@ -241,6 +241,9 @@ Result<std::optional<std::string>> detect_format(std::string_view file_name, std
     if (ext == ".conll" || ext == ".iob" || ext == ".iob2" || ext == ".bio") return {"conll"};
     if (ext == ".jsonld") return {"w3c"};
     const std::string_view body = skip_bom_and_blanks(content);
+    // A .txt is CoNLL (CoNLL-2003 files are .txt) or text, never JSON, whatever it starts with
+    // ("[1] Introduction", "{draft}"): found by fuzz_text_view.
+    if (ext == ".txt") return looks_like_conll(body) ? std::optional<std::string>("conll") : std::nullopt;
     const bool json_name = ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
     if (!json_name && !body.starts_with('{') && !body.starts_with('[')) {
         if (looks_like_conll(body)) return {"conll"};
