@@ -223,7 +223,7 @@ TEST_CASE("formats: write the fixture exports for the Python offset check") {
 TEST_CASE("formats: a .txt is plain text (or CoNLL) even when it starts like JSON") {
     CHECK_FALSE(formats::sniff_format("paper.txt", "[1] Introduction\nText.").has_value());
     CHECK_FALSE(formats::sniff_format("notes.txt", "{draft} notes").has_value());
-    const auto detected = formats::detect_format("fuzz.txt", "[\xD8\xB3f\x7F");
+    const auto detected = formats::detect_format("fuzz.txt", "[\xD8\xB3" "f\x7F");
     REQUIRE(detected.ok());
     CHECK_FALSE(detected.value().has_value());
 }
