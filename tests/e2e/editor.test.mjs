@@ -2,18 +2,13 @@
 // inkspan.locate (code point offsets → page pixels), state from inkspan.getState().
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver, clickAt } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver, clickAt, state, press } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser.close(); await server.close(); });
 
-const state = async (page) => JSON.parse(await getState(page));
 
-async function press(page, key) {
-  await page.keyboard.press(key);
-  await settle(page);
-}
 
 function spanAt(doc, range, label) {
   return doc.spans.find((s) => s.start === range.start && s.end === range.end && (!label || s.label === label));

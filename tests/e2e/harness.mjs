@@ -91,6 +91,14 @@ export async function openApp(context, url, { deviceScaleFactor } = {}) {
 export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 export const getState = (page) => page.evaluate(() => window.inkspan.getState());
+// The corpus as an object.
+export const state = async (page) => JSON.parse(await getState(page));
+
+// A key press, then the frames after it.
+export async function press(page, key) {
+  await page.keyboard.press(key);
+  await settle(page);
+}
 
 // Code point offsets of the nth occurrence (0 = first) of `needle` in `text`.
 export function rangeOf(text, needle, nth = 0) {

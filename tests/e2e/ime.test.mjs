@@ -5,19 +5,14 @@
 // Input.insertText), the way a real IME talks to the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, dragOver, clickAt } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, dragOver, clickAt, state, press } from "./harness.mjs";
 import { decodePng } from "./png.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser.close(); await server.close(); });
 
-const state = async (page) => JSON.parse(await getState(page));
 
-async function press(page, key) {
-  await page.keyboard.press(key);
-  await settle(page);
-}
 
 async function open() {
   const ctx = await browser.newContext();

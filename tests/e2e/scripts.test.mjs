@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver, state } from "./harness.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const samples = fs.readFileSync(path.join(root, "assets/samples.inkspan.json"), "utf8");
@@ -15,7 +15,6 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser.close(); await server.close(); });
 
-const state = async (page) => JSON.parse(await getState(page));
 const fontRequests = (page) => {
   const urls = [];
   page.on("request", (r) => { if (new URL(r.url()).pathname.startsWith("/fonts/")) urls.push(new URL(r.url()).pathname); });
