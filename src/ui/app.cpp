@@ -112,15 +112,10 @@ void App::update_font_needs() {
 
 std::vector<char32_t> App::missing_glyphs() {
     if (!fonts_.body) return {};
-    std::set<char32_t> missing;
-    for (const float px : {fonts_.body_px, fonts_.ui_px, fonts_.label_px}) {
-        const ImFontBaked* baked = fonts_.body->GetFontBaked(px);
-        for (int c = 0; c < baked->IndexLookup.Size; ++c)
-            if (baked->IndexLookup[c] == 0xFFFE /* ImGui's IM_FONTGLYPH_INDEX_NOT_FOUND */ &&
-                font_set_.wanted(static_cast<char32_t>(c)) && !font_set_.fetching(static_cast<char32_t>(c)))
-                missing.insert(static_cast<char32_t>(c));
-    }
-    return {missing.begin(), missing.end()};
+    std::vector<char32_t> missing;
+    for (const char32_t c : font_set_.wanted_code_points())
+        if (!font_set_.fetching(c) && !fonts_.body->IsGlyphInFont(static_cast<ImWchar>(c))) missing.push_back(c);
+    return missing;
 }
 
 ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(theme_.page_bg); }

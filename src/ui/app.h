@@ -48,9 +48,9 @@ public:
     [[nodiscard]] bool fonts_need_rebuild() const;
     // For native hosts (the benchmark): the body font, instead of the browser's /fonts file.
     void set_font_data(const std::vector<char>& ttf) { font_set_.set_body_font(ttf); }
-    // Code points of the texts the app shows (documents, names, labels, notes) that the fonts
-    // looked up and found in no font although no fetch is pending for them (drawn as the
-    // missing-glyph box), at the three sizes; and the font fetches still under way.
+    // Code points of the texts the app shows (documents, names, labels, notes) that no built font
+    // has although no fetch is pending for them (drawn as the missing-glyph box, shaped or not);
+    // and the font fetches still under way.
     [[nodiscard]] std::vector<char32_t> missing_glyphs();
     [[nodiscard]] int fonts_pending() const { return font_set_.pending(); }
     [[nodiscard]] std::vector<std::string> fonts_loaded() const { return font_set_.loaded(); }

@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "platform/browser.h"
 #include "ui/app.h"
+#include "ui/shaped_text.h"
 
 namespace inkspan::ui {
 namespace {
@@ -37,6 +38,7 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
             keep_dy = top.front().y - scroll_y_;
         }
     }
+    layout_.reset();  // it may point at the old fonts' shaper
     doc_ = &doc;
     schema_ = &schema;
     fonts_ = fonts;
@@ -47,6 +49,8 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
     style.estimated_extra_above = band_height() * 0.5f;
     layout_ = std::make_unique<TextLayout>(doc.text(), fonts.body_advances(), style,
                                            [this](std::size_t, std::size_t a, std::size_t b) { return extra_above(a, b); });
+    if (fonts.shaper && !fonts.shaping_fonts.empty())
+        layout_->set_shaping({fonts.shaper.get(), fonts.shaping_fonts, fonts.body_em_px, DirectionChoice::automatic});
     scroll_y_ = 0;
     meshes_.clear();
     label_styles_.clear();
@@ -90,13 +94,16 @@ std::optional<ImVec4> TextView::scroll_to(std::size_t cp, bool center) {
         (void)layout_->visible_lines(scroll_y_, scroll_y_ + view_height_);
     }
     const CaretBox c = layout_->caret_position(cp);
-    float w = 0;
+    float x = c.x, w = 0;  // the character's box (in right-to-left text the caret is at its right)
     if (cp < layout_->code_point_count()) {
         const auto rects = layout_->range_rects(cp, layout_->next_caret_stop(cp));
-        if (!rects.empty()) w = rects.front().x1 - rects.front().x0;
+        if (!rects.empty()) {
+            x = rects.front().x0;
+            w = rects.front().x1 - rects.front().x0;
+        }
     }
     // Where the next frame draws it (origin_ still holds the last frame's scroll).
-    return ImVec4(origin_.x + c.x, region_min_.y + kTopMargin + c.y - scroll_y_, w, c.height);
+    return ImVec4(origin_.x + x, region_min_.y + kTopMargin + c.y - scroll_y_, w, c.height);
 }
 
 void TextView::flash(std::size_t start, std::size_t end, double now) {
@@ -222,7 +229,10 @@ std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, co
         const std::string shown = display_text(s);
         draw_text_unclipped(dl, fonts_.body, fonts_.body_px, p, theme.text, shown.data(), shown.data() + shown.size());
     };
-    if (line.plain) {
+    if (line.shaped) {
+        const float baseline = pos.y + std::round(fonts_.body->GetFontBaked(fonts_.body_px)->Ascent);
+        draw_shaped(dl, fonts_, fonts_.body_em_px, *line.shaped, ImVec2(at.x, baseline), theme.text);
+    } else if (line.plain) {
         draw_text(pos, text);
     } else {
         const std::string& all = layout_->text();
