@@ -75,6 +75,17 @@ bool TextShaper::has_glyph(FontId font, char32_t cp) const {
     return f && hb_font_get_nominal_glyph(f->font, cp, &glyph) && glyph != 0;
 }
 
+unsigned TextShaper::glyph_count(FontId font) const {
+    const ShapingFont* f = impl_->find(font);
+    return f ? hb_face_get_glyph_count(f->face) : 0;
+}
+
+bool TextShaper::glyph_has_ink(FontId font, std::uint32_t glyph_id) const {
+    const ShapingFont* f = impl_->find(font);
+    hb_glyph_extents_t extents{};
+    return f && hb_font_get_glyph_extents(f->font, glyph_id, &extents) && extents.width != 0 && extents.height != 0;
+}
+
 std::vector<ShapedGlyph> TextShaper::shape(const ShapeRequest& request) {
     const ShapingFont* f = impl_->find(request.font);
     const std::size_t end = std::min(request.cp_end, request.text.size());

@@ -57,6 +57,10 @@ public:
     [[nodiscard]] unsigned units_per_em(FontId font) const;
     // True when the font maps `cp` to a glyph of its own (its cmap), i.e. it can draw it.
     [[nodiscard]] bool has_glyph(FontId font, char32_t cp) const;
+    // Number of glyphs of the font, and whether glyph `glyph_id` has ink (an outline with an
+    // area: false for spaces and empty glyphs).
+    [[nodiscard]] unsigned glyph_count(FontId font) const;
+    [[nodiscard]] bool glyph_has_ink(FontId font, std::uint32_t glyph_id) const;
 
     // Glyphs in visual order, left to right: a right-to-left run's last code point comes first.
     // Clusters are code point offsets into request.text.

@@ -27,6 +27,10 @@ using namespace inkspan_stb;
 namespace inkspan::ui {
 namespace {
 
+// Glyph id g is ImGui "code point" g + kGlyphBase: ImGui treats a few code points below it as its
+// own (it hides ' ', makes '\t' a wide blank, falls back to '?'), which would clash with glyphs.
+constexpr unsigned kGlyphBase = 0x100;
+
 struct GlyphFontSource {
     stbtt_fontinfo info{};
     int glyph_count = 0;
@@ -54,8 +58,8 @@ void source_destroy(ImFontAtlas*, ImFontConfig* src) {
     src->FontLoaderData = nullptr;
 }
 
-bool contains(ImFontAtlas*, ImFontConfig* src, ImWchar glyph) {
-    return static_cast<int>(glyph) < source_of(src)->glyph_count;
+bool contains(ImFontAtlas*, ImFontConfig* src, ImWchar c) {
+    return c >= kGlyphBase && static_cast<int>(c - kGlyphBase) < source_of(src)->glyph_count;
 }
 
 bool baked_init(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*) {
@@ -72,8 +76,8 @@ bool baked_init(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*) {
 bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar glyph, ImFontGlyph* out,
                 float* out_advance) {
     GlyphFontSource& data = *source_of(src);
-    const int id = static_cast<int>(glyph);
-    if (id >= data.glyph_count) return false;
+    if (!contains(atlas, src, glyph)) return false;
+    const int id = static_cast<int>(glyph - kGlyphBase);
     const float scale = data.scale_per_em_px * baked->Size;
     int advance = 0, lsb = 0;
     stbtt_GetGlyphHMetrics(&data.info, id, &advance, &lsb);
@@ -141,7 +145,7 @@ ImFont* add_glyph_id_font(const std::vector<char>& file) {
 
 bool draw_glyph(ImDrawList* dl, ImFont* font, float em_px, unsigned glyph_id, ImVec2 origin, ImU32 color) {
     ImFontBaked* baked = font->GetFontBaked(em_px);
-    ImFontGlyph* g = baked ? baked->FindGlyphNoFallback(static_cast<ImWchar>(glyph_id)) : nullptr;
+    ImFontGlyph* g = baked ? baked->FindGlyphNoFallback(static_cast<ImWchar>(glyph_id + kGlyphBase)) : nullptr;
     if (!g) return false;
     if (!g->Visible) return true;
     dl->PrimReserve(6, 4);

@@ -1,7 +1,8 @@
 #pragma once
 // Fonts that draw glyphs by id. Shaped text (core/text_shaper) is glyph ids — a ligature, a
 // conjunct or a contextual Arabic form has no code point — so each font file the shaper uses gets
-// a second ImGui font whose "code point" c is glyph id c of that file. Glyphs are rasterised on
+// a second ImGui font whose "code points" are the glyph ids of that file (shifted past the few
+// code points ImGui handles itself). Glyphs are rasterised on
 // demand by stb_truetype into ImGui's atlas like any other glyph. The ImGui size of such a font is
 // its em in px (HarfBuzz's size), and glyph boxes are relative to the baseline, not the line top.
 #include <imgui.h>
