@@ -6,6 +6,7 @@
 
 #include "core/search.h"
 #include "ui/app.h"
+#include "ui/shaped_text.h"
 #include "ui/imgui_string.h"
 
 namespace inkspan::ui {
@@ -87,7 +88,7 @@ void App::draw_palette() {
         if (ImGui::Selectable("##entry", hi, 0, ImVec2(0, 22.0f))) chosen = e.name;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(p.x + 2, p.y + 5), ImVec2(p.x + 14, p.y + 17), e.color, 3.0f);
-        dl->AddText(ImVec2(p.x + 22, p.y + 3), theme_.text, e.name.c_str());
+        draw_text(dl, fonts_, ImGui::GetFontSize(), ImVec2(p.x + 22, p.y + 3), theme_.text, e.name);
         if (!e.hotkey.empty()) {
             const float w = ImGui::GetWindowContentRegionMax().x;
             const ImVec2 kp(ImGui::GetWindowPos().x + w - 20.0f, p.y + 2);

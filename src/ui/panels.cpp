@@ -7,6 +7,7 @@
 #include "platform/browser.h"
 #include "platform/storage.h"
 #include "ui/app.h"
+#include "ui/shaped_text.h"
 #include "ui/imgui_string.h"
 
 namespace inkspan::ui {
@@ -98,10 +99,13 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
             const char* mark = d.status() == DocStatus::Done ? "✓" : d.status() == DocStatus::InProgress ? "•" : " ";
             char label[320];
             std::snprintf(label, sizeof label, "%s %s", mark, d.name().c_str());
-            if (ImGui::Selectable(label, static_cast<std::size_t>(i) == current_doc_)) open_document(static_cast<std::size_t>(i));
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\n%zu spans, %zu relations\nstatus: %s", d.name().c_str(), d.span_count(),
-                                  d.relations().size(), std::string(doc_status_name(d.status())).c_str());
+            if (selectable(fonts_, label, static_cast<std::size_t>(i) == current_doc_)) open_document(static_cast<std::size_t>(i));
+            if (ImGui::IsItemHovered() && ImGui::BeginTooltip()) {
+                text_item(fonts_, d.name());
+                ImGui::Text("%zu spans, %zu relations\nstatus: %s", d.span_count(), d.relations().size(),
+                            std::string(doc_status_name(d.status())).c_str());
+                ImGui::EndTooltip();
+            }
             ImGui::PopID();
         }
     }
@@ -171,8 +175,8 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
         ImGui::PushID(t.name.c_str());
         color_swatch(parse_hex_color(t.color));
         const bool can_apply = !selection_.empty() || !selected_span_.empty();
-        if (ImGui::Selectable(t.name.c_str(), false, can_apply ? 0 : ImGuiSelectableFlags_Disabled,
-                              ImVec2(ImGui::GetContentRegionAvail().x - 70, 0)))
+        if (selectable(fonts_, t.name, false, can_apply ? 0 : ImGuiSelectableFlags_Disabled,
+                       ImVec2(ImGui::GetContentRegionAvail().x - 70, 0)))
             request_label(t.name);
         ImGui::SameLine();
         ImGui::TextDisabled("%s", t.hotkey.empty() ? " " : t.hotkey.c_str());
@@ -195,10 +199,12 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
     if (doc && !selected_span_.empty()) {
         if (const Span* s = doc->find_span(selected_span_)) {
             section_title("SELECTED SPAN");
-            ImGui::Text("%s  [%zu, %zu)", s->label.c_str(), s->start, s->end);
+            text_item(fonts_, s->label);
+            ImGui::SameLine();
+            ImGui::Text(" [%zu, %zu)", s->start, s->end);
             const std::string_view text = doc->span_text(*s);
             ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(text.data(), text.data() + std::min<std::size_t>(text.size(), 400));
+            text_item(fonts_, utf8_prefix(text, 400));
             ImGui::PopTextWrapPos();
             if (note_span_ != s->id) { note_span_ = s->id; note_edit_ = s->note; }
             InputTextMultilineString("##note", note_edit_, ImVec2(-1, 54));
@@ -242,7 +248,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     const std::string text = display_text(utf8_prefix(doc->span_text(s), 60));
                     char label[400];
                     std::snprintf(label, sizeof label, "%s  %s", s.label.c_str(), text.c_str());
-                    if (ImGui::Selectable(label, s.id == selected_span_)) {
+                    if (selectable(fonts_, label, s.id == selected_span_)) {
                         select_span(s.id);
                         (void)view_.scroll_to(s.start, true);
                         view_.flash(s.start, s.end, ImGui::GetTime());
@@ -256,7 +262,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     const std::string line = display_text(utf8_prefix(doc->span_text(*h), 24)) + "  →" + rel.type + "→  " +
                                              display_text(utf8_prefix(doc->span_text(*t), 24));
                     ImGui::PushID(rel.id.c_str());
-                    if (ImGui::Selectable(line.c_str(), rel.id == selected_relation_)) {
+                    if (selectable(fonts_, line, rel.id == selected_relation_)) {
                         select_relation(rel.id);
                         (void)view_.scroll_to(h->start, true);
                     }

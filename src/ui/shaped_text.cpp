@@ -80,4 +80,17 @@ void text_item(const Fonts& fonts, std::string_view text) {
     draw_text(ImGui::GetWindowDrawList(), fonts, px, pos, ImGui::GetColorU32(ImGuiCol_Text), text);
 }
 
+bool selectable(const Fonts& fonts, std::string_view text, bool selected, ImGuiSelectableFlags flags, ImVec2 size) {
+    const float px = ImGui::GetFontSize();
+    if (!shaped_string(fonts, em_for(fonts, px), text))
+        return ImGui::Selectable(std::string(text).c_str(), selected, flags, size);
+    // An empty label of the text's size, then the shaped text where ImGui would have put it.
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 text_px = text_size(fonts, px, text);
+    const bool pressed = ImGui::Selectable("##shaped", selected, flags, ImVec2(size.x != 0 ? size.x : text_px.x, size.y));
+    const ImGuiCol color = (flags & ImGuiSelectableFlags_Disabled) ? ImGuiCol_TextDisabled : ImGuiCol_Text;
+    draw_text(ImGui::GetWindowDrawList(), fonts, px, pos, ImGui::GetColorU32(color), text);
+    return pressed;
+}
+
 }  // namespace inkspan::ui

@@ -30,5 +30,8 @@ void draw_shaped(ImDrawList* dl, const Fonts& fonts, float em_px, const ShapedLi
 void draw_text(ImDrawList* dl, const Fonts& fonts, float px, ImVec2 pos, ImU32 color, std::string_view text);
 // An ImGui item showing `text` (like ImGui::TextUnformatted), shaped when it needs it.
 void text_item(const Fonts& fonts, std::string_view text);
+// ImGui::Selectable showing `text`, shaped when it needs it (same id, flags and size).
+bool selectable(const Fonts& fonts, std::string_view text, bool selected, ImGuiSelectableFlags flags = 0,
+                ImVec2 size = ImVec2(0, 0));
 
 }  // namespace inkspan::ui
