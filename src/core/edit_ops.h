@@ -25,6 +25,7 @@ struct DocMeta {
     DocStatus status = DocStatus::New;
     std::string annotator, modified;
     std::string language;  // "" = automatic
+    DirectionChoice direction = DirectionChoice::automatic;
     bool operator==(const DocMeta&) const = default;
 };
 // Status, annotator and language must match `before`; `modified` is only restored if nothing else

@@ -10,12 +10,14 @@ namespace {
 
 bool is_stamp(const edit::Op& op) {
     const auto* m = std::get_if<edit::ChangeDocMeta>(&op);
-    return m && m->before.status == m->after.status && m->before.annotator == m->after.annotator &&
-           m->before.language == m->after.language;
+    if (!m) return false;
+    edit::DocMeta before = m->before;
+    before.modified = m->after.modified;
+    return before == m->after;  // nothing but `modified` changes
 }
 
 // Shrinks a step's ops without changing what they do: the `modified` stamps that every command
-// adds become one per document at the end (status, annotator and language as the step leaves them), and
+// adds become one per document at the end (the other fields as the step leaves them), and
 // runs of span insertions into one document become one bulk insertion, so undoing "annotate all
 // occurrences" is one O(n) pass instead of one pass per span.
 std::vector<edit::Op> compact(std::vector<edit::Op> ops, const Corpus& corpus) {
@@ -40,8 +42,8 @@ std::vector<edit::Op> compact(std::vector<edit::Op> ops, const Corpus& corpus) {
     for (auto& [doc_id, modified] : first_modified) {
         const Document* d = corpus.find_document(doc_id);
         if (!d) continue;  // removed later in the same step
-        out.push_back(edit::ChangeDocMeta{doc_id, {d->status(), d->annotator(), modified, d->language()},
-                                          {d->status(), d->annotator(), d->modified(), d->language()}});
+        out.push_back(edit::ChangeDocMeta{doc_id, {d->status(), d->annotator(), modified, d->language(), d->direction()},
+                                          {d->status(), d->annotator(), d->modified(), d->language(), d->direction()}});
     }
     return out;
 }

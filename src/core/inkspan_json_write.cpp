@@ -121,6 +121,7 @@ void put_document(std::string& out, const Document& d) {
     line("text", d.text());
     line("status", doc_status_name(d.status()));
     if (!d.language().empty()) line("language", d.language());  // absent = automatic (older files)
+    if (d.direction() != DirectionChoice::automatic) line("direction", direction_choice_name(d.direction()));
     line("annotator", d.annotator());
     line("created", d.created());
     line("modified", d.modified());

@@ -123,7 +123,7 @@ ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(the
 void App::rebuild_view_if_needed() {
     const Document* doc = current_document();
     if (!doc) return;
-    if (view_dirty_ || view_.doc_id() != doc->id()) {
+    if (view_dirty_ || view_.doc_id() != doc->id() || view_.direction() != doc->direction()) {
         view_.reset(*doc, corpus().schema, fonts_);
         view_dirty_ = false;
     }

@@ -118,6 +118,7 @@ private:
     void draw_toolbar(ImVec2 min, ImVec2 max);
     void draw_documents_panel(ImVec2 min, ImVec2 max);
     void draw_language_combo(const Document& doc);
+    void draw_direction_combo(const Document& doc);
     void draw_side_panel(ImVec2 min, ImVec2 max);
     void draw_status_bar(ImVec2 min, ImVec2 max);
     void draw_palette();

@@ -248,6 +248,7 @@ bool App::finish_import(int choice) {
                 Document r = std::move(renamed.value());
                 r.set_status(doc.status());
                 r.set_language(doc.language());
+                r.set_direction(doc.direction());
                 r.set_annotator(doc.annotator());
                 r.set_created(doc.created());
                 r.set_modified(doc.modified());

@@ -119,6 +119,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
         if (ImGui::Button(done ? "Reopen document" : "Mark document done", ImVec2(-1, 0)))
             request_doc_status(d->id(), done ? DocStatus::InProgress : DocStatus::Done);
         draw_language_combo(*d);
+        draw_direction_combo(*d);
     }
     ImGui::End();
 }
@@ -162,6 +163,27 @@ void App::draw_language_combo(const Document& d) {
 
 void App::request_doc_language(const std::string& doc_id, const std::string& language) {
     pending_.push_back(cmd::SetDocLanguage{doc_id, language});
+}
+
+void App::draw_direction_combo(const Document& d) {
+    static constexpr std::pair<DirectionChoice, const char*> kChoices[] = {
+        {DirectionChoice::automatic, "Automatic"}, {DirectionChoice::ltr, "Left to right"}, {DirectionChoice::rtl, "Right to left"}};
+    const char* preview = kChoices[static_cast<int>(d.direction())].second;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Direction");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##direction", preview)) {
+        for (const auto& [choice, label] : kChoices) {
+            const bool selected = d.direction() == choice;
+            if (ImGui::Selectable(label, selected) && !selected) pending_.push_back(cmd::SetDocDirection{d.id(), choice});
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The direction of the document's paragraphs; Automatic takes each paragraph's\n"
+                          "from its first letter (Arabic, Hebrew: right to left).");
 }
 
 void App::draw_side_panel(ImVec2 min, ImVec2 max) {

@@ -50,7 +50,8 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
     layout_ = std::make_unique<TextLayout>(doc.text(), fonts.body_advances(), style,
                                            [this](std::size_t, std::size_t a, std::size_t b) { return extra_above(a, b); });
     if (fonts.shaper && !fonts.shaping_fonts.empty())
-        layout_->set_shaping({fonts.shaper.get(), fonts.shaping_fonts, fonts.body_em_px, DirectionChoice::automatic});
+        layout_->set_shaping({fonts.shaper.get(), fonts.shaping_fonts, fonts.body_em_px, doc.direction()});
+    direction_ = doc.direction();
     scroll_y_ = 0;
     meshes_.clear();
     label_styles_.clear();

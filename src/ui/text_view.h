@@ -29,6 +29,7 @@ public:
     void reset(const Document& doc, const Schema& schema, const Fonts& fonts);
     [[nodiscard]] bool has_layout() const { return layout_ != nullptr; }
     [[nodiscard]] const std::string& doc_id() const { return doc_id_; }
+    [[nodiscard]] DirectionChoice direction() const { return direction_; }  // the document's, when laid out
 
     // Draws into the current ImGui window's region [min, max) and handles its mouse input.
     void draw(App& app, ImVec2 min, ImVec2 max);
@@ -95,6 +96,7 @@ private:
     const Schema* schema_ = nullptr;
     Fonts fonts_;
     std::string doc_id_;
+    DirectionChoice direction_ = DirectionChoice::automatic;
     float column_width_ = 0, view_height_ = 0, scroll_y_ = 0;
     ImVec2 origin_{0, 0};  // screen position of layout (0, 0) in the last frame, scroll applied
     ImVec2 region_min_{0, 0}, region_max_{0, 0};
