@@ -145,14 +145,18 @@ void TextLayout::shape_paragraph(std::size_t paragraph) {
     }
     const BidiParagraph bidi(text, shaping_.direction);
     TextShaper& shaper = *shaping_.shaper;
+    auto whole = std::make_shared<const ShapedLine>(shaper, text, bidi, 0, text.size(), shaping_.fonts, shaping_.size_px);
     std::vector<float> advances(p.byte_end - p.byte_start, 0.0f);
-    if (style_.wrap_width > 0.0f) {
-        const ShapedLine whole(shaper, text, bidi, 0, text.size(), shaping_.fonts, shaping_.size_px);
-        for (const ShapedCluster& c : whole.clusters()) advances[byte_of[c.cp_start]] += c.x1 - c.x0;
-    }
+    for (const ShapedCluster& c : whole->clusters()) advances[byte_of[c.cp_start]] += c.x1 - c.x0;
     if (advances.empty()) advances.push_back(0.0f);  // an empty paragraph: still "shaped"
     cache.lines = break_paragraph(text_, p.byte_start, p.byte_end, p.cp_start, advances_, style_.wrap_width, advances);
     cache.rtl = bidi.direction() == TextDirection::rtl;
+    if (cache.lines.size() == 1) {  // the paragraph is one line: shaped once
+        cache.lines[0].width = whole->width();
+        cache.lines[0].plain = false;
+        cache.shaped.push_back(std::move(whole));
+        return;
+    }
     for (LineBox& line : cache.lines) {
         auto shaped = std::make_shared<const ShapedLine>(shaper, text, bidi, line.cp_start - p.cp_start,
                                                          line.cp_end - p.cp_start, shaping_.fonts, shaping_.size_px);

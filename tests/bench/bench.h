@@ -46,6 +46,10 @@ struct ReadingArea {
 [[nodiscard]] Status bench_frames(const Config& config, const Corpus& big, const std::string& big_json,
                                   const std::vector<char>& ttf, Report& report);
 
+// The 1 MB document transliterated into Arabic and Devanagari (same length, same spans): import and
+// App frames against the Latin original, in one run (issue 13's shaping cost).
+[[nodiscard]] Status bench_scripts(const Config& config, const Corpus& big, const std::vector<char>& ttf, Report& report);
+
 // The many-document corpus: write, parse, import into the App, frames with the long document
 // list, and autosave after one edit (proportional to the edited document, not the corpus).
 [[nodiscard]] Status bench_corpus(const Config& config, const std::string& big_json, Report& report);
