@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveDist, launchBrowser, openApp, settle, rangeOf, locate, state } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, rangeOf, locate, dragOver, state } from "./harness.mjs";
 import { decodePng } from "./png.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -27,22 +27,11 @@ async function openSamples() {
 
 const docOf = async (page, id) => (await state(page)).documents.find((d) => d.id === id);
 
-// A drag from the visual start of the first character to the visual end of the last one: in
-// right-to-left text from its right edge leftwards.
+// The document's fonts loaded, then a drag over `range` (harness: right to left in RTL text).
 async function dragAcross(page, docId, range) {
   await page.evaluate(([d]) => window.inkspan.locate(d, 0), [docId]);
   await page.evaluate(() => window.inkspan.fontsLoaded());
-  const a = await locate(page, range.start, docId);
-  const b = await locate(page, range.end - 1, docId);
-  const rtl = a.x > b.x;
-  await settle(page);
-  await page.mouse.move(rtl ? a.x + a.w * 0.8 : a.x + a.w * 0.2, a.y + a.h / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, a.y + a.h / 2, { steps: 4 });
-  await page.mouse.move(rtl ? b.x + b.w * 0.2 : b.x + b.w * 0.8, b.y + b.h / 2, { steps: 4 });
-  await page.mouse.up();
-  await settle(page);
-  return { a, b, rtl };
+  return dragOver(page, range, docId);
 }
 
 test("drag from right to left over an Arabic word, press D: a DATE span with its exact offsets", async () => {
