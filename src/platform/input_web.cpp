@@ -177,6 +177,10 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 }  // namespace
 
 void install_input_handlers(const char* canvas) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "inkspan_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.ConfigInputTrickleEventQueue = true;
     const char* win = EMSCRIPTEN_EVENT_TARGET_WINDOW;
     emscripten_set_keydown_callback(win, nullptr, true, on_key);
     emscripten_set_keyup_callback(win, nullptr, true, on_key);

@@ -26,7 +26,7 @@ void set_restored_corpus(std::string json);
 
 // The in-memory store: every storage_save() call is recorded here (the web build writes one
 // IndexedDB transaction). The state stays Idle: a save "completes" synchronously, and the driver
-// calls App::on_storage_result(true) itself, as the page's callback does after the transaction.
+// calls App::on_storage_result(SaveResult::Saved) itself, as the page's callback does after the transaction.
 struct SavedBatch {
     std::vector<DocumentRecord> changed;
     std::vector<std::string> removed;

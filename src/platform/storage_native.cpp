@@ -34,8 +34,10 @@ const StorageStatus& storage_status() { return store().status; }
 
 bool storage_busy() { return false; }
 
-// The driver decides when autosave runs (it calls App::autosave() itself).
+// The driver decides when autosave runs and what a write did (it calls App::autosave() and
+// App::on_storage_result() itself).
 void schedule_autosave(int) {}
+void set_storage_events(StorageEvents) {}
 
 void storage_take_over() {}
 

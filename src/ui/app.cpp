@@ -1,5 +1,6 @@
 #include "ui/app.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/inkspan_json.h"
@@ -13,7 +14,6 @@ namespace {
 constexpr const char* kFontPath = "/fonts/DejaVuSans.ttf";
 constexpr const char* kSamplePath = "/assets/istanbul-talks.fr.txt";
 constexpr const char* kSamplesPath = "/assets/samples.inkspan.json";  // "Add samples": ten languages
-constexpr int kAutosaveDelayMs = 600;
 
 std::string read_file(const char* path) {
     std::string data;
@@ -41,25 +41,25 @@ Corpus sample_corpus() {
 
 }  // namespace
 
-App::App() : corpus_(sample_corpus()) {
+App::App() : session_(sample_corpus(), platform::now_iso8601, platform::monotonic_ms) {
     const std::string ttf = read_file(kFontPath);
     font_set_.set_body_font(std::vector<char>(ttf.begin(), ttf.end()));
     theme_ = make_theme(dark_);
     apply_imgui_style(theme_);
     const std::string restored = platform::take_restored_corpus();
+    sync_storage_state();
     if (!restored.empty()) {
         auto corpus = parse_inkspan_json(restored);
         if (corpus.ok()) {
-            corpus_ = std::move(corpus.value());
+            session_.reset(std::move(corpus.value()));
         } else {
             // Keep the stored copy untouched (we do not save over it until the user edits) and say so.
             show_message("The stored corpus could not be read (" + corpus.error().message +
                          "). It is left as it was; the sample is shown instead.", true);
         }
     } else {
-        meta_dirty_ = true;  // first visit: store the sample so a reload finds it
-        for (const Document& d : corpus().documents) dirty_docs_.insert(d.id());
-        platform::schedule_autosave(kAutosaveDelayMs);
+        session_.mark_all_unsaved();  // first visit: store the sample so a reload finds it
+        schedule_save();
     }
     if (const auto& st = platform::storage_status(); !st.message.empty()) show_message(st.message, true);
 }
@@ -99,7 +99,7 @@ void App::update_font_needs() {
         }
     }
     // Names, labels and notes: after any change.
-    const FontMetaKey key{editor_.revision(), corpus().documents.size(), font};
+    const FontMetaKey key{session_.revision(), corpus().documents.size(), font};
     if (key == font_meta_key_) return;
     font_meta_key_ = key;
     if (doc)
@@ -135,6 +135,7 @@ void App::rebuild_view_if_needed() {
 }
 
 void App::frame() {
+    sync_storage_state();
     update_font_needs();
     rebuild_view_if_needed();
     handle_shortcuts();
@@ -185,6 +186,7 @@ void App::frame() {
         add_samples_ = false;
         (void)import_file("samples.inkspan.json", read_file(kSamplesPath));  // the path of a dropped file
     }
+    schedule_save();
 }
 
 // ---- requests from the UI ---------------------------------------------------------------------
@@ -246,10 +248,10 @@ void App::request_label(const std::string& label) {
     const Document* doc = current_document();
     if (!doc) return;
     if (!selection_.empty()) {
-        pending_.push_back(cmd::AddSpan{doc->id(), selection_.start(), selection_.end(), label, {}, {}});
+        session_.queue(Command(cmd::AddSpan{doc->id(), selection_.start(), selection_.end(), label, {}, {}}));
         selection_ = {};
     } else if (!selected_span_.empty()) {
-        pending_.push_back(cmd::SetSpanLabel{doc->id(), selected_span_, label});
+        session_.queue(Command(cmd::SetSpanLabel{doc->id(), selected_span_, label}));
     }
     palette_ = PaletteMode::Closed;
 }
@@ -270,7 +272,7 @@ void App::request_relation(std::string head, std::string tail) {
         return;
     }
     if (allowed.size() == 1) {
-        pending_.push_back(cmd::AddRelation{doc->id(), allowed.front(), head, tail});
+        session_.queue(Command(cmd::AddRelation{doc->id(), allowed.front(), head, tail}));
         return;
     }
     selected_span_ = head;
@@ -286,7 +288,7 @@ void App::request_relation(std::string head, std::string tail) {
 void App::request_relation_type(const std::string& type) {
     const Document* doc = current_document();
     if (doc && !selected_span_.empty() && !relation_tail_.empty())
-        pending_.push_back(cmd::AddRelation{doc->id(), type, selected_span_, relation_tail_});
+        session_.queue(Command(cmd::AddRelation{doc->id(), type, selected_span_, relation_tail_}));
     relation_tail_.clear();
     palette_ = PaletteMode::Closed;
 }
@@ -294,21 +296,21 @@ void App::request_relation_type(const std::string& type) {
 void App::request_delete_selected() {
     const Document* doc = current_document();
     if (!doc) return;
-    if (!selected_span_.empty()) pending_.push_back(cmd::DeleteSpan{doc->id(), selected_span_});
-    else if (!selected_relation_.empty()) pending_.push_back(cmd::DeleteRelation{doc->id(), selected_relation_});
+    if (!selected_span_.empty()) session_.queue(Command(cmd::DeleteSpan{doc->id(), selected_span_}));
+    else if (!selected_relation_.empty()) session_.queue(Command(cmd::DeleteRelation{doc->id(), selected_relation_}));
 }
 
 void App::request_note(const std::string& span_id, const std::string& note) {
-    if (const Document* doc = current_document()) pending_.push_back(cmd::SetSpanNote{doc->id(), span_id, note});
+    if (const Document* doc = current_document()) session_.queue(Command(cmd::SetSpanNote{doc->id(), span_id, note}));
 }
 
 void App::request_doc_status(const std::string& doc_id, DocStatus status) {
-    pending_.push_back(cmd::SetDocStatus{doc_id, status});
+    session_.queue(Command(cmd::SetDocStatus{doc_id, status}));
 }
 
 const Result<SearchResult>& App::current_search() {
     const Document* doc = current_document();
-    SearchKey key{doc ? doc->id() : std::string(), editor_.revision(), search_query_, search_regex_, search_case_, search_words_};
+    SearchKey key{doc ? doc->id() : std::string(), session_.revision(), search_query_, search_regex_, search_case_, search_words_};
     if (!search_cache_ || !(key == search_key_)) {  // searched once per query, not every frame
         SearchOptions opts;
         opts.regex = search_regex_;
@@ -320,7 +322,7 @@ const Result<SearchResult>& App::current_search() {
     return *search_cache_;
 }
 
-void App::request_schema(Command command) { pending_.push_back(std::move(command)); }
+void App::request_schema(Command command) { session_.queue(std::move(command)); }
 
 void App::request_annotate_all(const std::string& label) {
     const Document* doc = current_document();
@@ -340,13 +342,11 @@ void App::request_annotate_all(const std::string& label) {
         show_message(found->matches.empty() ? "No match for " + search_query_ : "Every match is already labelled " + label, false);
         return;
     }
-    
-    auto st = editor_.apply(corpus_, std::span<const Command>(group), platform::now_iso8601(),
-                            BatchOptions{"label all matches " + label, true});
-    if (!st.ok()) { show_message(st.error().message, true); return; }
-    mark_dirty(doc->id());
-    view_.spans_changed(0, doc->length());
-    const std::size_t added = group.size() - editor_.last_skipped();
+    const std::size_t tried = group.size();
+    const EditOutcome out = session_.submit(Batch{std::move(group), BatchOptions{"label all matches " + label, true}});
+    after_edit(Batch{}, std::nullopt, out);
+    if (!out.status.ok()) return;
+    const std::size_t added = tried - out.skipped;
     show_message("Labelled " + std::to_string(added) + " matches " + label +
                  (skipped ? " (" + std::to_string(skipped) + " already were)" : "") + " — one undo step.", false);
 }
@@ -360,23 +360,19 @@ void App::open_document(std::size_t index) {
 void App::undo() {
     const Document* doc = current_document();
     if (!doc) return;
-    const std::string id = doc->id();
-    auto st = editor_.undo(corpus_, id);
-    if (!st.ok()) { show_message(st.error().message, false); return; }
+    const EditOutcome out = session_.submit(Undo{doc->id()});
+    if (!out.status.ok()) { show_message(out.status.error().message, false); return; }
     clear_selection();
-    mark_dirty(id);
-    view_.spans_changed(0, doc->length());
+    after_edit(Undo{}, std::nullopt, out);
 }
 
 void App::redo() {
     const Document* doc = current_document();
     if (!doc) return;
-    const std::string id = doc->id();
-    auto st = editor_.redo(corpus_, id);
-    if (!st.ok()) { show_message(st.error().message, false); return; }
+    const EditOutcome out = session_.submit(Redo{doc->id()});
+    if (!out.status.ok()) { show_message(out.status.error().message, false); return; }
     clear_selection();
-    mark_dirty(id);
-    view_.spans_changed(0, doc->length());
+    after_edit(Redo{}, std::nullopt, out);
 }
 
 void App::show_message(std::string text, bool error) {
@@ -391,8 +387,10 @@ void App::show_message(std::string text, bool error) {
 // The code point ranges whose lines may need other band heights after `command`: the spans it
 // touches and the spans at the other end of their relations (arc rows). Taken before applying,
 // while deleted spans still exist. nullopt: the whole text (schema edits).
-std::optional<std::vector<std::pair<std::size_t, std::size_t>>> App::touched_ranges(const Command& command) const {
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+std::optional<App::Ranges> App::touched_ranges(const Edit& edit) const {
+    const Command* command = std::get_if<Command>(&edit);
+    if (!command) return std::nullopt;  // batches, undo and redo: the whole text
+    Ranges ranges;
     const Document* doc = current_document();
     auto add_span = [&](const std::string& id, bool with_partners) {
         if (!doc) return;
@@ -418,97 +416,67 @@ std::optional<std::vector<std::pair<std::size_t, std::size_t>>> App::touched_ran
         } else {
             whole = true;
         }
-    }, command);
+    }, *command);
     if (whole) return std::nullopt;
     return ranges;
 }
 
-void App::apply(Command command) {
-    if (platform::storage_status().state == platform::StorageState::ReadOnly) {
-        show_message("This tab is read-only: Inkspan is open in another tab. Click \"Use it here\" to edit here.", true);
+void App::after_edit(const Edit& edit, const std::optional<Ranges>& touched, const EditOutcome& outcome) {
+    if (!outcome.status.ok()) {
+        show_message(outcome.status.error().message, true);
         return;
     }
-    const auto touched = touched_ranges(command);
-    auto st = editor_.apply(corpus_, command, platform::now_iso8601());
-    if (!st.ok()) {
-        show_message(st.error().message, true);
-        return;
-    }
+    if (outcome.effect.empty()) return;
     ever_edited_ = true;
-    std::visit([&](const auto& c) {
-        using T = std::decay_t<decltype(c)>;
-        if constexpr (requires { c.doc; }) {
-            mark_dirty(c.doc);
-        } else {
-            meta_dirty_ = true;
-            for (const Document& d : corpus().documents) dirty_docs_.insert(d.id());
-            view_dirty_ = true;
-        }
-        if constexpr (std::is_same_v<T, cmd::AddSpan> || std::is_same_v<T, cmd::DeleteSpan>) selected_span_.clear();
-        if constexpr (std::is_same_v<T, cmd::DeleteRelation>) selected_relation_.clear();
-    }, command);
+    const edit::Effect& e = outcome.effect;
+    if (e.schema || !e.inserted.empty() || !e.removed.empty()) view_dirty_ = true;
+    if (const Command* c = std::get_if<Command>(&edit)) {
+        if (std::holds_alternative<cmd::AddSpan>(*c) || std::holds_alternative<cmd::DeleteSpan>(*c)) selected_span_.clear();
+        if (std::holds_alternative<cmd::DeleteRelation>(*c)) selected_relation_.clear();
+    }
     if (touched) for (const auto& [a, b] : *touched) view_.spans_changed(a, b);
     else if (const Document* d = current_document()) view_.spans_changed(0, d->length());
-}
-
-void App::apply_pending() {
-    if (pending_.empty()) return;
-    std::vector<Command> queue;
-    queue.swap(pending_);
-    for (Command& c : queue) apply(std::move(c));
     platform::request_frames();
 }
 
-void App::mark_dirty(const std::string& doc_id) {
-    dirty_docs_.insert(doc_id);
-    ever_edited_ = true;
-    platform::schedule_autosave(kAutosaveDelayMs);
+void App::apply_pending() {
+    if (!session_.has_queued()) return;
+    // The ranges each edit touches are taken before it applies, while deleted spans still exist.
+    std::vector<std::pair<Edit, std::optional<Ranges>>> applied;
+    const auto outcomes = session_.apply_queued([&](const Edit& e) { applied.emplace_back(e, touched_ranges(e)); });
+    for (std::size_t i = 0; i < outcomes.size(); ++i) after_edit(applied[i].first, applied[i].second, outcomes[i]);
 }
 
 // ---- persistence ------------------------------------------------------------------------------
 
-void App::autosave() {
-    if (dirty_docs_.empty() && removed_docs_.empty() && !meta_dirty_) return;
-    if (platform::storage_busy()) {  // one write at a time; try again shortly
-        platform::schedule_autosave(kAutosaveDelayMs);
-        return;
-    }
-    save_now();
+void App::sync_storage_state() {
+    session_.set_read_only(platform::storage_status().state == platform::StorageState::ReadOnly);
 }
 
-void App::save_now() {
+void App::schedule_save() {
+    if (const auto due = session_.saves().due_at())
+        platform::schedule_autosave(static_cast<int>(std::max(0.0, *due - platform::monotonic_ms())));
+}
+
+void App::autosave() {
+    sync_storage_state();
+    const auto batch = session_.saves().take_batch(platform::monotonic_ms());
+    if (!batch) { schedule_save(); return; }
     std::vector<platform::DocumentRecord> changed;
-    for (const std::string& id : dirty_docs_)
+    for (const std::string& id : batch->changed)
         if (const Document* d = corpus().find_document(id)) changed.push_back({id, write_document_json(*d)});
-    std::vector<std::string> removed(removed_docs_.begin(), removed_docs_.end());
     std::vector<std::string> order;
     for (const Document& d : corpus().documents) order.push_back(d.id());
-    platform::storage_save(changed, removed, write_schema_json(corpus().schema), order);
-    // What was handed over is no longer pending; a failure puts it back (on_storage_result).
-    in_flight_docs_ = std::move(dirty_docs_);
-    in_flight_removed_ = std::move(removed_docs_);
-    in_flight_meta_ = meta_dirty_;
-    dirty_docs_.clear();
-    removed_docs_.clear();
-    meta_dirty_ = false;
+    platform::storage_save(changed, batch->removed, write_schema_json(corpus().schema), order);
 }
 
-void App::on_storage_result(bool ok) {
-    if (!ok) {
-        dirty_docs_.insert(in_flight_docs_.begin(), in_flight_docs_.end());
-        removed_docs_.insert(in_flight_removed_.begin(), in_flight_removed_.end());
-        meta_dirty_ = meta_dirty_ || in_flight_meta_;
-    }
-    in_flight_docs_.clear();
-    in_flight_removed_.clear();
-    in_flight_meta_ = false;
-    if (ok && (!dirty_docs_.empty() || meta_dirty_)) platform::schedule_autosave(kAutosaveDelayMs);
+void App::on_storage_result(SaveResult result) {
+    session_.saves().on_result(result, platform::monotonic_ms());
+    schedule_save();
 }
 
 std::string App::state_json() const { return write_inkspan_json(corpus()); }
 
-bool App::has_unsaved_changes() const {
-    return !dirty_docs_.empty() || !removed_docs_.empty() || meta_dirty_ || !in_flight_docs_.empty() || in_flight_meta_;
-}
+bool App::has_unsaved_changes() const { return session_.saves().has_unsaved(); }
 
 }  // namespace inkspan::ui

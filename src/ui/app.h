@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/corpus.h"
-#include "core/editor.h"
+#include "core/edit_session.h"
 #include "core/schema_fit.h"
 #include "core/search.h"
 #include "ui/font_set.h"
@@ -59,20 +59,21 @@ public:
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
     [[nodiscard]] ImVec4 background_color() const;
     [[nodiscard]] const char* wants_cursor() const { return cursor_; }
-    void autosave();                    // debounce timer fired, or the page is being hidden
-    void on_storage_result(bool ok);
+    void autosave();                    // the save timer fired, or the page is being hidden
+    void on_storage_result(SaveResult result);
 
     // ---- automation API
     [[nodiscard]] std::string state_json() const;
     [[nodiscard]] bool has_unsaved_changes() const;
     std::optional<ImVec4> locate(const std::string& doc_id, std::size_t cp);
-    ImportOutcome import_file(const std::string& name, std::string_view bytes);
+    ImportOutcome import_file(const std::string& name, std::string_view bytes);  // also pasted text
     // Several files dropped or picked together (brat's .txt + .ann pairs travel this way).
     ImportOutcome import_files(const std::map<std::string, std::string>& files);
     [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id) const;
 
     // ---- read by the panels and the text view
-    [[nodiscard]] const Corpus& corpus() const { return corpus_; }
+    [[nodiscard]] const Corpus& corpus() const { return session_.corpus(); }
+    [[nodiscard]] const EditSession& session() const { return session_; }
     [[nodiscard]] const Document* current_document() const;
     [[nodiscard]] const Theme& theme() const { return theme_; }
     [[nodiscard]] const Fonts& fonts() const { return fonts_; }
@@ -109,10 +110,13 @@ public:
     void show_message(std::string text, bool error);
 
 private:
+    using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
     void apply_pending();
-    void apply(Command command);
-    [[nodiscard]] std::optional<std::vector<std::pair<std::size_t, std::size_t>>> touched_ranges(const Command& command) const;
-    void mark_dirty(const std::string& doc_id);
+    // What the view redraws and the app says after an edit went through the session.
+    void after_edit(const Edit& edit, const std::optional<Ranges>& touched, const EditOutcome& outcome);
+    [[nodiscard]] std::optional<Ranges> touched_ranges(const Edit& edit) const;
+    void sync_storage_state();  // the tab became read-only (or took the corpus over)
+    void schedule_save();       // asks the platform to call autosave() when the save queue is due
     void handle_shortcuts();
     void rebuild_view_if_needed();
     void draw_toolbar(ImVec2 min, ImVec2 max);
@@ -135,10 +139,8 @@ private:
     bool finish_import(int choice);  // true when something was imported
     [[nodiscard]] std::string fresh_document_id() const;
 
-    Corpus corpus_;
-    Editor editor_;
+    EditSession session_;  // the corpus, its history, the one edit path and what is unsaved
     std::size_t current_doc_ = 0;
-    std::vector<Command> pending_;
 
     Theme theme_;
     bool dark_ = false;
@@ -230,10 +232,6 @@ private:
     bool message_error_ = false;
     double message_time_ = 0;
 
-    std::set<std::string> dirty_docs_, removed_docs_;  // not yet handed to storage
-    bool meta_dirty_ = false;
-    std::set<std::string> in_flight_docs_, in_flight_removed_;  // handed over, not yet confirmed
-    bool in_flight_meta_ = false;
     bool ever_edited_ = false;
 
     friend class TextView;

@@ -67,13 +67,14 @@ std::optional<std::string> cannot_read(std::size_t largest, std::size_t total) {
 }  // namespace
 
 std::string App::fresh_document_id() const {
-    for (std::size_t n = corpus_.documents.size() + 1;; ++n) {
+    for (std::size_t n = corpus().documents.size() + 1;; ++n) {
         std::string id = "d" + std::to_string(n);
-        if (!corpus_.find_document(id)) return id;
+        if (!corpus().find_document(id)) return id;
     }
 }
 
 ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
+    sync_storage_state();
     // An inkspan file (a corpus can be 50 MB) is read from `bytes` as they are, not copied first.
     if (formats::sniff_format(name, bytes) != "inkspan") return import_files({{name, std::string(bytes)}});
     return import_inkspan(name, bytes);
@@ -90,11 +91,12 @@ ImportOutcome App::import_inkspan(const std::string& name, std::string_view byte
     auto parsed = parse_inkspan_json(bytes, InkspanReadOptions{true});  // checks UTF-8 too
     if (!parsed.ok()) return refuse(parsed.error().message);
     // Relation types we have keep our rules, widened where the file's relations need it.
-    std::vector<SchemaViolation> violations = fit_to_schema(corpus_.schema, parsed.value());
+    std::vector<SchemaViolation> violations = fit_to_schema(corpus().schema, parsed.value());
     return stage_import(name, std::move(parsed.value()), {}, std::move(violations));
 }
 
 ImportOutcome App::import_files(const std::map<std::string, std::string>& files) {
+    sync_storage_state();
     std::string label;
     for (const auto& [name, bytes] : files) label += (label.empty() ? "" : ", ") + name;
     auto refuse = [&](const std::string& why) {
@@ -130,9 +132,9 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
             if (!(last = import_inkspan(name, bytes)).ok) return last;
         return last;
     } else if (format) {
-        auto imported = formats::import_files(*format, files, corpus_);
+        auto imported = formats::import_files(*format, files, corpus());
         if (!imported.ok()) return refuse(imported.error().message);
-        incoming.schema = formats::merge_schema(corpus_.schema, imported.value());
+        incoming.schema = formats::merge_schema(corpus().schema, imported.value());
         incoming.documents = std::move(imported->documents);
         notes = std::move(imported->skipped);
         violations = std::move(imported->violations);
@@ -146,7 +148,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         if (!doc.ok()) return refuse(doc.error().message);
         doc->set_created(platform::now_iso8601());
         doc->set_modified(doc->created());
-        incoming.schema = corpus_.schema;
+        incoming.schema = corpus().schema;
         incoming.documents.push_back(std::move(doc.value()));
     }
     return stage_import(label, std::move(incoming), std::move(notes), std::move(violations));
@@ -154,7 +156,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
 
 ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
                                 std::vector<SchemaViolation> violations) {
-    if (corpus_.documents.size() + incoming.documents.size() > kMaxDocuments) {
+    if (corpus().documents.size() + incoming.documents.size() > kMaxDocuments) {
         ImportOutcome out{false, file_name + ": the corpus would exceed " + std::to_string(kMaxDocuments) + " documents"};
         show_message(out.message, true);
         return out;
@@ -162,19 +164,19 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
     PendingImport p{file_name, std::move(incoming), {}, {}, std::move(notes), {}, std::move(violations)};
     for (const EntityType& t : p.incoming.schema.entities)
-        if (!corpus_.schema.find_entity(t.name)) p.new_types.push_back(t.name);
+        if (!corpus().schema.find_entity(t.name)) p.new_types.push_back(t.name);
     for (const RelationType& r : p.incoming.schema.relations) {
-        const RelationType* ours = corpus_.schema.find_relation(r.name);
+        const RelationType* ours = corpus().schema.find_relation(r.name);
         if (!ours) p.new_types.push_back(r.name);
         else if (!(*ours == r)) p.widened.push_back(r.name);
     }
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
         const Document& in = p.incoming.documents[i];
         bool same_text = false;
-        for (const Document& d : corpus_.documents)
+        for (const Document& d : corpus().documents)
             if (d.text() == in.text()) { p.clashes.push_back(i); same_text = true; break; }
         if (same_text) continue;
-        for (const Document& d : corpus_.documents)
+        for (const Document& d : corpus().documents)
             if (d.name() == in.name() || d.id() == in.id()) {
                 p.notes.push_back("\"" + in.name() + "\" differs from the stored \"" + d.name() +
                                   "\" in its text, so its annotations cannot be merged by offsets: added as a separate document");
@@ -210,14 +212,14 @@ bool App::finish_import(int choice) {
     // New labels and relation types the file brings.
     std::vector<std::string> added_types;
     for (const EntityType& t : p.incoming.schema.entities)
-        if (!corpus_.schema.find_entity(t.name)) {
+        if (!corpus().schema.find_entity(t.name)) {
             EntityType copy = t;
-            if (!copy.hotkey.empty() && corpus_.schema.find_entity_by_hotkey(copy.hotkey)) copy.hotkey.clear();
+            if (!copy.hotkey.empty() && corpus().schema.find_entity_by_hotkey(copy.hotkey)) copy.hotkey.clear();
             group.push_back(cmd::AddEntityType{copy});
             added_types.push_back(t.name);
         }
     for (const RelationType& r : p.incoming.schema.relations)
-        if (!corpus_.schema.find_relation(r.name)) { group.push_back(cmd::AddRelationType{r}); added_types.push_back(r.name); }
+        if (!corpus().schema.find_relation(r.name)) { group.push_back(cmd::AddRelationType{r}); added_types.push_back(r.name); }
     for (const std::string& name : p.widened)  // after the entity types its lists may name
         if (const RelationType* r = p.incoming.schema.find_relation(name)) {
             group.push_back(cmd::SetRelationRule{r->name, r->head, r->tail, r->directed});
@@ -229,7 +231,7 @@ bool App::finish_import(int choice) {
         const bool clash = std::find(p.clashes.begin(), p.clashes.end(), i) != p.clashes.end();
         const Document* existing = nullptr;
         if (clash)
-            for (const Document& d : corpus_.documents) if (d.text() == doc.text()) { existing = &d; break; }
+            for (const Document& d : corpus().documents) if (d.text() == doc.text()) { existing = &d; break; }
         if (existing && choice == 2) {
             // Merge: add the incoming spans that are not exact duplicates, then their relations.
             std::map<std::string, std::string> id_map;
@@ -242,7 +244,7 @@ bool App::finish_import(int choice) {
             continue;
         }
         if (existing && choice == 0) group.push_back(cmd::RemoveDocument{existing->id()});
-        if (corpus_.find_document(doc.id()) && !(existing && choice == 0 && existing->id() == doc.id())) {
+        if (corpus().find_document(doc.id()) && !(existing && choice == 0 && existing->id() == doc.id())) {
             auto renamed = Document::create(fresh_document_id(), doc.name(), doc.text());
             if (renamed.ok()) {
                 Document r = std::move(renamed.value());
@@ -261,14 +263,9 @@ bool App::finish_import(int choice) {
         ++added_docs;
     }
     if (group.empty()) { show_message(p.file_name + ": nothing new to import", false); return false; }
-    auto st = editor_.apply(corpus_, std::span<const Command>(group), platform::now_iso8601(),
-                            BatchOptions{"import " + p.file_name, false});
-    if (!st.ok()) { show_message(p.file_name + ": " + st.error().message, true); return false; }
-    meta_dirty_ = true;
-    for (const Document& d : corpus_.documents) dirty_docs_.insert(d.id());
-    platform::schedule_autosave(300);
-    view_dirty_ = true;
-    ever_edited_ = true;
+    const EditOutcome out = session_.submit(Batch{std::move(group), BatchOptions{"import " + p.file_name, false}});
+    if (!out.status.ok()) { show_message(p.file_name + ": " + out.status.error().message, true); return false; }
+    after_edit(Batch{}, std::nullopt, out);
     std::string msg = p.file_name + ": ";
     if (added_docs) msg += "added " + std::to_string(added_docs) + " document(s)";
     if (merged_spans || dup_spans)
@@ -283,7 +280,7 @@ bool App::finish_import(int choice) {
                p.violations[0].doc + " " + p.violations[0].annotation + ": " + p.violations[0].what + ")";
     for (const std::string& n : p.notes) msg += "; " + n;
     show_message(msg, false);
-    if (added_docs && choice != 2) open_document(corpus_.documents.size() - 1);
+    if (added_docs && choice != 2) open_document(corpus().documents.size() - 1);
     return true;
 }
 
@@ -343,29 +340,29 @@ void App::download_current() {
     const Document* doc = current_document();
     if (!doc) return;
     const std::string name = file_stem(doc->name()) + "-" + timestamp_for_file() + ".inkspan.json";
-    platform::download_file(name, write_inkspan_json(corpus_.schema, *doc), "application/json");
+    platform::download_file(name, write_inkspan_json(corpus().schema, *doc), "application/json");
     show_message("Downloaded " + name, false);
 }
 
 void App::download_corpus() {
     const std::string name = "inkspan-corpus-" + timestamp_for_file() + ".inkspan.json";
-    platform::download_file(name, write_inkspan_json(corpus_), "application/json");
+    platform::download_file(name, write_inkspan_json(corpus()), "application/json");
     show_message("Downloaded " + name, false);
 }
 
 std::map<std::string, std::string> App::export_as(const std::string& format, const std::string& doc_id) const {
     std::map<std::string, std::string> files;
     std::vector<std::size_t> docs;
-    if (doc_id.empty()) docs = formats::all_documents(corpus_);
-    else if (auto i = corpus_.document_index(doc_id)) docs.push_back(*i);
+    if (doc_id.empty()) docs = formats::all_documents(corpus());
+    else if (auto i = corpus().document_index(doc_id)) docs.push_back(*i);
     else return files;
     if (format == "inkspan") {
-        if (doc_id.empty()) files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus_);
-        else files[file_stem(corpus_.documents[docs[0]].name()) + ".inkspan.json"] =
-                 write_inkspan_json(corpus_.schema, corpus_.documents[docs[0]]);
+        if (doc_id.empty()) files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus());
+        else files[file_stem(corpus().documents[docs[0]].name()) + ".inkspan.json"] =
+                 write_inkspan_json(corpus().schema, corpus().documents[docs[0]]);
         return files;
     }
-    auto exported = formats::export_corpus(format, corpus_, docs);
+    auto exported = formats::export_corpus(format, corpus(), docs);
     if (exported.ok()) files = std::move(exported->files);
     return files;
 }
@@ -380,11 +377,11 @@ void App::download_export() {
         return;
     }
     const auto& info = formats::dataset_formats()[static_cast<std::size_t>(export_format_ - 1)];
-    std::vector<std::size_t> docs = corpus_scope ? formats::all_documents(corpus_) : std::vector<std::size_t>{current_doc_};
+    std::vector<std::size_t> docs = corpus_scope ? formats::all_documents(corpus()) : std::vector<std::size_t>{current_doc_};
     Result<formats::ExportedFiles> out = export_split_
-        ? formats::export_split(info.id, corpus_, docs, formats::SplitRatios{split_train_, split_dev_, 1.0 - split_train_ - split_dev_},
+        ? formats::export_split(info.id, corpus(), docs, formats::SplitRatios{split_train_, split_dev_, 1.0 - split_train_ - split_dev_},
                                 static_cast<std::uint64_t>(split_seed_))
-        : formats::export_corpus(info.id, corpus_, docs);
+        : formats::export_corpus(info.id, corpus(), docs);
     if (!out.ok()) { show_message(out.error().message, true); return; }
     if (out->files.size() == 1) {
         const auto& [name, text] = *out->files.begin();
@@ -431,11 +428,11 @@ void App::draw_export_dialog() {
         // What this format cannot hold, before anything is downloaded.
         const auto& info = fmts[static_cast<std::size_t>(export_format_ - 1)];
         // Computed once per (format, scope, corpus revision), not every frame: it is an export.
-        const LossesKey key{export_format_, export_corpus_scope_, current_doc_, editor_.revision()};
+        const LossesKey key{export_format_, export_corpus_scope_, current_doc_, session_.revision()};
         if (!(key == losses_key_)) {
             const std::vector<std::size_t> docs =
-                export_corpus_scope_ ? formats::all_documents(corpus_) : std::vector<std::size_t>{current_doc_};
-            losses_ = formats::losses_for(info.id, corpus_, docs);
+                export_corpus_scope_ ? formats::all_documents(corpus()) : std::vector<std::size_t>{current_doc_};
+            losses_ = formats::losses_for(info.id, corpus(), docs);
             losses_key_ = key;
         }
         const auto& losses = losses_;
@@ -456,7 +453,7 @@ void App::draw_export_dialog() {
     }
     if (ImGui::Button("Download the schema alone", ImVec2(-1, 0))) {
         Corpus schema_only;
-        schema_only.schema = corpus_.schema;
+        schema_only.schema = corpus().schema;
         const std::string name = "inkspan-schema-" + timestamp_for_file() + ".inkspan.json";
         platform::download_file(name, write_inkspan_json(schema_only), "application/json");
         show_message("Downloaded " + name, false);
@@ -466,8 +463,8 @@ void App::draw_export_dialog() {
 }
 
 std::optional<ImVec4> App::locate(const std::string& doc_id, std::size_t cp) {
-    const auto index = corpus_.document_index(doc_id);
-    if (!index || cp > corpus_.documents[*index].length()) return std::nullopt;
+    const auto index = corpus().document_index(doc_id);
+    if (!index || cp > corpus().documents[*index].length()) return std::nullopt;
     if (*index != current_doc_) {
         open_document(*index);
         platform::run_frame_now();  // builds the layout of the newly opened document

@@ -54,12 +54,12 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     if (ImGui::Button("Statistics")) show_statistics_ = !show_statistics_;
     ImGui::SameLine(0, 20);
     const Document* doc = current_document();
-    ImGui::BeginDisabled(!doc || !editor_.can_undo(doc->id()));
+    ImGui::BeginDisabled(!doc || !session_.editor().can_undo(doc->id()));
     if (ImGui::Button("Undo")) undo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
     ImGui::SameLine();
-    ImGui::BeginDisabled(!doc || !editor_.can_redo(doc->id()));
+    ImGui::BeginDisabled(!doc || !session_.editor().can_redo(doc->id()));
     if (ImGui::Button("Redo")) redo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
@@ -157,7 +157,7 @@ void App::draw_language_combo(const Document& d) {
 }
 
 void App::request_doc_language(const std::string& doc_id, const std::string& language) {
-    pending_.push_back(cmd::SetDocLanguage{doc_id, language});
+    session_.queue(Command(cmd::SetDocLanguage{doc_id, language}));
 }
 
 void App::draw_side_panel(ImVec2 min, ImVec2 max) {
@@ -214,7 +214,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
     if (doc) {
         // Rows are rebuilt only when the document, its content or the filter changes (documents
         // can hold 50,000 spans); the clipper draws only the visible ones.
-        const AnnotationListKey key{doc->id(), editor_.revision(), list_filter_};
+        const AnnotationListKey key{doc->id(), session_.revision(), list_filter_};
         if (!(key == list_key_)) {
             list_key_ = key;
             list_rows_.clear();
@@ -277,7 +277,7 @@ void App::draw_status_bar(ImVec2 min, ImVec2 max) {
                             doc->relations().size(), doc->length());
     ImGui::SameLine(0, 24);
     const auto& st = platform::storage_status();
-    const bool pending = !dirty_docs_.empty() || meta_dirty_ || !in_flight_docs_.empty();
+    const bool pending = has_unsaved_changes();
     const ImVec4 danger = ImGui::ColorConvertU32ToFloat4(theme_.danger);
     switch (st.state) {
         case platform::StorageState::Failed:

@@ -10,7 +10,7 @@ namespace inkspan::ui {
 void App::draw_schema_editor() {
     ImGui::SetNextWindowSize(ImVec2(440, 0));
     if (!ImGui::BeginPopup("schema")) return;
-    const Schema& schema = corpus_.schema;
+    const Schema& schema = corpus().schema;
     ImGui::TextDisabled("ENTITY TYPES");
     for (const EntityType& t : schema.entities) {
         ImGui::PushID(t.name.c_str());

@@ -30,31 +30,31 @@ void App::draw_statistics() {
         ImGui::End();
         return;
     }
-    const LabelCounts counts = count_labels(corpus_);
+    const LabelCounts counts = count_labels(corpus());
     std::size_t max_count = 1, spans = 0, relations = 0;
     for (const auto& [_, n] : counts.entities) { max_count = std::max(max_count, n); spans += n; }
     for (const auto& [_, n] : counts.relations) { max_count = std::max(max_count, n); relations += n; }
-    ImGui::Text("%zu documents · %zu spans · %zu relations", corpus_.documents.size(), spans, relations);
+    ImGui::Text("%zu documents · %zu spans · %zu relations", corpus().documents.size(), spans, relations);
     ImGui::Separator();
     ImGui::TextDisabled("SPANS PER LABEL");
-    for (const EntityType& t : corpus_.schema.entities) {
+    for (const EntityType& t : corpus().schema.entities) {
         const auto it = counts.entities.find(t.name);
         bar(t.name.c_str(), it == counts.entities.end() ? 0 : it->second, max_count, parse_hex_color(t.color));
     }
     ImGui::TextDisabled("RELATIONS PER TYPE");
-    for (const RelationType& r : corpus_.schema.relations) {
+    for (const RelationType& r : corpus().schema.relations) {
         const auto it = counts.relations.find(r.name);
         bar(r.name.c_str(), it == counts.relations.end() ? 0 : it->second, max_count, theme_.arc);
     }
     ImGui::TextDisabled("SPANS PER DOCUMENT");
     std::size_t max_doc = 1;
-    for (const Document& d : corpus_.documents) max_doc = std::max(max_doc, d.span_count());
-    ImGui::BeginChild("##perdoc", ImVec2(0, std::min(200.0f, 22.0f * static_cast<float>(corpus_.documents.size()) + 4)));
+    for (const Document& d : corpus().documents) max_doc = std::max(max_doc, d.span_count());
+    ImGui::BeginChild("##perdoc", ImVec2(0, std::min(200.0f, 22.0f * static_cast<float>(corpus().documents.size()) + 4)));
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(corpus_.documents.size()));
+    clipper.Begin(static_cast<int>(corpus().documents.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const Document& d = corpus_.documents[static_cast<std::size_t>(i)];
+            const Document& d = corpus().documents[static_cast<std::size_t>(i)];
             bar(d.name().substr(0, 14).c_str(), d.span_count(), max_doc, theme_.accent);
         }
     ImGui::EndChild();

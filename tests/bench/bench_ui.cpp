@@ -312,7 +312,7 @@ Status bench_app_edits(const Config& config, ui::App& app, Report& report) {
 
     // Autosave after one edit: only the edited document is serialised and handed to storage.
     app.autosave();
-    app.on_storage_result(true);
+    app.on_storage_result(inkspan::SaveResult::Saved);
     platform::native::clear_saved_batches();
     const Document* doc = app.current_document();
     const Span pick = doc->span_at(doc->span_count() / 2);
@@ -322,7 +322,7 @@ Status bench_app_edits(const Config& config, ui::App& app, Report& report) {
     Stopwatch w;
     app.autosave();
     const double ms = w.ms();
-    app.on_storage_result(true);
+    app.on_storage_result(inkspan::SaveResult::Saved);
     const auto& batches = platform::native::saved_batches();
     if (batches.size() != 1 || batches[0].changed.size() != 1) return failure("autosave did not write exactly one document");
     report.add("autosave after one edit (App::autosave)", Samples{{ms}},
