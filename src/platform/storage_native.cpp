@@ -26,6 +26,8 @@ std::string take_restored_corpus() { return std::exchange(store().restored, std:
 
 void storage_save(const std::vector<DocumentRecord>& changed, const std::vector<std::string>& removed,
                   std::string_view schema_json, const std::vector<std::string>& order) {
+    // Every call is recorded, even in a read-only state (the web build drops those): tests see
+    // whether the app tried to write.
     store().batches.push_back({changed, removed, std::string(schema_json), order});
     ++store().status.saves;
 }
@@ -44,6 +46,11 @@ void storage_take_over() {}
 namespace native {
 
 void set_restored_corpus(std::string json) { store().restored = std::move(json); }
+
+void set_storage_state(StorageState state, std::string message) {
+    store().status.state = state;
+    store().status.message = std::move(message);
+}
 
 std::size_t SavedBatch::bytes() const {
     std::size_t n = schema_json.size();

@@ -75,6 +75,11 @@ std::string App::fresh_document_id() const {
 
 ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
     sync_storage_state();
+    if (session_.read_only()) {
+        ImportOutcome out{false, name + ": " + EditSession::kReadOnlyMessage};
+        show_message(out.message, true);
+        return out;
+    }
     // An inkspan file (a corpus can be 50 MB) is read from `bytes` as they are, not copied first.
     if (formats::sniff_format(name, bytes) != "inkspan") return import_files({{name, std::string(bytes)}});
     return import_inkspan(name, bytes);
@@ -104,6 +109,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         show_message(out.message, true);
         return out;
     };
+    if (session_.read_only()) return refuse(EditSession::kReadOnlyMessage);
     if (files.empty()) return refuse("no file");
     std::size_t largest = 0, total = 0;
     for (const auto& [name, bytes] : files) {

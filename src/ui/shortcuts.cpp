@@ -1,5 +1,6 @@
 // Keyboard shortcuts of the editor. Text fields (palette filter, search box, note) take the keys
-// first; everything else goes through here.
+// first: no shortcut fires while one has the keyboard (io.WantTextInput); everything else goes
+// through here.
 #include <algorithm>
 
 #include "platform/browser.h"
@@ -24,17 +25,23 @@ char typed_character() {
 
 void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
-    // Zoom: Ctrl+= / Ctrl+- / Ctrl+0 and Ctrl+wheel.
     float zoom = zoom_;
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_Equal)) zoom *= 1.1f;
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_Minus)) zoom /= 1.1f;
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_0)) zoom = 1.0f;
-    if (io.KeyCtrl && io.MouseWheel != 0.0f) zoom *= io.MouseWheel > 0 ? 1.1f : 1 / 1.1f;
+    if (io.KeyCtrl && io.MouseWheel != 0.0f) zoom *= io.MouseWheel > 0 ? 1.1f : 1 / 1.1f;  // Ctrl+wheel
+    // A text field has the keyboard: its keys are its own (Ctrl+Z undoes typing there, not an
+    // annotation; Ctrl+C copies its text). Global shortcuts only below this line.
+    if (!io.WantTextInput) {
+        // Zoom: Ctrl+= / Ctrl+- / Ctrl+0.
+        if (pressed(ImGuiMod_Ctrl | ImGuiKey_Equal)) zoom *= 1.1f;
+        if (pressed(ImGuiMod_Ctrl | ImGuiKey_Minus)) zoom /= 1.1f;
+        if (pressed(ImGuiMod_Ctrl | ImGuiKey_0)) zoom = 1.0f;
+    }
     zoom = std::clamp(zoom, 0.6f, 2.5f);
     if (zoom != zoom_) {
         zoom_ = zoom;
         fonts_dirty_ = true;
     }
+    if (io.WantTextInput) return;
+
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_Z)) undo();
     if (pressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || pressed(ImGuiMod_Ctrl | ImGuiKey_Y)) redo();
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_S)) download_current();
@@ -50,7 +57,6 @@ void App::handle_shortcuts() {
         else if (d && !selected_span_.empty())
             if (const Span* s = d->find_span(selected_span_)) platform::set_clipboard_text(d->span_text(*s));
     }
-    if (io.WantTextInput) return;  // a text field has the keyboard
 
     if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         if (palette_ != PaletteMode::Closed) palette_ = PaletteMode::Closed;
