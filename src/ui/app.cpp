@@ -166,7 +166,8 @@ void App::frame() {
         draw_search_bar(text_min, ImVec2(text_max.x, text_min.y + search_h));
     }
     if (current_document()) {
-        view_.draw(*this, ImVec2(text_min.x, text_min.y + search_h), text_max);
+        apply(view_.handle_input(view_input(), ImVec2(text_min.x, text_min.y + search_h), text_max));
+        view_.draw(view_input());
         if (!ever_edited_ && current_document()->span_count() == 0)
             draw_first_run_hint(ImVec2(text_min.x, text_min.y + search_h), text_max);
     } else {
@@ -189,6 +190,28 @@ void App::frame() {
     schedule_save();
 }
 
+// ---- the text view -----------------------------------------------------------------------------
+
+ViewInput App::view_input() const {
+    return ViewInput{current_document(), &theme_, selection_, selected_span_, selected_relation_,
+                     hovered_span_, hovered_relation_, relation_source_, snap_words_};
+}
+
+void App::apply(const ViewEvents& events) {
+    if (events.hover) set_hover(events.hover->span, events.hover->relation);
+    if (events.cursor) cursor_ = events.cursor;
+    for (const ViewRequest& r : events.requests) {
+        std::visit([&](const auto& q) {
+            using T = std::decay_t<decltype(q)>;
+            if constexpr (std::is_same_v<T, view_request::SelectText>) set_text_selection(q.anchor, q.caret, q.open_palette);
+            else if constexpr (std::is_same_v<T, view_request::SelectSpan>) select_span(q.id);
+            else if constexpr (std::is_same_v<T, view_request::SelectRelation>) select_relation(q.id);
+            else if constexpr (std::is_same_v<T, view_request::ClearSelection>) clear_selection();
+            else request_relation(q.head, q.tail);
+        }, r);
+    }
+}
+
 // ---- requests from the UI ---------------------------------------------------------------------
 
 void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_palette) {
@@ -201,9 +224,7 @@ void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_pa
         palette_filter_.clear();
         palette_cursor_ = 0;
         palette_focus_filter_ = false;
-        const auto rects = view_.layout_->range_rects(selection_.start(), selection_.end());
-        if (!rects.empty())
-            palette_pos_ = ImVec2(view_.origin_.x + rects.back().x0, view_.origin_.y + rects.back().y1 + 6.0f);
+        if (const auto below = view_.below_range(selection_.start(), selection_.end())) palette_pos_ = *below;
     } else if (!open_palette) {
         palette_ = PaletteMode::Closed;
     }

@@ -23,13 +23,6 @@
 
 namespace inkspan::ui {
 
-struct TextSelection {
-    std::size_t anchor = 0, caret = 0;  // code points
-    [[nodiscard]] std::size_t start() const { return anchor < caret ? anchor : caret; }
-    [[nodiscard]] std::size_t end() const { return anchor < caret ? caret : anchor; }
-    [[nodiscard]] bool empty() const { return anchor == caret; }
-};
-
 enum class PaletteMode { Closed, Label, Relation };
 
 struct ImportOutcome {
@@ -84,6 +77,7 @@ public:
     [[nodiscard]] const std::string& hovered_relation() const { return hovered_relation_; }
     [[nodiscard]] const std::string& relation_source() const { return relation_source_; }  // "R" mode
     [[nodiscard]] bool snap_to_words() const { return snap_words_; }
+    [[nodiscard]] ViewInput view_input() const;  // what the text view shows
 
     // ---- requests from the UI (gestures) — they queue commands or change UI state
     void set_text_selection(std::size_t anchor, std::size_t caret, bool open_palette);
@@ -119,6 +113,7 @@ private:
     void schedule_save();       // asks the platform to call autosave() when the save queue is due
     void handle_shortcuts();
     void rebuild_view_if_needed();
+    void apply(const ViewEvents& events);
     void draw_toolbar(ImVec2 min, ImVec2 max);
     void draw_documents_panel(ImVec2 min, ImVec2 max);
     void draw_language_combo(const Document& doc);
@@ -233,8 +228,6 @@ private:
     double message_time_ = 0;
 
     bool ever_edited_ = false;
-
-    friend class TextView;
 };
 
 }  // namespace inkspan::ui

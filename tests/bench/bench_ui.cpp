@@ -40,7 +40,9 @@ double view_frame(ui::TextView& view, ui::App& app, Region r) {
     Stopwatch w;
     new_frame();
     begin_reading_window(r.min, r.max, app.theme().page_bg);
-    view.draw(app, r.min, r.max);
+    const ui::ViewInput in = app.view_input();
+    (void)view.handle_input(in, r.min, r.max);
+    view.draw(in);
     end_reading_window();
     last_vertices = render();
     return w.ms();
