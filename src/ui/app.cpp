@@ -161,7 +161,7 @@ void App::frame() {
                  ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
     float search_h = 0;
-    if (search_open_) {
+    if (search_.open) {
         search_h = 40.0f;
         draw_search_bar(text_min, ImVec2(text_max.x, text_min.y + search_h));
     }
@@ -180,14 +180,40 @@ void App::frame() {
 
     draw_status_bar(ImVec2(p0.x, body_bottom), p1);
     draw_palette();
-    draw_import_dialog();
-    draw_statistics();
+    if (const auto choice = import_question_.draw()) finish_import(*choice);
+    statistics_.draw(corpus(), theme_);
     apply_pending();
     if (add_samples_) {
         add_samples_ = false;
         (void)import_file("samples.inkspan.json", read_file(kSamplesPath));  // the path of a dropped file
     }
     schedule_save();
+}
+
+// ---- the panels --------------------------------------------------------------------------------
+
+void App::draw_palette() {
+    const Document* doc = current_document();
+    if (!palette_.is_open()) return;
+    if (!doc) { palette_.close(); return; }
+    Palette::Offer offer{&corpus().schema, &theme_, {}, {}};
+    if (palette_.mode == PaletteMode::Relation) {
+        const Span* h = doc->find_span(selected_span_);
+        const Span* t = doc->find_span(relation_tail_);
+        if (!h || !t) { palette_.close(); return; }
+        offer.head_label = h->label;
+        offer.tail_label = t->label;
+    }
+    const PaletteMode mode = palette_.mode;
+    const auto chosen = palette_.draw(offer);
+    if (!chosen) return;
+    if (mode == PaletteMode::Label) request_label(*chosen);
+    else request_relation_type(*chosen);
+}
+
+void App::draw_search_bar(ImVec2 min, ImVec2 max) {
+    if (const auto label = search_.draw(min, max, current_document(), session_.revision(), corpus().schema, theme_))
+        request_annotate_all(*label);
 }
 
 // ---- the text view -----------------------------------------------------------------------------
@@ -220,13 +246,9 @@ void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_pa
     selected_relation_.clear();
     relation_source_.clear();
     if (open_palette && !selection_.empty()) {
-        palette_ = PaletteMode::Label;
-        palette_filter_.clear();
-        palette_cursor_ = 0;
-        palette_focus_filter_ = false;
-        if (const auto below = view_.below_range(selection_.start(), selection_.end())) palette_pos_ = *below;
+        palette_.open(PaletteMode::Label, view_.below_range(selection_.start(), selection_.end()).value_or(palette_.pos));
     } else if (!open_palette) {
-        palette_ = PaletteMode::Closed;
+        palette_.close();
     }
 }
 
@@ -235,7 +257,7 @@ void App::select_span(const std::string& span_id) {
     selected_span_ = span_id;
     selected_relation_.clear();
     relation_source_.clear();
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::select_relation(const std::string& relation_id) {
@@ -243,7 +265,7 @@ void App::select_relation(const std::string& relation_id) {
     selected_span_.clear();
     selected_relation_ = relation_id;
     relation_source_.clear();
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::clear_selection() {
@@ -251,7 +273,7 @@ void App::clear_selection() {
     selected_span_.clear();
     selected_relation_.clear();
     relation_source_.clear();
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::set_hover(const std::string& span_id, const std::string& relation_id) {
@@ -261,7 +283,7 @@ void App::set_hover(const std::string& span_id, const std::string& relation_id) 
 
 void App::start_relation_from(const std::string& span_id) {
     relation_source_ = span_id;
-    palette_ = PaletteMode::Closed;
+    palette_.close();
     show_message("Click the span this relation points to (Esc cancels).", false);
 }
 
@@ -274,7 +296,7 @@ void App::request_label(const std::string& label) {
     } else if (!selected_span_.empty()) {
         session_.queue(Command(cmd::SetSpanLabel{doc->id(), selected_span_, label}));
     }
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::request_relation(std::string head, std::string tail) {
@@ -298,12 +320,7 @@ void App::request_relation(std::string head, std::string tail) {
     }
     selected_span_ = head;
     relation_tail_ = tail;
-    palette_ = PaletteMode::Relation;
-    palette_filter_.clear();
-    palette_cursor_ = 0;
-    palette_focus_filter_ = false;
-    palette_pos_ = ImGui::GetIO().MousePos;
-    palette_pos_.y += 12.0f;
+    palette_.open(PaletteMode::Relation, ImVec2(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y + 12.0f));
 }
 
 void App::request_relation_type(const std::string& type) {
@@ -311,7 +328,7 @@ void App::request_relation_type(const std::string& type) {
     if (doc && !selected_span_.empty() && !relation_tail_.empty())
         session_.queue(Command(cmd::AddRelation{doc->id(), type, selected_span_, relation_tail_}));
     relation_tail_.clear();
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::request_delete_selected() {
@@ -329,26 +346,12 @@ void App::request_doc_status(const std::string& doc_id, DocStatus status) {
     session_.queue(Command(cmd::SetDocStatus{doc_id, status}));
 }
 
-const Result<SearchResult>& App::current_search() {
-    const Document* doc = current_document();
-    SearchKey key{doc ? doc->id() : std::string(), session_.revision(), search_query_, search_regex_, search_case_, search_words_};
-    if (!search_cache_ || !(key == search_key_)) {  // searched once per query, not every frame
-        SearchOptions opts;
-        opts.regex = search_regex_;
-        opts.case_insensitive = !search_case_;
-        opts.whole_word = search_words_;
-        search_cache_ = doc ? find_all(doc->text(), search_query_, opts) : Result<SearchResult>(SearchResult{});
-        search_key_ = std::move(key);
-    }
-    return *search_cache_;
-}
-
 void App::request_schema(Command command) { session_.queue(std::move(command)); }
 
 void App::request_annotate_all(const std::string& label) {
     const Document* doc = current_document();
-    if (!doc || search_query_.empty()) return;
-    const Result<SearchResult>& found = current_search();
+    if (!doc || search_.query.empty()) return;
+    const Result<SearchResult>& found = search_.matches(doc, session_.revision());
     if (!found.ok()) {
         show_message(found.error().message, true);
         return;
@@ -360,7 +363,7 @@ void App::request_annotate_all(const std::string& label) {
         group.push_back(cmd::AddSpan{doc->id(), m.start, m.end, label, {}, {}});
     }
     if (group.empty()) {
-        show_message(found->matches.empty() ? "No match for " + search_query_ : "Every match is already labelled " + label, false);
+        show_message(found->matches.empty() ? "No match for " + search_.query : "Every match is already labelled " + label, false);
         return;
     }
     const std::size_t tried = group.size();

@@ -15,15 +15,18 @@
 #include "core/corpus.h"
 #include "core/edit_session.h"
 #include "core/schema_fit.h"
-#include "core/search.h"
+#include "ui/export_dialog.h"
 #include "ui/font_set.h"
 #include "ui/fonts.h"
+#include "ui/import_question.h"
+#include "ui/labels_editor.h"
+#include "ui/palette.h"
+#include "ui/search_bar.h"
+#include "ui/statistics_panel.h"
 #include "ui/text_view.h"
 #include "ui/theme.h"
 
 namespace inkspan::ui {
-
-enum class PaletteMode { Closed, Label, Relation };
 
 struct ImportOutcome {
     bool ok = false;       // something was imported, or a question about it waits (pending)
@@ -101,6 +104,7 @@ public:
     void download_current();
     void download_corpus();
     void download_export();  // the Export dialog's choice
+    void download_schema();
     void show_message(std::string text, bool error);
 
 private:
@@ -119,19 +123,14 @@ private:
     void draw_language_combo(const Document& doc);
     void draw_side_panel(ImVec2 min, ImVec2 max);
     void draw_status_bar(ImVec2 min, ImVec2 max);
-    void draw_palette();
-    void draw_search_bar(ImVec2 min, ImVec2 max);
     void draw_first_run_hint(ImVec2 min, ImVec2 max);
-    void save_now();
-    void draw_schema_editor();
-    void draw_import_dialog();
-    void draw_export_dialog();
-    void draw_statistics();
+    void draw_palette();  // and acts on its choice
+    void draw_search_bar(ImVec2 min, ImVec2 max);
     // An inkspan JSON file, already recognised as one (read in place).
     ImportOutcome import_inkspan(const std::string& name, std::string_view bytes);
     ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
                                std::vector<SchemaViolation> violations = {});
-    bool finish_import(int choice);  // true when something was imported
+    bool finish_import(ImportChoice choice);  // true when something was imported
     [[nodiscard]] std::string fresh_document_id() const;
 
     EditSession session_;  // the corpus, its history, the one edit path and what is unsaved
@@ -170,58 +169,15 @@ private:
     struct AnnotationRow { bool relation; std::size_t index; };
     AnnotationListKey list_key_;
     std::vector<AnnotationRow> list_rows_;
-    std::string new_label_name_, new_label_hotkey_, new_relation_name_;  // schema editor fields
-    std::string rename_from_, rename_to_;
-    // An import waiting for the user's choice (a document with the same text already exists).
-    struct PendingImport {
-        std::string file_name;
-        Corpus incoming;
-        std::vector<std::size_t> clashes;    // incoming documents whose text is already here
-        std::vector<std::string> new_types;  // labels and relation types the schema lacks
-        std::vector<std::string> notes;
-        std::vector<std::string> widened;            // relation types whose rules the import widens
-        std::vector<SchemaViolation> violations;     // annotations kept that the rules did not allow
-    };
-    std::optional<PendingImport> pending_import_;
-    // The Export dialog.
-    int export_format_ = 0;         // 0 = inkspan, then formats::dataset_formats()
-    bool export_corpus_scope_ = false;
-    bool export_split_ = false;
-    float split_train_ = 0.8f, split_dev_ = 0.1f;
-    int split_seed_ = 42;
-    bool show_statistics_ = false;
-    struct LossesKey {
-        int format = -1;
-        bool corpus = false;
-        std::size_t doc = 0;
-        std::uint64_t revision = 0;
-        bool operator==(const LossesKey&) const = default;
-    };
-    LossesKey losses_key_;
-    std::vector<std::string> losses_;  // what the chosen export format loses (Export dialog)
     bool show_documents_ = true;
 
-    PaletteMode palette_ = PaletteMode::Closed;
-    ImVec2 palette_pos_{0, 0};
-    std::string palette_filter_;
-    int palette_cursor_ = 0;
-    bool palette_focus_filter_ = false;
-
-    bool search_open_ = false, search_focus_ = false;
-    std::string search_query_;
-    bool search_regex_ = false, search_case_ = false, search_words_ = true;
-    bool search_label_mode_ = false;
-    struct SearchKey {
-        std::string doc;
-        std::uint64_t revision = 0;
-        std::string query;
-        bool regex = false, match_case = false, words = false;
-        bool operator==(const SearchKey&) const = default;
-    };
-    SearchKey search_key_;
-    std::optional<Result<SearchResult>> search_cache_;
-    // The matches of the search bar's query in the current document (cached per key).
-    const Result<SearchResult>& current_search();  // after Enter in the search box: a label key labels all matches
+    // The panels, each owning its state.
+    Palette palette_;
+    SearchBar search_;
+    ExportDialog export_;
+    ImportQuestion import_question_;  // an import waiting for the user's choice
+    LabelsEditor labels_editor_;
+    StatisticsPanel statistics_;
 
     std::string message_;
     bool message_error_ = false;

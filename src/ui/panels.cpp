@@ -48,10 +48,14 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     ImGui::SameLine();
     if (ImGui::Button("Import…")) platform::open_file_picker();
     ImGui::SameLine();
-    if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
-    draw_export_dialog();
+    if (ImGui::Button("Export…")) ImGui::OpenPopup(ExportDialog::kPopupId);
+    switch (export_.draw(corpus(), current_doc_, session_.revision(), theme_)) {
+        case ExportDialog::Request::Download: download_export(); break;
+        case ExportDialog::Request::DownloadSchema: download_schema(); break;
+        case ExportDialog::Request::None: break;
+    }
     ImGui::SameLine();
-    if (ImGui::Button("Statistics")) show_statistics_ = !show_statistics_;
+    if (ImGui::Button("Statistics")) statistics_.open = !statistics_.open;
     ImGui::SameLine(0, 20);
     const Document* doc = current_document();
     ImGui::BeginDisabled(!doc || !session_.editor().can_undo(doc->id()));
@@ -64,7 +68,10 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
     ImGui::SameLine(0, 20);
-    if (ImGui::Button("Find")) { search_open_ = !search_open_; search_focus_ = search_open_; }
+    if (ImGui::Button("Find")) {
+        if (search_.open) search_.hide();
+        else search_.show();
+    }
     ImGui::SameLine();
     ImGui::Checkbox("Snap to words", &snap_words_);
     ImGui::SameLine(0, 20);
@@ -188,8 +195,8 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
             ImGui::TextDisabled("→ %s  %zu", r.name.c_str(), it == counts.relations.end() ? 0 : it->second);
         }
     }
-    if (ImGui::Button("Edit labels…")) ImGui::OpenPopup("schema");
-    draw_schema_editor();
+    if (ImGui::Button("Edit labels…")) ImGui::OpenPopup(LabelsEditor::kPopupId);
+    for (Command& c : labels_editor_.draw(corpus().schema)) request_schema(std::move(c));
 
     // The selected span: label, text, note.
     if (doc && !selected_span_.empty()) {

@@ -46,10 +46,9 @@ void App::handle_shortcuts() {
     if (pressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || pressed(ImGuiMod_Ctrl | ImGuiKey_Y)) redo();
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_S)) download_current();
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_F)) {
-        search_open_ = true;
-        search_focus_ = true;
-        if (const Document* d = current_document(); d && !selection_.empty())
-            search_query_ = std::string(d->text_of(selection_.start(), selection_.end()));
+        const Document* d = current_document();
+        search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))
+                                              : std::nullopt);
     }
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_C)) {
         const Document* d = current_document();
@@ -59,13 +58,13 @@ void App::handle_shortcuts() {
     }
 
     if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-        if (palette_ != PaletteMode::Closed) palette_ = PaletteMode::Closed;
-        else if (search_open_) { search_open_ = false; search_label_mode_ = false; }
+        if (palette_.is_open()) palette_.close();
+        else if (search_.open) search_.hide();
         else clear_selection();
     }
     const Document* doc = current_document();
     if (!doc) return;
-    if (palette_ != PaletteMode::Closed) return;  // the palette reads its own keys
+    if (palette_.is_open()) return;  // the palette reads its own keys
     if (ImGui::IsKeyPressed(ImGuiKey_Delete) || ImGui::IsKeyPressed(ImGuiKey_Backspace)) request_delete_selected();
     // Tab / Shift+Tab: the next / previous span in reading order.
     if (ImGui::IsKeyPressed(ImGuiKey_Tab) && doc->span_count() > 0) {
@@ -82,10 +81,10 @@ void App::handle_shortcuts() {
         return;
     }
     if (io.KeyCtrl || io.KeyAlt) return;
-    if (search_label_mode_ && search_open_) {
+    if (search_.label_mode && search_.open) {
         if (const char c = typed_character()) {
             if (const EntityType* t = corpus().schema.find_entity_by_hotkey(std::string(1, c))) request_annotate_all(t->name);
-            search_label_mode_ = false;
+            search_.label_mode = false;
             return;
         }
     }
