@@ -86,7 +86,7 @@ void draw_frame() {
     else h.frame_ms[static_cast<std::size_t>(h.frames) % kFrameRing] = ms;
     ++h.frames;
     platform::frame_drawn();
-    platform::set_cursor(h.app->wants_cursor());
+    platform::set_cursor(platform::css_cursor(h.app->wants_cursor()));
     if (!h.first_frame_done) {
         h.first_frame_done = true;
         js_first_frame_drawn();
