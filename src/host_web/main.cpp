@@ -99,7 +99,7 @@ void register_callbacks(ui::App& app) {
     platform::StorageEvents events;
     events.saved = [&app](SaveResult result) { app.on_storage_result(result); };
     events.save_due = [&app] { app.autosave(); };
-    events.hand_over = [&app] { app.autosave(); };
+    events.hand_over = [&app] { app.save_now(); };
     platform::set_storage_events(std::move(events));
     platform::set_paste_handler([&app](const std::string& text) { (void)app.import_file("pasted-text.txt", text); });
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 #include "core/inkspan_json.h"
 #include "core/search.h"
@@ -14,6 +15,9 @@ namespace {
 constexpr const char* kFontPath = "/fonts/DejaVuSans.ttf";
 constexpr const char* kSamplePath = "/assets/istanbul-talks.fr.txt";
 constexpr const char* kSamplesPath = "/assets/samples.inkspan.json";  // "Add samples": ten languages
+// Autosave serialises for about this long per timer tick, then lets the browser draw a frame.
+constexpr double kSaveSliceMs = 6.0;
+constexpr std::size_t kSaveItemsPerStep = 256;  // spans or relations between two looks at the clock
 
 std::string read_file(const char* path) {
     std::string data;
@@ -482,16 +486,32 @@ void App::schedule_save() {
         platform::schedule_autosave(static_cast<int>(std::max(0.0, *due - platform::monotonic_ms())));
 }
 
-void App::autosave() {
+void App::autosave() { write_saves(kSaveSliceMs); }
+
+void App::save_now() { write_saves(std::numeric_limits<double>::infinity()); }
+
+void App::write_saves(double budget_ms) {
     sync_storage_state();
-    const auto batch = session_.saves().take_batch(platform::monotonic_ms());
-    if (!batch) { schedule_save(); return; }
+    if (!save_writer_) {
+        auto batch = session_.saves().take_batch(platform::monotonic_ms());
+        if (!batch) { schedule_save(); return; }
+        save_writer_.emplace(std::move(*batch));
+    }
+    const double t0 = platform::monotonic_ms();
+    bool done = false;
+    do {
+        done = save_writer_->step(corpus(), session_.revision(), kSaveItemsPerStep);
+    } while (!done && platform::monotonic_ms() - t0 < budget_ms);
+    if (!done) {  // the rest after the browser has drawn and handled input
+        platform::schedule_autosave(0);
+        return;
+    }
+    SavedRecords records = save_writer_->take();
+    save_writer_.reset();
     std::vector<platform::DocumentRecord> changed;
-    for (const std::string& id : batch->changed)
-        if (const Document* d = corpus().find_document(id)) changed.push_back({id, write_document_json(*d)});
-    std::vector<std::string> order;
-    for (const Document& d : corpus().documents) order.push_back(d.id());
-    platform::storage_save(changed, batch->removed, write_schema_json(corpus().schema), order);
+    changed.reserve(records.documents.size());
+    for (auto& [id, json] : records.documents) changed.push_back({id, std::move(json)});
+    platform::storage_save(changed, records.removed, records.schema_json, records.order);
 }
 
 void App::on_storage_result(SaveResult result) {

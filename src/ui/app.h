@@ -14,6 +14,7 @@
 
 #include "core/corpus.h"
 #include "core/edit_session.h"
+#include "core/save_batch_writer.h"
 #include "core/schema_fit.h"
 #include "ui/export_dialog.h"
 #include "ui/font_set.h"
@@ -55,7 +56,11 @@ public:
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
     [[nodiscard]] ImVec4 background_color() const;
     [[nodiscard]] const char* wants_cursor() const { return cursor_; }
-    void autosave();                    // the save timer fired, or the page is being hidden
+    // The save timer fired: writes a slice of the pending batch (a few ms), then asks for the
+    // timer again until the batch is handed to storage.
+    void autosave();
+    // Writes everything pending at once (another tab takes the corpus over; native tests).
+    void save_now();
     void on_storage_result(SaveResult result);
 
     // ---- automation API
@@ -115,6 +120,7 @@ private:
     [[nodiscard]] std::optional<Ranges> touched_ranges(const Edit& edit) const;
     void sync_storage_state();  // the tab became read-only (or took the corpus over)
     void schedule_save();       // asks the platform to call autosave() when the save queue is due
+    void write_saves(double budget_ms);  // serialises the pending batch for about budget_ms
     void handle_shortcuts();
     void rebuild_view_if_needed();
     void apply(const ViewEvents& events);
@@ -134,6 +140,7 @@ private:
     [[nodiscard]] std::string fresh_document_id() const;
 
     EditSession session_;  // the corpus, its history, the one edit path and what is unsaved
+    std::optional<SaveBatchWriter> save_writer_;  // the batch being serialised, slice by slice
     std::size_t current_doc_ = 0;
 
     Theme theme_;

@@ -312,8 +312,9 @@ Status bench_app_edits(const Config& config, ui::App& app, Report& report) {
     report.add("delete span: frame that applies it", del_apply);
     report.add("delete span + next frame", sum(del_apply, del_next));
 
-    // Autosave after one edit: only the edited document is serialised and handed to storage.
-    app.autosave();
+    // Autosave after one edit: only the edited document is serialised (in slices of a few ms,
+    // one per timer tick) and handed to storage.
+    app.save_now();
     app.on_storage_result(inkspan::SaveResult::Saved);
     platform::native::clear_saved_batches();
     const Document* doc = app.current_document();
@@ -321,15 +322,21 @@ Status bench_app_edits(const Config& config, ui::App& app, Report& report) {
     app.set_text_selection(pick.start, pick.end, false);
     app.request_label(pick.label == "DATE" ? "MISC" : "DATE");
     (void)app_frame(app);
-    Stopwatch w;
-    app.autosave();
-    const double ms = w.ms();
+    Samples slices;
+    double total = 0;
+    for (int tick = 0; platform::native::saved_batches().empty(); ++tick) {
+        if (tick > 10000) return failure("autosave never handed the batch over");
+        Stopwatch w;
+        app.autosave();  // one timer tick
+        slices.add(w.ms());
+        total += slices.ms.back();
+    }
     app.on_storage_result(inkspan::SaveResult::Saved);
     const auto& batches = platform::native::saved_batches();
     if (batches.size() != 1 || batches[0].changed.size() != 1) return failure("autosave did not write exactly one document");
-    report.add("autosave after one edit (App::autosave)", Samples{{ms}},
-               format("%zu document, %s handed to storage", batches[0].changed.size(),
-                      human_bytes(static_cast<double>(batches[0].bytes())).c_str()));
+    report.add("autosave after one edit: one timer tick (main thread)", slices,
+               format("%zu ticks, %.1f ms in all; %zu document, %s handed to storage", slices.ms.size(), total,
+                      batches[0].changed.size(), human_bytes(static_cast<double>(batches[0].bytes())).c_str()));
     return Ok{};
 }
 

@@ -22,9 +22,9 @@ struct ReadOnlyTab {
     ~ReadOnlyTab() { platform::native::set_storage_state(platform::StorageState::Idle); }
 };
 
-// Writes what autosave hands over and reports success, as the page's IndexedDB callback does.
+// Writes what is pending and reports success, as the page's IndexedDB callback does.
 void save(ui::App& app) {
-    app.autosave();
+    app.save_now();
     app.on_storage_result(SaveResult::Saved);
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("a read-only tab refuses a label, annotate-all, undo, redo, an import 
     d.frame();
     unchanged("schema edit");
 
-    d.app().autosave();
+    d.app().save_now();
     CHECK(platform::native::saved_batches().empty());
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("annotate-all goes through the one edit path: labelled, marked unsaved
 TEST_CASE("a Replace import deletes the replaced document's record: a reload finds only the new document") {
     Driver d;
     platform::native::clear_saved_batches();
-    d.app().autosave();  // nothing pending: the restored corpus is stored already
+    d.app().save_now();  // nothing pending: the restored corpus is stored already
     CHECK(platform::native::saved_batches().empty());
     std::map<std::string, std::string> store;  // what IndexedDB holds: the restored d1
     store["d1"] = "stored";
