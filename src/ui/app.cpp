@@ -457,14 +457,19 @@ void App::after_edit(const Edit& edit, const std::optional<Ranges>& touched, con
     if (outcome.effect.empty()) return;
     ever_edited_ = true;
     const edit::Effect& e = outcome.effect;
-    if (e.schema || !e.inserted.empty() || !e.removed.empty()) view_dirty_ = true;
     if (const Command* c = std::get_if<Command>(&edit)) {
         if (std::holds_alternative<cmd::AddSpan>(*c) || std::holds_alternative<cmd::DeleteSpan>(*c)) selected_span_.clear();
         if (std::holds_alternative<cmd::DeleteRelation>(*c)) selected_relation_.clear();
     }
+    platform::request_frames();
+    if (e.schema || !e.inserted.empty() || !e.removed.empty()) {
+        // The view is built again before the next frame draws: documents were added or removed (the
+        // view's document may have moved in memory) or the schema changed. Do not touch it now.
+        view_dirty_ = true;
+        return;
+    }
     if (touched) for (const auto& [a, b] : *touched) view_.spans_changed(a, b);
     else if (const Document* d = current_document()) view_.spans_changed(0, d->length());
-    platform::request_frames();
 }
 
 void App::apply_pending() {
