@@ -56,6 +56,7 @@ Status Editor::apply(Corpus& corpus, const Command& command, std::string_view no
 
 Status Editor::apply(Corpus& corpus, std::span<const Command> commands, std::string_view now,
                      const BatchOptions& options) {
+    last_effect_ = {};
     std::vector<std::string> created;
     std::size_t skipped = 0;
     std::vector<edit::Op> done;
@@ -89,7 +90,9 @@ Status Editor::apply(Corpus& corpus, std::span<const Command> commands, std::str
         description = describe(commands.front());
         if (commands.size() > 1) description += " (and " + std::to_string(commands.size() - 1) + " more)";
     }
-    record(compact(std::move(done), corpus), std::move(description));
+    std::vector<edit::Op> ops = compact(std::move(done), corpus);
+    last_effect_ = edit::effect_of(ops, false);
+    record(std::move(ops), std::move(description));
     ++revision_;
     return Ok{};
 }
@@ -157,6 +160,7 @@ std::string Editor::redo_description(std::string_view doc_id) const {
 }
 
 Status Editor::undo(Corpus& corpus, std::string_view doc_id) {
+    last_effect_ = {};
     const Pick pick = pick_undo(doc_id);
     if (pick == Pick::None) return make_error(ErrorKind::Refused, "nothing to undo");
     History& from = pick == Pick::Document ? documents_.find(doc_id)->second : corpus_;
@@ -167,6 +171,7 @@ Status Editor::undo(Corpus& corpus, std::string_view doc_id) {
                 return make_error(ErrorKind::Refused, "cannot undo \"" + step.description +
                                                           "\" before the later edits in document " + quote(id));
     if (Status st = edit::revert_ops(corpus, step.ops); !st) return st;
+    last_effect_ = edit::effect_of(step.ops, true);
     from.redo.push_back(std::move(step));
     from.undo.pop_back();
     ++revision_;
@@ -174,6 +179,7 @@ Status Editor::undo(Corpus& corpus, std::string_view doc_id) {
 }
 
 Status Editor::redo(Corpus& corpus, std::string_view doc_id) {
+    last_effect_ = {};
     const Pick pick = pick_redo(doc_id);
     if (pick == Pick::None) return make_error(ErrorKind::Refused, "nothing to redo");
     History& from = pick == Pick::Document ? documents_.find(doc_id)->second : corpus_;
@@ -184,6 +190,7 @@ Status Editor::redo(Corpus& corpus, std::string_view doc_id) {
                 return make_error(ErrorKind::Refused, "cannot redo \"" + step.description +
                                                           "\" before the earlier edits in document " + quote(id));
     if (Status st = edit::apply_ops(corpus, step.ops); !st) return st;
+    last_effect_ = edit::effect_of(step.ops, false);
     from.undo.push_back(std::move(step));
     from.redo.pop_back();
     ++revision_;
@@ -195,6 +202,7 @@ void Editor::clear() {
     corpus_ = History{};
     last_created_.clear();
     last_skipped_ = 0;
+    last_effect_ = {};
     ++revision_;
 }
 

@@ -49,23 +49,30 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     ImGui::SameLine();
     if (ImGui::Button("Import…")) platform::open_file_picker();
     ImGui::SameLine();
-    if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
-    draw_export_dialog();
+    if (ImGui::Button("Export…")) ImGui::OpenPopup(ExportDialog::kPopupId);
+    switch (export_.draw(corpus(), current_doc_, session_.revision(), theme_)) {
+        case ExportDialog::Request::Download: download_export(); break;
+        case ExportDialog::Request::DownloadSchema: download_schema(); break;
+        case ExportDialog::Request::None: break;
+    }
     ImGui::SameLine();
-    if (ImGui::Button("Statistics")) show_statistics_ = !show_statistics_;
+    if (ImGui::Button("Statistics")) statistics_.open = !statistics_.open;
     ImGui::SameLine(0, 20);
     const Document* doc = current_document();
-    ImGui::BeginDisabled(!doc || !editor_.can_undo(doc->id()));
+    ImGui::BeginDisabled(!doc || !session_.editor().can_undo(doc->id()));
     if (ImGui::Button("Undo")) undo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
     ImGui::SameLine();
-    ImGui::BeginDisabled(!doc || !editor_.can_redo(doc->id()));
+    ImGui::BeginDisabled(!doc || !session_.editor().can_redo(doc->id()));
     if (ImGui::Button("Redo")) redo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
     ImGui::SameLine(0, 20);
-    if (ImGui::Button("Find")) { search_open_ = !search_open_; search_focus_ = search_open_; }
+    if (ImGui::Button("Find")) {
+        if (search_.open) search_.hide();
+        else search_.show();
+    }
     ImGui::SameLine();
     ImGui::Checkbox("Snap to words", &snap_words_);
     ImGui::SameLine(0, 20);
@@ -162,7 +169,7 @@ void App::draw_language_combo(const Document& d) {
 }
 
 void App::request_doc_language(const std::string& doc_id, const std::string& language) {
-    pending_.push_back(cmd::SetDocLanguage{doc_id, language});
+    session_.queue(Command(cmd::SetDocLanguage{doc_id, language}));
 }
 
 void App::draw_direction_combo(const Document& d) {
@@ -176,7 +183,7 @@ void App::draw_direction_combo(const Document& d) {
     if (ImGui::BeginCombo("##direction", preview)) {
         for (const auto& [choice, label] : kChoices) {
             const bool selected = d.direction() == choice;
-            if (ImGui::Selectable(label, selected) && !selected) pending_.push_back(cmd::SetDocDirection{d.id(), choice});
+            if (ImGui::Selectable(label, selected) && !selected) session_.queue(Command(cmd::SetDocDirection{d.id(), choice}));
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
@@ -214,8 +221,8 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
             ImGui::TextDisabled("→ %s  %zu", r.name.c_str(), it == counts.relations.end() ? 0 : it->second);
         }
     }
-    if (ImGui::Button("Edit labels…")) ImGui::OpenPopup("schema");
-    draw_schema_editor();
+    if (ImGui::Button("Edit labels…")) ImGui::OpenPopup(LabelsEditor::kPopupId);
+    for (Command& c : labels_editor_.draw(corpus().schema)) request_schema(std::move(c));
 
     // The selected span: label, text, note.
     if (doc && !selected_span_.empty()) {
@@ -242,7 +249,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
     if (doc) {
         // Rows are rebuilt only when the document, its content or the filter changes (documents
         // can hold 50,000 spans); the clipper draws only the visible ones.
-        const AnnotationListKey key{doc->id(), editor_.revision(), list_filter_};
+        const AnnotationListKey key{doc->id(), session_.revision(), list_filter_};
         if (!(key == list_key_)) {
             list_key_ = key;
             list_rows_.clear();
@@ -305,7 +312,7 @@ void App::draw_status_bar(ImVec2 min, ImVec2 max) {
                             doc->relations().size(), doc->length());
     ImGui::SameLine(0, 24);
     const auto& st = platform::storage_status();
-    const bool pending = !dirty_docs_.empty() || meta_dirty_ || !in_flight_docs_.empty();
+    const bool pending = has_unsaved_changes();
     const ImVec4 danger = ImGui::ColorConvertU32ToFloat4(theme_.danger);
     switch (st.state) {
         case platform::StorageState::Failed:

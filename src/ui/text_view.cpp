@@ -7,7 +7,6 @@
 #include "core/span_stacking.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
-#include "ui/app.h"
 #include "ui/shaped_text.h"
 
 namespace inkspan::ui {
@@ -113,7 +112,7 @@ void TextView::flash(std::size_t start, std::size_t end, double now) {
     flash_until_ = now + 1.2;
 }
 
-void TextView::find_emphasised(const App& app) {
+void TextView::find_emphasised(const ViewInput& app) {
     emphasised_.clear();
     auto add = [&](const std::string& id) {
         if (const Span* s = id.empty() ? nullptr : doc_->find_span(id)) emphasised_.push_back(s);
@@ -151,10 +150,10 @@ void TextView::drop_stale_meshes(const Theme& theme) {
         for (auto it = meshes_.begin(); it != meshes_.end();) it = it->second->last_used + 2 < frame_ ? meshes_.erase(it) : std::next(it);
 }
 
-void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
-    doc_ = app.current_document();
-    schema_ = &app.corpus().schema;
-    if (!layout_ || !doc_) return;
+ViewEvents TextView::handle_input(const ViewInput& in, ImVec2 min, ImVec2 max) {
+    ViewEvents events;
+    doc_ = in.doc;
+    if (!layout_ || !doc_) return events;
     ++frame_;
     region_min_ = min;
     region_max_ = max;
@@ -167,8 +166,21 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
     const float left = std::floor(min.x + (avail - column_width_) * 0.5f);
     origin_ = ImVec2(left, min.y + kTopMargin - scroll_y_);
 
-    handle_mouse(app, origin_);  // hit-tests what the last frame drew
+    handle_mouse(in, origin_, events);  // hit-tests what the last frame drew
+    return events;
+}
 
+std::optional<ImVec2> TextView::below_range(std::size_t start, std::size_t end) const {
+    if (!layout_) return std::nullopt;
+    const auto rects = layout_->range_rects(start, end);
+    if (rects.empty()) return std::nullopt;
+    return ImVec2(origin_.x + rects.back().x0, origin_.y + rects.back().y1 + 6.0f);
+}
+
+void TextView::draw(const ViewInput& app) {
+    doc_ = app.doc;
+    if (!layout_ || !doc_) return;
+    const ImVec2 min = region_min_, max = region_max_;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Theme& theme = app.theme();
     drop_stale_meshes(theme);
@@ -206,7 +218,7 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
     dl->PopClipRect();
 }
 
-std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+std::shared_ptr<const LineMesh> TextView::draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                                                     bool cacheable) {
     auto mesh = std::make_shared<LineMesh>();
     mesh->cp_end = line.cp_end;
@@ -246,7 +258,7 @@ std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, co
     return mesh;
 }
 
-void TextView::draw_selection(App& app, ImDrawList* dl, ImVec2 origin) {
+void TextView::draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin) {
     const TextSelection& sel = app.selection();
     const float pad = std::round(layout_->style().line_height * 0.12f);
     if (!sel.empty()) {

@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "core/span_stacking.h"
-#include "ui/app.h"
 #include "ui/shaped_text.h"
 #include "ui/text_view.h"
 
@@ -56,7 +55,7 @@ const TextView::LabelStyle& TextView::label_style(const std::string& label) {
 }
 
 // Coordinates here are relative to the line's origin `at` (the top-left of its text box).
-void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+void TextView::draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                           const std::vector<const Span*>& spans, LineMesh& mesh) {
     if (spans.empty()) return;
     const std::vector<int> levels = stack_levels(line_stack_items(spans, line.cp_start, line.cp_end));
@@ -102,7 +101,7 @@ void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVe
 
 // Relations between two spans that both start on this line: an arc over the chips, part of the
 // line's geometry. Relations to a span starting elsewhere are drawn per frame (crossing).
-void TextView::draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                                    const std::vector<const Span*>& spans, LineMesh& mesh) {
     if (doc_->relations().empty() || mesh.chips.empty()) return;
     const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
@@ -146,7 +145,7 @@ std::optional<TextView::Anchor> TextView::chip_anchor(const std::string& span_id
 
 // Relations between spans starting on different lines, one of them visible: routed through lanes
 // in the right margin, recomputed every frame (the other end may be anywhere).
-void TextView::draw_crossing_relations(App& app, ImDrawList* dl) {
+void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     arcs_.clear();
     struct End {
         const CrossingEnd* end;
@@ -183,7 +182,7 @@ void TextView::draw_crossing_relations(App& app, ImDrawList* dl) {
         }
 }
 
-void TextView::draw_relation(App& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit) {
+void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit) {
     const Theme& theme = app.theme();
     const ImVec2 h = ha.pos, t = ta.pos;
     const bool emphasis = r.id == app.selected_relation() || r.id == app.hovered_relation() ||
