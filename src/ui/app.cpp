@@ -180,7 +180,7 @@ void App::frame() {
     draw_status_bar(ImVec2(p0.x, body_bottom), p1);
     draw_palette();
     if (const auto choice = import_question_.draw()) finish_import(*choice);
-    statistics_.draw(corpus(), theme_);
+    statistics_.draw(corpus(), theme_, fonts_);
     apply_pending();
     if (add_samples_) {
         add_samples_ = false;

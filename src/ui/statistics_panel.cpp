@@ -6,11 +6,14 @@
 
 #include <imgui.h>
 
+#include "core/utf8.h"
+#include "ui/shaped_text.h"
+
 namespace inkspan::ui {
 namespace {
 
-void bar(const char* name, std::size_t value, std::size_t max_value, ImU32 color) {
-    ImGui::TextUnformatted(name);
+void bar(const Fonts& fonts, std::string_view name, std::size_t value, std::size_t max_value, ImU32 color) {
+    text_item(fonts, name);
     ImGui::SameLine(110);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = 200.0f * (max_value ? static_cast<float>(value) / static_cast<float>(max_value) : 0.0f);
@@ -23,7 +26,7 @@ void bar(const char* name, std::size_t value, std::size_t max_value, ImU32 color
 
 }  // namespace
 
-void StatisticsPanel::draw(const Corpus& corpus, const Theme& theme) {
+void StatisticsPanel::draw(const Corpus& corpus, const Theme& theme, const Fonts& fonts) {
     if (!open) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 70), ImGuiCond_Appearing, ImVec2(0.5f, 0));
@@ -41,12 +44,12 @@ void StatisticsPanel::draw(const Corpus& corpus, const Theme& theme) {
     ImGui::TextDisabled("SPANS PER LABEL");
     for (const EntityType& t : corpus.schema.entities) {
         const auto it = counts.entities.find(t.name);
-        bar(t.name.c_str(), it == counts.entities.end() ? 0 : it->second, max_count, parse_hex_color(t.color));
+        bar(fonts, t.name, it == counts.entities.end() ? 0 : it->second, max_count, parse_hex_color(t.color));
     }
     ImGui::TextDisabled("RELATIONS PER TYPE");
     for (const RelationType& r : corpus.schema.relations) {
         const auto it = counts.relations.find(r.name);
-        bar(r.name.c_str(), it == counts.relations.end() ? 0 : it->second, max_count, theme.arc);
+        bar(fonts, r.name, it == counts.relations.end() ? 0 : it->second, max_count, theme.arc);
     }
     ImGui::TextDisabled("SPANS PER DOCUMENT");
     std::size_t max_doc = 1;
@@ -57,7 +60,7 @@ void StatisticsPanel::draw(const Corpus& corpus, const Theme& theme) {
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Document& d = corpus.documents[static_cast<std::size_t>(i)];
-            bar(d.name().substr(0, 14).c_str(), d.span_count(), max_doc, theme.accent);
+            bar(fonts, utf8_prefix(d.name(), 14), d.span_count(), max_doc, theme.accent);
         }
     ImGui::EndChild();
     ImGui::End();
