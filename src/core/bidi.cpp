@@ -41,7 +41,8 @@ BidiParagraph::BidiParagraph(std::u32string_view paragraph, DirectionChoice choi
         std::copy(levels.begin(), levels.end(), levels_.begin());
     }
     base_level_ = direction == FRIBIDI_PAR_RTL ? 1 : 0;
-    plain_ltr_ = base_level_ == 0 && std::all_of(levels_.begin(), levels_.end(), [](std::uint8_t l) { return l == 0; });
+    uniform_ = std::all_of(levels_.begin(), levels_.end(), [&](std::uint8_t l) { return l == base_level_; });
+    plain_ltr_ = base_level_ == 0 && uniform_;
 }
 
 std::vector<BidiRun> BidiParagraph::visual_runs(std::size_t cp_start, std::size_t cp_end) const {

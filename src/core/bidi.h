@@ -37,6 +37,9 @@ public:
     [[nodiscard]] const std::vector<std::uint8_t>& levels() const { return levels_; }
     // True when every level equals the base level and it is even: plain left-to-right text.
     [[nodiscard]] bool is_plain_ltr() const { return plain_ltr_; }
+    // True when every level equals the base level: one direction throughout (all Arabic, all
+    // Hindi), so every line's runs are the paragraph's runs cut at the line's ends.
+    [[nodiscard]] bool is_uniform() const { return uniform_; }
 
     // The line [cp_start, cp_end) of this paragraph as runs in visual order, with rule L1 applied
     // (trailing whitespace and isolates, segment separators back to the paragraph level) and L2's
@@ -50,6 +53,7 @@ private:
     std::vector<std::uint8_t> levels_;
     std::uint8_t base_level_ = 0;
     bool plain_ltr_ = true;
+    bool uniform_ = true;
 };
 
 // The direction UAX #9 P2–P3 gives a paragraph (ltr when it has no strong character).

@@ -103,6 +103,41 @@ ShapedLine::ShapedLine(TextShaper& shaper, std::u32string_view paragraph, const 
     }
 }
 
+std::optional<ShapedLine> ShapedLine::slice(const ShapedLine& whole, const BidiParagraph& bidi, std::size_t cp_start,
+                                            std::size_t cp_end) {
+    if (!bidi.is_uniform() || cp_start < whole.cp_start_ || cp_end > whole.cp_end_ || cp_start > cp_end) return std::nullopt;
+    // Each end must start a cluster whose glyphs are safe to break before.
+    auto safe_cut = [&](std::size_t cp) {
+        if (cp == whole.cp_start_ || cp == whole.cp_end_) return true;
+        bool starts_cluster = false;
+        for (const ShapedRun& run : whole.runs_)
+            for (const ShapedGlyph& g : run.glyphs)
+                if (g.cluster == cp) {
+                    if (g.unsafe_to_break) return false;
+                    starts_cluster = true;
+                }
+        return starts_cluster;
+    };
+    if (!safe_cut(cp_start) || !safe_cut(cp_end)) return std::nullopt;
+    ShapedLine line;
+    line.cp_start_ = cp_start;
+    line.cp_end_ = cp_end;
+    for (const ShapedRun& run : whole.runs_) {  // visual order, kept: one direction throughout
+        if (run.cp_end <= cp_start || run.cp_start >= cp_end) continue;
+        ShapedRun piece = run;
+        piece.cp_start = std::max(run.cp_start, cp_start);
+        piece.cp_end = std::min(run.cp_end, cp_end);
+        piece.glyphs.clear();
+        for (const ShapedGlyph& g : run.glyphs)
+            if (g.cluster >= cp_start && g.cluster < cp_end) piece.glyphs.push_back(g);
+        piece.x = line.width_;
+        line.width_ = append_clusters(piece, line.clusters_);
+        piece.width = line.width_ - piece.x;
+        line.runs_.push_back(std::move(piece));
+    }
+    return line;
+}
+
 std::optional<ShapedCluster> ShapedLine::box_of(std::size_t cp) const {
     for (const ShapedCluster& c : clusters_)
         if (c.cp_start <= cp && cp < c.cp_end) return c;

@@ -45,6 +45,13 @@ public:
     ShapedLine(TextShaper& shaper, std::u32string_view paragraph, const BidiParagraph& bidi, std::size_t cp_start,
                std::size_t cp_end, std::span<const FontId> fonts, float size_px);
 
+    // Line [cp_start, cp_end) of a paragraph of one direction (bidi.is_uniform()) cut from the
+    // paragraph shaped whole, without shaping again: the same glyphs, runs and clusters that
+    // shaping the line would give. nullopt when that cannot be promised — mixed directions, or
+    // HarfBuzz marks a glyph at either end unsafe to break, or an end falls inside a cluster.
+    [[nodiscard]] static std::optional<ShapedLine> slice(const ShapedLine& whole, const BidiParagraph& bidi,
+                                                         std::size_t cp_start, std::size_t cp_end);
+
     [[nodiscard]] std::size_t cp_start() const { return cp_start_; }
     [[nodiscard]] std::size_t cp_end() const { return cp_end_; }
     [[nodiscard]] float width() const { return width_; }
@@ -66,6 +73,7 @@ public:
     [[nodiscard]] std::vector<LineSpan> range_spans(std::size_t cp_start, std::size_t cp_end) const;
 
 private:
+    ShapedLine() = default;
     std::size_t cp_start_ = 0, cp_end_ = 0;
     float width_ = 0.0f;
     std::vector<ShapedRun> runs_;

@@ -158,8 +158,11 @@ void TextLayout::shape_paragraph(std::size_t paragraph) {
         return;
     }
     for (LineBox& line : cache.lines) {
-        auto shaped = std::make_shared<const ShapedLine>(shaper, text, bidi, line.cp_start - p.cp_start,
-                                                         line.cp_end - p.cp_start, shaping_.fonts, shaping_.size_px);
+        const std::size_t a = line.cp_start - p.cp_start, b = line.cp_end - p.cp_start;
+        std::optional<ShapedLine> cut = ShapedLine::slice(*whole, bidi, a, b);
+        ++(cut ? stats_.lines_cut : stats_.lines_reshaped);
+        auto shaped = cut ? std::make_shared<const ShapedLine>(std::move(*cut))
+                          : std::make_shared<const ShapedLine>(shaper, text, bidi, a, b, shaping_.fonts, shaping_.size_px);
         line.width = shaped->width();
         line.plain = false;
         cache.shaped.push_back(std::move(shaped));

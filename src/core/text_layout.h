@@ -105,6 +105,8 @@ struct ClusterBox {
 struct LayoutStats {
     std::size_t paragraphs_broken = 0;    // break_paragraph runs
     std::size_t paragraphs_reextra = 0;   // band-height refreshes without re-breaking
+    std::size_t lines_cut = 0;            // shaped lines cut from their paragraph's shaping
+    std::size_t lines_reshaped = 0;       // shaped lines shaped again on their own
 };
 
 class TextLayout {

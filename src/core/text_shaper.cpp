@@ -114,6 +114,7 @@ std::vector<ShapedGlyph> TextShaper::shape(const ShapeRequest& request) {
         glyphs[i].x_advance = static_cast<float>(positions[i].x_advance) * px_per_unit;
         glyphs[i].x_offset = static_cast<float>(positions[i].x_offset) * px_per_unit;
         glyphs[i].y_offset = static_cast<float>(positions[i].y_offset) * px_per_unit;
+        glyphs[i].unsafe_to_break = (hb_glyph_info_get_glyph_flags(&infos[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
     }
     return glyphs;
 }

@@ -28,6 +28,9 @@ struct ShapedGlyph {
     float x_advance = 0.0f;   // px the pen moves after it
     float x_offset = 0.0f;    // px from the pen position to where the glyph is drawn
     float y_offset = 0.0f;    // px, upwards (HarfBuzz's convention)
+    // Breaking a line before this glyph's cluster changes the shaping around it (HarfBuzz's
+    // UNSAFE_TO_BREAK): the pieces must be shaped again rather than cut from a longer run.
+    bool unsafe_to_break = false;
 };
 
 // What to shape: code points [cp_start, cp_end) of `text`, which is the whole paragraph so that

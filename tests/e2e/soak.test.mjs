@@ -84,7 +84,7 @@ function clickPoint(doc, cps, s) {
   return candidates.length ? candidates[Math.floor(candidates.length / 2)] : null;
 }
 
-test(`browser soak: ${STEPS} random gestures and a reload, seed ${SEED} (replay: INKSPAN_SOAK_SEED=${SEED})`, { timeout: 240000 }, async () => {
+test(`browser soak: ${STEPS} random gestures and a reload, seed ${SEED} (replay: INKSPAN_SOAK_SEED=${SEED})`, { timeout: 600000 }, async () => {
   const t0 = Date.now();
   const rng = prng(SEED);
   const ctx = await browser.newContext();

@@ -204,3 +204,51 @@ TEST_CASE("shaped layout: a forced direction overrides the first strong characte
     // In a right-to-left paragraph the Latin word (logically first) is at the right end.
     CHECK(forced.range_rects(0, 6)[0].x0 > forced.range_rects(7, 13)[0].x1);
 }
+
+TEST_CASE("shaped layout: lines cut from the paragraph's shaping equal lines shaped on their own") {
+    Fonts fonts;
+    std::string hindi, arabic;
+    for (int i = 0; i < 8; ++i) hindi += "विदेश मंत्री सर्गेई लावरोव ने क्षेत्रीय सुरक्षा पर बात की। ";
+    for (int i = 0; i < 8; ++i) arabic += "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأمريكي في إسطنبول. ";
+    for (const std::string* text : {&hindi, &arabic}) {
+        TextLayout layout = make(fonts, *text, true, 300.0f);
+        const auto lines = all_lines(layout);
+        REQUIRE(lines.size() > 3);
+        CHECK(layout.stats().lines_cut > 0);  // the fast path ran
+        const std::u32string cps = code_points(*text);
+        const BidiParagraph bidi(cps, DirectionChoice::automatic);
+        REQUIRE(bidi.is_uniform());
+        for (const LayoutLine& l : lines) {
+            const ShapedLine fresh(fonts.shaper, cps, bidi, l.cp_start, l.cp_end, fonts.ids, kEm);
+            const ShapedLine& got = *l.shaped;
+            REQUIRE(got.runs().size() == fresh.runs().size());
+            CHECK(got.width() == doctest::Approx(fresh.width()).epsilon(1e-4));
+            for (std::size_t r = 0; r < fresh.runs().size(); ++r) {
+                const auto& g = got.runs()[r].glyphs;
+                const auto& f = fresh.runs()[r].glyphs;
+                REQUIRE(g.size() == f.size());
+                for (std::size_t i = 0; i < f.size(); ++i) {
+                    CHECK(g[i].glyph_id == f[i].glyph_id);
+                    CHECK(g[i].cluster == f[i].cluster);
+                    CHECK(g[i].x_advance == doctest::Approx(f[i].x_advance));
+                }
+            }
+            REQUIRE(got.clusters().size() == fresh.clusters().size());
+            for (std::size_t c = 0; c < fresh.clusters().size(); ++c) {
+                CHECK(got.clusters()[c].cp_start == fresh.clusters()[c].cp_start);
+                CHECK(got.clusters()[c].x0 == doctest::Approx(fresh.clusters()[c].x0).epsilon(1e-4));
+            }
+        }
+    }
+}
+
+TEST_CASE("shaped layout: a paragraph of mixed directions is never cut, each line is shaped on its own") {
+    Fonts fonts;
+    std::string text;
+    for (int i = 0; i < 8; ++i) text += "قال Sergei Lavrov يوم 12 مارس في إسطنبول. ";
+    TextLayout layout = make(fonts, text, true, 300.0f);
+    const auto lines = all_lines(layout);
+    REQUIRE(lines.size() > 3);
+    CHECK(layout.stats().lines_cut == 0);
+    CHECK(layout.stats().lines_reshaped == lines.size());
+}
