@@ -41,17 +41,31 @@ window.InkspanStorage = (function () {
     });
   }
 
-  // A document record's JSON: UTF-8 bytes (`utf8`), or a string in records written before.
-  const decoder = new TextDecoder();
-  const recordJson = (rec) => (rec.utf8 ? decoder.decode(rec.utf8) : rec.json);
+  // A document's record holds its JSON as UTF-8 bytes in parts of PART_BYTES: the first part in
+  // the record under its id ({utf8, parts, saved}), the others under "<id>\u0000<k>". Each part is
+  // put by the previous put's success callback, in the same transaction, so no single main-thread
+  // task copies a whole 7 MB document. Records written before hold the JSON as a string ({json}).
+  const PART_BYTES = 512 * 1024;
+  const partKey = (id, k) => id + "\u0000" + k;
+  const partsOf = (id) => IDBKeyRange.bound(id + "\u0000", id + "\u0001", false, true);  // ids have no controls
+
+  function recordJson(documents, id) {
+    const rec = documents.get(id);
+    if (!rec) return null;
+    if (typeof rec.json === "string") return rec.json;
+    const decoder = new TextDecoder();
+    let out = decoder.decode(rec.utf8, { stream: true });
+    for (let k = 1; k < rec.parts; k++) out += decoder.decode(documents.get(partKey(id, k)), { stream: true });
+    return out + decoder.decode();
+  }
 
   // The stored corpus as one inkspan JSON string, or null on a first visit.
   function assemble(stored) {
     if (!stored.meta) return null;
     const docs = [];
     for (const id of stored.meta.order) {
-      const rec = stored.documents.get(id);
-      if (rec) docs.push(recordJson(rec));
+      const json = recordJson(stored.documents, id);
+      if (json !== null) docs.push(json);
     }
     return '{"format":"inkspan","version":1,"schema":' + stored.meta.schema + ',"documents":[' + docs.join(",") + "]}";
   }
@@ -94,7 +108,8 @@ window.InkspanStorage = (function () {
     onTakeoverRequest(fn) { listeners.takeover = fn; },
 
     // Writes changed documents, removes deleted ones, and replaces the corpus record, atomically.
-    // docs: [[id, UTF-8 bytes of the JSON], ...]; removed: [id, ...]; meta: {schema: json, order: [ids]}.
+    // docs: [[id, UTF-8 bytes of the JSON (Uint8Array)], ...]; removed: [id, ...];
+    // meta: {schema: json, order: [ids]}.
     save(docs, removed, meta) {
       if (!db) return Promise.reject(new Error("storage is not available"));
       if (!writer) return Promise.reject(new Error("Inkspan is open in another tab; this tab is read-only"));
@@ -103,9 +118,26 @@ window.InkspanStorage = (function () {
         try {
           tx = db.transaction(["meta", "documents"], "readwrite");
           const store = tx.objectStore("documents");
-          for (const [id, utf8] of docs) store.put({ utf8: utf8, saved: Date.now() }, id);
-          for (const id of removed) store.delete(id);
+          const puts = [];  // [key, () => value], put one after another
+          for (const [id, bytes] of docs) {
+            store.delete(partsOf(id));  // the previous version's other parts
+            const parts = Math.max(1, Math.ceil(bytes.length / PART_BYTES));
+            const part = (k) => bytes.slice(k * PART_BYTES, (k + 1) * PART_BYTES);  // a copy of the range only
+            puts.push([id, () => ({ utf8: part(0), parts: parts, saved: Date.now() })]);
+            for (let k = 1; k < parts; k++) puts.push([partKey(id, k), () => part(k)]);
+          }
+          for (const id of removed) {
+            store.delete(id);
+            store.delete(partsOf(id));
+          }
           tx.objectStore("meta").put(meta, "corpus");
+          let next = 0;
+          const putNext = () => {
+            if (next >= puts.length) return;
+            const [key, value] = puts[next++];
+            store.put(value(), key).onsuccess = putNext;
+          };
+          putNext();
         } catch (e) { reject(e); return; }
         tx.oncomplete = () => {
           if (channel) channel.postMessage({ type: "saved" });

@@ -41,16 +41,17 @@ struct InkspanReadOptions {
 class DocumentJsonWriter {
 public:
     explicit DocumentJsonWriter(const Document& document);
-    // Writes spans or relations while `budget` lasts (one each; the fields before them count as
-    // one), spending it; true when the whole document is written.
+    // Writes while `budget` lasts, spending one per span, per relation, per kTextBytesPerItem of
+    // the text and for the fields before it; true when the whole document is written.
     bool write_some(std::size_t& budget);
+    static constexpr std::size_t kTextBytesPerItem = 2048;
     [[nodiscard]] std::string take() { return std::move(out_); }
 
 private:
-    enum class Stage { Head, Spans, Relations, Done };
+    enum class Stage { Head, Text, Spans, Relations, Done };
     const Document* doc_;
     Stage stage_ = Stage::Head;
-    std::size_t next_ = 0;  // the next span or relation to write
+    std::size_t next_ = 0;  // the next span or relation to write, or bytes of the text written
     std::string out_;
 };
 

@@ -9,9 +9,9 @@ namespace inkspan {
 
 namespace {
 
-void put_string(std::string& out, std::string_view s) {
+// `s` escaped for a JSON string, without the quotes (bytewise: any cut of UTF-8 escapes the same).
+void put_escaped(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
@@ -32,6 +32,11 @@ void put_string(std::string& out, std::string_view s) {
                 }
         }
     }
+}
+
+void put_string(std::string& out, std::string_view s) {
+    out += '"';
+    put_escaped(out, s);
     out += '"';
 }
 
@@ -137,20 +142,28 @@ void put_relation(std::string& out, const Relation& r) {
     out += '}';
 }
 
-// Everything before the spans' array: `{`, the fields, `"spans": `.
-void put_document_head(std::string& out, const Document& d) {
-    const std::string_view in = kDocIndent;
+void put_line(std::string& out, std::string_view key, std::string_view value) {
+    out += kDocIndent;
+    put_string(out, key);
+    out += ": ";
+    put_string(out, value);
+    out += ",\n";
+}
+
+// The fields before the text, and the text's opening quote.
+void put_document_opening(std::string& out, const Document& d) {
     out += "{\n";
-    auto line = [&](std::string_view key, std::string_view value) {
-        out += in;
-        put_string(out, key);
-        out += ": ";
-        put_string(out, value);
-        out += ",\n";
-    };
-    line("id", d.id());
-    line("name", d.name());
-    line("text", d.text());
+    put_line(out, "id", d.id());
+    put_line(out, "name", d.name());
+    out += kDocIndent;
+    out += "\"text\": \"";
+}
+
+// The text's closing quote, the fields after it, `"spans": `.
+void put_document_rest(std::string& out, const Document& d) {
+    const std::string_view in = kDocIndent;
+    out += "\",\n";
+    auto line = [&](std::string_view key, std::string_view value) { put_line(out, key, value); };
     line("status", doc_status_name(d.status()));
     if (!d.language().empty()) line("language", d.language());  // absent = automatic (older files)
     if (d.direction() != DirectionChoice::automatic) line("direction", direction_choice_name(d.direction()));
@@ -159,6 +172,13 @@ void put_document_head(std::string& out, const Document& d) {
     line("modified", d.modified());
     out += in;
     out += "\"spans\": ";
+}
+
+// Everything before the spans' array: `{`, the fields, `"spans": `.
+void put_document_head(std::string& out, const Document& d) {
+    put_document_opening(out, d);
+    put_escaped(out, d.text());
+    put_document_rest(out, d);
 }
 
 void put_document(std::string& out, const Document& d) {
@@ -210,10 +230,22 @@ bool DocumentJsonWriter::write_some(std::size_t& budget) {
     while (stage_ != Stage::Done) {
         if (stage_ == Stage::Head) {
             if (budget == 0) break;
-            put_document_head(out_, d);
+            put_document_opening(out_, d);
+            stage_ = Stage::Text;
+            next_ = 0;  // bytes of the text written
+            --budget;
+        } else if (stage_ == Stage::Text) {
+            if (next_ < d.text().size()) {  // the text in pieces of kTextBytesPerItem
+                if (budget == 0) break;
+                const std::string_view piece = std::string_view(d.text()).substr(next_, kTextBytesPerItem);
+                put_escaped(out_, piece);
+                next_ += piece.size();
+                --budget;
+                continue;
+            }
+            put_document_rest(out_, d);
             stage_ = Stage::Spans;
             next_ = 0;
-            --budget;
         } else if (stage_ == Stage::Spans) {
             if (next_ < d.span_count()) {
                 if (budget == 0) break;

@@ -7,6 +7,7 @@ bool SaveBatchWriter::step(const Corpus& corpus, std::uint64_t revision, std::si
         next_doc_ = 0;
         writer_.reset();
         records_ = SavedRecords{};
+        complete_ = false;
         ++restarts_;
     }
     revision_ = revision;
@@ -33,6 +34,7 @@ bool SaveBatchWriter::step(const Corpus& corpus, std::uint64_t revision, std::si
     records_.schema_json = write_schema_json(corpus.schema);
     records_.order.clear();
     for (const Document& d : corpus.documents) records_.order.push_back(d.id());
+    complete_ = true;
     return true;
 }
 

@@ -28,6 +28,10 @@ public:
     // Writes about `items` more spans or relations; true when everything is written. `revision`
     // is the corpus's (EditSession::revision()); a different one than last time starts over.
     bool step(const Corpus& corpus, std::uint64_t revision, std::size_t items);
+    // Everything is written for this revision (step() would return true at once).
+    [[nodiscard]] bool finished(std::uint64_t revision) const {
+        return revision_ == revision && complete_;
+    }
     [[nodiscard]] SavedRecords take() { return std::move(records_); }
     [[nodiscard]] int restarts() const { return restarts_; }  // times the corpus changed underneath
 
@@ -38,6 +42,7 @@ private:
     std::optional<DocumentJsonWriter> writer_;
     SavedRecords records_;
     int restarts_ = 0;
+    bool complete_ = false;  // records_ hold the whole batch (for revision_)
 };
 
 }  // namespace inkspan

@@ -45,7 +45,7 @@ EM_JS(char*, js_restored_error, (), {
 
 EM_JS(void, js_batch_begin, (), { Module.storageBatch = { docs: [], removed: [] }; });
 // The document's JSON as UTF-8 bytes: a copy of the heap range (a memcpy), not a decode into a JS
-// string, which for a 7 MB document held the main thread for tens of milliseconds.
+// string (for a 7 MB document that held the main thread for tens of milliseconds).
 EM_JS(void, js_batch_put, (const char* id, const char* json, int len), {
     Module.storageBatch.docs.push([UTF8ToString(id), HEAPU8.slice(json, json + len)]);
 });

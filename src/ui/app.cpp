@@ -497,14 +497,18 @@ void App::write_saves(double budget_ms) {
         if (!batch) { schedule_save(); return; }
         save_writer_.emplace(std::move(*batch));
     }
-    const double t0 = platform::monotonic_ms();
-    bool done = false;
-    do {
-        done = save_writer_->step(corpus(), session_.revision(), kSaveItemsPerStep);
-    } while (!done && platform::monotonic_ms() - t0 < budget_ms);
-    if (!done) {  // the rest after the browser has drawn and handled input
-        platform::schedule_autosave(0);
-        return;
+    if (!save_writer_->finished(session_.revision())) {
+        const double t0 = platform::monotonic_ms();
+        bool done = false;
+        do {
+            done = save_writer_->step(corpus(), session_.revision(), kSaveItemsPerStep);
+        } while (!done && platform::monotonic_ms() - t0 < budget_ms);
+        // The rest, or the hand-over (a copy of each document's bytes), on the next tick, after the
+        // browser has drawn and handled input.
+        if (!done || budget_ms != std::numeric_limits<double>::infinity()) {
+            platform::schedule_autosave(0);
+            return;
+        }
     }
     SavedRecords records = save_writer_->take();
     save_writer_.reset();

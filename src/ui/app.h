@@ -1,8 +1,10 @@
 #pragma once
-// The application: owns the corpus, the editor (command path + undo) and the UI state; builds one
-// ImGui frame at a time. Panels and the text view read the model and call the request_* verbs;
-// the resulting commands are applied in one place (apply_pending) after the widgets, which is
-// also where autosave is scheduled. The platform layer drives frames; the automation API queries.
+// The application: owns the EditSession (corpus, undo history, the one edit path, what is
+// unsaved), the text view and the panels, and wires them; builds one ImGui frame at a time. The
+// panels own their state and return what the user asked; the text view returns ViewEvents; the
+// request_* verbs queue edits, applied after the widgets (apply_pending); undo, redo, annotate-all
+// and imports submit at once. Autosave writes the SaveQueue's batches in slices. The host
+// (src/host_web/) drives frames and forwards what the platform and the automation API report.
 #include <imgui.h>
 
 #include <map>

@@ -14,13 +14,14 @@ const waitSaved = (page) => page.waitForFunction(() => {
   return s.state === "idle" && !s.pending;
 }, null, { timeout: 10000 });
 
-// The ids of the document records in IndexedDB (what a reload can find), read straight from the database.
+// The ids of the document records in IndexedDB (what a reload can find), read straight from the
+// database (a big document's further parts, "<id>\u0000<k>", are not documents).
 const storedIds = (page) => page.evaluate(() => new Promise((resolve, reject) => {
   const req = indexedDB.open("inkspan");
   req.onerror = () => reject(req.error);
   req.onsuccess = () => {
     const keys = req.result.transaction("documents", "readonly").objectStore("documents").getAllKeys();
-    keys.onsuccess = () => { req.result.close(); resolve(keys.result.map(String).sort()); };
+    keys.onsuccess = () => { req.result.close(); resolve(keys.result.map(String).filter((k) => !k.includes("\u0000")).sort()); };
     keys.onerror = () => reject(keys.error);
   };
 }));
@@ -87,6 +88,59 @@ test("a Replace import deletes the replaced document's record: IndexedDB and a r
   await page.evaluate(() => window.inkspan.ready);
   const reloaded = (await state(page)).documents;
   assert.deepEqual(reloaded.map((d) => d.id), [now[0].id], "only the new document is stored");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("records written by earlier versions (the JSON as a string) still load after the switch to UTF-8 bytes", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  await waitSaved(page);
+  const s = await state(page);
+  const doc = { id: "old1", name: "old.txt", text: "Écrit avant, à Zürich.", status: "new", annotator: "",
+                created: "2025-01-01T00:00:00Z", modified: "2025-01-01T00:00:00Z",
+                spans: [{ id: "T1", start: 15, end: 21, label: "LOC", text: "Zürich" }], relations: [] };
+  await page.evaluate(([d, schema]) => new Promise((resolve, reject) => {
+    const req = indexedDB.open("inkspan");
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction(["documents", "meta"], "readwrite");
+      tx.objectStore("documents").put({ json: JSON.stringify(d), saved: Date.now() }, d.id);
+      tx.objectStore("meta").put({ schema: JSON.stringify(schema), order: [d.id] }, "corpus");
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), [doc, s.schema]);
+  await page.reload();
+  await page.evaluate(() => window.inkspan.ready);
+  const again = await state(page);
+  assert.deepEqual(again.documents.map((d) => d.id), ["old1"]);
+  assert.equal(again.documents[0].spans[0].text, "Zürich");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a document saved in several parts (over 512 KB of JSON) comes back byte for byte after a reload", async () => {
+  const { bigDocument } = await import("../bench/synthetic.mjs");
+  const big = bigDocument(2000);  // about 1.4 MB of JSON: three parts, with accented text across the cuts
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  const r = await page.evaluate((t) => window.inkspan.importFile("big.inkspan.json", t), big.json);
+  assert.ok(r.ok && !r.pending, r.message);
+  await waitSaved(page);
+  const parts = await page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open("inkspan");
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const keys = req.result.transaction("documents", "readonly").objectStore("documents").getAllKeys();
+      keys.onsuccess = () => { req.result.close(); resolve(keys.result.filter((k) => String(k).startsWith("big\u0000")).length); };
+    };
+  }));
+  assert.ok(parts >= 2, `the document is stored in parts (${parts} besides the first)`);
+  const before = await getState(page);
+  await page.reload();
+  await page.evaluate(() => window.inkspan.ready);
+  assert.equal(await getState(page), before);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -19,6 +19,12 @@ namespace {
 Corpus annotated_corpus() {
     Corpus c = sample_corpus();
     c.documents.push_back(make_doc("d2", "Empty of annotations."));
+    // A long text with what JSON escapes (quotes, backslashes, newlines, a control character) and
+    // multi-byte characters, at and across the places the writer cuts it.
+    std::string long_text;
+    while (long_text.size() < 3 * DocumentJsonWriter::kTextBytesPerItem + 100)
+        long_text += "Il a dit \"non\" à Zürich\\Genève,\ttab\n北京 \x01 🙂 ";
+    c.documents.push_back(make_doc("d3", long_text));
     Editor e;
     const Document& d = c.documents[0];
     must(e, c, cmd::AddSpan{"d1", cp_of(d, "Istanbul"), cp_of(d, "Istanbul") + 8, "LOC", "a \"note\"\nhere", {{"k", "v"}}});
@@ -53,7 +59,9 @@ TEST_CASE("document JSON written a few items at a time is byte-identical to writ
             CAPTURE(items);
             int steps = 0;
             CHECK(write_in_steps(doc, items, steps) == write_document_json(doc));
-            const std::size_t total = 1 + doc.span_count() + doc.relations().size();
+            const std::size_t text_items = (doc.text().size() + DocumentJsonWriter::kTextBytesPerItem - 1) /
+                                           DocumentJsonWriter::kTextBytesPerItem;
+            const std::size_t total = 1 + text_items + doc.span_count() + doc.relations().size();
             CHECK(steps == static_cast<int>((total + items - 1) / items));  // the budget is what bounds a step
         }
     }
@@ -71,7 +79,7 @@ TEST_CASE("a save batch written over several steps holds every changed document,
     CHECK(r.documents[1] == std::pair<std::string, std::string>{"d2", write_document_json(c.documents[1])});
     CHECK(r.removed == std::vector<std::string>{"d9"});
     CHECK(r.schema_json == write_schema_json(c.schema));
-    CHECK(r.order == std::vector<std::string>{"d1", "d2"});
+    CHECK(r.order == std::vector<std::string>{"d1", "d2", "d3"});
     CHECK(w.restarts() == 0);
 }
 
@@ -97,5 +105,5 @@ TEST_CASE("a document removed between two steps is skipped, not read after it is
     const SavedRecords r = w.take();
     REQUIRE(r.documents.size() == 1);
     CHECK(r.documents[0].first == "d2");
-    CHECK(r.order == std::vector<std::string>{"d2"});
+    CHECK(r.order == std::vector<std::string>{"d2", "d3"});
 }
