@@ -63,6 +63,20 @@ void TextView::draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine
     const float lh = layout_->style().line_height;
     const float pad = std::round(lh * 0.12f);
     const float band_h = band_height();
+    // Where [a, b) is on the line (x from the layout's left edge): shaped lines ask the layout (one
+    // piece per visual stretch); plain lines look the clusters up, measured once per line.
+    const std::vector<ClusterBox> clusters = line.shaped ? std::vector<ClusterBox>{} : layout_->clusters(line);
+    auto pieces_of = [&](std::size_t a, std::size_t b) -> std::vector<LineSpan> {
+        if (line.shaped) return layout_->line_range(line, a, b);
+        auto x_at = [&](std::size_t cp, bool round_up) {
+            auto it = std::upper_bound(clusters.begin(), clusters.end(), cp,
+                                       [](std::size_t c, const ClusterBox& box) { return c < box.cp_start; });
+            if (it == clusters.begin()) return line.x;
+            const ClusterBox& c = *(it - 1);
+            return cp == c.cp_start ? c.x : cp >= c.cp_end || round_up ? c.x + c.width : c.x;
+        };
+        return {LineSpan{x_at(a, false), x_at(b, true)}};
+    };
     for (std::size_t i = 0; i < spans.size(); ++i) {
         const Span& s = *spans[i];
         const std::size_t a = std::max(s.start, line.cp_start), b = std::min(s.end, line.cp_end);
@@ -73,7 +87,7 @@ void TextView::draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine
         // The highlight: translucent fill (nested spans darken each other, the text stays readable)
         // plus an underline per band so every span is visible on its own. In mixed-direction text
         // a span is one box per visual piece.
-        const std::vector<LineSpan> pieces = layout_->line_range(line, a, b);
+        const std::vector<LineSpan> pieces = pieces_of(a, b);
         if (pieces.empty()) continue;
         for (const LineSpan& piece : pieces) {
             const ImVec2 p0(at.x - line.x + piece.x0, at.y + pad), p1(at.x - line.x + piece.x1, at.y + lh - pad);
