@@ -33,14 +33,16 @@ void count_common(const std::vector<Key>& a, const std::vector<Key>& b, MatchTab
 class OverlapMatcher {
 public:
     OverlapMatcher(const std::vector<SpanKey>& a, const std::vector<SpanKey>& b) : a_(a), b_(b) {
-        // Edges by a sweep over start order: the b spans begun before a ends and not ended before it starts.
+        // Edges by a sweep in start order: `active` holds the b spans begun before some a span so far
+        // ended and not ended before this one starts; an edge needs the b span to begin before it ends.
         edges_.resize(a.size());
         std::vector<std::uint32_t> active;
         std::size_t next = 0;
         for (std::size_t i = 0; i < a.size(); ++i) {
             while (next < b.size() && b[next].start < a[i].end) active.push_back(static_cast<std::uint32_t>(next++));
             std::erase_if(active, [&](std::uint32_t j) { return b[j].end <= a[i].start; });
-            edges_[i] = active;
+            for (std::uint32_t j : active)
+                if (b[j].start < a[i].end) edges_[i].push_back(j);
         }
     }
 
