@@ -361,6 +361,7 @@ TEST_CASE("agreement: write the fixture reports for the Python check") {
         if (!dir || !*dir) continue;
         std::filesystem::create_directories(dir);
         std::ofstream(std::filesystem::path(dir) / (name + ".json"), std::ios::binary) << agreement_json(*report);
+        std::ofstream(std::filesystem::path(dir) / (name + ".csv"), std::ios::binary) << agreement_csv(*report);
     }
     if (!dir || !*dir) return;
     nlohmann::ordered_json tokens = nlohmann::ordered_json::object();
