@@ -86,21 +86,24 @@ Result<Selection> select(const std::vector<LayeredDocument>& documents, const Ag
 }
 
 // The names in use: those `order` lists first, in its order, then the others in byte order.
-std::vector<std::string> ordered_names(const std::unordered_set<std::string_view>& used, const std::vector<std::string>& order) {
+std::vector<std::string> ordered_names(const NameIndex& used, const std::vector<std::string>& order) {
     std::vector<std::string> names;
-    std::unordered_set<std::string_view> listed;
+    NameIndex listed;
     for (const std::string& n : order)
-        if (used.contains(n) && listed.insert(n).second) names.push_back(n);
+        if (used.find(n) && !listed.find(n)) {
+            listed.insert(n);
+            names.push_back(n);
+        }
     std::vector<std::string> rest;
-    for (std::string_view n : used)
-        if (!listed.contains(n)) rest.emplace_back(n);
+    for (const std::string& n : used.names())
+        if (!listed.find(n)) rest.push_back(n);
     std::sort(rest.begin(), rest.end());
     names.insert(names.end(), rest.begin(), rest.end());
     return names;
 }
 
 Vocabulary make_vocabulary(const Selection& chosen, const AgreementOptions& options, AgreementReport& report) {
-    std::unordered_set<std::string_view> labels, types;
+    NameIndex labels, types;
     for (const LayeredDocument* d : chosen.documents)
         for (const std::string& a : chosen.annotators)
             if (const AnnotationLayer* l = d->layer(a)) {
@@ -113,16 +116,16 @@ Vocabulary make_vocabulary(const Selection& chosen, const AgreementOptions& opti
     Vocabulary v;
     std::vector<std::uint32_t> by_bytes(report.labels.size());
     for (std::uint32_t i = 0; i < report.labels.size(); ++i) {
-        v.labels.emplace(report.labels[i], i);
+        v.labels.insert(report.labels[i]);
         by_bytes[i] = i;
     }
     std::sort(by_bytes.begin(), by_bytes.end(), [&](auto x, auto y) { return report.labels[x] < report.labels[y]; });
     v.label_byte_rank.resize(report.labels.size());
     for (std::uint32_t rank = 0; rank < by_bytes.size(); ++rank) v.label_byte_rank[by_bytes[rank]] = rank;
-    for (std::uint32_t i = 0; i < report.relation_types.size(); ++i) {
-        v.relation_types.emplace(report.relation_types[i], i);
+    for (const std::string& t : report.relation_types) {
+        v.relation_types.insert(t);
         v.undirected.push_back(std::find(options.undirected_relation_types.begin(), options.undirected_relation_types.end(),
-                                         report.relation_types[i]) != options.undirected_relation_types.end());
+                                         t) != options.undirected_relation_types.end());
     }
     v.coverage_words = std::max<std::size_t>(1, (report.labels.size() + 63) / 64);
     return v;
@@ -182,12 +185,19 @@ struct Totals {
     }
 };
 
+// Buffers kept from one document to the next.
+struct Workspace {
+    std::vector<TokenBounds> tokens;
+    std::vector<PreparedLayer> prepared;  // per chosen annotator
+    OverlapMatching overlap;
+};
+
 void count_pair(const PreparedLayer& a, const PreparedLayer& b, std::size_t tokens, std::size_t words, PairAgreement& pair,
-                std::vector<std::array<std::uint64_t, 3>>& questions) {
+                std::vector<std::array<std::uint64_t, 3>>& questions, OverlapMatching& overlap) {
     ++pair.documents;
     pair.tokens += tokens;
     count_exact(a.spans, b.spans, pair.exact);
-    count_overlap(a.spans, b.spans, pair.overlap);
+    overlap.count(a.spans, b.spans, pair.overlap);
     count_relations(a.relations, b.relations, pair.relations);
     for (std::size_t t = 0; t < tokens; ++t) {
         ++pair.confusion[a.tags[t]][b.tags[t]];
@@ -234,7 +244,8 @@ void count_multi(const std::vector<const PreparedLayer*>& present, std::size_t t
     }
 }
 
-Status count_document(const LayeredDocument& doc, const Selection& chosen, const Vocabulary& vocabulary, Totals& totals) {
+Status count_document(const LayeredDocument& doc, const Selection& chosen, const Vocabulary& vocabulary, Totals& totals,
+                      Workspace& work) {
     if (auto bad = find_invalid_utf8(doc.text))
         return make_error(ErrorKind::InvalidUtf8, doc.id + ": text: invalid UTF-8 at byte " + std::to_string(*bad));
     const std::size_t m = chosen.annotators.size();
@@ -244,29 +255,31 @@ Status count_document(const LayeredDocument& doc, const Selection& chosen, const
         if ((layers[k] = doc.layer(chosen.annotators[k]))) ++present;
     if (present == 0) return Ok{};
 
-    std::vector<TokenBounds> tokens;
+    std::vector<TokenBounds>& tokens = work.tokens;
+    tokens.clear();
     if (present >= 2)
         for (const Token& t : tokenize(doc.text))
             tokens.push_back({static_cast<std::uint32_t>(t.start), static_cast<std::uint32_t>(t.end)});
     const std::size_t length = count_code_points(doc.text);
-    std::vector<PreparedLayer> prepared(m);
-    for (std::size_t k = 0; k < m; ++k) {
-        if (!layers[k]) continue;
-        auto p = prepare_layer(*layers[k], tokens, length, vocabulary, doc.id + ", annotator " + quoted(chosen.annotators[k]));
-        if (!p.ok()) return p.error();
-        prepared[k] = std::move(p.value());
-    }
+    work.prepared.resize(m);
+    for (std::size_t k = 0; k < m; ++k)
+        if (layers[k])
+            if (Status st = prepare_layer(*layers[k], tokens, length, vocabulary,
+                                          doc.id + ", annotator " + quoted(chosen.annotators[k]), work.prepared[k]);
+                !st.ok())
+                return st.error();
     if (present < 2) return Ok{};
 
     const std::size_t words = vocabulary.coverage_words, labels = vocabulary.label_byte_rank.size();
     for (std::size_t i = 0; i < totals.pairs.size(); ++i) {
         PairAgreement& pair = totals.pairs[i];
         if (layers[pair.a] && layers[pair.b])
-            count_pair(prepared[pair.a], prepared[pair.b], tokens.size(), words, pair, totals.label_questions[i]);
+            count_pair(work.prepared[pair.a], work.prepared[pair.b], tokens.size(), words, pair, totals.label_questions[i],
+                       work.overlap);
     }
     std::vector<const PreparedLayer*> with_layer;
     for (std::size_t k = 0; k < m; ++k)
-        if (layers[k]) with_layer.push_back(&prepared[k]);
+        if (layers[k]) with_layer.push_back(&work.prepared[k]);
     const bool all_present = totals.fleiss && present == m;
     count_multi(with_layer, tokens.size(), words, all_present, labels, totals);
     ++totals.alpha.documents;
@@ -290,8 +303,9 @@ Result<AgreementReport> compute_agreement(const std::vector<LayeredDocument>& do
 
     Totals totals(report.annotators.size(), labels);
     for (PairAgreement& p : totals.pairs) p.relations.per_label.resize(report.relation_types.size());
+    Workspace work;
     for (const LayeredDocument* d : chosen->documents)
-        if (Status st = count_document(*d, *chosen, vocabulary, totals); !st.ok()) return st.error();
+        if (Status st = count_document(*d, *chosen, vocabulary, totals, work); !st.ok()) return st.error();
 
     for (std::size_t i = 0; i < totals.pairs.size(); ++i) {
         PairAgreement& p = totals.pairs[i];

@@ -4,6 +4,28 @@
 
 namespace inkspan::agreement {
 
+std::optional<std::uint32_t> NameIndex::find(std::string_view name) const {
+    if (names_.size() <= kLinear) {
+        for (std::uint32_t i = 0; i < names_.size(); ++i)
+            if (names_[i] == name) return i;
+        return std::nullopt;
+    }
+    const auto it = map_.find(name);
+    if (it == map_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::uint32_t NameIndex::insert(std::string_view name) {
+    if (auto i = find(name)) return *i;
+    const auto index = static_cast<std::uint32_t>(names_.size());
+    names_.emplace_back(name);
+    if (names_.size() == kLinear + 1)
+        for (std::uint32_t i = 0; i < names_.size(); ++i) map_.emplace(names_[i], i);
+    else if (names_.size() > kLinear + 1)
+        map_.emplace(names_.back(), index);
+    return index;
+}
+
 namespace {
 
 Error invalid(std::string_view where, std::string what) {
@@ -19,54 +41,55 @@ bool outer(const SpanKey& a, const SpanKey& b, const Vocabulary& v) {
     return v.label_byte_rank[a.label] < v.label_byte_rank[b.label];
 }
 
+constexpr std::uint32_t kNoSpan = UINT32_MAX;
+
 }  // namespace
 
-Result<PreparedLayer> prepare_layer(const AnnotationLayer& layer, const std::vector<TokenBounds>& tokens,
-                                    std::size_t length, const Vocabulary& vocabulary, std::string_view where) {
-    PreparedLayer p;
-    const auto outside = static_cast<std::uint32_t>(vocabulary.label_byte_rank.size());
-    std::unordered_map<std::string_view, SpanKey> by_id;
-    by_id.reserve(layer.spans.size());
-    p.spans.reserve(layer.spans.size());
+Status prepare_layer(const AnnotationLayer& layer, const std::vector<TokenBounds>& tokens, std::size_t length,
+                     const Vocabulary& vocabulary, std::string_view where, PreparedLayer& p) {
+    p.spans.clear();
     for (const Span& s : layer.spans) {
         if (s.start >= s.end || s.end > length)
             return invalid(where, "span " + s.id + ": [" + std::to_string(s.start) + ", " + std::to_string(s.end) +
                                       ") is not inside the text (" + std::to_string(length) + " code points)");
-        const SpanKey key{static_cast<std::uint32_t>(s.start), static_cast<std::uint32_t>(s.end),
-                          vocabulary.labels.find(s.label)->second};
-        p.spans.push_back(key);
-        by_id.emplace(s.id, key);
+        p.spans.push_back({static_cast<std::uint32_t>(s.start), static_cast<std::uint32_t>(s.end), *vocabulary.labels.find(s.label)});
+    }
+
+    p.relations.clear();
+    if (!layer.relations.empty()) {
+        std::unordered_map<std::string_view, SpanKey> by_id;
+        by_id.reserve(layer.spans.size());
+        for (std::size_t i = 0; i < layer.spans.size(); ++i) by_id.emplace(layer.spans[i].id, p.spans[i]);
+        for (const Relation& r : layer.relations) {
+            const auto head = by_id.find(r.head), tail = by_id.find(r.tail);
+            if (head == by_id.end()) return invalid(where, "relation " + r.id + ": head " + r.head + " is not a span of this layer");
+            if (tail == by_id.end()) return invalid(where, "relation " + r.id + ": tail " + r.tail + " is not a span of this layer");
+            RelationKey key{*vocabulary.relation_types.find(r.type), head->second, tail->second};
+            if (vocabulary.undirected[key.type] && key.tail < key.head) std::swap(key.head, key.tail);
+            p.relations.push_back(key);
+        }
+        std::sort(p.relations.begin(), p.relations.end());
     }
     std::sort(p.spans.begin(), p.spans.end());
 
-    p.relations.reserve(layer.relations.size());
-    for (const Relation& r : layer.relations) {
-        const auto head = by_id.find(r.head), tail = by_id.find(r.tail);
-        if (head == by_id.end()) return invalid(where, "relation " + r.id + ": head " + r.head + " is not a span of this layer");
-        if (tail == by_id.end()) return invalid(where, "relation " + r.id + ": tail " + r.tail + " is not a span of this layer");
-        RelationKey key{vocabulary.relation_types.find(r.type)->second, head->second, tail->second};
-        if (vocabulary.undirected[key.type] && key.tail < key.head) std::swap(key.head, key.tail);
-        p.relations.push_back(key);
-    }
-    std::sort(p.relations.begin(), p.relations.end());
-
-    // Tags and label sets: each span marks the tokens it overlaps.
+    // Tags and label sets: each span marks the tokens it overlaps. Spans come in start order, so
+    // the first token a span can overlap only moves forward. The tag's span is kept as an index
+    // (in `tags`) until every span is seen.
     const std::size_t words = vocabulary.coverage_words;
-    p.tags.assign(tokens.size(), outside);
+    const auto outside = static_cast<std::uint32_t>(vocabulary.label_byte_rank.size());
+    p.tags.assign(tokens.size(), kNoSpan);
     p.coverage.assign(tokens.size() * words, 0);
-    std::vector<std::uint32_t> best(tokens.size(), UINT32_MAX);  // index into p.spans of the tag's span
+    std::size_t first = 0;
     for (std::uint32_t i = 0; i < p.spans.size(); ++i) {
         const SpanKey& s = p.spans[i];
-        auto first = std::partition_point(tokens.begin(), tokens.end(), [&](const TokenBounds& t) { return t.end <= s.start; });
-        for (auto t = first; t != tokens.end() && t->start < s.end; ++t) {
-            const std::size_t k = static_cast<std::size_t>(t - tokens.begin());
+        while (first < tokens.size() && tokens[first].end <= s.start) ++first;
+        for (std::size_t k = first; k < tokens.size() && tokens[k].start < s.end; ++k) {
             p.coverage[k * words + s.label / 64] |= std::uint64_t{1} << (s.label % 64);
-            if (best[k] == UINT32_MAX || outer(s, p.spans[best[k]], vocabulary)) best[k] = i;
+            if (p.tags[k] == kNoSpan || outer(s, p.spans[p.tags[k]], vocabulary)) p.tags[k] = i;
         }
     }
-    for (std::size_t k = 0; k < tokens.size(); ++k)
-        if (best[k] != UINT32_MAX) p.tags[k] = p.spans[best[k]].label;
-    return p;
+    for (std::uint32_t& tag : p.tags) tag = tag == kNoSpan ? outside : p.spans[tag].label;
+    return Ok{};
 }
 
 }  // namespace inkspan::agreement
