@@ -1,7 +1,5 @@
 #include "core/agreement_report.h"
 
-#include <charconv>
-
 #include <nlohmann/json.hpp>
 
 namespace inkspan {
@@ -29,12 +27,9 @@ Json chance_json(const ChanceCorrected& c, const std::vector<std::string>& label
     return Json{{"overall", figure(c.overall)}, {"labels", std::move(per)}};
 }
 
-// The shortest text that reads back as the same double.
-std::string number(double v) {
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
+// The shortest text that reads back as the same double, as in the JSON (Emscripten 3.1.6's
+// libc++ has no floating-point std::to_chars).
+std::string number(double v) { return Json(v).dump(); }
 
 std::string csv_field(std::string_view s) {
     if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);

@@ -278,8 +278,8 @@ TEST_CASE("agreement report: CSV, one figure per row") {
     CHECK(csv.rfind("measure,annotator_a,annotator_b,label,label_b,value\n", 0) == 0);
     CHECK(csv.find("\ncohen_kappa,ann,bob,,,0.478260869565217") != std::string::npos);  // 11/23
     CHECK(csv.find("\nconfusion,ann,bob,X,O,1\n") != std::string::npos);
-    CHECK(csv.find("\nspan_exact_f1,ann,bob,X,,0\n") != std::string::npos);
-    CHECK(csv.find("\nspan_exact_precision,ann,bob,,,0\n") != std::string::npos);
+    CHECK(csv.find("\nspan_exact_f1,ann,bob,X,,0.0\n") != std::string::npos);
+    CHECK(csv.find("\nspan_exact_precision,ann,bob,,,0.0\n") != std::string::npos);
     CHECK(csv.find("\nfleiss_kappa") == std::string::npos);  // two annotators: Cohen's kappa only
     CHECK(csv.back() == '\n');
 }
