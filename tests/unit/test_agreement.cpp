@@ -101,6 +101,51 @@ TEST_CASE("agreement: overlap matching pairs as many spans as possible, one to o
     CHECK(t->pairs[0].overlap.overall == MatchCounts{2, 2, 0});
 }
 
+namespace {
+
+// The largest one-to-one pairing of same-label overlapping spans, by trying every choice.
+std::size_t brute_force_pairs(const std::vector<Span>& a, std::size_t i, const std::vector<Span>& b, std::vector<bool>& used) {
+    if (i == a.size()) return 0;
+    std::size_t best = brute_force_pairs(a, i + 1, b, used);  // a[i] unpaired
+    for (std::size_t j = 0; j < b.size(); ++j)
+        if (!used[j] && b[j].label == a[i].label && b[j].start < a[i].end && a[i].start < b[j].end) {
+            used[j] = true;
+            best = std::max(best, 1 + brute_force_pairs(a, i + 1, b, used));
+            used[j] = false;
+        }
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("agreement: overlap pairing is as large as an exhaustive search finds, on random layers") {
+    std::uint32_t state = 12345;
+    auto next = [&](std::uint32_t n) {  // a small LCG: the same cases on every machine
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % n;
+    };
+    auto random_spans = [&] {
+        std::vector<Span> spans;
+        const std::uint32_t count = next(7);
+        for (std::uint32_t k = 0; k < count; ++k) {
+            const std::size_t start = next(14), length = 1 + next(6);
+            std::string id = "T";  // (not "T" + ...: GCC 12 warns about it, bug 105329)
+            id += std::to_string(k + 1);
+            spans.push_back(span(id, start, std::min<std::size_t>(start + length, 16), next(3) ? "X" : "Y"));
+        }
+        return spans;
+    };
+    for (int round = 0; round < 2000; ++round) {
+        const std::vector<Span> a = random_spans(), b = random_spans();
+        auto r = compute_agreement({LayeredDocument{"d1", std::string(16, 'x'), {layer("a", a), layer("b", b)}}});
+        REQUIRE(r.ok());
+        std::vector<bool> used(b.size(), false);
+        const std::size_t expected = brute_force_pairs(a, 0, b, used);
+        INFO("round " << round);
+        REQUIRE(r->pairs[0].overlap.overall.matched == expected);
+    }
+}
+
 TEST_CASE("agreement: Cohen's kappa on tokens with O counted, computed by hand") {
     // Tags ann: X X O Y O O   bob: X O O Y Y O  (bob's X covers only "a", his Y "d e")
     auto r = compute_agreement({six_tokens({layer("ann", {span("T1", 0, 3, "X"), span("T2", 6, 7, "Y")}),
