@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -292,21 +293,52 @@ Status count_document(const LayeredDocument& doc, const Selection& chosen, const
 
 }  // namespace
 
-Result<AgreementReport> compute_agreement(const std::vector<LayeredDocument>& documents, const AgreementOptions& options) {
+struct AgreementRun::State {
+    Selection chosen;
+    AgreementReport report;  // names so far; figures at finish()
+    Vocabulary vocabulary;
+    Totals totals;
+    Workspace work;
+    std::size_t next = 0;  // the next document of chosen.documents to count
+
+    State(Selection selection, AgreementReport names, Vocabulary v)
+        : chosen(std::move(selection)), report(std::move(names)), vocabulary(std::move(v)),
+          totals(report.annotators.size(), report.labels.size()) {
+        for (PairAgreement& p : totals.pairs) p.relations.per_label.resize(report.relation_types.size());
+    }
+};
+
+AgreementRun::AgreementRun(std::unique_ptr<State> state) : state_(std::move(state)) {}
+AgreementRun::AgreementRun(AgreementRun&&) noexcept = default;
+AgreementRun& AgreementRun::operator=(AgreementRun&&) noexcept = default;
+AgreementRun::~AgreementRun() = default;
+
+Result<AgreementRun> AgreementRun::start(const std::vector<LayeredDocument>& documents, const AgreementOptions& options) {
     auto chosen = select(documents, options);
     if (!chosen.ok()) return chosen.error();
-    AgreementReport report;
-    report.annotators = chosen->annotators;
-    for (const LayeredDocument* d : chosen->documents) report.document_ids.push_back(d->id);
-    const Vocabulary vocabulary = make_vocabulary(*chosen, options, report);
-    const std::size_t labels = report.labels.size();
+    AgreementReport names;
+    names.annotators = chosen->annotators;
+    for (const LayeredDocument* d : chosen->documents) names.document_ids.push_back(d->id);
+    Vocabulary vocabulary = make_vocabulary(*chosen, options, names);
+    return AgreementRun(std::make_unique<State>(std::move(chosen.value()), std::move(names), std::move(vocabulary)));
+}
 
-    Totals totals(report.annotators.size(), labels);
-    for (PairAgreement& p : totals.pairs) p.relations.per_label.resize(report.relation_types.size());
-    Workspace work;
-    for (const LayeredDocument* d : chosen->documents)
-        if (Status st = count_document(*d, *chosen, vocabulary, totals, work); !st.ok()) return st.error();
+std::size_t AgreementRun::documents_done() const { return state_->next; }
+std::size_t AgreementRun::documents_total() const { return state_->chosen.documents.size(); }
 
+Status AgreementRun::step(std::size_t max_documents) {
+    State& s = *state_;
+    const std::size_t end = std::min(s.chosen.documents.size(), s.next + max_documents);
+    for (; s.next < end; ++s.next)
+        if (Status st = count_document(*s.chosen.documents[s.next], s.chosen, s.vocabulary, s.totals, s.work); !st.ok())
+            return st.error();
+    return Ok{};
+}
+
+AgreementReport AgreementRun::finish() && {
+    State& s = *state_;
+    Totals& totals = s.totals;
+    AgreementReport report = std::move(s.report);
     for (std::size_t i = 0; i < totals.pairs.size(); ++i) {
         PairAgreement& p = totals.pairs[i];
         p.cohen_kappa.overall = cohen_kappa(p.confusion);
@@ -325,6 +357,13 @@ Result<AgreementReport> compute_agreement(const std::vector<LayeredDocument>& do
     report.alpha.alpha.overall = totals.alpha_overall.alpha();
     for (const AlphaCounts& a : totals.alpha_labels) report.alpha.alpha.per_label.push_back(a.alpha());
     return report;
+}
+
+Result<AgreementReport> compute_agreement(const std::vector<LayeredDocument>& documents, const AgreementOptions& options) {
+    auto run = AgreementRun::start(documents, options);
+    if (!run.ok()) return run.error();
+    if (Status st = run->step(run->documents_total()); !st.ok()) return st.error();
+    return std::move(run.value()).finish();
 }
 
 }  // namespace inkspan

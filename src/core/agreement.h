@@ -11,6 +11,7 @@
 // divides by zero is undefined (std::nullopt, null in JSON, an empty CSV cell).
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,5 +99,29 @@ inline constexpr const char* kOutsideTag = "O";
 // document, the annotator and the item.
 [[nodiscard]] Result<AgreementReport> compute_agreement(const std::vector<LayeredDocument>& documents,
                                                         const AgreementOptions& options = {});
+
+// The same a few documents at a time, so the page can spread the work over frames (counts add up
+// per document; the figures come at the end). `documents` must outlive the run and not change.
+//   auto run = AgreementRun::start(docs, options);        // the refusals of compute_agreement
+//   while (run->documents_done() < run->documents_total()) run->step(50);  // a layer refused: Invalid
+//   AgreementReport report = std::move(*run).finish();
+class AgreementRun {
+public:
+    [[nodiscard]] static Result<AgreementRun> start(const std::vector<LayeredDocument>& documents,
+                                                    const AgreementOptions& options = {});
+    [[nodiscard]] Status step(std::size_t max_documents);
+    [[nodiscard]] std::size_t documents_done() const;
+    [[nodiscard]] std::size_t documents_total() const;
+    [[nodiscard]] AgreementReport finish() &&;
+
+    AgreementRun(AgreementRun&&) noexcept;
+    AgreementRun& operator=(AgreementRun&&) noexcept;
+    ~AgreementRun();
+
+private:
+    struct State;
+    explicit AgreementRun(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace inkspan

@@ -260,6 +260,31 @@ TEST_CASE("agreement: choosing annotators and documents") {
     CHECK_FALSE(r->fleiss.has_value());
 }
 
+TEST_CASE("agreement: counted a few documents at a time, the report is the same") {
+    std::vector<LayeredDocument> docs;
+    for (int i = 0; i < 5; ++i) {
+        LayeredDocument d = six_tokens({layer("ann", {span("T1", 0, 3, "X"), span("T2", 6, 7, "Y")}),
+                                        layer("bob", {span("T1", static_cast<std::size_t>(i % 3) * 2, 9, "X")}),
+                                        layer("cem", {span("T1", 4, 5, i % 2 ? "X" : "Y")})});
+        d.id = "d";
+        d.id += std::to_string(i);
+        if (i == 3) d.layers.pop_back();
+        docs.push_back(std::move(d));
+    }
+    auto whole = compute_agreement(docs);
+    REQUIRE(whole.ok());
+    auto run = AgreementRun::start(docs);
+    REQUIRE(run.ok());
+    CHECK(run->documents_total() == 5);
+    int steps = 0;
+    while (run->documents_done() < run->documents_total()) {
+        REQUIRE(run->step(2).ok());
+        ++steps;
+    }
+    CHECK(steps == 3);
+    CHECK(agreement_json(std::move(*run).finish()) == agreement_json(*whole));
+}
+
 TEST_CASE("agreement: refusals name the place") {
     const LayeredDocument d1 = six_tokens({layer("ann", {span("T1", 0, 1, "X")}), layer("bob", {})});
     auto one = compute_agreement({six_tokens({layer("ann", {})})});
