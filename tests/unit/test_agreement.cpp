@@ -262,12 +262,11 @@ TEST_CASE("agreement: choosing annotators and documents") {
 
 TEST_CASE("agreement: counted a few documents at a time, the report is the same") {
     std::vector<LayeredDocument> docs;
-    for (int i = 0; i < 5; ++i) {
+    for (const int i : {0, 1, 2, 3, 4}) {
         LayeredDocument d = six_tokens({layer("ann", {span("T1", 0, 3, "X"), span("T2", 6, 7, "Y")}),
                                         layer("bob", {span("T1", static_cast<std::size_t>(i % 3) * 2, 9, "X")}),
                                         layer("cem", {span("T1", 4, 5, i % 2 ? "X" : "Y")})});
-        d.id = "d";
-        d.id += std::to_string(i);
+        d.id = std::to_string(i);
         if (i == 3) d.layers.pop_back();
         docs.push_back(std::move(d));
     }
