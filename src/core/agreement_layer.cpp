@@ -6,8 +6,11 @@ namespace inkspan::agreement {
 
 std::optional<std::uint32_t> NameIndex::find(std::string_view name) const {
     if (names_.size() <= kLinear) {
-        for (std::uint32_t i = 0; i < names_.size(); ++i)
-            if (names_[i] == name) return i;
+        for (std::uint32_t i = 0; i < names_.size(); ++i) {
+            const std::string& n = names_[i];
+            // (the size and first byte first: most names differ there, and memcmp is a call)
+            if (n.size() == name.size() && (n.empty() || (n[0] == name[0] && n == name))) return i;
+        }
         return std::nullopt;
     }
     const auto it = map_.find(name);
