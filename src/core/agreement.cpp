@@ -15,6 +15,16 @@
 
 namespace inkspan {
 
+AgreementOptions agreement_options(const Schema& schema) {
+    AgreementOptions options;
+    for (const EntityType& e : schema.entities) options.label_order.push_back(e.name);
+    for (const RelationType& t : schema.relations) {
+        options.relation_type_order.push_back(t.name);
+        if (!t.directed) options.undirected_relation_types.push_back(t.name);
+    }
+    return options;
+}
+
 std::optional<double> precision(const MatchCounts& c) {
     if (c.b == 0) return std::nullopt;
     return static_cast<double>(c.matched) / static_cast<double>(c.b);

@@ -18,6 +18,7 @@
 
 #include "core/annotation_layers.h"
 #include "core/result.h"
+#include "core/schema.h"
 
 namespace inkspan {
 
@@ -31,6 +32,10 @@ struct AgreementOptions {
     // Relation types whose head and tail may swap (a schema's `directed: false`).
     std::vector<std::string> undirected_relation_types;
 };
+
+// Options listing the schema's labels and relation types in legend order, with its undirected
+// relation types; every annotator and document.
+[[nodiscard]] AgreementOptions agreement_options(const Schema& schema);
 
 // Spans (or relations) of annotator a (the reference) and b, and how many were paired.
 struct MatchCounts {

@@ -85,8 +85,7 @@ Status bench_agreement(const Config& config, Report& report) {
     report.info("corpus", format("%s of text, %zu spans and %zu relations in all layers (generated in %.0f ms)",
                                  human_bytes(static_cast<double>(bytes)).c_str(), spans, relations, generate.ms()));
 
-    AgreementOptions options;
-    options.label_order = labels;
+    const AgreementOptions options = agreement_options(default_news_schema());
     std::optional<AgreementReport> result;
     bool ok = true;
     const Samples whole = measure(config.runs, [&] {

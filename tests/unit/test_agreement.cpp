@@ -408,12 +408,9 @@ TEST_CASE("agreement: write the fixture reports for the Python check") {
     REQUIRE(documents.ok());
     REQUIRE(documents->size() == 5);
 
-    AgreementOptions base;
-    for (const EntityType& e : files[0].schema.entities) base.label_order.push_back(e.name);
-    for (const RelationType& t : files[0].schema.relations) {
-        base.relation_type_order.push_back(t.name);
-        if (!t.directed) base.undirected_relation_types.push_back(t.name);
-    }
+    const AgreementOptions base = agreement_options(files[0].schema);
+    CHECK(base.label_order == std::vector<std::string>{"PER", "LOC", "ORG", "DATE", "MISC"});
+    CHECK(base.undirected_relation_types == std::vector<std::string>{"meets"});
     std::vector<std::pair<std::string, AgreementOptions>> selections = {{"all", base}};
     AgreementOptions two = base;
     two.annotators = {"bob", "ann"};
