@@ -98,8 +98,9 @@ public:
         for (const PairAgreement& p : r_.pairs) out_ += head("Cohen's κ " + pair_name(p));
         if (r_.fleiss) out_ += head("Fleiss' κ");
         out_ += head("Krippendorff's α") + "</tr>\n";
-        for (std::size_t i = 0; i <= r_.labels.size(); ++i) {
-            const bool overall = i == r_.labels.size();
+        for (std::size_t row = 0; row <= r_.labels.size(); ++row) {  // the overall figure first
+            const bool overall = row == 0;
+            const std::size_t i = row - 1;
             auto pick = [&](const ChanceCorrected& c) { return overall ? c.overall : c.per_label[i]; };
             out_ += "<tr>" + cell(overall ? "<b>all tags</b>" : escape(r_.labels[i]));
             for (const PairAgreement& p : r_.pairs) out_ += cell(fixed(pick(p.cohen_kappa)));
