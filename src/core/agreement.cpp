@@ -228,9 +228,25 @@ void count_multi(const std::vector<const PreparedLayer*>& present, std::size_t t
                  std::size_t labels, Totals& totals) {
     Tally tags(labels + 1), label_tally(labels);
     std::vector<CategoryCount> counts, label_counts;
-    std::vector<std::uint64_t> touched(labels, 0);  // tokens on which someone chose the label
+    std::vector<std::uint64_t> touched(labels, 0);         // tokens on which someone chose the label
+    std::vector<std::uint64_t> unanimous(labels + 1, 0);   // tokens everyone tagged alike, by tag
+    std::vector<std::uint64_t> unanimous_yes(labels, 0);   // ... and on which everyone chose the label
     const auto m = static_cast<std::uint32_t>(present.size());
+    const PreparedLayer& first = *present.front();
     for (std::size_t t = 0; t < tokens; ++t) {
+        // Most tokens (the "O" ones above all) get the same tag and labels from everyone: counted in bulk.
+        bool alike = true;
+        for (std::size_t k = 1; k < present.size() && alike; ++k) {
+            alike = present[k]->tags[t] == first.tags[t];
+            for (std::size_t w = 0; w < words && alike; ++w) alike = present[k]->coverage[t * words + w] == first.coverage[t * words + w];
+        }
+        if (alike) {
+            ++unanimous[first.tags[t]];
+            for (std::size_t w = 0; w < words; ++w)
+                for (std::uint64_t bits = first.coverage[t * words + w]; bits; bits &= bits - 1)
+                    ++unanimous_yes[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+            continue;
+        }
         for (const PreparedLayer* p : present) {
             tags.add(p->tags[t]);
             for (std::size_t w = 0; w < words; ++w)
@@ -248,10 +264,19 @@ void count_multi(const std::vector<const PreparedLayer*>& present, std::size_t t
             if (all_present) totals.fleiss_labels[c.category].add_item(yes_no);
         }
     }
-    for (std::size_t l = 0; l < labels; ++l) {
-        const std::uint64_t untouched = tokens - touched[l];
-        totals.alpha_labels[l].add_unanimous(kNo, untouched, untouched * m);
-        if (all_present) totals.fleiss_labels[l].add_unanimous(kNo, untouched);
+    for (std::uint32_t tag = 0; tag <= labels; ++tag) {
+        if (unanimous[tag] == 0) continue;
+        totals.alpha_overall.add_unanimous(tag, unanimous[tag], unanimous[tag] * m);
+        if (all_present) totals.fleiss_overall->add_unanimous(tag, unanimous[tag]);
+    }
+    for (std::uint32_t l = 0; l < labels; ++l) {
+        const std::uint64_t yes = unanimous_yes[l], no = tokens - touched[l] - yes;
+        totals.alpha_labels[l].add_unanimous(kYes, yes, yes * m);
+        totals.alpha_labels[l].add_unanimous(kNo, no, no * m);
+        if (all_present) {
+            totals.fleiss_labels[l].add_unanimous(kYes, yes);
+            totals.fleiss_labels[l].add_unanimous(kNo, no);
+        }
     }
 }
 
