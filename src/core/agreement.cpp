@@ -75,8 +75,11 @@ Result<Selection> select(const std::vector<LayeredDocument>& documents, const Ag
     std::vector<std::string> found;
     std::unordered_set<std::string_view> seen;
     for (const LayeredDocument* d : chosen.documents)
-        for (const AnnotationLayer& l : d->layers)
+        for (const AnnotationLayer& l : d->layers) {
+            if (&l != d->layer(l.annotator))
+                return make_error(ErrorKind::Invalid, d->id + ": annotator " + quoted(l.annotator) + " has two layers");
             if (seen.insert(l.annotator).second) found.push_back(l.annotator);
+        }
     if (options.annotators.empty()) {
         chosen.annotators = found;
     } else {

@@ -99,9 +99,9 @@ struct AgreementReport {
 inline constexpr const char* kOutsideTag = "O";
 
 // Refused when fewer than two annotators are chosen or found (ErrorKind::Refused), a chosen
-// annotator or document does not exist (NotFound), or a layer is inconsistent (Invalid: a span
-// outside the text, a relation whose head or tail is not a span of its layer), naming the
-// document, the annotator and the item.
+// annotator or document does not exist (NotFound), or a layer is inconsistent (Invalid: two
+// layers of one annotator on a document, a span outside the text, a relation whose head or tail
+// is not a span of its layer), naming the document, the annotator and the item.
 [[nodiscard]] Result<AgreementReport> compute_agreement(const std::vector<LayeredDocument>& documents,
                                                         const AgreementOptions& options = {});
 

@@ -306,6 +306,11 @@ TEST_CASE("agreement: refusals name the place") {
     CHECK(outside.error().kind == ErrorKind::Invalid);
     CHECK(outside.error().message == "d1, annotator \"ann\", span T1: [4, 12) is not inside the text (11 code points)");
 
+    auto twice = compute_agreement({six_tokens({layer("ann", {}), layer("bob", {}), layer("ann", {})})});
+    REQUIRE_FALSE(twice.ok());
+    CHECK(twice.error().kind == ErrorKind::Invalid);
+    CHECK(twice.error().message == "d1: annotator \"ann\" has two layers");
+
     auto dangling = compute_agreement(
         {six_tokens({layer("ann", {span("T1", 0, 1, "X")}, {{"R1", "r", "T1", "T7"}}), layer("bob", {})})});
     REQUIRE_FALSE(dangling.ok());
