@@ -31,10 +31,6 @@ std::uint32_t NameIndex::insert(std::string_view name) {
 
 namespace {
 
-Error invalid(std::string_view where, std::string what) {
-    return make_error(ErrorKind::Invalid, std::string(where) + ", " + std::move(what));
-}
-
 // Whether span a is a better tag for a token than span b: longer, then earlier, then its label
 // first in byte order.
 bool outer(const SpanKey& a, const SpanKey& b, const Vocabulary& v) {
@@ -50,13 +46,10 @@ constexpr std::uint32_t kNoSpan = UINT32_MAX;
 
 Status prepare_layer(const AnnotationLayer& layer, const std::vector<TokenBounds>& tokens, std::size_t length,
                      const Vocabulary& vocabulary, std::string_view where, PreparedLayer& p) {
+    if (Status st = check_layer(layer, length, where); !st.ok()) return st;
     p.spans.clear();
-    for (const Span& s : layer.spans) {
-        if (s.start >= s.end || s.end > length)
-            return invalid(where, "span " + s.id + ": [" + std::to_string(s.start) + ", " + std::to_string(s.end) +
-                                      ") is not inside the text (" + std::to_string(length) + " code points)");
+    for (const Span& s : layer.spans)
         p.spans.push_back({static_cast<std::uint32_t>(s.start), static_cast<std::uint32_t>(s.end), *vocabulary.labels.find(s.label)});
-    }
 
     p.relations.clear();
     if (!layer.relations.empty()) {
@@ -64,10 +57,7 @@ Status prepare_layer(const AnnotationLayer& layer, const std::vector<TokenBounds
         by_id.reserve(layer.spans.size());
         for (std::size_t i = 0; i < layer.spans.size(); ++i) by_id.emplace(layer.spans[i].id, p.spans[i]);
         for (const Relation& r : layer.relations) {
-            const auto head = by_id.find(r.head), tail = by_id.find(r.tail);
-            if (head == by_id.end()) return invalid(where, "relation " + r.id + ": head " + r.head + " is not a span of this layer");
-            if (tail == by_id.end()) return invalid(where, "relation " + r.id + ": tail " + r.tail + " is not a span of this layer");
-            RelationKey key{*vocabulary.relation_types.find(r.type), head->second, tail->second};
+            RelationKey key{*vocabulary.relation_types.find(r.type), by_id.find(r.head)->second, by_id.find(r.tail)->second};
             if (vocabulary.undirected[key.type] && key.tail < key.head) std::swap(key.head, key.tail);
             p.relations.push_back(key);
         }

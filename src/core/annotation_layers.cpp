@@ -1,6 +1,7 @@
 #include "core/annotation_layers.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace inkspan {
 
@@ -8,6 +9,23 @@ const AnnotationLayer* LayeredDocument::layer(std::string_view annotator) const 
     for (const AnnotationLayer& l : layers)
         if (l.annotator == annotator) return &l;
     return nullptr;
+}
+
+Status check_layer(const AnnotationLayer& layer, std::size_t length, std::string_view where) {
+    auto invalid = [&](std::string what) { return make_error(ErrorKind::Invalid, std::string(where) + ", " + std::move(what)); };
+    for (const Span& s : layer.spans)
+        if (s.start >= s.end || s.end > length)
+            return invalid("span " + s.id + ": [" + std::to_string(s.start) + ", " + std::to_string(s.end) +
+                           ") is not inside the text (" + std::to_string(length) + " code points)");
+    if (layer.relations.empty()) return Ok{};
+    std::unordered_set<std::string_view> ids;
+    ids.reserve(layer.spans.size());
+    for (const Span& s : layer.spans) ids.insert(s.id);
+    for (const Relation& r : layer.relations) {
+        if (!ids.contains(r.head)) return invalid("relation " + r.id + ": head " + r.head + " is not a span of this layer");
+        if (!ids.contains(r.tail)) return invalid("relation " + r.id + ": tail " + r.tail + " is not a span of this layer");
+    }
+    return Ok{};
 }
 
 AnnotationLayer layer_of(std::string annotator, const Document& document) {

@@ -43,6 +43,11 @@ struct AnnotatorCopy {
 // The same, with each document's own `annotator` field naming its annotator.
 [[nodiscard]] Result<std::vector<LayeredDocument>> group_by_text(const std::vector<const Document*>& documents);
 
+// Checks a layer against its text: every span inside it (start < end <= `length` code points),
+// every relation between spans of the layer. `where` starts the message, which names the item:
+// `d1, annotator "ann", span T1: [4, 12) is not inside the text (11 code points)`.
+[[nodiscard]] Status check_layer(const AnnotationLayer& layer, std::size_t length, std::string_view where);
+
 // One annotator's layer taken from a Document's spans and relations.
 [[nodiscard]] AnnotationLayer layer_of(std::string annotator, const Document& document);
 
