@@ -14,7 +14,8 @@ namespace {
 struct SpanKey {
     std::size_t start = 0, end = 0;
     std::string_view label;
-    auto operator<=>(const SpanKey&) const = default;
+    // (not a defaulted <=>: Emscripten 3.1.6's libc++ has none for string_view)
+    bool operator<(const SpanKey& o) const { return std::tie(start, end, label) < std::tie(o.start, o.end, o.label); }
 };
 
 SpanKey key_of(const Span& s) { return {s.start, s.end, s.label}; }
@@ -22,7 +23,7 @@ SpanKey key_of(const Span& s) { return {s.start, s.end, s.label}; }
 struct RelationKey {
     SpanKey head, tail;  // for an undirected type, head <= tail
     std::string_view type;
-    auto operator<=>(const RelationKey&) const = default;
+    bool operator<(const RelationKey& o) const { return std::tie(head, tail, type) < std::tie(o.head, o.tail, o.type); }
 };
 
 std::string quoted(std::string_view s) {
