@@ -3,13 +3,16 @@
 // never crashes, refuses only what is invalid, and that its figures hold their invariants: pairs
 // within the counts, exact pairs never more than overlap pairs, a pair seen the other way round
 // gives the same F1 and kappa and the transposed confusion, a run a document at a time gives the
-// same report. Invariants are checked with __builtin_trap so they hold in release-like builds too.
+// same report; and adjudication's first step (accept_by_quorum) keeps every span either accepted
+// or in one disagreement. Invariants are checked with __builtin_trap so they hold in release-like
+// builds too.
 #include <cstddef>
 #include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/adjudication.h"
 #include "core/agreement.h"
 #include "core/agreement_report.h"
 
@@ -40,6 +43,37 @@ const char* const kAnnotators[] = {"ann", "bob", "cem", "dan"};
 bool same(std::optional<double> x, std::optional<double> y) {
     if (!x || !y) return !x && !y;
     return *x - *y < 1e-12 && *y - *x < 1e-12;
+}
+
+// Adjudication's first step: every span of the chosen annotators is either accepted (then at
+// least `quorum` have it) or in exactly one disagreement; disagreements are in text order, apart.
+void check_quorum(const std::vector<LayeredDocument>& docs, std::uint32_t quorum, const std::vector<std::string>& undirected) {
+    const std::vector<std::string> chosen(std::begin(kAnnotators), std::end(kAnnotators));
+    for (const LayeredDocument& doc : docs) {
+        auto gold = accept_by_quorum(doc, chosen, quorum, undirected);
+        check(gold.ok());
+        check(gold->span_agreed.size() == gold->gold.spans.size());
+        check(gold->relation_agreed.size() == gold->gold.relations.size());
+        for (const auto& agreed : gold->span_agreed) check(agreed.size() >= quorum);
+        for (const auto& agreed : gold->relation_agreed) check(agreed.size() >= quorum);
+        std::size_t open = 0, previous_end = 0;
+        for (const Disagreement& d : gold->disagreements) {
+            check(!d.spans.empty() && d.start < d.end && d.start >= previous_end);
+            previous_end = d.end;
+            open += d.spans.size();
+        }
+        std::size_t accepted = 0, total = 0;
+        for (const AnnotationLayer& l : doc.layers)
+            for (const Span& s : l.spans) {
+                ++total;
+                for (const Span& g : gold->gold.spans)
+                    if (g.start == s.start && g.end == s.end && g.label == s.label) {
+                        ++accepted;
+                        break;
+                    }
+            }
+        check(accepted + open == total);
+    }
 }
 
 }  // namespace
@@ -90,6 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     AgreementOptions options;
     options.undirected_relation_types = {"s"};
+    if (valid) check_quorum(docs, 1 + in.take(4), options.undirected_relation_types);
     auto report = compute_agreement(docs, options);
     if (!report.ok()) {
         // Fewer than two annotators, or a layer that is invalid.
