@@ -15,7 +15,8 @@ target_compile_definitions(imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_IMPL_OPENGL_ES3 
   IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS)
 
 file(GLOB INKSPAN_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
-file(GLOB INKSPAN_WEB_SOURCES CONFIGURE_DEPENDS src/platform/*_web.cpp)
+# The browser services (src/platform/*_web.cpp) and the host that owns the app (src/host_web/).
+file(GLOB INKSPAN_WEB_SOURCES CONFIGURE_DEPENDS src/platform/*_web.cpp src/host_web/*.cpp)
 add_executable(inkspan ${INKSPAN_UI_SOURCES} ${INKSPAN_WEB_SOURCES})
 target_link_libraries(inkspan PRIVATE inkspan_core imgui)
 target_compile_options(inkspan PRIVATE ${INKSPAN_WARNINGS})

@@ -51,7 +51,40 @@ for (const d of JSON.parse(samples).documents) {
   await settle(p2);
   await p2.screenshot({ path: path.join(docs, "scripts", d.id + ".png"), clip: { x: 0, y: 0, width: 1280, height: 400 } });
 }
+
+// Arabic, Hebrew, Hindi and Thai next to Chromium's own rendering of the same text in the same
+// font files (tests/e2e/chromium-reference.html): docs/scripts/compare-<id>.png.
+const manifest = JSON.parse(fs.readFileSync(path.join(docs, "../dist/fonts/manifest.json"), "utf8"));
+const compared = { "sample-ar": "Arab", "sample-he": "Hebr", "sample-hi": "Deva", "sample-th": "Thai" };
+// The app's pictures first: a page in the background draws no frames.
+const shots = {};
+for (const d of JSON.parse(samples).documents.filter((x) => compared[x.id])) {
+  await p2.evaluate((id) => window.inkspan.locate(id, 0), d.id);
+  await p2.evaluate(() => window.inkspan.fontsLoaded());
+  await p2.mouse.move(1100, 780);
+  await settle(p2);
+  shots[d.id] = await p2.screenshot({ clip: { x: 232, y: 46, width: 726, height: 190 } });
+}
+const ctx3 = await browser.newContext();
+const p3 = await ctx3.newPage();
+await p3.route("**/chromium-reference.html?*",
+  (route) => route.fulfill({ path: path.join(docs, "../tests/e2e/chromium-reference.html") }));
+for (const d of JSON.parse(samples).documents.filter((x) => compared[x.id])) {
+  const file = manifest.fonts.find((f) => f.script === compared[d.id]).file;
+  const params = {
+    image: "data:image/png;base64," + shots[d.id].toString("base64"),
+    text: d.text,
+    fonts: [server.url + "/DejaVuSans.ttf", server.url + "/fonts/" + file],  // the app's order
+    size: 15,    // the app's body em: 17 px DejaVu Sans line height x its em ratio (0.859), rounded
+    width: 634,  // the app's text column at 1280 px
+  };
+  // A query of its own per text: a change of the hash alone would not load the page again.
+  await p3.goto(server.url + "/chromium-reference.html?" + d.id + "#" + encodeURIComponent(JSON.stringify(params)));
+  await p3.waitForSelector("body[data-ready]");
+  await p3.screenshot({ path: path.join(docs, "scripts", "compare-" + d.id + ".png"), fullPage: true });
+}
+await ctx3.close();
 await ctx2.close();
 await browser.close();
 await server.close();
-console.log("wrote docs/screenshot.png, docs/screenshot-annotated.png and docs/scripts/*.png");
+console.log("wrote docs/screenshot.png, docs/screenshot-annotated.png, docs/scripts/*.png and docs/scripts/compare-*.png");

@@ -41,13 +41,17 @@ window.InkspanStorage = (function () {
     });
   }
 
+  // A document record's JSON: UTF-8 bytes (`utf8`), or a string in records written before.
+  const decoder = new TextDecoder();
+  const recordJson = (rec) => (rec.utf8 ? decoder.decode(rec.utf8) : rec.json);
+
   // The stored corpus as one inkspan JSON string, or null on a first visit.
   function assemble(stored) {
     if (!stored.meta) return null;
     const docs = [];
     for (const id of stored.meta.order) {
       const rec = stored.documents.get(id);
-      if (rec) docs.push(rec.json);
+      if (rec) docs.push(recordJson(rec));
     }
     return '{"format":"inkspan","version":1,"schema":' + stored.meta.schema + ',"documents":[' + docs.join(",") + "]}";
   }
@@ -90,7 +94,7 @@ window.InkspanStorage = (function () {
     onTakeoverRequest(fn) { listeners.takeover = fn; },
 
     // Writes changed documents, removes deleted ones, and replaces the corpus record, atomically.
-    // docs: [[id, json], ...]; removed: [id, ...]; meta: {schema: json, order: [ids]}.
+    // docs: [[id, UTF-8 bytes of the JSON], ...]; removed: [id, ...]; meta: {schema: json, order: [ids]}.
     save(docs, removed, meta) {
       if (!db) return Promise.reject(new Error("storage is not available"));
       if (!writer) return Promise.reject(new Error("Inkspan is open in another tab; this tab is read-only"));
@@ -99,7 +103,7 @@ window.InkspanStorage = (function () {
         try {
           tx = db.transaction(["meta", "documents"], "readwrite");
           const store = tx.objectStore("documents");
-          for (const [id, json] of docs) store.put({ json: json, saved: Date.now() }, id);
+          for (const [id, utf8] of docs) store.put({ utf8: utf8, saved: Date.now() }, id);
           for (const id of removed) store.delete(id);
           tx.objectStore("meta").put(meta, "corpus");
         } catch (e) { reject(e); return; }

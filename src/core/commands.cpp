@@ -9,11 +9,11 @@ struct Overloaded : Fs... { using Fs::operator()...; };
 template <class... Fs>
 Overloaded(Fs...) -> Overloaded<Fs...>;
 
-bool is_document_command(const Command& command) { return command.index() <= 10; }  // AddSpan .. SetDocLanguage
+bool is_document_command(const Command& command) { return command.index() <= 11; }  // AddSpan .. SetDocDirection
 
 }  // namespace
 
-static_assert(std::is_same_v<std::variant_alternative_t<10, Command>, cmd::SetDocLanguage>,
+static_assert(std::is_same_v<std::variant_alternative_t<11, Command>, cmd::SetDocDirection>,
               "is_document_command relies on the document commands coming first");
 
 Result<std::vector<edit::Op>> plan(const Corpus& corpus, const Command& command, std::string_view now) {
@@ -36,6 +36,9 @@ std::string describe(const Command& command) {
             [](const cmd::SetDocAnnotator&) { return std::string("set the annotator"); },
             [](const cmd::SetDocLanguage& c) {
                 return "set the language to " + (c.language.empty() ? std::string("automatic") : c.language);
+            },
+            [](const cmd::SetDocDirection& c) {
+                return "set the direction to " + std::string(direction_choice_name(c.direction));
             },
             [](const cmd::AddDocument& c) { return "add document " + c.document.name(); },
             [](const cmd::RemoveDocument& c) { return "remove document " + c.doc; },

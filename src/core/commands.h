@@ -29,6 +29,7 @@ struct SetRelationType { std::string doc, relation, type; };
 struct SetDocStatus { std::string doc; DocStatus status = DocStatus::New; };
 struct SetDocAnnotator { std::string doc, annotator; };
 struct SetDocLanguage { std::string doc, language; };  // a BCP 47 tag ("zh-Hans", "ja"); "" = automatic
+struct SetDocDirection { std::string doc; DirectionChoice direction = DirectionChoice::automatic; };
 
 // ---- corpus edits (recorded in the corpus history)
 struct AddDocument { Document document; std::optional<std::size_t> index; };  // default: at the end
@@ -49,7 +50,7 @@ struct SetAllowCrossingSpans { bool allow = true; };
 
 using Command = std::variant<cmd::AddSpan, cmd::DeleteSpan, cmd::SetSpanLabel, cmd::SetSpanNote, cmd::SetSpanAttribute,
                              cmd::AddRelation, cmd::DeleteRelation, cmd::SetRelationType, cmd::SetDocStatus,
-                             cmd::SetDocAnnotator, cmd::SetDocLanguage, cmd::AddDocument, cmd::RemoveDocument,
+                             cmd::SetDocAnnotator, cmd::SetDocLanguage, cmd::SetDocDirection, cmd::AddDocument, cmd::RemoveDocument,
                              cmd::AddEntityType, cmd::RenameEntityType, cmd::RecolorEntityType, cmd::SetEntityHotkey,
                              cmd::SetEntityDescription, cmd::DeleteEntityType, cmd::AddRelationType,
                              cmd::RenameRelationType, cmd::SetRelationRule, cmd::DeleteRelationType,

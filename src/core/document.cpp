@@ -30,6 +30,21 @@ void count_down(CountMap& counts, const std::string& key) {
 
 }  // namespace
 
+std::string_view direction_choice_name(DirectionChoice direction) {
+    switch (direction) {
+        case DirectionChoice::automatic: return "auto";
+        case DirectionChoice::ltr: return "ltr";
+        case DirectionChoice::rtl: return "rtl";
+    }
+    return "auto";
+}
+
+std::optional<DirectionChoice> parse_direction_choice(std::string_view name) {
+    for (DirectionChoice d : {DirectionChoice::automatic, DirectionChoice::ltr, DirectionChoice::rtl})
+        if (name == direction_choice_name(d)) return d;
+    return std::nullopt;
+}
+
 std::string_view doc_status_name(DocStatus status) {
     switch (status) {
         case DocStatus::New: return "new";
@@ -395,7 +410,7 @@ void Document::rename_relation_type(std::string_view from, std::string_view to) 
 
 bool Document::operator==(const Document& other) const {
     if (id_ != other.id_ || name_ != other.name_ || text_ != other.text_ || status_ != other.status_ ||
-        language_ != other.language_ || annotator_ != other.annotator_ || created_ != other.created_ ||
+        language_ != other.language_ || direction_ != other.direction_ || annotator_ != other.annotator_ || created_ != other.created_ ||
         modified_ != other.modified_ ||
         order_.size() != other.order_.size() || relations_ != other.relations_)
         return false;

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/bidi.h"
 #include "core/result.h"
 #include "core/text_index.h"
 
@@ -23,6 +24,9 @@ enum class DocStatus { New, InProgress, Done };
 
 // "new", "in_progress", "done" — the names files use.
 [[nodiscard]] std::string_view doc_status_name(DocStatus status);
+// "auto", "ltr", "rtl" (the inkspan format's "direction").
+[[nodiscard]] std::string_view direction_choice_name(DirectionChoice direction);
+[[nodiscard]] std::optional<DirectionChoice> parse_direction_choice(std::string_view name);
 [[nodiscard]] std::optional<DocStatus> parse_doc_status(std::string_view name);
 
 using Attributes = std::map<std::string, std::string>;
@@ -75,6 +79,8 @@ public:
     // A BCP 47 tag ("zh-Hans", "ja", "ko", "en-US") that overrides the language guessed from the
     // text (the CJK variant of fonts); "" = automatic. Checked by is_valid_language_tag.
     [[nodiscard]] const std::string& language() const { return language_; }
+    // Direction of its paragraphs: each from its first strong character (automatic), or forced.
+    [[nodiscard]] DirectionChoice direction() const { return direction_; }
     [[nodiscard]] const std::string& annotator() const { return annotator_; }
     [[nodiscard]] const std::string& created() const { return created_; }    // ISO-8601, from the caller
     [[nodiscard]] const std::string& modified() const { return modified_; }  // ISO-8601, from the caller
@@ -128,6 +134,7 @@ public:
     void set_name(std::string name) { name_ = std::move(name); }
     void set_status(DocStatus status) { status_ = status; }
     void set_language(std::string language) { language_ = std::move(language); }
+    void set_direction(DirectionChoice direction) { direction_ = direction; }
     void set_annotator(std::string annotator) { annotator_ = std::move(annotator); }
     void set_created(std::string created) { created_ = std::move(created); }
     void set_modified(std::string modified) { modified_ = std::move(modified); }
@@ -165,6 +172,7 @@ private:
     DocStatus status_ = DocStatus::New;
     std::string annotator_, created_, modified_;
     std::string language_;  // "" = automatic
+    DirectionChoice direction_ = DirectionChoice::automatic;
 
     std::vector<Span> slots_;                 // span storage; positions never move, freed slots are reused
     std::vector<std::uint32_t> free_slots_;

@@ -158,11 +158,12 @@ struct Applier {
         if (!d) return d.error();
         Document& D = **d;
         if (D.status() != op.before.status || D.annotator() != op.before.annotator ||
-            D.language() != op.before.language)
+            D.language() != op.before.language || D.direction() != op.before.direction)
             return conflict("document " + op.doc + " has changed");
         D.set_status(op.after.status);
         D.set_annotator(op.after.annotator);
         D.set_language(op.after.language);
+        D.set_direction(op.after.direction);
         if (D.modified() == op.before.modified) D.set_modified(op.after.modified);
         return Ok{};
     }
@@ -315,6 +316,26 @@ std::optional<std::string> document_of(const Op& op) {
             else return std::nullopt;
         },
         op);
+}
+
+Effect effect_of(const std::vector<Op>& ops, bool reversed) {
+    Effect e;
+    auto add = [](std::vector<std::string>& list, const std::string& id) {
+        if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+    };
+    for (const Op& op : ops) {
+        if (auto doc = document_of(op)) { add(e.documents, *doc); continue; }
+        if (const auto* ins = std::get_if<InsertDocument>(&op)) add(reversed ? e.removed : e.inserted, ins->document.id());
+        else if (const auto* rem = std::get_if<RemoveDocument>(&op)) add(reversed ? e.inserted : e.removed, rem->document.id());
+        else {
+            e.schema = true;
+            if (std::holds_alternative<RenameEntityType>(op) || std::holds_alternative<RenameRelationType>(op))
+                e.renames_everywhere = true;
+        }
+    }
+    // A document removed and added again in one step (same id) ends up present.
+    for (const std::string& id : e.inserted) std::erase(e.removed, id);
+    return e;
 }
 
 Status apply_op(Corpus& corpus, const Op& op) { return std::visit(Applier{corpus}, op); }

@@ -25,6 +25,7 @@ struct DocMeta {
     DocStatus status = DocStatus::New;
     std::string annotator, modified;
     std::string language;  // "" = automatic
+    DirectionChoice direction = DirectionChoice::automatic;
     bool operator==(const DocMeta&) const = default;
 };
 // Status, annotator and language must match `before`; `modified` is only restored if nothing else
@@ -54,6 +55,18 @@ using Op = std::variant<InsertSpans, RemoveSpans, ReplaceSpan, InsertRelations, 
 [[nodiscard]] Op inverse(const Op& op);
 // The document an op changes, or nullopt for ops on the schema or the document list.
 [[nodiscard]] std::optional<std::string> document_of(const Op& op);
+// What a list of ops touched, for saving and redrawing: documents whose records change, documents
+// that appear or disappear, and whether the schema or the document order changed.
+struct Effect {
+    std::vector<std::string> documents;  // changed in place (spans, relations, meta; renames reach all)
+    std::vector<std::string> inserted;   // added to the corpus (InsertDocument)
+    std::vector<std::string> removed;    // taken out of the corpus (RemoveDocument)
+    bool schema = false;                 // a type was added, changed, renamed or removed
+    bool renames_everywhere = false;     // a type rename: every document's spans or relations follow
+    [[nodiscard]] bool empty() const { return documents.empty() && inserted.empty() && removed.empty() && !schema; }
+};
+// `reversed`: the ops were reverted (undo), so an InsertDocument removed its document.
+[[nodiscard]] Effect effect_of(const std::vector<Op>& ops, bool reversed);
 // Checks the op's preconditions and applies it whole, or returns Refused and changes nothing.
 [[nodiscard]] Status apply_op(Corpus& corpus, const Op& op);
 // Applies ops in order; on a failure, rolls back the ones already applied and returns the error.

@@ -10,12 +10,14 @@ namespace {
 
 bool is_stamp(const edit::Op& op) {
     const auto* m = std::get_if<edit::ChangeDocMeta>(&op);
-    return m && m->before.status == m->after.status && m->before.annotator == m->after.annotator &&
-           m->before.language == m->after.language;
+    if (!m) return false;
+    edit::DocMeta before = m->before;
+    before.modified = m->after.modified;
+    return before == m->after;  // nothing but `modified` changes
 }
 
 // Shrinks a step's ops without changing what they do: the `modified` stamps that every command
-// adds become one per document at the end (status, annotator and language as the step leaves them), and
+// adds become one per document at the end (the other fields as the step leaves them), and
 // runs of span insertions into one document become one bulk insertion, so undoing "annotate all
 // occurrences" is one O(n) pass instead of one pass per span.
 std::vector<edit::Op> compact(std::vector<edit::Op> ops, const Corpus& corpus) {
@@ -40,8 +42,8 @@ std::vector<edit::Op> compact(std::vector<edit::Op> ops, const Corpus& corpus) {
     for (auto& [doc_id, modified] : first_modified) {
         const Document* d = corpus.find_document(doc_id);
         if (!d) continue;  // removed later in the same step
-        out.push_back(edit::ChangeDocMeta{doc_id, {d->status(), d->annotator(), modified, d->language()},
-                                          {d->status(), d->annotator(), d->modified(), d->language()}});
+        out.push_back(edit::ChangeDocMeta{doc_id, {d->status(), d->annotator(), modified, d->language(), d->direction()},
+                                          {d->status(), d->annotator(), d->modified(), d->language(), d->direction()}});
     }
     return out;
 }
@@ -54,6 +56,7 @@ Status Editor::apply(Corpus& corpus, const Command& command, std::string_view no
 
 Status Editor::apply(Corpus& corpus, std::span<const Command> commands, std::string_view now,
                      const BatchOptions& options) {
+    last_effect_ = {};
     std::vector<std::string> created;
     std::size_t skipped = 0;
     std::vector<edit::Op> done;
@@ -87,7 +90,9 @@ Status Editor::apply(Corpus& corpus, std::span<const Command> commands, std::str
         description = describe(commands.front());
         if (commands.size() > 1) description += " (and " + std::to_string(commands.size() - 1) + " more)";
     }
-    record(compact(std::move(done), corpus), std::move(description));
+    std::vector<edit::Op> ops = compact(std::move(done), corpus);
+    last_effect_ = edit::effect_of(ops, false);
+    record(std::move(ops), std::move(description));
     ++revision_;
     return Ok{};
 }
@@ -155,6 +160,7 @@ std::string Editor::redo_description(std::string_view doc_id) const {
 }
 
 Status Editor::undo(Corpus& corpus, std::string_view doc_id) {
+    last_effect_ = {};
     const Pick pick = pick_undo(doc_id);
     if (pick == Pick::None) return make_error(ErrorKind::Refused, "nothing to undo");
     History& from = pick == Pick::Document ? documents_.find(doc_id)->second : corpus_;
@@ -165,6 +171,7 @@ Status Editor::undo(Corpus& corpus, std::string_view doc_id) {
                 return make_error(ErrorKind::Refused, "cannot undo \"" + step.description +
                                                           "\" before the later edits in document " + quote(id));
     if (Status st = edit::revert_ops(corpus, step.ops); !st) return st;
+    last_effect_ = edit::effect_of(step.ops, true);
     from.redo.push_back(std::move(step));
     from.undo.pop_back();
     ++revision_;
@@ -172,6 +179,7 @@ Status Editor::undo(Corpus& corpus, std::string_view doc_id) {
 }
 
 Status Editor::redo(Corpus& corpus, std::string_view doc_id) {
+    last_effect_ = {};
     const Pick pick = pick_redo(doc_id);
     if (pick == Pick::None) return make_error(ErrorKind::Refused, "nothing to redo");
     History& from = pick == Pick::Document ? documents_.find(doc_id)->second : corpus_;
@@ -182,6 +190,7 @@ Status Editor::redo(Corpus& corpus, std::string_view doc_id) {
                 return make_error(ErrorKind::Refused, "cannot redo \"" + step.description +
                                                           "\" before the earlier edits in document " + quote(id));
     if (Status st = edit::apply_ops(corpus, step.ops); !st) return st;
+    last_effect_ = edit::effect_of(step.ops, false);
     from.undo.push_back(std::move(step));
     from.redo.pop_back();
     ++revision_;
@@ -193,6 +202,7 @@ void Editor::clear() {
     corpus_ = History{};
     last_created_.clear();
     last_skipped_ = 0;
+    last_effect_ = {};
     ++revision_;
 }
 

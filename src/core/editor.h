@@ -58,6 +58,8 @@ public:
     [[nodiscard]] const std::vector<std::string>& last_created() const { return last_created_; }
     // How many commands the last apply() skipped (skip_refused).
     [[nodiscard]] std::size_t last_skipped() const { return last_skipped_; }
+    // What the last successful apply(), undo() or redo() changed (empty after a refusal).
+    [[nodiscard]] const edit::Effect& last_effect() const { return last_effect_; }
     // Increases on every change to the corpus made here (apply, undo, redo).
     [[nodiscard]] std::uint64_t revision() const { return revision_; }
 
@@ -85,6 +87,7 @@ private:
     std::uint64_t next_seq_ = 1, revision_ = 0;
     std::vector<std::string> last_created_;
     std::size_t last_skipped_ = 0;
+    edit::Effect last_effect_;
 };
 
 }  // namespace inkspan

@@ -35,4 +35,23 @@ struct InkspanReadOptions {
 [[nodiscard]] std::string write_schema_json(const Schema& schema);
 [[nodiscard]] std::string write_document_json(const Document& document);
 
+// write_document_json a few spans or relations at a time, so a big document is saved without
+// holding the main thread (the same bytes in the end). The document must not change meanwhile:
+// start again if it did.
+class DocumentJsonWriter {
+public:
+    explicit DocumentJsonWriter(const Document& document);
+    // Writes spans or relations while `budget` lasts (one each; the fields before them count as
+    // one), spending it; true when the whole document is written.
+    bool write_some(std::size_t& budget);
+    [[nodiscard]] std::string take() { return std::move(out_); }
+
+private:
+    enum class Stage { Head, Spans, Relations, Done };
+    const Document* doc_;
+    Stage stage_ = Stage::Head;
+    std::size_t next_ = 0;  // the next span or relation to write
+    std::string out_;
+};
+
 }  // namespace inkspan

@@ -431,11 +431,12 @@ bool Reader::read_relations(const json& doc, const Path& at, const Schema& schem
 
 bool Reader::read_document(const json& v, const Path& at, const Schema& schema, Document& out) {
     if (!object_at(v, at)) return false;
-    std::string id, name, text, status = "new", language, annotator, created, modified;
+    std::string id, name, text, status = "new", language, direction, annotator, created, modified;
     if (!id_member(v, at, "id", id) || !string_member(v, at, "name", false, kMaxMetaBytes, name) ||
         !string_member(v, at, "text", true, kMaxTextBytes, text) ||
         !string_member(v, at, "status", false, kMaxMetaBytes, status) ||
         !string_member(v, at, "language", false, kMaxMetaBytes, language) ||
+        !string_member(v, at, "direction", false, kMaxMetaBytes, direction) ||
         !string_member(v, at, "annotator", false, kMaxMetaBytes, annotator) ||
         !string_member(v, at, "created", false, kMaxMetaBytes, created) ||
         !string_member(v, at, "modified", false, kMaxMetaBytes, modified))
@@ -446,6 +447,9 @@ bool Reader::read_document(const json& v, const Path& at, const Schema& schema, 
                     "expected one of \"new\", \"in_progress\", \"done\", got " + quote(status));
     if (!language.empty() && !is_valid_language_tag(language))  // "" = automatic, as when absent
         return fail(ErrorKind::Invalid, at / "language", quote(language) + " is not a language tag");
+    const auto parsed_direction = direction.empty() ? std::optional(DirectionChoice::automatic) : parse_direction_choice(direction);
+    if (!parsed_direction)
+        return fail(ErrorKind::Invalid, at / "direction", "expected one of \"auto\", \"ltr\", \"rtl\", got " + quote(direction));
     auto doc = Document::create(std::move(id), std::move(name), std::move(text));
     if (!doc) return fail(doc.error().kind, at, doc.error().message);
     std::vector<Span> spans;
@@ -453,6 +457,7 @@ bool Reader::read_document(const json& v, const Path& at, const Schema& schema, 
     if (!read_spans(v, at, schema, *doc, spans) || !read_relations(v, at, schema, spans, relations)) return false;
     doc->set_status(*parsed_status);
     doc->set_language(std::move(language));
+    doc->set_direction(*parsed_direction);
     doc->set_annotator(std::move(annotator));
     doc->set_created(std::move(created));
     doc->set_modified(std::move(modified));

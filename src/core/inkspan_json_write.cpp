@@ -106,8 +106,40 @@ void put_schema(std::string& out, const Schema& schema) {
     out += "\n  }";
 }
 
-void put_document(std::string& out, const Document& d) {
-    const std::string_view in = "      ";
+constexpr std::string_view kDocIndent = "      ";
+
+void put_span(std::string& out, const Document& d, const Span& s) {
+    out += '{';
+    put_field(out, "id", s.id, true);
+    put_number(out, "start", s.start);
+    put_number(out, "end", s.end);
+    put_field(out, "label", s.label);
+    put_field(out, "text", d.span_text(s));
+    if (!s.note.empty()) put_field(out, "note", s.note);
+    if (!s.attributes.empty()) {
+        out += ", \"attributes\": {";
+        bool first = true;
+        for (const auto& [k, v] : s.attributes) {
+            put_field(out, k, v, first);
+            first = false;
+        }
+        out += '}';
+    }
+    out += '}';
+}
+
+void put_relation(std::string& out, const Relation& r) {
+    out += '{';
+    put_field(out, "id", r.id, true);
+    put_field(out, "type", r.type);
+    put_field(out, "head", r.head);
+    put_field(out, "tail", r.tail);
+    out += '}';
+}
+
+// Everything before the spans' array: `{`, the fields, `"spans": `.
+void put_document_head(std::string& out, const Document& d) {
+    const std::string_view in = kDocIndent;
     out += "{\n";
     auto line = [&](std::string_view key, std::string_view value) {
         out += in;
@@ -121,43 +153,98 @@ void put_document(std::string& out, const Document& d) {
     line("text", d.text());
     line("status", doc_status_name(d.status()));
     if (!d.language().empty()) line("language", d.language());  // absent = automatic (older files)
+    if (d.direction() != DirectionChoice::automatic) line("direction", direction_choice_name(d.direction()));
     line("annotator", d.annotator());
     line("created", d.created());
     line("modified", d.modified());
     out += in;
     out += "\"spans\": ";
-    put_lines(out, d.spans(), in, [&](const Span& s) {
-        out += '{';
-        put_field(out, "id", s.id, true);
-        put_number(out, "start", s.start);
-        put_number(out, "end", s.end);
-        put_field(out, "label", s.label);
-        put_field(out, "text", d.span_text(s));
-        if (!s.note.empty()) put_field(out, "note", s.note);
-        if (!s.attributes.empty()) {
-            out += ", \"attributes\": {";
-            bool first = true;
-            for (const auto& [k, v] : s.attributes) {
-                put_field(out, k, v, first);
-                first = false;
-            }
-            out += '}';
-        }
-        out += '}';
-    });
+}
+
+void put_document(std::string& out, const Document& d) {
+    const std::string_view in = kDocIndent;
+    put_document_head(out, d);
+    put_lines(out, d.spans(), in, [&](const Span& s) { put_span(out, d, s); });
     out += ",\n";
     out += in;
     out += "\"relations\": ";
-    put_lines(out, d.relations(), in, [&](const Relation& r) {
-        out += '{';
-        put_field(out, "id", r.id, true);
-        put_field(out, "type", r.type);
-        put_field(out, "head", r.head);
-        put_field(out, "tail", r.tail);
-        out += '}';
-    });
+    put_lines(out, d.relations(), in, [&](const Relation& r) { put_relation(out, r); });
     out += "\n    }";
 }
+
+}  // namespace
+
+// ---- one document, a few items at a time ---------------------------------------------------------
+
+DocumentJsonWriter::DocumentJsonWriter(const Document& document) : doc_(&document) {}
+
+namespace {
+
+// Element `i` of a put_lines() array of `n` elements: what precedes it, then the element.
+template <class Fn>
+void put_line_item(std::string& out, std::size_t i, std::string_view indent, Fn&& put_one) {
+    out += i == 0 ? "[\n" : ",\n";
+    out += indent;
+    out += "  ";
+    put_one();
+}
+
+// What closes a put_lines() array of `n` elements.
+void put_lines_end(std::string& out, std::size_t n, std::string_view indent) {
+    if (n == 0) {
+        out += "[]";
+        return;
+    }
+    out += '\n';
+    out += indent;
+    out += ']';
+}
+
+}  // namespace
+
+bool DocumentJsonWriter::write_some(std::size_t& budget) {
+    const Document& d = *doc_;
+    const std::string_view in = kDocIndent;
+    // Writing the fields, a span or a relation spends one; closing an array spends nothing, so a
+    // document is done in the call that writes its last item.
+    while (stage_ != Stage::Done) {
+        if (stage_ == Stage::Head) {
+            if (budget == 0) break;
+            put_document_head(out_, d);
+            stage_ = Stage::Spans;
+            next_ = 0;
+            --budget;
+        } else if (stage_ == Stage::Spans) {
+            if (next_ < d.span_count()) {
+                if (budget == 0) break;
+                put_line_item(out_, next_, in, [&] { put_span(out_, d, d.span_at(next_)); });
+                ++next_;
+                --budget;
+                continue;
+            }
+            put_lines_end(out_, d.span_count(), in);
+            out_ += ",\n";
+            out_ += in;
+            out_ += "\"relations\": ";
+            stage_ = Stage::Relations;
+            next_ = 0;
+        } else {
+            if (next_ < d.relations().size()) {
+                if (budget == 0) break;
+                put_line_item(out_, next_, in, [&] { put_relation(out_, d.relations()[next_]); });
+                ++next_;
+                --budget;
+                continue;
+            }
+            put_lines_end(out_, d.relations().size(), in);
+            out_ += "\n    }";
+            stage_ = Stage::Done;
+        }
+    }
+    return stage_ == Stage::Done;
+}
+
+namespace {
 
 template <class Documents>
 std::string write(const Schema& schema, const Documents& documents) {

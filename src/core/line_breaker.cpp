@@ -27,6 +27,19 @@ constexpr float kEpsilon = 1e-3f;  // px of slack so float sums that equal the w
 }  // namespace
 
 Cluster ClusterScanner::next(std::size_t pos) {
+    if (!shaped_.empty()) {
+        Cluster c;
+        c.byte_end = graphemes_.cluster_end(pos);
+        std::size_t p = pos;
+        c.hangs = hangs(decode_utf8(text_, p));
+        c.code_points = 1;
+        while (p < c.byte_end) {
+            (void)decode_utf8(text_, p);
+            ++c.code_points;
+        }
+        for (std::size_t b = pos; b < c.byte_end; ++b) c.advance += shaped_[b - base_];
+        return c;
+    }
     const auto b0 = static_cast<unsigned char>(text_[pos]);
     char32_t plain = 0;
     if (b0 < 0x80 &&
@@ -145,13 +158,14 @@ bool is_mandatory_break(char32_t c) { return c == 0x0B || c == 0x0C || c == 0x85
 }  // namespace
 
 std::vector<LineBox> break_paragraph(std::string_view text, std::size_t byte_start, std::size_t byte_end,
-                                     std::size_t cp_start, const GlyphAdvances& advances, float wrap_width) {
+                                     std::size_t cp_start, const GlyphAdvances& advances, float wrap_width,
+                                     std::span<const float> shaped_advances) {
     std::vector<LineBox> lines;
     const bool wrap = wrap_width > 0.0f;
     const float limit = wrap_width + kEpsilon;
     auto u32 = [](std::size_t v) { return static_cast<std::uint32_t>(v); };
     LazyLineBreaks breaks(text, byte_start, byte_end);
-    ClusterScanner clusters(text, byte_end, advances);
+    ClusterScanner clusters(text, byte_end, advances, shaped_advances, byte_start);
 
     std::size_t line_byte = byte_start, line_cp = cp_start;
     float line_width = 0.0f;
@@ -178,7 +192,7 @@ std::vector<LineBox> break_paragraph(std::string_view text, std::size_t byte_sta
         if (b > line_byte) {  // end the line there; the clusters after it move down
             float tail = 0.0f;
             std::size_t tail_cp = 0;
-            ClusterScanner again(text, pos, advances);
+            ClusterScanner again(text, pos, advances, shaped_advances, byte_start);
             for (std::size_t q = b; q < pos;) {
                 const Cluster t = again.next(q);
                 tail += t.advance;

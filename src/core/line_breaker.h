@@ -11,6 +11,7 @@
 // cluster advances what GlyphAdvances says (the renderer draws a cluster glyph by glyph).
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,12 @@ class ClusterScanner {
 public:
     ClusterScanner(std::string_view text, std::size_t end, const GlyphAdvances& advances)
         : text_(text), end_(end), advances_(advances), graphemes_(text, end) {}
+    // Shaped advances instead of the font's: shaped[b - base] is the advance of the shaped cluster
+    // whose first code point starts at byte b (0 for every other byte); a cluster advances the sum
+    // over its bytes.
+    ClusterScanner(std::string_view text, std::size_t end, const GlyphAdvances& advances, std::span<const float> shaped,
+                   std::size_t base)
+        : text_(text), end_(end), advances_(advances), graphemes_(text, end), shaped_(shaped), base_(base) {}
     // The cluster that starts at byte `pos` < end: a cluster boundary, in increasing order.
     [[nodiscard]] Cluster next(std::size_t pos);
 
@@ -39,6 +46,8 @@ private:
     std::size_t end_;
     const GlyphAdvances& advances_;
     GraphemeScanner graphemes_;
+    std::span<const float> shaped_;
+    std::size_t base_ = 0;
 };
 
 // One line of a laid-out paragraph. Offsets are absolute in the text; lines are contiguous and
@@ -56,10 +65,12 @@ struct LineBox {
 // cp_start) into lines at most `wrap_width` px wide, greedily at the last UAX #14 opportunity that
 // fits, between clusters when no opportunity does; trailing whitespace hangs. wrap_width <= 0
 // means no wrapping (mandatory breaks still end lines). Returns at least one line (an empty
-// paragraph has one empty line). `top` and `extra_above` are left 0 for the caller.
+// paragraph has one empty line). `top` and `extra_above` are left 0 for the caller. A shaped
+// paragraph passes its shaped advances by byte (see ClusterScanner), from byte_start.
 [[nodiscard]] std::vector<LineBox> break_paragraph(std::string_view text, std::size_t byte_start,
                                                    std::size_t byte_end, std::size_t cp_start,
-                                                   const GlyphAdvances& advances, float wrap_width);
+                                                   const GlyphAdvances& advances, float wrap_width,
+                                                   std::span<const float> shaped_advances = {});
 
 // Code point offsets 0 < k < code points of `text` (valid UTF-8) before which a line may or must
 // break (UAX #14 as libunibreak implements it: no language tailoring, CJ as NS).

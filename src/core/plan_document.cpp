@@ -186,19 +186,21 @@ struct DocumentPlanner {
         return done({edit::ReplaceRelation{d.id(), **r, std::move(after)}});
     }
 
-    Result<Ops> meta(DocStatus status, const std::string& annotator, const std::string& language) const {
-        edit::DocMeta before{d.status(), d.annotator(), d.modified(), d.language()};
-        edit::DocMeta after{status, annotator, now.empty() ? d.modified() : std::string(now), language};
-        if (before.status == after.status && before.annotator == after.annotator && before.language == after.language)
+    Result<Ops> meta(DocStatus status, const std::string& annotator, const std::string& language,
+                     DirectionChoice direction) const {
+        edit::DocMeta before{d.status(), d.annotator(), d.modified(), d.language(), d.direction()};
+        edit::DocMeta after{status, annotator, now.empty() ? d.modified() : std::string(now), language, direction};
+        if (before.status == after.status && before.annotator == after.annotator && before.language == after.language &&
+            before.direction == after.direction)
             return Ops{};
         return Ops{edit::ChangeDocMeta{d.id(), std::move(before), std::move(after)}};
     }
 
-    Result<Ops> operator()(const cmd::SetDocStatus& a) const { return meta(a.status, d.annotator(), d.language()); }
+    Result<Ops> operator()(const cmd::SetDocStatus& a) const { return meta(a.status, d.annotator(), d.language(), d.direction()); }
 
     Result<Ops> operator()(const cmd::SetDocAnnotator& a) const {
         if (auto bad = check_free_text(a.annotator, kMaxMetaBytes, "annotator")) return *bad;
-        return meta(d.status(), a.annotator, d.language());
+        return meta(d.status(), a.annotator, d.language(), d.direction());
     }
 
     Result<Ops> operator()(const cmd::SetDocLanguage& a) const {
@@ -206,7 +208,11 @@ struct DocumentPlanner {
         if (!a.language.empty() && !is_valid_language_tag(a.language))
             return invalid(quote(a.language) +
                            " is not a language tag (expected a BCP 47 tag such as zh-Hans, ja or en-US)");
-        return meta(d.status(), d.annotator(), a.language);
+        return meta(d.status(), d.annotator(), a.language, d.direction());
+    }
+
+    Result<Ops> operator()(const cmd::SetDocDirection& a) const {
+        return meta(d.status(), d.annotator(), d.language(), a.direction);
     }
 };
 

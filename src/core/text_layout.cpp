@@ -85,6 +85,11 @@ void TextLayout::set_advances(GlyphAdvances advances) {
     invalidate_all();
 }
 
+void TextLayout::set_shaping(ShapingOptions shaping) {
+    shaping_ = std::move(shaping);
+    invalidate_all();
+}
+
 void TextLayout::set_extra_above(ExtraAboveFn extra_above) {
     extra_above_ = std::move(extra_above);
     invalidate_extras(0, code_points_);
@@ -107,12 +112,71 @@ const std::vector<LineBox>& TextLayout::ensure(std::size_t paragraph) {
     Cache& cache = cache_[paragraph];
     if (cache.generation != generation_) {
         const Paragraph& p = paragraphs_[paragraph];
-        cache.lines = break_paragraph(text_, p.byte_start, p.byte_end, p.cp_start, advances_, style_.wrap_width);
+        cache.shaped.clear();
+        cache.rtl = false;
+        if (needs_shaping(p)) shape_paragraph(paragraph);
+        else cache.lines = break_paragraph(text_, p.byte_start, p.byte_end, p.cp_start, advances_, style_.wrap_width);
         cache.generation = generation_;
         ++stats_.paragraphs_broken;
         apply_extras(paragraph);
     }
     return cache.lines;
+}
+
+bool TextLayout::needs_shaping(const Paragraph& p) const {
+    if (!shaping_.shaper || shaping_.fonts.empty()) return false;
+    if (shaping_.direction == DirectionChoice::rtl) return true;
+    return inkspan::needs_shaping(std::string_view(text_).substr(p.byte_start, p.byte_end - p.byte_start));
+}
+
+// The paragraph is shaped whole once (with bidi) to measure its clusters for line breaking, then
+// each line is shaped again on its own: bidi reorders per line (UAX #9 L1–L2), and a line's edge
+// can change a glyph's form.
+void TextLayout::shape_paragraph(std::size_t paragraph) {
+    const Paragraph& p = paragraphs_[paragraph];
+    Cache& cache = cache_[paragraph];
+    std::u32string text;
+    std::vector<std::uint32_t> byte_of;  // of each code point, from the paragraph's first byte
+    text.reserve(p.cp_end - p.cp_start);
+    byte_of.reserve(p.cp_end - p.cp_start + 1);
+    for (std::size_t pos = p.byte_start; pos < p.byte_end;) {
+        byte_of.push_back(static_cast<std::uint32_t>(pos - p.byte_start));
+        text.push_back(shaping_code_point(decode_utf8(text_, pos)));
+    }
+    const BidiParagraph bidi(text, shaping_.direction);
+    TextShaper& shaper = *shaping_.shaper;
+    auto whole = std::make_shared<const ShapedLine>(shaper, text, bidi, 0, text.size(), shaping_.fonts, shaping_.size_px);
+    std::vector<float> advances(p.byte_end - p.byte_start, 0.0f);
+    for (const ShapedCluster& c : whole->clusters()) advances[byte_of[c.cp_start]] += c.x1 - c.x0;
+    if (advances.empty()) advances.push_back(0.0f);  // an empty paragraph: still "shaped"
+    cache.lines = break_paragraph(text_, p.byte_start, p.byte_end, p.cp_start, advances_, style_.wrap_width, advances);
+    cache.rtl = bidi.direction() == TextDirection::rtl;
+    if (cache.lines.size() == 1) {  // the paragraph is one line: shaped once
+        cache.lines[0].width = whole->width();
+        cache.lines[0].plain = false;
+        cache.shaped.push_back(std::move(whole));
+        return;
+    }
+    for (LineBox& line : cache.lines) {
+        auto shaped = std::make_shared<const ShapedLine>(shaper, text, bidi, line.cp_start - p.cp_start,
+                                                         line.cp_end - p.cp_start, shaping_.fonts, shaping_.size_px);
+        line.width = shaped->width();
+        line.plain = false;
+        cache.shaped.push_back(std::move(shaped));
+    }
+}
+
+float TextLayout::line_x(std::size_t paragraph, const LineBox& line) const {
+    return cache_[paragraph].rtl && style_.wrap_width > 0.0f ? style_.wrap_width - line.width : 0.0f;
+}
+
+std::size_t TextLayout::line_of(std::size_t paragraph, std::size_t cp, bool upstream) {
+    const std::vector<LineBox>& lines = ensure(paragraph);
+    auto it = std::upper_bound(lines.begin(), lines.end(), cp,
+                               [](std::size_t c, const LineBox& l) { return c < l.cp_start; });
+    std::size_t i = static_cast<std::size_t>(it - lines.begin()) - 1;
+    if (upstream && i > 0 && cp == lines[i].cp_start) --i;
+    return i;
 }
 
 void TextLayout::apply_extras(std::size_t paragraph) {
@@ -161,6 +225,9 @@ LayoutLine TextLayout::make_line(std::size_t paragraph, std::size_t line, double
     out.y = out.top + l.extra_above;
     out.height = style_.line_height;
     out.width = l.width;
+    out.x = line_x(paragraph, l);
+    out.rtl = cache_[paragraph].rtl;
+    if (!cache_[paragraph].shaped.empty()) out.shaped = cache_[paragraph].shaped[line];
     out.ends_paragraph = line + 1 == lines.size();
     out.plain = l.plain;
     return out;
@@ -203,6 +270,15 @@ TextHit TextLayout::hit_test(float x, float y) {
     locate(y, p, i);
     const std::vector<LineBox>& lines = cache_[p].lines;
     const LineBox& line = lines[i];
+    if (const ShapedLine* s = shaped(p, i)) {
+        const std::size_t base = paragraphs_[p].cp_start;
+        const auto c = s->cluster_at(x - line_x(p, line));
+        if (!c) return {line.cp_start, false};
+        const bool left_half = x - line_x(p, line) < (c->x0 + c->x1) * 0.5f;
+        const bool before = left_half == (c->direction == TextDirection::ltr);
+        const std::size_t cp = base + (before ? c->cp_start : c->cp_end);
+        return {cp, cp == line.cp_end && i + 1 < lines.size()};
+    }
     std::size_t pos = line.byte_start, at = line.cp_start;
     float cx = 0.0f;
     ClusterScanner scanner(text_, line.byte_end, advances_);
@@ -217,12 +293,18 @@ TextHit TextLayout::hit_test(float x, float y) {
 }
 
 std::optional<CharHit> TextLayout::char_at(float x, float y) {
-    if (y < 0.0f || x < 0.0f) return std::nullopt;
+    if (y < 0.0f) return std::nullopt;
     std::size_t p = 0, i = 0;
     locate(y, p, i);
     const LineBox& line = cache_[p].lines[i];
     const double text_top = heights_.prefix(p) + line.top + line.extra_above;
     if (y < text_top || y >= text_top + style_.line_height) return std::nullopt;
+    if (const ShapedLine* s = shaped(p, i)) {
+        const float lx = x - line_x(p, line);
+        for (const ShapedCluster& c : s->clusters())
+            if (lx >= c.x0 && lx < c.x1) return CharHit{paragraphs_[p].cp_start + c.cp_start, paragraphs_[p].cp_start + c.cp_end};
+        return std::nullopt;
+    }
     std::size_t pos = line.byte_start, at = line.cp_start;
     float cx = 0.0f;
     ClusterScanner scanner(text_, line.byte_end, advances_);
@@ -240,14 +322,12 @@ CaretBox TextLayout::caret_position(std::size_t cp, bool upstream) {
     cp = std::min(cp, code_points_);
     const std::size_t p = paragraph_of(cp);
     cp = std::min<std::size_t>(cp, paragraphs_[p].cp_end);
-    const std::vector<LineBox>& lines = ensure(p);
-    auto it = std::upper_bound(lines.begin(), lines.end(), cp,
-                               [](std::size_t c, const LineBox& l) { return c < l.cp_start; });
-    std::size_t i = static_cast<std::size_t>(it - lines.begin()) - 1;
-    if (upstream && i > 0 && cp == lines[i].cp_start) --i;
-    const LineBox& line = lines[i];
+    const std::size_t i = line_of(p, cp, upstream);
+    const LineBox& line = cache_[p].lines[i];
     const double y = heights_.prefix(p) + line.top + line.extra_above;
-    return {x_in_line(line, cp, false), static_cast<float>(y), style_.line_height};
+    const ShapedLine* s = shaped(p, i);
+    const float x = s ? line_x(p, line) + s->caret_x(cp - paragraphs_[p].cp_start) : x_in_line(line, cp, false);
+    return {x, static_cast<float>(y), style_.line_height};
 }
 
 std::vector<LayoutRect> TextLayout::range_rects(std::size_t cp_start, std::size_t cp_end, float clip_y0,
@@ -276,6 +356,18 @@ std::vector<LayoutRect> TextLayout::range_rects(std::size_t cp_start, std::size_
             const std::size_t b = std::min<std::size_t>(cp_end, l.cp_end);
             const bool newline = covers_terminator && i + 1 == lines.size();
             if (a >= b && !newline) continue;
+            if (const ShapedLine* s = shaped(p, i)) {
+                const float lx = line_x(p, l);
+                const std::size_t base = paragraphs_[p].cp_start;
+                std::vector<LineSpan> pieces = a < b ? s->range_spans(a - base, b - base) : std::vector<LineSpan>{};
+                if (newline) {  // the line end: right of an ltr line, left of an rtl one
+                    if (cache_[p].rtl) pieces.insert(pieces.begin(), LineSpan{-newline_width, 0.0f});
+                    else pieces.push_back(LineSpan{l.width, l.width + newline_width});
+                }
+                for (const LineSpan& piece : pieces)
+                    out.push_back({lx + piece.x0, static_cast<float>(y), lx + piece.x1, static_cast<float>(y) + style_.line_height});
+                continue;
+            }
             LayoutRect r;
             r.x0 = a < b ? x_in_line(l, a, false) : l.width;
             r.x1 = a < b ? x_in_line(l, b, true) : l.width;
@@ -297,6 +389,14 @@ std::size_t TextLayout::next_caret_stop(std::size_t cp) {
     auto it = std::upper_bound(lines.begin(), lines.end(), cp,
                                [](std::size_t c, const LineBox& l) { return c < l.cp_start; });
     const LineBox& line = *(it - 1);
+    if (const ShapedLine* s = shaped(p, static_cast<std::size_t>(it - 1 - lines.begin()))) {
+        std::size_t next = line.cp_end;  // the smallest cluster start after cp
+        for (const ShapedCluster& c : s->clusters()) {
+            const std::size_t start = paragraphs_[p].cp_start + c.cp_start;
+            if (start > cp && start < next) next = start;
+        }
+        return next;
+    }
     std::size_t pos = line.byte_start, at = line.cp_start;
     ClusterScanner scanner(text_, line.byte_end, advances_);
     while (pos < line.byte_end) {
@@ -319,6 +419,14 @@ std::size_t TextLayout::prev_caret_stop(std::size_t cp) {
     auto it = std::lower_bound(lines.begin(), lines.end(), cp,
                                [](const LineBox& l, std::size_t c) { return l.cp_start < c; });
     const LineBox& line = *(it - 1);  // the last line starting before cp
+    if (const ShapedLine* s = shaped(p, static_cast<std::size_t>(it - 1 - lines.begin()))) {
+        std::size_t prev = line.cp_start;  // the largest cluster start before cp
+        for (const ShapedCluster& c : s->clusters()) {
+            const std::size_t start = paragraphs_[p].cp_start + c.cp_start;
+            if (start < cp && start > prev) prev = start;
+        }
+        return prev;
+    }
     std::size_t pos = line.byte_start, at = line.cp_start;
     ClusterScanner scanner(text_, line.byte_end, advances_);
     while (pos < line.byte_end) {
@@ -328,6 +436,23 @@ std::size_t TextLayout::prev_caret_stop(std::size_t cp) {
         pos = c.byte_end;
     }
     return at;
+}
+
+std::vector<LineSpan> TextLayout::line_range(const LayoutLine& line, std::size_t cp_start, std::size_t cp_end) const {
+    cp_start = std::max<std::size_t>(cp_start, line.cp_start);
+    cp_end = std::min<std::size_t>(cp_end, line.cp_end);
+    if (cp_start >= cp_end) return {};
+    if (line.shaped) {
+        const std::size_t base = paragraphs_[line.paragraph].cp_start;
+        std::vector<LineSpan> pieces = line.shaped->range_spans(cp_start - base, cp_end - base);
+        for (LineSpan& piece : pieces) {
+            piece.x0 += line.x;
+            piece.x1 += line.x;
+        }
+        return pieces;
+    }
+    const LineBox& box = cache_[line.paragraph].lines[line.line_in_paragraph];
+    return {LineSpan{line.x + x_in_line(box, cp_start, false), line.x + x_in_line(box, cp_end, true)}};
 }
 
 std::vector<ClusterBox> TextLayout::clusters(const LayoutLine& line) const {

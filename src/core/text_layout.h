@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,8 +31,20 @@
 #include "core/glyph_advances.h"
 #include "core/height_index.h"
 #include "core/line_breaker.h"
+#include "core/shaped_line.h"
 
 namespace inkspan {
+
+// Shaping (issue 13): a paragraph holding right-to-left text, a complex script (Arabic, Indic,
+// Thai, …) or combining marks (needs_shaping in text_shaper.h) is shaped with HarfBuzz, ordered
+// with FriBidi and drawn from its ShapedLines; every other paragraph keeps the plain path, whose
+// results are what they were without shaping. Without a shaper every paragraph is plain.
+struct ShapingOptions {
+    TextShaper* shaper = nullptr;     // not owned; outlives the layout (or the next set_shaping)
+    std::vector<FontId> fonts;        // in preference order: the first that has a code point draws it
+    float size_px = 16.0f;            // the fonts' em in px
+    DirectionChoice direction = DirectionChoice::automatic;  // paragraph direction (per document)
+};
 
 struct LayoutStyle {
     float wrap_width = 0.0f;             // px; <= 0 means no wrapping
@@ -49,12 +62,16 @@ struct LayoutLine {
     std::size_t line_in_paragraph = 0;
     std::size_t byte_start = 0, byte_end = 0;  // trailing spaces in, line terminator out
     std::size_t cp_start = 0, cp_end = 0;      // the same range in code points
-    float x = 0.0f;            // left edge of the text: always 0, the view adds its origin
+    float x = 0.0f;            // left edge of the text (right-to-left lines align right); the view adds its origin
     float top = 0.0f;          // top of the slot; the band area starts here
     float extra_above = 0.0f;  // px of band area above the text
     float y = 0.0f;            // top of the text box = top + extra_above
     float height = 0.0f;       // text box height (the style's line_height)
     float width = 0.0f;        // advance of the whole line, trailing spaces included
+    bool rtl = false;          // its paragraph runs right to left (then x = wrap width - width)
+    // The shaped line (glyphs by run, clusters in visual order, offsets from the paragraph's
+    // start) when its paragraph is shaped; null on the plain path.
+    std::shared_ptr<const ShapedLine> shaped;
     bool ends_paragraph = false;  // ends at a hard break or the end of the text, not a soft wrap
     // Every cluster is a single code point: drawing the line's bytes in one call with the font that
     // gave the advances lands each glyph where the layout put it. Otherwise (marks, emoji
@@ -99,6 +116,7 @@ public:
     void set_width(float wrap_width);
     void set_line_height(float line_height);
     void set_advances(GlyphAdvances advances);  // font or zoom changed
+    void set_shaping(ShapingOptions shaping);    // fonts, zoom or the document's direction changed
     // Same as invalidate_extras() over the whole text with the new function.
     void set_extra_above(ExtraAboveFn extra_above);
     // Spans changed in [cp_start, cp_end): re-asks the band heights of laid-out paragraphs that
@@ -129,6 +147,9 @@ public:
     // Caret stops after/before cp (cluster boundaries; a line terminator is crossed in one step).
     [[nodiscard]] std::size_t next_caret_stop(std::size_t cp);
     [[nodiscard]] std::size_t prev_caret_stop(std::size_t cp);
+    // Where [cp_start, cp_end) lies on a line returned by visible_lines(): one stretch per visual
+    // piece, left to right, x from the layout's left edge (line.x included), whole clusters.
+    [[nodiscard]] std::vector<LineSpan> line_range(const LayoutLine& line, std::size_t cp_start, std::size_t cp_end) const;
     // The clusters of a line returned by visible_lines(), left to right.
     [[nodiscard]] std::vector<ClusterBox> clusters(const LayoutLine& line) const;
     [[nodiscard]] std::string_view line_text(const LayoutLine& line) const {
@@ -150,6 +171,8 @@ private:
     };
     struct Cache {
         std::vector<LineBox> lines;
+        std::vector<std::shared_ptr<const ShapedLine>> shaped;  // one per line when shaped, else empty
+        bool rtl = false;
         std::uint32_t generation = 0;  // laid out iff == generation_
     };
 
@@ -157,6 +180,15 @@ private:
     void invalidate_all();
     [[nodiscard]] double estimate_height(const Paragraph& p) const;
     const std::vector<LineBox>& ensure(std::size_t paragraph);
+    [[nodiscard]] bool needs_shaping(const Paragraph& p) const;
+    void shape_paragraph(std::size_t paragraph);
+    [[nodiscard]] const ShapedLine* shaped(std::size_t paragraph, std::size_t line) const {
+        const Cache& c = cache_[paragraph];
+        return c.shaped.empty() ? nullptr : c.shaped[line].get();
+    }
+    [[nodiscard]] float line_x(std::size_t paragraph, const LineBox& line) const;
+    // The line (index in its paragraph) holding cp; upstream picks the earlier line at a soft wrap.
+    [[nodiscard]] std::size_t line_of(std::size_t paragraph, std::size_t cp, bool upstream = false);
     void apply_extras(std::size_t paragraph);
     // Paragraph and line index of the slot at y, laying out what it needs.
     void locate(double y, std::size_t& paragraph, std::size_t& line);
@@ -167,6 +199,7 @@ private:
 
     std::string text_;
     GlyphAdvances advances_;
+    ShapingOptions shaping_;
     LayoutStyle style_;
     ExtraAboveFn extra_above_;
     std::size_t code_points_ = 0;

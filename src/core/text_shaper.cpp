@@ -5,6 +5,9 @@
 
 #include <hb.h>
 
+#include "core/display_text.h"
+#include "core/utf8.h"
+
 namespace inkspan {
 
 namespace {
@@ -72,6 +75,17 @@ bool TextShaper::has_glyph(FontId font, char32_t cp) const {
     return f && hb_font_get_nominal_glyph(f->font, cp, &glyph) && glyph != 0;
 }
 
+unsigned TextShaper::glyph_count(FontId font) const {
+    const ShapingFont* f = impl_->find(font);
+    return f ? hb_face_get_glyph_count(f->face) : 0;
+}
+
+bool TextShaper::glyph_has_ink(FontId font, std::uint32_t glyph_id) const {
+    const ShapingFont* f = impl_->find(font);
+    hb_glyph_extents_t extents{};
+    return f && hb_font_get_glyph_extents(f->font, glyph_id, &extents) && extents.width != 0 && extents.height != 0;
+}
+
 std::vector<ShapedGlyph> TextShaper::shape(const ShapeRequest& request) {
     const ShapingFont* f = impl_->find(request.font);
     const std::size_t end = std::min(request.cp_end, request.text.size());
@@ -115,6 +129,57 @@ bool continues_cluster(char32_t cp) {
     default:
         return cp == 0x200C || cp == 0x200D;  // zero-width non-joiner and joiner
     }
+}
+
+namespace {
+
+// Scripts drawn one code point after the other: no contextual forms, no reordering.
+bool is_simple_script(std::uint32_t script) {
+    switch (script) {
+    case script_tag("Latn"): case script_tag("Grek"): case script_tag("Cyrl"): case script_tag("Armn"):
+    case script_tag("Geor"): case script_tag("Ethi"): case script_tag("Cher"): case script_tag("Cans"):
+    case script_tag("Hani"): case script_tag("Hira"): case script_tag("Kana"): case script_tag("Hang"):
+    case script_tag("Bopo"): case script_tag("Yiii"): case script_tag("Brai"): case script_tag("Runr"):
+    case script_tag("Ogam"): case kScriptCommon: case kScriptInherited: case kScriptUnknown:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_bidi_control(char32_t cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool is_conjoining_jamo(char32_t cp) {
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
+}  // namespace
+
+bool needs_shaping(char32_t cp) {
+    if (cp < 0x0300) return false;
+    if (is_bidi_control(cp) || is_conjoining_jamo(cp)) return true;
+    if (cp != 0x200C && cp != 0x200D && continues_cluster(cp)) return true;
+    return !is_simple_script(script_of(cp));
+}
+
+bool needs_shaping(std::string_view utf8) {
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[pos]);
+        if (b < 0xCC) {  // ASCII, a continuation byte, or the lead byte of U+0080–U+02FF
+            ++pos;
+            continue;
+        }
+        if (needs_shaping(decode_utf8(utf8, pos))) return true;
+    }
+    return false;
+}
+
+char32_t shaping_code_point(char32_t cp) {
+    if (cp == U'\t') return U' ';
+    const char32_t shown = display_code_point(cp);
+    return shown == 0 ? cp : shown;
 }
 
 }  // namespace inkspan

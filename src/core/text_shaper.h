@@ -57,6 +57,10 @@ public:
     [[nodiscard]] unsigned units_per_em(FontId font) const;
     // True when the font maps `cp` to a glyph of its own (its cmap), i.e. it can draw it.
     [[nodiscard]] bool has_glyph(FontId font, char32_t cp) const;
+    // Number of glyphs of the font, and whether glyph `glyph_id` has ink (an outline with an
+    // area: false for spaces and empty glyphs).
+    [[nodiscard]] unsigned glyph_count(FontId font) const;
+    [[nodiscard]] bool glyph_has_ink(FontId font, std::uint32_t glyph_id) const;
 
     // Glyphs in visual order, left to right: a right-to-left run's last code point comes first.
     // Clusters are code point offsets into request.text.
@@ -79,6 +83,19 @@ inline constexpr std::uint32_t kScriptUnknown = script_tag("Zzzz");
 
 // Unicode Script property of a code point (HarfBuzz's tables).
 [[nodiscard]] std::uint32_t script_of(char32_t cp);
+// True when a paragraph holding `cp` must be shaped to be drawn right: right-to-left letters and
+// digits (Hebrew, Arabic, Syriac, Thaana, N'Ko, …), bidi controls, every script with contextual
+// forms, conjuncts or reordering (Indic, Southeast Asian, Mongolian, …), combining marks (they
+// are positioned on their base) and conjoining Hangul jamo. False for Latin, Greek, Cyrillic,
+// Armenian, Georgian, Ethiopic, CJK ideographs, kana, Hangul syllables, symbols and emoji: drawn
+// one code point after the other, they need no shaping.
+[[nodiscard]] bool needs_shaping(char32_t cp);
+// True when some code point of `utf8` (valid UTF-8) needs shaping; fast on Latin text.
+[[nodiscard]] bool needs_shaping(std::string_view utf8);
+// The code point shaped for `cp`: what core/display_text draws (controls as pictures), a tab as a
+// space; default-ignorables stay (HarfBuzz needs the joiners and hides them itself).
+[[nodiscard]] char32_t shaping_code_point(char32_t cp);
+
 // True for combining marks (variation selectors too) and the zero-width (non-)joiner: code points
 // that belong with the one before and are drawn by its font.
 [[nodiscard]] bool continues_cluster(char32_t cp);

@@ -2,6 +2,7 @@
 // The browser services the UI may ask for. One header; the web implementation is in *_web.cpp
 // (chosen by CMake); a native build would provide its own.
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ void download_file(const std::string& file_name, std::string_view contents, cons
 // Starts a download of a zip holding `files` (name → contents).
 void download_zip(const std::string& zip_name, const std::map<std::string, std::string>& files);
 
+// Milliseconds on a clock that only moves forward (for timers: autosave, retries).
+[[nodiscard]] double monotonic_ms();
+
 // Now as an ISO-8601 UTC timestamp, e.g. "2026-11-28T05:10:28Z".
 [[nodiscard]] std::string now_iso8601();
 
@@ -45,4 +49,6 @@ namespace inkspan::platform {
 void open_file_picker();
 // Draws a frame immediately (e.g. so a newly opened document has a layout before a query).
 void run_frame_now();
+// Text pasted onto the page outside any text field (a new document), registered by the host.
+void set_paste_handler(std::function<void(const std::string&)> handler);
 }  // namespace inkspan::platform

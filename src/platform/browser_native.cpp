@@ -1,6 +1,7 @@
 // Native stand-ins for the browser services of browser.h, for native tests and the benchmark:
 // no window, no clipboard, no downloads to disk. Frames are drawn by whoever drives the App
 // (see native.h); requests for frames are only counted.
+#include <chrono>
 #include <ctime>
 #include <limits>
 #include <utility>
@@ -44,6 +45,11 @@ void download_zip(const std::string& zip_name, const std::map<std::string, std::
     state().downloads.push_back({zip_name, bytes});  // uncompressed size: no zip natively
 }
 
+double monotonic_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
 std::string now_iso8601() {
     const std::time_t t = std::time(nullptr);
     std::tm utc{};
@@ -57,6 +63,8 @@ std::string now_iso8601() {
 void install_clipboard_for_imgui() {}
 
 void open_file_picker() {}
+
+void set_paste_handler(std::function<void(const std::string&)>) {}
 
 void run_frame_now() {
     if (state().run_frame_hook) state().run_frame_hook();

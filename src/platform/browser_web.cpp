@@ -6,10 +6,9 @@
 #include <cstring>
 #include <ctime>
 #include <string>
+#include <utility>
 
 #include "platform/browser.h"
-#include "platform/runtime_web.h"
-#include "ui/app.h"
 
 namespace inkspan::platform {
 namespace {
@@ -49,6 +48,11 @@ std::string& clipboard_buffer() {
     return text;
 }
 
+std::function<void(const std::string&)>& paste_handler() {
+    static std::function<void(const std::string&)> handler;
+    return handler;
+}
+
 }  // namespace
 
 float device_pixel_ratio() {
@@ -57,6 +61,8 @@ float device_pixel_ratio() {
 }
 
 void open_file_picker() { js_open_file_picker(); }
+
+void set_paste_handler(std::function<void(const std::string&)> handler) { paste_handler() = std::move(handler); }
 
 void set_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
 
@@ -74,6 +80,8 @@ void download_zip(const std::string& zip_name, const std::map<std::string, std::
     for (const auto& [name, text] : files) js_zip_add(name.c_str(), text.data(), static_cast<int>(text.size()));
     js_zip_download(zip_name.c_str());
 }
+
+double monotonic_ms() { return emscripten_get_now(); }
 
 std::string now_iso8601() {
     const std::time_t t = std::time(nullptr);
@@ -102,8 +110,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void inkspan_on_paste(const char* text) {
     using namespace inkspan::platform;
     clipboard_buffer().assign(text);
     ImGuiIO& io = ImGui::GetIO();
-    if (!io.WantTextInput && runtime().app) {  // pasted onto the page: a new document
-        (void)runtime().app->import_file("pasted-text.txt", text);
+    if (!io.WantTextInput && paste_handler()) {  // pasted onto the page: a new document
+        paste_handler()(text);
         request_frames();
         return;
     }

@@ -12,28 +12,41 @@
 namespace inkspan::platform {
 namespace {
 
+// KeyboardEvent.code (the physical key) → ImGui key, for every key ImGui names.
 ImGuiKey key_from_code(const char* code) {
     struct Entry { const char* code; ImGuiKey key; };
     static const Entry table[] = {
         {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
         {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow},
-        {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter}, {"Tab", ImGuiKey_Tab},
-        {"Escape", ImGuiKey_Escape}, {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete},
+        {"Enter", ImGuiKey_Enter}, {"Tab", ImGuiKey_Tab}, {"Escape", ImGuiKey_Escape},
+        {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete}, {"Insert", ImGuiKey_Insert},
         {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End}, {"PageUp", ImGuiKey_PageUp},
-        {"PageDown", ImGuiKey_PageDown}, {"Insert", ImGuiKey_Insert}, {"Space", ImGuiKey_Space},
+        {"PageDown", ImGuiKey_PageDown}, {"Space", ImGuiKey_Space},
         {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift},
         {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
         {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
         {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
+        {"OSLeft", ImGuiKey_LeftSuper}, {"OSRight", ImGuiKey_RightSuper}, {"ContextMenu", ImGuiKey_Menu},
+        {"CapsLock", ImGuiKey_CapsLock}, {"ScrollLock", ImGuiKey_ScrollLock}, {"NumLock", ImGuiKey_NumLock},
+        {"PrintScreen", ImGuiKey_PrintScreen}, {"Pause", ImGuiKey_Pause},
         {"F1", ImGuiKey_F1}, {"F2", ImGuiKey_F2}, {"F3", ImGuiKey_F3}, {"F4", ImGuiKey_F4},
+        {"F5", ImGuiKey_F5}, {"F6", ImGuiKey_F6}, {"F7", ImGuiKey_F7}, {"F8", ImGuiKey_F8},
+        {"F9", ImGuiKey_F9}, {"F10", ImGuiKey_F10}, {"F11", ImGuiKey_F11}, {"F12", ImGuiKey_F12},
+        {"Numpad0", ImGuiKey_Keypad0}, {"Numpad1", ImGuiKey_Keypad1}, {"Numpad2", ImGuiKey_Keypad2},
+        {"Numpad3", ImGuiKey_Keypad3}, {"Numpad4", ImGuiKey_Keypad4}, {"Numpad5", ImGuiKey_Keypad5},
+        {"Numpad6", ImGuiKey_Keypad6}, {"Numpad7", ImGuiKey_Keypad7}, {"Numpad8", ImGuiKey_Keypad8},
+        {"Numpad9", ImGuiKey_Keypad9}, {"NumpadDecimal", ImGuiKey_KeypadDecimal},
+        {"NumpadDivide", ImGuiKey_KeypadDivide}, {"NumpadMultiply", ImGuiKey_KeypadMultiply},
+        {"NumpadSubtract", ImGuiKey_KeypadSubtract}, {"NumpadAdd", ImGuiKey_KeypadAdd},
+        {"NumpadEnter", ImGuiKey_KeypadEnter}, {"NumpadEqual", ImGuiKey_KeypadEqual},
     };
     for (const auto& e : table)
         if (std::strcmp(code, e.code) == 0) return e.key;
     return ImGuiKey_None;
 }
 
-// Letters, digits and a few symbols by the character the layout produces (so Ctrl+Z is Ctrl+Z on
-// AZERTY too).
+// Letters, digits and punctuation by the character the layout produces (so Ctrl+Z is Ctrl+Z on
+// AZERTY too); keys that type nothing of these fall back to their physical place (e.code).
 ImGuiKey key_from_character(const char* key) {
     if (key[0] == 0 || key[1] != 0) return ImGuiKey_None;
     char c = key[0];
@@ -43,18 +56,47 @@ ImGuiKey key_from_character(const char* key) {
     switch (c) {
         case '=': case '+': return ImGuiKey_Equal;
         case '-': case '_': return ImGuiKey_Minus;
-        case '/': return ImGuiKey_Slash;
+        case '/': case '?': return ImGuiKey_Slash;
+        case ',': case '<': return ImGuiKey_Comma;
+        case '.': case '>': return ImGuiKey_Period;
+        case ';': case ':': return ImGuiKey_Semicolon;
+        case '\'': case '"': return ImGuiKey_Apostrophe;
+        case '[': case '{': return ImGuiKey_LeftBracket;
+        case ']': case '}': return ImGuiKey_RightBracket;
+        case '\\': case '|': return ImGuiKey_Backslash;
+        case '`': case '~': return ImGuiKey_GraveAccent;
         default: return ImGuiKey_None;
     }
 }
 
+// Punctuation by its physical place, for layouts whose character there is not ASCII.
+ImGuiKey punctuation_from_code(const char* code) {
+    struct Entry { const char* code; ImGuiKey key; };
+    static const Entry table[] = {
+        {"Minus", ImGuiKey_Minus}, {"Equal", ImGuiKey_Equal}, {"BracketLeft", ImGuiKey_LeftBracket},
+        {"BracketRight", ImGuiKey_RightBracket}, {"Backslash", ImGuiKey_Backslash}, {"Semicolon", ImGuiKey_Semicolon},
+        {"Quote", ImGuiKey_Apostrophe}, {"Backquote", ImGuiKey_GraveAccent}, {"Comma", ImGuiKey_Comma},
+        {"Period", ImGuiKey_Period}, {"Slash", ImGuiKey_Slash}, {"IntlBackslash", ImGuiKey_Oem102},
+    };
+    for (const auto& e : table)
+        if (std::strcmp(code, e.code) == 0) return e.key;
+    return ImGuiKey_None;
+}
+
+// Ctrl is Ctrl and Meta (Cmd, the Windows key) is Super; on macOS ImGui swaps them itself
+// (io.ConfigMacOSXBehaviors), so Cmd+Z undoes there and Ctrl+Z here.
 void update_modifiers(bool ctrl, bool shift, bool alt, bool meta) {
     ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl || meta);  // Cmd acts as Ctrl on macOS
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
     io.AddKeyEvent(ImGuiMod_Shift, shift);
     io.AddKeyEvent(ImGuiMod_Alt, alt);
-    io.AddKeyEvent(ImGuiMod_Super, false);
+    io.AddKeyEvent(ImGuiMod_Super, meta);
 }
+
+EM_JS(int, js_is_apple, (), {
+    const p = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
+    return /mac|iphone|ipad|ipod/i.test(p) ? 1 : 0;
+});
 
 // Keys the browser keeps: reload, devtools, fullscreen, and the clipboard shortcuts (their
 // copy/paste events carry the data; see web/inkspan.js).
@@ -103,6 +145,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     update_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     ImGuiKey key = key_from_code(e->code);
     if (key == ImGuiKey_None) key = key_from_character(e->key);
+    if (key == ImGuiKey_None) key = punctuation_from_code(e->code);
     const bool is_paste = (e->ctrlKey || e->metaKey) && std::strcmp(e->code, "KeyV") == 0;
     if (key != ImGuiKey_None && !is_paste) io.AddKeyEvent(key, down);  // paste: see on_paste
     const bool printable = is_printable(e->key);
@@ -177,6 +220,11 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 }  // namespace
 
 void install_input_handlers(const char* canvas) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "inkspan_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.ConfigInputTrickleEventQueue = true;
+    io.ConfigMacOSXBehaviors = js_is_apple() != 0;
     const char* win = EMSCRIPTEN_EVENT_TARGET_WINDOW;
     emscripten_set_keydown_callback(win, nullptr, true, on_key);
     emscripten_set_keyup_callback(win, nullptr, true, on_key);
@@ -197,6 +245,25 @@ void install_input_handlers(const char* canvas) {
     ImGui::GetPlatformIO().Platform_SetImeDataFn = [](ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
         js_ime_update(data->WantTextInput || data->WantVisible, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
     };
+}
+
+const char* css_cursor(const char* wanted) {
+    if (ImGui::GetIO().MouseDrawCursor) return "none";
+    switch (ImGui::GetMouseCursor()) {
+        case ImGuiMouseCursor_None: return "none";
+        case ImGuiMouseCursor_Arrow: return wanted;  // no widget asked: what the app wants (the text view's)
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_Wait: return "wait";
+        case ImGuiMouseCursor_Progress: return "progress";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: return wanted;
+    }
 }
 
 }  // namespace inkspan::platform

@@ -6,6 +6,11 @@
 
 namespace inkspan::platform {
 
+// Installs the event handlers and sets up ImGui's io (backend name and flags, macOS behaviours).
 void install_input_handlers(const char* canvas_selector);
+
+// The CSS cursor for the canvas after a frame: ImGui's (GetMouseCursor(): the I-beam over text
+// fields, resize arrows, a hand) or, where no widget asked for one, `wanted` (the app's own).
+[[nodiscard]] const char* css_cursor(const char* wanted);
 
 }  // namespace inkspan::platform

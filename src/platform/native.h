@@ -24,9 +24,12 @@ void set_memory_available(std::size_t bytes);
 // The corpus take_restored_corpus() hands to the next App (default "": a first visit).
 void set_restored_corpus(std::string json);
 
+// What storage_status() reports (default Idle); ReadOnly stands for another tab holding the corpus.
+void set_storage_state(StorageState state, std::string message = {});
+
 // The in-memory store: every storage_save() call is recorded here (the web build writes one
 // IndexedDB transaction). The state stays Idle: a save "completes" synchronously, and the driver
-// calls App::on_storage_result(true) itself, as the page's callback does after the transaction.
+// calls App::on_storage_result(SaveResult::Saved) itself, as the page's callback does after the transaction.
 struct SavedBatch {
     std::vector<DocumentRecord> changed;
     std::vector<std::string> removed;

@@ -1,10 +1,14 @@
 #pragma once
 // Browser storage of the corpus (IndexedDB, see web/inkspan-storage.js). Saves are batched: the
 // app hands over the documents that changed and the corpus record; the browser writes them in
-// one transaction and reports back. The app reads the outcome from storage_status().
+// one transaction and reports back through the callbacks the host registers (StorageEvents); the
+// status bar reads storage_status().
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/save_queue.h"
 
 namespace inkspan::platform {
 
@@ -40,7 +44,16 @@ void storage_save(const std::vector<DocumentRecord>& changed, const std::vector<
 [[nodiscard]] const StorageStatus& storage_status();
 [[nodiscard]] bool storage_busy();
 
-// Calls the app back after `ms` milliseconds (autosave debounce); the render loop sleeps meanwhile.
+// What storage reports back, registered by the host (nothing here knows the app).
+struct StorageEvents {
+    std::function<void(SaveResult)> saved;  // the write started by storage_save() finished
+    std::function<void()> save_due;         // the timer of schedule_autosave() fired
+    std::function<void()> hand_over;        // another tab takes the corpus: write what is pending now
+};
+void set_storage_events(StorageEvents events);
+
+// Calls events.save_due after `ms` milliseconds (sooner if an earlier call asked for sooner); the
+// render loop sleeps meanwhile.
 void schedule_autosave(int ms);
 
 // Asks the tab holding the corpus to hand it over; the page reloads this tab's state afterwards.

@@ -1,11 +1,10 @@
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
+#include <utility>
 
 #include "platform/browser.h"
-#include "platform/runtime_web.h"
 #include "platform/storage.h"
-#include "ui/app.h"
 
 namespace inkspan::platform {
 namespace {
@@ -13,6 +12,11 @@ namespace {
 StorageStatus& status_ref() {
     static StorageStatus s;
     return s;
+}
+
+StorageEvents& events() {
+    static StorageEvents e;
+    return e;
 }
 
 EM_JS(char*, js_take_restored, (), {
@@ -40,8 +44,10 @@ EM_JS(char*, js_restored_error, (), {
 });
 
 EM_JS(void, js_batch_begin, (), { Module.storageBatch = { docs: [], removed: [] }; });
+// The document's JSON as UTF-8 bytes: a copy of the heap range (a memcpy), not a decode into a JS
+// string, which for a 7 MB document held the main thread for tens of milliseconds.
 EM_JS(void, js_batch_put, (const char* id, const char* json, int len), {
-    Module.storageBatch.docs.push([UTF8ToString(id), UTF8ToString(json, len)]);
+    Module.storageBatch.docs.push([UTF8ToString(id), HEAPU8.slice(json, json + len)]);
 });
 EM_JS(void, js_batch_remove, (const char* id), { Module.storageBatch.removed.push(UTF8ToString(id)); });
 EM_JS(void, js_batch_commit, (const char* schema, int schema_len, const char* order_json), {
@@ -49,22 +55,28 @@ EM_JS(void, js_batch_commit, (const char* schema, int schema_len, const char* or
     Module.storageBatch = null;
     const meta = { schema: UTF8ToString(schema, schema_len), order: JSON.parse(UTF8ToString(order_json)) };
     InkspanStorage.save(b.docs, b.removed, meta).then(function () {
-        Module.ccall("inkspan_storage_done", null, ["number", "string"], [1, ""]);
+        Module.ccall("inkspan_storage_done", null, ["number", "string"], [0, ""]);
         InkspanStorage.estimate().then(function (e) {
             if (e) Module.ccall("inkspan_storage_estimate", null, ["number", "number"], [e.usage || 0, e.quota || 0]);
         });
     }, function (err) {
         const name = err && err.name || "";
         let msg = String(err && err.message || err);
-        if (name === "QuotaExceededError" || /quota/i.test(msg))
+        const quota = name === "QuotaExceededError" || /quota/i.test(msg);
+        if (quota)
             msg = "Browser storage is full: your work is kept in this tab only. Export now (Ctrl+S) and free space.";
         else msg = "Saving to browser storage failed (" + msg + "): your work is kept in this tab only. Export now (Ctrl+S).";
-        Module.ccall("inkspan_storage_done", null, ["number", "string"], [0, msg]);
+        Module.ccall("inkspan_storage_done", null, ["number", "string"], [quota ? 2 : 1, msg]);
     });
 });
 
 EM_JS(void, js_schedule_autosave, (int ms), {
-    if (Module.autosaveTimer) return;
+    const due = Date.now() + ms;
+    if (Module.autosaveTimer) {
+        if (Module.autosaveDue <= due) return;  // an earlier call is due sooner
+        clearTimeout(Module.autosaveTimer);
+    }
+    Module.autosaveDue = due;
     Module.autosaveTimer = setTimeout(function () {
         Module.autosaveTimer = null;
         Module.ccall("inkspan_autosave", null, [], []);
@@ -121,15 +133,18 @@ void storage_save(const std::vector<DocumentRecord>& changed, const std::vector<
 const StorageStatus& storage_status() { return status_ref(); }
 bool storage_busy() { return status_ref().state == StorageState::Saving; }
 void schedule_autosave(int ms) { js_schedule_autosave(ms); }
+void set_storage_events(StorageEvents e) { events() = std::move(e); }
 void storage_take_over() { js_take_over(); }
 
 }  // namespace inkspan::platform
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void inkspan_storage_done(int ok, const char* message) {
+// result: 0 saved, 1 failed, 2 failed for lack of quota.
+EMSCRIPTEN_KEEPALIVE void inkspan_storage_done(int result, const char* message) {
     using namespace inkspan::platform;
     StorageStatus& st = status_ref();
+    const bool ok = result == 0;
     if (ok) {
         st.state = StorageState::Idle;
         st.message.clear();
@@ -138,7 +153,8 @@ EMSCRIPTEN_KEEPALIVE void inkspan_storage_done(int ok, const char* message) {
         st.state = StorageState::Failed;
         st.message = message;
     }
-    if (runtime().app) runtime().app->on_storage_result(ok != 0);
+    if (events().saved)
+        events().saved(ok ? inkspan::SaveResult::Saved : result == 2 ? inkspan::SaveResult::QuotaExceeded : inkspan::SaveResult::Failed);
     request_frames();
 }
 
@@ -150,13 +166,13 @@ EMSCRIPTEN_KEEPALIVE void inkspan_storage_estimate(double used, double quota) {
 
 EMSCRIPTEN_KEEPALIVE void inkspan_autosave() {
     using namespace inkspan::platform;
-    if (runtime().app) runtime().app->autosave();
+    if (events().save_due) events().save_due();
 }
 
 // Another tab asked for the corpus: save what is pending, then let go and become read-only.
 EMSCRIPTEN_KEEPALIVE void inkspan_hand_over() {
     using namespace inkspan::platform;
-    if (runtime().app) runtime().app->autosave();
+    if (events().hand_over) events().hand_over();
     StorageStatus& st = status_ref();
     st.state = StorageState::ReadOnly;
     st.message = "Inkspan was opened in another tab: this tab is now read-only.";

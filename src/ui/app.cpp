@@ -1,6 +1,8 @@
 #include "ui/app.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 
 #include "core/inkspan_json.h"
 #include "core/search.h"
@@ -13,7 +15,9 @@ namespace {
 constexpr const char* kFontPath = "/fonts/DejaVuSans.ttf";
 constexpr const char* kSamplePath = "/assets/istanbul-talks.fr.txt";
 constexpr const char* kSamplesPath = "/assets/samples.inkspan.json";  // "Add samples": ten languages
-constexpr int kAutosaveDelayMs = 600;
+// Autosave serialises for about this long per timer tick, then lets the browser draw a frame.
+constexpr double kSaveSliceMs = 6.0;
+constexpr std::size_t kSaveItemsPerStep = 256;  // spans or relations between two looks at the clock
 
 std::string read_file(const char* path) {
     std::string data;
@@ -41,25 +45,25 @@ Corpus sample_corpus() {
 
 }  // namespace
 
-App::App() : corpus_(sample_corpus()) {
+App::App() : session_(sample_corpus(), platform::now_iso8601, platform::monotonic_ms) {
     const std::string ttf = read_file(kFontPath);
     font_set_.set_body_font(std::vector<char>(ttf.begin(), ttf.end()));
     theme_ = make_theme(dark_);
     apply_imgui_style(theme_);
     const std::string restored = platform::take_restored_corpus();
+    sync_storage_state();
     if (!restored.empty()) {
         auto corpus = parse_inkspan_json(restored);
         if (corpus.ok()) {
-            corpus_ = std::move(corpus.value());
+            session_.reset(std::move(corpus.value()));
         } else {
             // Keep the stored copy untouched (we do not save over it until the user edits) and say so.
             show_message("The stored corpus could not be read (" + corpus.error().message +
                          "). It is left as it was; the sample is shown instead.", true);
         }
     } else {
-        meta_dirty_ = true;  // first visit: store the sample so a reload finds it
-        for (const Document& d : corpus().documents) dirty_docs_.insert(d.id());
-        platform::schedule_autosave(kAutosaveDelayMs);
+        session_.mark_all_unsaved();  // first visit: store the sample so a reload finds it
+        schedule_save();
     }
     if (const auto& st = platform::storage_status(); !st.message.empty()) show_message(st.message, true);
 }
@@ -99,7 +103,7 @@ void App::update_font_needs() {
         }
     }
     // Names, labels and notes: after any change.
-    const FontMetaKey key{editor_.revision(), corpus().documents.size(), font};
+    const FontMetaKey key{session_.revision(), corpus().documents.size(), font};
     if (key == font_meta_key_) return;
     font_meta_key_ = key;
     if (doc)
@@ -112,15 +116,10 @@ void App::update_font_needs() {
 
 std::vector<char32_t> App::missing_glyphs() {
     if (!fonts_.body) return {};
-    std::set<char32_t> missing;
-    for (const float px : {fonts_.body_px, fonts_.ui_px, fonts_.label_px}) {
-        const ImFontBaked* baked = fonts_.body->GetFontBaked(px);
-        for (int c = 0; c < baked->IndexLookup.Size; ++c)
-            if (baked->IndexLookup[c] == 0xFFFE /* ImGui's IM_FONTGLYPH_INDEX_NOT_FOUND */ &&
-                font_set_.wanted(static_cast<char32_t>(c)) && !font_set_.fetching(static_cast<char32_t>(c)))
-                missing.insert(static_cast<char32_t>(c));
-    }
-    return {missing.begin(), missing.end()};
+    std::vector<char32_t> missing;
+    for (const char32_t c : font_set_.wanted_code_points())
+        if (!font_set_.fetching(c) && !fonts_.body->IsGlyphInFont(static_cast<ImWchar>(c))) missing.push_back(c);
+    return missing;
 }
 
 ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(theme_.page_bg); }
@@ -128,13 +127,14 @@ ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(the
 void App::rebuild_view_if_needed() {
     const Document* doc = current_document();
     if (!doc) return;
-    if (view_dirty_ || view_.doc_id() != doc->id()) {
+    if (view_dirty_ || view_.doc_id() != doc->id() || view_.direction() != doc->direction()) {
         view_.reset(*doc, corpus().schema, fonts_);
         view_dirty_ = false;
     }
 }
 
 void App::frame() {
+    sync_storage_state();
     update_font_needs();
     rebuild_view_if_needed();
     handle_shortcuts();
@@ -160,12 +160,13 @@ void App::frame() {
                  ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
     float search_h = 0;
-    if (search_open_) {
+    if (search_.open) {
         search_h = 40.0f;
         draw_search_bar(text_min, ImVec2(text_max.x, text_min.y + search_h));
     }
     if (current_document()) {
-        view_.draw(*this, ImVec2(text_min.x, text_min.y + search_h), text_max);
+        apply(view_.handle_input(view_input(), ImVec2(text_min.x, text_min.y + search_h), text_max));
+        view_.draw(view_input());
         if (!ever_edited_ && current_document()->span_count() == 0)
             draw_first_run_hint(ImVec2(text_min.x, text_min.y + search_h), text_max);
     } else {
@@ -178,12 +179,61 @@ void App::frame() {
 
     draw_status_bar(ImVec2(p0.x, body_bottom), p1);
     draw_palette();
-    draw_import_dialog();
-    draw_statistics();
+    if (const auto choice = import_question_.draw()) finish_import(*choice);
+    statistics_.draw(corpus(), theme_, fonts_);
     apply_pending();
     if (add_samples_) {
         add_samples_ = false;
         (void)import_file("samples.inkspan.json", read_file(kSamplesPath));  // the path of a dropped file
+    }
+    schedule_save();
+}
+
+// ---- the panels --------------------------------------------------------------------------------
+
+void App::draw_palette() {
+    const Document* doc = current_document();
+    if (!palette_.is_open()) return;
+    if (!doc) { palette_.close(); return; }
+    Palette::Offer offer{&corpus().schema, &theme_, &fonts_, {}, {}};
+    if (palette_.mode == PaletteMode::Relation) {
+        const Span* h = doc->find_span(selected_span_);
+        const Span* t = doc->find_span(relation_tail_);
+        if (!h || !t) { palette_.close(); return; }
+        offer.head_label = h->label;
+        offer.tail_label = t->label;
+    }
+    const PaletteMode mode = palette_.mode;
+    const auto chosen = palette_.draw(offer);
+    if (!chosen) return;
+    if (mode == PaletteMode::Label) request_label(*chosen);
+    else request_relation_type(*chosen);
+}
+
+void App::draw_search_bar(ImVec2 min, ImVec2 max) {
+    if (const auto label = search_.draw(min, max, current_document(), session_.revision(), corpus().schema, theme_))
+        request_annotate_all(*label);
+}
+
+// ---- the text view -----------------------------------------------------------------------------
+
+ViewInput App::view_input() const {
+    return ViewInput{current_document(), &theme_, selection_, selected_span_, selected_relation_,
+                     hovered_span_, hovered_relation_, relation_source_, snap_words_};
+}
+
+void App::apply(const ViewEvents& events) {
+    if (events.hover) set_hover(events.hover->span, events.hover->relation);
+    if (events.cursor) cursor_ = events.cursor;
+    for (const ViewRequest& r : events.requests) {
+        std::visit([&](const auto& q) {
+            using T = std::decay_t<decltype(q)>;
+            if constexpr (std::is_same_v<T, view_request::SelectText>) set_text_selection(q.anchor, q.caret, q.open_palette);
+            else if constexpr (std::is_same_v<T, view_request::SelectSpan>) select_span(q.id);
+            else if constexpr (std::is_same_v<T, view_request::SelectRelation>) select_relation(q.id);
+            else if constexpr (std::is_same_v<T, view_request::ClearSelection>) clear_selection();
+            else request_relation(q.head, q.tail);
+        }, r);
     }
 }
 
@@ -195,15 +245,9 @@ void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_pa
     selected_relation_.clear();
     relation_source_.clear();
     if (open_palette && !selection_.empty()) {
-        palette_ = PaletteMode::Label;
-        palette_filter_.clear();
-        palette_cursor_ = 0;
-        palette_focus_filter_ = false;
-        const auto rects = view_.layout_->range_rects(selection_.start(), selection_.end());
-        if (!rects.empty())
-            palette_pos_ = ImVec2(view_.origin_.x + rects.back().x0, view_.origin_.y + rects.back().y1 + 6.0f);
+        palette_.open(PaletteMode::Label, view_.below_range(selection_.start(), selection_.end()).value_or(palette_.pos));
     } else if (!open_palette) {
-        palette_ = PaletteMode::Closed;
+        palette_.close();
     }
 }
 
@@ -212,7 +256,7 @@ void App::select_span(const std::string& span_id) {
     selected_span_ = span_id;
     selected_relation_.clear();
     relation_source_.clear();
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::select_relation(const std::string& relation_id) {
@@ -220,7 +264,7 @@ void App::select_relation(const std::string& relation_id) {
     selected_span_.clear();
     selected_relation_ = relation_id;
     relation_source_.clear();
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::clear_selection() {
@@ -228,7 +272,7 @@ void App::clear_selection() {
     selected_span_.clear();
     selected_relation_.clear();
     relation_source_.clear();
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::set_hover(const std::string& span_id, const std::string& relation_id) {
@@ -238,7 +282,7 @@ void App::set_hover(const std::string& span_id, const std::string& relation_id) 
 
 void App::start_relation_from(const std::string& span_id) {
     relation_source_ = span_id;
-    palette_ = PaletteMode::Closed;
+    palette_.close();
     show_message("Click the span this relation points to (Esc cancels).", false);
 }
 
@@ -246,12 +290,12 @@ void App::request_label(const std::string& label) {
     const Document* doc = current_document();
     if (!doc) return;
     if (!selection_.empty()) {
-        pending_.push_back(cmd::AddSpan{doc->id(), selection_.start(), selection_.end(), label, {}, {}});
+        session_.queue(Command(cmd::AddSpan{doc->id(), selection_.start(), selection_.end(), label, {}, {}}));
         selection_ = {};
     } else if (!selected_span_.empty()) {
-        pending_.push_back(cmd::SetSpanLabel{doc->id(), selected_span_, label});
+        session_.queue(Command(cmd::SetSpanLabel{doc->id(), selected_span_, label}));
     }
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::request_relation(std::string head, std::string tail) {
@@ -270,62 +314,43 @@ void App::request_relation(std::string head, std::string tail) {
         return;
     }
     if (allowed.size() == 1) {
-        pending_.push_back(cmd::AddRelation{doc->id(), allowed.front(), head, tail});
+        session_.queue(Command(cmd::AddRelation{doc->id(), allowed.front(), head, tail}));
         return;
     }
     selected_span_ = head;
     relation_tail_ = tail;
-    palette_ = PaletteMode::Relation;
-    palette_filter_.clear();
-    palette_cursor_ = 0;
-    palette_focus_filter_ = false;
-    palette_pos_ = ImGui::GetIO().MousePos;
-    palette_pos_.y += 12.0f;
+    palette_.open(PaletteMode::Relation, ImVec2(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y + 12.0f));
 }
 
 void App::request_relation_type(const std::string& type) {
     const Document* doc = current_document();
     if (doc && !selected_span_.empty() && !relation_tail_.empty())
-        pending_.push_back(cmd::AddRelation{doc->id(), type, selected_span_, relation_tail_});
+        session_.queue(Command(cmd::AddRelation{doc->id(), type, selected_span_, relation_tail_}));
     relation_tail_.clear();
-    palette_ = PaletteMode::Closed;
+    palette_.close();
 }
 
 void App::request_delete_selected() {
     const Document* doc = current_document();
     if (!doc) return;
-    if (!selected_span_.empty()) pending_.push_back(cmd::DeleteSpan{doc->id(), selected_span_});
-    else if (!selected_relation_.empty()) pending_.push_back(cmd::DeleteRelation{doc->id(), selected_relation_});
+    if (!selected_span_.empty()) session_.queue(Command(cmd::DeleteSpan{doc->id(), selected_span_}));
+    else if (!selected_relation_.empty()) session_.queue(Command(cmd::DeleteRelation{doc->id(), selected_relation_}));
 }
 
 void App::request_note(const std::string& span_id, const std::string& note) {
-    if (const Document* doc = current_document()) pending_.push_back(cmd::SetSpanNote{doc->id(), span_id, note});
+    if (const Document* doc = current_document()) session_.queue(Command(cmd::SetSpanNote{doc->id(), span_id, note}));
 }
 
 void App::request_doc_status(const std::string& doc_id, DocStatus status) {
-    pending_.push_back(cmd::SetDocStatus{doc_id, status});
+    session_.queue(Command(cmd::SetDocStatus{doc_id, status}));
 }
 
-const Result<SearchResult>& App::current_search() {
-    const Document* doc = current_document();
-    SearchKey key{doc ? doc->id() : std::string(), editor_.revision(), search_query_, search_regex_, search_case_, search_words_};
-    if (!search_cache_ || !(key == search_key_)) {  // searched once per query, not every frame
-        SearchOptions opts;
-        opts.regex = search_regex_;
-        opts.case_insensitive = !search_case_;
-        opts.whole_word = search_words_;
-        search_cache_ = doc ? find_all(doc->text(), search_query_, opts) : Result<SearchResult>(SearchResult{});
-        search_key_ = std::move(key);
-    }
-    return *search_cache_;
-}
-
-void App::request_schema(Command command) { pending_.push_back(std::move(command)); }
+void App::request_schema(Command command) { session_.queue(std::move(command)); }
 
 void App::request_annotate_all(const std::string& label) {
     const Document* doc = current_document();
-    if (!doc || search_query_.empty()) return;
-    const Result<SearchResult>& found = current_search();
+    if (!doc || search_.query.empty()) return;
+    const Result<SearchResult>& found = search_.matches(doc, session_.revision());
     if (!found.ok()) {
         show_message(found.error().message, true);
         return;
@@ -337,16 +362,14 @@ void App::request_annotate_all(const std::string& label) {
         group.push_back(cmd::AddSpan{doc->id(), m.start, m.end, label, {}, {}});
     }
     if (group.empty()) {
-        show_message(found->matches.empty() ? "No match for " + search_query_ : "Every match is already labelled " + label, false);
+        show_message(found->matches.empty() ? "No match for " + search_.query : "Every match is already labelled " + label, false);
         return;
     }
-    
-    auto st = editor_.apply(corpus_, std::span<const Command>(group), platform::now_iso8601(),
-                            BatchOptions{"label all matches " + label, true});
-    if (!st.ok()) { show_message(st.error().message, true); return; }
-    mark_dirty(doc->id());
-    view_.spans_changed(0, doc->length());
-    const std::size_t added = group.size() - editor_.last_skipped();
+    const std::size_t tried = group.size();
+    const EditOutcome out = session_.submit(Batch{std::move(group), BatchOptions{"label all matches " + label, true}});
+    after_edit(Batch{}, std::nullopt, out);
+    if (!out.status.ok()) return;
+    const std::size_t added = tried - out.skipped;
     show_message("Labelled " + std::to_string(added) + " matches " + label +
                  (skipped ? " (" + std::to_string(skipped) + " already were)" : "") + " — one undo step.", false);
 }
@@ -360,23 +383,19 @@ void App::open_document(std::size_t index) {
 void App::undo() {
     const Document* doc = current_document();
     if (!doc) return;
-    const std::string id = doc->id();
-    auto st = editor_.undo(corpus_, id);
-    if (!st.ok()) { show_message(st.error().message, false); return; }
+    const EditOutcome out = session_.submit(Undo{doc->id()});
+    if (!out.status.ok()) { show_message(out.status.error().message, false); return; }
     clear_selection();
-    mark_dirty(id);
-    view_.spans_changed(0, doc->length());
+    after_edit(Undo{}, std::nullopt, out);
 }
 
 void App::redo() {
     const Document* doc = current_document();
     if (!doc) return;
-    const std::string id = doc->id();
-    auto st = editor_.redo(corpus_, id);
-    if (!st.ok()) { show_message(st.error().message, false); return; }
+    const EditOutcome out = session_.submit(Redo{doc->id()});
+    if (!out.status.ok()) { show_message(out.status.error().message, false); return; }
     clear_selection();
-    mark_dirty(id);
-    view_.spans_changed(0, doc->length());
+    after_edit(Redo{}, std::nullopt, out);
 }
 
 void App::show_message(std::string text, bool error) {
@@ -391,8 +410,10 @@ void App::show_message(std::string text, bool error) {
 // The code point ranges whose lines may need other band heights after `command`: the spans it
 // touches and the spans at the other end of their relations (arc rows). Taken before applying,
 // while deleted spans still exist. nullopt: the whole text (schema edits).
-std::optional<std::vector<std::pair<std::size_t, std::size_t>>> App::touched_ranges(const Command& command) const {
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+std::optional<App::Ranges> App::touched_ranges(const Edit& edit) const {
+    const Command* command = std::get_if<Command>(&edit);
+    if (!command) return std::nullopt;  // batches, undo and redo: the whole text
+    Ranges ranges;
     const Document* doc = current_document();
     auto add_span = [&](const std::string& id, bool with_partners) {
         if (!doc) return;
@@ -418,97 +439,88 @@ std::optional<std::vector<std::pair<std::size_t, std::size_t>>> App::touched_ran
         } else {
             whole = true;
         }
-    }, command);
+    }, *command);
     if (whole) return std::nullopt;
     return ranges;
 }
 
-void App::apply(Command command) {
-    if (platform::storage_status().state == platform::StorageState::ReadOnly) {
-        show_message("This tab is read-only: Inkspan is open in another tab. Click \"Use it here\" to edit here.", true);
+void App::after_edit(const Edit& edit, const std::optional<Ranges>& touched, const EditOutcome& outcome) {
+    if (!outcome.status.ok()) {
+        show_message(outcome.status.error().message, true);
         return;
     }
-    const auto touched = touched_ranges(command);
-    auto st = editor_.apply(corpus_, command, platform::now_iso8601());
-    if (!st.ok()) {
-        show_message(st.error().message, true);
-        return;
-    }
+    if (outcome.effect.empty()) return;
     ever_edited_ = true;
-    std::visit([&](const auto& c) {
-        using T = std::decay_t<decltype(c)>;
-        if constexpr (requires { c.doc; }) {
-            mark_dirty(c.doc);
-        } else {
-            meta_dirty_ = true;
-            for (const Document& d : corpus().documents) dirty_docs_.insert(d.id());
-            view_dirty_ = true;
-        }
-        if constexpr (std::is_same_v<T, cmd::AddSpan> || std::is_same_v<T, cmd::DeleteSpan>) selected_span_.clear();
-        if constexpr (std::is_same_v<T, cmd::DeleteRelation>) selected_relation_.clear();
-    }, command);
+    const edit::Effect& e = outcome.effect;
+    if (const Command* c = std::get_if<Command>(&edit)) {
+        if (std::holds_alternative<cmd::AddSpan>(*c) || std::holds_alternative<cmd::DeleteSpan>(*c)) selected_span_.clear();
+        if (std::holds_alternative<cmd::DeleteRelation>(*c)) selected_relation_.clear();
+    }
+    platform::request_frames();
+    if (e.schema || !e.inserted.empty() || !e.removed.empty()) {
+        // The view is built again before the next frame draws: documents were added or removed (the
+        // view's document may have moved in memory) or the schema changed. Do not touch it now.
+        view_dirty_ = true;
+        return;
+    }
     if (touched) for (const auto& [a, b] : *touched) view_.spans_changed(a, b);
     else if (const Document* d = current_document()) view_.spans_changed(0, d->length());
 }
 
 void App::apply_pending() {
-    if (pending_.empty()) return;
-    std::vector<Command> queue;
-    queue.swap(pending_);
-    for (Command& c : queue) apply(std::move(c));
-    platform::request_frames();
-}
-
-void App::mark_dirty(const std::string& doc_id) {
-    dirty_docs_.insert(doc_id);
-    ever_edited_ = true;
-    platform::schedule_autosave(kAutosaveDelayMs);
+    if (!session_.has_queued()) return;
+    // The ranges each edit touches are taken before it applies, while deleted spans still exist.
+    std::vector<std::pair<Edit, std::optional<Ranges>>> applied;
+    const auto outcomes = session_.apply_queued([&](const Edit& e) { applied.emplace_back(e, touched_ranges(e)); });
+    for (std::size_t i = 0; i < outcomes.size(); ++i) after_edit(applied[i].first, applied[i].second, outcomes[i]);
 }
 
 // ---- persistence ------------------------------------------------------------------------------
 
-void App::autosave() {
-    if (dirty_docs_.empty() && removed_docs_.empty() && !meta_dirty_) return;
-    if (platform::storage_busy()) {  // one write at a time; try again shortly
-        platform::schedule_autosave(kAutosaveDelayMs);
+void App::sync_storage_state() {
+    session_.set_read_only(platform::storage_status().state == platform::StorageState::ReadOnly);
+}
+
+void App::schedule_save() {
+    if (const auto due = session_.saves().due_at())
+        platform::schedule_autosave(static_cast<int>(std::max(0.0, *due - platform::monotonic_ms())));
+}
+
+void App::autosave() { write_saves(kSaveSliceMs); }
+
+void App::save_now() { write_saves(std::numeric_limits<double>::infinity()); }
+
+void App::write_saves(double budget_ms) {
+    sync_storage_state();
+    if (!save_writer_) {
+        auto batch = session_.saves().take_batch(platform::monotonic_ms());
+        if (!batch) { schedule_save(); return; }
+        save_writer_.emplace(std::move(*batch));
+    }
+    const double t0 = platform::monotonic_ms();
+    bool done = false;
+    do {
+        done = save_writer_->step(corpus(), session_.revision(), kSaveItemsPerStep);
+    } while (!done && platform::monotonic_ms() - t0 < budget_ms);
+    if (!done) {  // the rest after the browser has drawn and handled input
+        platform::schedule_autosave(0);
         return;
     }
-    save_now();
-}
-
-void App::save_now() {
+    SavedRecords records = save_writer_->take();
+    save_writer_.reset();
     std::vector<platform::DocumentRecord> changed;
-    for (const std::string& id : dirty_docs_)
-        if (const Document* d = corpus().find_document(id)) changed.push_back({id, write_document_json(*d)});
-    std::vector<std::string> removed(removed_docs_.begin(), removed_docs_.end());
-    std::vector<std::string> order;
-    for (const Document& d : corpus().documents) order.push_back(d.id());
-    platform::storage_save(changed, removed, write_schema_json(corpus().schema), order);
-    // What was handed over is no longer pending; a failure puts it back (on_storage_result).
-    in_flight_docs_ = std::move(dirty_docs_);
-    in_flight_removed_ = std::move(removed_docs_);
-    in_flight_meta_ = meta_dirty_;
-    dirty_docs_.clear();
-    removed_docs_.clear();
-    meta_dirty_ = false;
+    changed.reserve(records.documents.size());
+    for (auto& [id, json] : records.documents) changed.push_back({id, std::move(json)});
+    platform::storage_save(changed, records.removed, records.schema_json, records.order);
 }
 
-void App::on_storage_result(bool ok) {
-    if (!ok) {
-        dirty_docs_.insert(in_flight_docs_.begin(), in_flight_docs_.end());
-        removed_docs_.insert(in_flight_removed_.begin(), in_flight_removed_.end());
-        meta_dirty_ = meta_dirty_ || in_flight_meta_;
-    }
-    in_flight_docs_.clear();
-    in_flight_removed_.clear();
-    in_flight_meta_ = false;
-    if (ok && (!dirty_docs_.empty() || meta_dirty_)) platform::schedule_autosave(kAutosaveDelayMs);
+void App::on_storage_result(SaveResult result) {
+    session_.saves().on_result(result, platform::monotonic_ms());
+    schedule_save();
 }
 
 std::string App::state_json() const { return write_inkspan_json(corpus()); }
 
-bool App::has_unsaved_changes() const {
-    return !dirty_docs_.empty() || !removed_docs_.empty() || meta_dirty_ || !in_flight_docs_.empty() || in_flight_meta_;
-}
+bool App::has_unsaved_changes() const { return session_.saves().has_unsaved(); }
 
 }  // namespace inkspan::ui

@@ -13,24 +13,21 @@
 #include <vector>
 
 #include "core/corpus.h"
-#include "core/editor.h"
+#include "core/edit_session.h"
+#include "core/save_batch_writer.h"
 #include "core/schema_fit.h"
-#include "core/search.h"
+#include "ui/export_dialog.h"
 #include "ui/font_set.h"
 #include "ui/fonts.h"
+#include "ui/import_question.h"
+#include "ui/labels_editor.h"
+#include "ui/palette.h"
+#include "ui/search_bar.h"
+#include "ui/statistics_panel.h"
 #include "ui/text_view.h"
 #include "ui/theme.h"
 
 namespace inkspan::ui {
-
-struct TextSelection {
-    std::size_t anchor = 0, caret = 0;  // code points
-    [[nodiscard]] std::size_t start() const { return anchor < caret ? anchor : caret; }
-    [[nodiscard]] std::size_t end() const { return anchor < caret ? caret : anchor; }
-    [[nodiscard]] bool empty() const { return anchor == caret; }
-};
-
-enum class PaletteMode { Closed, Label, Relation };
 
 struct ImportOutcome {
     bool ok = false;       // something was imported, or a question about it waits (pending)
@@ -48,9 +45,9 @@ public:
     [[nodiscard]] bool fonts_need_rebuild() const;
     // For native hosts (the benchmark): the body font, instead of the browser's /fonts file.
     void set_font_data(const std::vector<char>& ttf) { font_set_.set_body_font(ttf); }
-    // Code points of the texts the app shows (documents, names, labels, notes) that the fonts
-    // looked up and found in no font although no fetch is pending for them (drawn as the
-    // missing-glyph box), at the three sizes; and the font fetches still under way.
+    // Code points of the texts the app shows (documents, names, labels, notes) that no built font
+    // has although no fetch is pending for them (drawn as the missing-glyph box, shaped or not);
+    // and the font fetches still under way.
     [[nodiscard]] std::vector<char32_t> missing_glyphs();
     [[nodiscard]] int fonts_pending() const { return font_set_.pending(); }
     [[nodiscard]] std::vector<std::string> fonts_loaded() const { return font_set_.loaded(); }
@@ -59,20 +56,25 @@ public:
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
     [[nodiscard]] ImVec4 background_color() const;
     [[nodiscard]] const char* wants_cursor() const { return cursor_; }
-    void autosave();                    // debounce timer fired, or the page is being hidden
-    void on_storage_result(bool ok);
+    // The save timer fired: writes a slice of the pending batch (a few ms), then asks for the
+    // timer again until the batch is handed to storage.
+    void autosave();
+    // Writes everything pending at once (another tab takes the corpus over; native tests).
+    void save_now();
+    void on_storage_result(SaveResult result);
 
     // ---- automation API
     [[nodiscard]] std::string state_json() const;
     [[nodiscard]] bool has_unsaved_changes() const;
     std::optional<ImVec4> locate(const std::string& doc_id, std::size_t cp);
-    ImportOutcome import_file(const std::string& name, std::string_view bytes);
+    ImportOutcome import_file(const std::string& name, std::string_view bytes);  // also pasted text
     // Several files dropped or picked together (brat's .txt + .ann pairs travel this way).
     ImportOutcome import_files(const std::map<std::string, std::string>& files);
     [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id) const;
 
     // ---- read by the panels and the text view
-    [[nodiscard]] const Corpus& corpus() const { return corpus_; }
+    [[nodiscard]] const Corpus& corpus() const { return session_.corpus(); }
+    [[nodiscard]] const EditSession& session() const { return session_; }
     [[nodiscard]] const Document* current_document() const;
     [[nodiscard]] const Theme& theme() const { return theme_; }
     [[nodiscard]] const Fonts& fonts() const { return fonts_; }
@@ -83,6 +85,7 @@ public:
     [[nodiscard]] const std::string& hovered_relation() const { return hovered_relation_; }
     [[nodiscard]] const std::string& relation_source() const { return relation_source_; }  // "R" mode
     [[nodiscard]] bool snap_to_words() const { return snap_words_; }
+    [[nodiscard]] ViewInput view_input() const;  // what the text view shows
 
     // ---- requests from the UI (gestures) — they queue commands or change UI state
     void set_text_selection(std::size_t anchor, std::size_t caret, bool open_palette);
@@ -106,39 +109,40 @@ public:
     void download_current();
     void download_corpus();
     void download_export();  // the Export dialog's choice
+    void download_schema();
     void show_message(std::string text, bool error);
 
 private:
+    using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
     void apply_pending();
-    void apply(Command command);
-    [[nodiscard]] std::optional<std::vector<std::pair<std::size_t, std::size_t>>> touched_ranges(const Command& command) const;
-    void mark_dirty(const std::string& doc_id);
+    // What the view redraws and the app says after an edit went through the session.
+    void after_edit(const Edit& edit, const std::optional<Ranges>& touched, const EditOutcome& outcome);
+    [[nodiscard]] std::optional<Ranges> touched_ranges(const Edit& edit) const;
+    void sync_storage_state();  // the tab became read-only (or took the corpus over)
+    void schedule_save();       // asks the platform to call autosave() when the save queue is due
+    void write_saves(double budget_ms);  // serialises the pending batch for about budget_ms
     void handle_shortcuts();
     void rebuild_view_if_needed();
+    void apply(const ViewEvents& events);
     void draw_toolbar(ImVec2 min, ImVec2 max);
     void draw_documents_panel(ImVec2 min, ImVec2 max);
     void draw_language_combo(const Document& doc);
+    void draw_direction_combo(const Document& doc);
     void draw_side_panel(ImVec2 min, ImVec2 max);
     void draw_status_bar(ImVec2 min, ImVec2 max);
-    void draw_palette();
-    void draw_search_bar(ImVec2 min, ImVec2 max);
     void draw_first_run_hint(ImVec2 min, ImVec2 max);
-    void save_now();
-    void draw_schema_editor();
-    void draw_import_dialog();
-    void draw_export_dialog();
-    void draw_statistics();
+    void draw_palette();  // and acts on its choice
+    void draw_search_bar(ImVec2 min, ImVec2 max);
     // An inkspan JSON file, already recognised as one (read in place).
     ImportOutcome import_inkspan(const std::string& name, std::string_view bytes);
     ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
                                std::vector<SchemaViolation> violations = {});
-    bool finish_import(int choice);  // true when something was imported
+    bool finish_import(ImportChoice choice);  // true when something was imported
     [[nodiscard]] std::string fresh_document_id() const;
 
-    Corpus corpus_;
-    Editor editor_;
+    EditSession session_;  // the corpus, its history, the one edit path and what is unsaved
+    std::optional<SaveBatchWriter> save_writer_;  // the batch being serialised, slice by slice
     std::size_t current_doc_ = 0;
-    std::vector<Command> pending_;
 
     Theme theme_;
     bool dark_ = false;
@@ -173,70 +177,21 @@ private:
     struct AnnotationRow { bool relation; std::size_t index; };
     AnnotationListKey list_key_;
     std::vector<AnnotationRow> list_rows_;
-    std::string new_label_name_, new_label_hotkey_, new_relation_name_;  // schema editor fields
-    std::string rename_from_, rename_to_;
-    // An import waiting for the user's choice (a document with the same text already exists).
-    struct PendingImport {
-        std::string file_name;
-        Corpus incoming;
-        std::vector<std::size_t> clashes;    // incoming documents whose text is already here
-        std::vector<std::string> new_types;  // labels and relation types the schema lacks
-        std::vector<std::string> notes;
-        std::vector<std::string> widened;            // relation types whose rules the import widens
-        std::vector<SchemaViolation> violations;     // annotations kept that the rules did not allow
-    };
-    std::optional<PendingImport> pending_import_;
-    // The Export dialog.
-    int export_format_ = 0;         // 0 = inkspan, then formats::dataset_formats()
-    bool export_corpus_scope_ = false;
-    bool export_split_ = false;
-    float split_train_ = 0.8f, split_dev_ = 0.1f;
-    int split_seed_ = 42;
-    bool show_statistics_ = false;
-    struct LossesKey {
-        int format = -1;
-        bool corpus = false;
-        std::size_t doc = 0;
-        std::uint64_t revision = 0;
-        bool operator==(const LossesKey&) const = default;
-    };
-    LossesKey losses_key_;
-    std::vector<std::string> losses_;  // what the chosen export format loses (Export dialog)
     bool show_documents_ = true;
 
-    PaletteMode palette_ = PaletteMode::Closed;
-    ImVec2 palette_pos_{0, 0};
-    std::string palette_filter_;
-    int palette_cursor_ = 0;
-    bool palette_focus_filter_ = false;
-
-    bool search_open_ = false, search_focus_ = false;
-    std::string search_query_;
-    bool search_regex_ = false, search_case_ = false, search_words_ = true;
-    bool search_label_mode_ = false;
-    struct SearchKey {
-        std::string doc;
-        std::uint64_t revision = 0;
-        std::string query;
-        bool regex = false, match_case = false, words = false;
-        bool operator==(const SearchKey&) const = default;
-    };
-    SearchKey search_key_;
-    std::optional<Result<SearchResult>> search_cache_;
-    // The matches of the search bar's query in the current document (cached per key).
-    const Result<SearchResult>& current_search();  // after Enter in the search box: a label key labels all matches
+    // The panels, each owning its state.
+    Palette palette_;
+    SearchBar search_;
+    ExportDialog export_;
+    ImportQuestion import_question_;  // an import waiting for the user's choice
+    LabelsEditor labels_editor_;
+    StatisticsPanel statistics_;
 
     std::string message_;
     bool message_error_ = false;
     double message_time_ = 0;
 
-    std::set<std::string> dirty_docs_, removed_docs_;  // not yet handed to storage
-    bool meta_dirty_ = false;
-    std::set<std::string> in_flight_docs_, in_flight_removed_;  // handed over, not yet confirmed
-    bool in_flight_meta_ = false;
     bool ever_edited_ = false;
-
-    friend class TextView;
 };
 
 }  // namespace inkspan::ui

@@ -40,14 +40,6 @@ std::string timestamp_for_file() {
     return out.size() >= 14 ? out.substr(0, 8) + "-" + out.substr(8, 6) : out;
 }
 
-// "A, B, C" (at most 12, then "and N more").
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size() && i < 12; ++i) out += (i ? ", " : "") + names[i];
-    if (names.size() > 12) out += " and " + std::to_string(names.size() - 12) + " more";
-    return out;
-}
-
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20); }
 
 // Why files of `total` bytes (the largest `largest`) cannot be imported, decided before they are
@@ -67,13 +59,19 @@ std::optional<std::string> cannot_read(std::size_t largest, std::size_t total) {
 }  // namespace
 
 std::string App::fresh_document_id() const {
-    for (std::size_t n = corpus_.documents.size() + 1;; ++n) {
+    for (std::size_t n = corpus().documents.size() + 1;; ++n) {
         std::string id = "d" + std::to_string(n);
-        if (!corpus_.find_document(id)) return id;
+        if (!corpus().find_document(id)) return id;
     }
 }
 
 ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
+    sync_storage_state();
+    if (session_.read_only()) {
+        ImportOutcome out{false, name + ": " + EditSession::kReadOnlyMessage};
+        show_message(out.message, true);
+        return out;
+    }
     // An inkspan file (a corpus can be 50 MB) is read from `bytes` as they are, not copied first.
     if (formats::sniff_format(name, bytes) != "inkspan") return import_files({{name, std::string(bytes)}});
     return import_inkspan(name, bytes);
@@ -86,15 +84,16 @@ ImportOutcome App::import_inkspan(const std::string& name, std::string_view byte
         return out;
     };
     if (auto why = cannot_read(bytes.size(), bytes.size())) return refuse(*why);
-    if (pending_import_) return refuse("another import is waiting for your choice; answer it first");
+    if (import_question_.pending) return refuse("another import is waiting for your choice; answer it first");
     auto parsed = parse_inkspan_json(bytes, InkspanReadOptions{true});  // checks UTF-8 too
     if (!parsed.ok()) return refuse(parsed.error().message);
     // Relation types we have keep our rules, widened where the file's relations need it.
-    std::vector<SchemaViolation> violations = fit_to_schema(corpus_.schema, parsed.value());
+    std::vector<SchemaViolation> violations = fit_to_schema(corpus().schema, parsed.value());
     return stage_import(name, std::move(parsed.value()), {}, std::move(violations));
 }
 
 ImportOutcome App::import_files(const std::map<std::string, std::string>& files) {
+    sync_storage_state();
     std::string label;
     for (const auto& [name, bytes] : files) label += (label.empty() ? "" : ", ") + name;
     auto refuse = [&](const std::string& why) {
@@ -102,6 +101,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         show_message(out.message, true);
         return out;
     };
+    if (session_.read_only()) return refuse(EditSession::kReadOnlyMessage);
     if (files.empty()) return refuse("no file");
     std::size_t largest = 0, total = 0;
     for (const auto& [name, bytes] : files) {
@@ -115,7 +115,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
     if (auto empty = formats::find_empty_file(files)) return refuse(empty->message);
     for (const auto& [name, bytes] : files)
         if (auto bad = find_invalid_utf8(bytes)) return refuse(name + ": invalid UTF-8 at byte " + std::to_string(*bad));
-    if (pending_import_) return refuse("another import is waiting for your choice; answer it first");
+    if (import_question_.pending) return refuse("another import is waiting for your choice; answer it first");
 
     const auto detected = files.size() > 1 ? formats::detect_files(files)
                                            : formats::detect_format(files.begin()->first, files.begin()->second);
@@ -130,9 +130,9 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
             if (!(last = import_inkspan(name, bytes)).ok) return last;
         return last;
     } else if (format) {
-        auto imported = formats::import_files(*format, files, corpus_);
+        auto imported = formats::import_files(*format, files, corpus());
         if (!imported.ok()) return refuse(imported.error().message);
-        incoming.schema = formats::merge_schema(corpus_.schema, imported.value());
+        incoming.schema = formats::merge_schema(corpus().schema, imported.value());
         incoming.documents = std::move(imported->documents);
         notes = std::move(imported->skipped);
         violations = std::move(imported->violations);
@@ -146,7 +146,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         if (!doc.ok()) return refuse(doc.error().message);
         doc->set_created(platform::now_iso8601());
         doc->set_modified(doc->created());
-        incoming.schema = corpus_.schema;
+        incoming.schema = corpus().schema;
         incoming.documents.push_back(std::move(doc.value()));
     }
     return stage_import(label, std::move(incoming), std::move(notes), std::move(violations));
@@ -154,7 +154,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
 
 ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
                                 std::vector<SchemaViolation> violations) {
-    if (corpus_.documents.size() + incoming.documents.size() > kMaxDocuments) {
+    if (corpus().documents.size() + incoming.documents.size() > kMaxDocuments) {
         ImportOutcome out{false, file_name + ": the corpus would exceed " + std::to_string(kMaxDocuments) + " documents"};
         show_message(out.message, true);
         return out;
@@ -162,29 +162,29 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
     PendingImport p{file_name, std::move(incoming), {}, {}, std::move(notes), {}, std::move(violations)};
     for (const EntityType& t : p.incoming.schema.entities)
-        if (!corpus_.schema.find_entity(t.name)) p.new_types.push_back(t.name);
+        if (!corpus().schema.find_entity(t.name)) p.new_types.push_back(t.name);
     for (const RelationType& r : p.incoming.schema.relations) {
-        const RelationType* ours = corpus_.schema.find_relation(r.name);
+        const RelationType* ours = corpus().schema.find_relation(r.name);
         if (!ours) p.new_types.push_back(r.name);
         else if (!(*ours == r)) p.widened.push_back(r.name);
     }
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
         const Document& in = p.incoming.documents[i];
         bool same_text = false;
-        for (const Document& d : corpus_.documents)
+        for (const Document& d : corpus().documents)
             if (d.text() == in.text()) { p.clashes.push_back(i); same_text = true; break; }
         if (same_text) continue;
-        for (const Document& d : corpus_.documents)
+        for (const Document& d : corpus().documents)
             if (d.name() == in.name() || d.id() == in.id()) {
                 p.notes.push_back("\"" + in.name() + "\" differs from the stored \"" + d.name() +
                                   "\" in its text, so its annotations cannot be merged by offsets: added as a separate document");
                 break;
             }
     }
-    pending_import_ = std::move(p);
-    const PendingImport& q = *pending_import_;
+    import_question_.pending = std::move(p);
+    const PendingImport& q = *import_question_.pending;
     if (q.clashes.empty() && q.new_types.empty() && q.widened.empty() && q.violations.empty()) {
-        const bool imported = finish_import(1);  // nothing to decide: add everything
+        const bool imported = finish_import(ImportChoice::KeepBoth);  // nothing to decide: add everything
         return {imported, message_};
     }
     platform::request_frames();
@@ -200,24 +200,23 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
     return {true, ask, true};  // a question waits
 }
 
-// choice: 0 replace, 1 keep both, 2 merge annotations, 3 cancel.
-bool App::finish_import(int choice) {
-    if (!pending_import_) return false;
-    PendingImport p = std::move(*pending_import_);
-    pending_import_.reset();
-    if (choice == 3) { show_message(p.file_name + ": import cancelled", false); return false; }
+bool App::finish_import(ImportChoice choice) {
+    if (!import_question_.pending) return false;
+    PendingImport p = std::move(*import_question_.pending);
+    import_question_.pending.reset();
+    if (choice == ImportChoice::Cancel) { show_message(p.file_name + ": import cancelled", false); return false; }
     std::vector<Command> group;
     // New labels and relation types the file brings.
     std::vector<std::string> added_types;
     for (const EntityType& t : p.incoming.schema.entities)
-        if (!corpus_.schema.find_entity(t.name)) {
+        if (!corpus().schema.find_entity(t.name)) {
             EntityType copy = t;
-            if (!copy.hotkey.empty() && corpus_.schema.find_entity_by_hotkey(copy.hotkey)) copy.hotkey.clear();
+            if (!copy.hotkey.empty() && corpus().schema.find_entity_by_hotkey(copy.hotkey)) copy.hotkey.clear();
             group.push_back(cmd::AddEntityType{copy});
             added_types.push_back(t.name);
         }
     for (const RelationType& r : p.incoming.schema.relations)
-        if (!corpus_.schema.find_relation(r.name)) { group.push_back(cmd::AddRelationType{r}); added_types.push_back(r.name); }
+        if (!corpus().schema.find_relation(r.name)) { group.push_back(cmd::AddRelationType{r}); added_types.push_back(r.name); }
     for (const std::string& name : p.widened)  // after the entity types its lists may name
         if (const RelationType* r = p.incoming.schema.find_relation(name)) {
             group.push_back(cmd::SetRelationRule{r->name, r->head, r->tail, r->directed});
@@ -229,8 +228,8 @@ bool App::finish_import(int choice) {
         const bool clash = std::find(p.clashes.begin(), p.clashes.end(), i) != p.clashes.end();
         const Document* existing = nullptr;
         if (clash)
-            for (const Document& d : corpus_.documents) if (d.text() == doc.text()) { existing = &d; break; }
-        if (existing && choice == 2) {
+            for (const Document& d : corpus().documents) if (d.text() == doc.text()) { existing = &d; break; }
+        if (existing && choice == ImportChoice::Merge) {
             // Merge: add the incoming spans that are not exact duplicates, then their relations.
             std::map<std::string, std::string> id_map;
             for (const Span& s : doc.spans()) {
@@ -241,13 +240,14 @@ bool App::finish_import(int choice) {
             (void)id_map;
             continue;
         }
-        if (existing && choice == 0) group.push_back(cmd::RemoveDocument{existing->id()});
-        if (corpus_.find_document(doc.id()) && !(existing && choice == 0 && existing->id() == doc.id())) {
+        if (existing && choice == ImportChoice::Replace) group.push_back(cmd::RemoveDocument{existing->id()});
+        if (corpus().find_document(doc.id()) && !(existing && choice == ImportChoice::Replace && existing->id() == doc.id())) {
             auto renamed = Document::create(fresh_document_id(), doc.name(), doc.text());
             if (renamed.ok()) {
                 Document r = std::move(renamed.value());
                 r.set_status(doc.status());
                 r.set_language(doc.language());
+                r.set_direction(doc.direction());
                 r.set_annotator(doc.annotator());
                 r.set_created(doc.created());
                 r.set_modified(doc.modified());
@@ -261,14 +261,9 @@ bool App::finish_import(int choice) {
         ++added_docs;
     }
     if (group.empty()) { show_message(p.file_name + ": nothing new to import", false); return false; }
-    auto st = editor_.apply(corpus_, std::span<const Command>(group), platform::now_iso8601(),
-                            BatchOptions{"import " + p.file_name, false});
-    if (!st.ok()) { show_message(p.file_name + ": " + st.error().message, true); return false; }
-    meta_dirty_ = true;
-    for (const Document& d : corpus_.documents) dirty_docs_.insert(d.id());
-    platform::schedule_autosave(300);
-    view_dirty_ = true;
-    ever_edited_ = true;
+    const EditOutcome out = session_.submit(Batch{std::move(group), BatchOptions{"import " + p.file_name, false}});
+    if (!out.status.ok()) { show_message(p.file_name + ": " + out.status.error().message, true); return false; }
+    after_edit(Batch{}, std::nullopt, out);
     std::string msg = p.file_name + ": ";
     if (added_docs) msg += "added " + std::to_string(added_docs) + " document(s)";
     if (merged_spans || dup_spans)
@@ -283,108 +278,56 @@ bool App::finish_import(int choice) {
                p.violations[0].doc + " " + p.violations[0].annotation + ": " + p.violations[0].what + ")";
     for (const std::string& n : p.notes) msg += "; " + n;
     show_message(msg, false);
-    if (added_docs && choice != 2) open_document(corpus_.documents.size() - 1);
+    if (added_docs && choice != ImportChoice::Merge) open_document(corpus().documents.size() - 1);
     return true;
-}
-
-void App::draw_import_dialog() {
-    if (!pending_import_) return;
-    ImGui::OpenPopup("Import");
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.35f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
-        const PendingImport& p = *pending_import_;
-        ImGui::TextUnformatted(p.file_name.c_str());
-        if (!p.new_types.empty()) {
-            ImGui::Text("It uses %zu label(s) or relation type(s) your schema does not have:", p.new_types.size());
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
-            ImGui::TextDisabled("%s", join_names(p.new_types).c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::TextUnformatted("Importing adds them to the schema (one undo step with the import).");
-        }
-        if (!p.violations.empty()) {
-            ImGui::Text("%zu annotation(s) break the rules of the schema or of the file; importing keeps them and widens:",
-                        p.violations.size());
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
-            for (std::size_t i = 0; i < p.violations.size() && i < 5; ++i) {
-                const std::string line = p.violations[i].doc + " " + p.violations[i].annotation + ": " + p.violations[i].what;
-                ImGui::TextDisabled("%s", line.c_str());
-            }
-            if (p.violations.size() > 5) ImGui::TextDisabled("and %zu more", p.violations.size() - 5);
-            ImGui::PopTextWrapPos();
-        }
-        int choice = -1;
-        if (!p.clashes.empty()) {
-            ImGui::Text("%zu document(s) have the same text as documents already here.", p.clashes.size());
-            ImGui::TextDisabled("Offsets can only be merged when the text is identical, which it is.");
-            if (ImGui::Button("Replace (R)") || ImGui::IsKeyPressed(ImGuiKey_R)) choice = 0;
-            ImGui::SameLine();
-            if (ImGui::Button("Keep both (K)") || ImGui::IsKeyPressed(ImGuiKey_K)) choice = 1;
-            ImGui::SameLine();
-            if (ImGui::Button("Merge annotations (M)") || ImGui::IsKeyPressed(ImGuiKey_M)) choice = 2;
-        } else if (ImGui::Button(p.violations.empty() && p.widened.empty() ? "Add them and import (Enter)"
-                                                                          : "Widen the schema and import (Enter)") ||
-                   ImGui::IsKeyPressed(ImGuiKey_Enter) ||
-                   ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
-            choice = 1;
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel (Esc)") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = 3;
-        if (choice >= 0) {
-            ImGui::CloseCurrentPopup();
-            finish_import(choice);
-        }
-        ImGui::EndPopup();
-    }
 }
 
 void App::download_current() {
     const Document* doc = current_document();
     if (!doc) return;
     const std::string name = file_stem(doc->name()) + "-" + timestamp_for_file() + ".inkspan.json";
-    platform::download_file(name, write_inkspan_json(corpus_.schema, *doc), "application/json");
+    platform::download_file(name, write_inkspan_json(corpus().schema, *doc), "application/json");
     show_message("Downloaded " + name, false);
 }
 
 void App::download_corpus() {
     const std::string name = "inkspan-corpus-" + timestamp_for_file() + ".inkspan.json";
-    platform::download_file(name, write_inkspan_json(corpus_), "application/json");
+    platform::download_file(name, write_inkspan_json(corpus()), "application/json");
     show_message("Downloaded " + name, false);
 }
 
 std::map<std::string, std::string> App::export_as(const std::string& format, const std::string& doc_id) const {
     std::map<std::string, std::string> files;
     std::vector<std::size_t> docs;
-    if (doc_id.empty()) docs = formats::all_documents(corpus_);
-    else if (auto i = corpus_.document_index(doc_id)) docs.push_back(*i);
+    if (doc_id.empty()) docs = formats::all_documents(corpus());
+    else if (auto i = corpus().document_index(doc_id)) docs.push_back(*i);
     else return files;
     if (format == "inkspan") {
-        if (doc_id.empty()) files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus_);
-        else files[file_stem(corpus_.documents[docs[0]].name()) + ".inkspan.json"] =
-                 write_inkspan_json(corpus_.schema, corpus_.documents[docs[0]]);
+        if (doc_id.empty()) files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus());
+        else files[file_stem(corpus().documents[docs[0]].name()) + ".inkspan.json"] =
+                 write_inkspan_json(corpus().schema, corpus().documents[docs[0]]);
         return files;
     }
-    auto exported = formats::export_corpus(format, corpus_, docs);
+    auto exported = formats::export_corpus(format, corpus(), docs);
     if (exported.ok()) files = std::move(exported->files);
     return files;
 }
 
 void App::download_export() {
     const Document* doc = current_document();
-    const bool corpus_scope = export_corpus_scope_ || !doc;
+    const bool corpus_scope = export_.corpus_scope || !doc;
     const std::string stem = (corpus_scope ? std::string("inkspan-corpus") : file_stem(doc->name())) + "-" + timestamp_for_file();
-    if (export_format_ == 0) {
+    if (export_.format == 0) {
         if (corpus_scope) download_corpus();
         else download_current();
         return;
     }
-    const auto& info = formats::dataset_formats()[static_cast<std::size_t>(export_format_ - 1)];
-    std::vector<std::size_t> docs = corpus_scope ? formats::all_documents(corpus_) : std::vector<std::size_t>{current_doc_};
-    Result<formats::ExportedFiles> out = export_split_
-        ? formats::export_split(info.id, corpus_, docs, formats::SplitRatios{split_train_, split_dev_, 1.0 - split_train_ - split_dev_},
-                                static_cast<std::uint64_t>(split_seed_))
-        : formats::export_corpus(info.id, corpus_, docs);
+    const auto& info = formats::dataset_formats()[static_cast<std::size_t>(export_.format - 1)];
+    std::vector<std::size_t> docs = corpus_scope ? formats::all_documents(corpus()) : std::vector<std::size_t>{current_doc_};
+    Result<formats::ExportedFiles> out = export_.split
+        ? formats::export_split(info.id, corpus(), docs, formats::SplitRatios{export_.split_train, export_.split_dev, 1.0 - export_.split_train - export_.split_dev},
+                                static_cast<std::uint64_t>(export_.split_seed))
+        : formats::export_corpus(info.id, corpus(), docs);
     if (!out.ok()) { show_message(out.error().message, true); return; }
     if (out->files.size() == 1) {
         const auto& [name, text] = *out->files.begin();
@@ -399,75 +342,17 @@ void App::download_export() {
     }
 }
 
-void App::draw_export_dialog() {
-    ImGui::SetNextWindowSize(ImVec2(460, 0));
-    if (!ImGui::BeginPopup("export")) return;
-    ImGui::TextDisabled("FORMAT");
-    ImGui::RadioButton("Inkspan JSON (everything, re-importable)", &export_format_, 0);
-    const auto& fmts = formats::dataset_formats();
-    for (std::size_t i = 0; i < fmts.size(); ++i) {
-        const std::string label = std::string(fmts[i].name) + "##fmt" + std::to_string(i);
-        ImGui::RadioButton(label.c_str(), &export_format_, static_cast<int>(i) + 1);
-    }
-    ImGui::Spacing();
-    ImGui::TextDisabled("SCOPE");
-    int scope = export_corpus_scope_ ? 1 : 0;
-    ImGui::RadioButton("This document", &scope, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("Whole corpus", &scope, 1);
-    export_corpus_scope_ = scope == 1;
-    if (export_format_ > 0) {
-        ImGui::Checkbox("Split into train / dev / test by document", &export_split_);
-        if (export_split_) {
-            ImGui::SetNextItemWidth(120);
-            ImGui::SliderFloat("train", &split_train_, 0.0f, 1.0f, "%.2f");
-            ImGui::SameLine();
-            ImGui::SetNextItemWidth(120);
-            ImGui::SliderFloat("dev", &split_dev_, 0.0f, 1.0f - split_train_, "%.2f");
-            ImGui::SetNextItemWidth(120);
-            ImGui::InputInt("seed", &split_seed_);
-            ImGui::TextDisabled("test = %.2f", 1.0f - split_train_ - split_dev_);
-        }
-        // What this format cannot hold, before anything is downloaded.
-        const auto& info = fmts[static_cast<std::size_t>(export_format_ - 1)];
-        // Computed once per (format, scope, corpus revision), not every frame: it is an export.
-        const LossesKey key{export_format_, export_corpus_scope_, current_doc_, editor_.revision()};
-        if (!(key == losses_key_)) {
-            const std::vector<std::size_t> docs =
-                export_corpus_scope_ ? formats::all_documents(corpus_) : std::vector<std::size_t>{current_doc_};
-            losses_ = formats::losses_for(info.id, corpus_, docs);
-            losses_key_ = key;
-        }
-        const auto& losses = losses_;
-        ImGui::Spacing();
-        if (losses.empty()) {
-            ImGui::TextDisabled("Nothing is lost in this format.");
-        } else {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_.danger), "This format will lose:");
-            ImGui::PushTextWrapPos(440);
-            for (const auto& l : losses) ImGui::BulletText("%s", l.c_str());
-            ImGui::PopTextWrapPos();
-        }
-    }
-    ImGui::Spacing();
-    if (ImGui::Button("Download", ImVec2(-1, 0))) {
-        download_export();
-        ImGui::CloseCurrentPopup();
-    }
-    if (ImGui::Button("Download the schema alone", ImVec2(-1, 0))) {
-        Corpus schema_only;
-        schema_only.schema = corpus_.schema;
-        const std::string name = "inkspan-schema-" + timestamp_for_file() + ".inkspan.json";
-        platform::download_file(name, write_inkspan_json(schema_only), "application/json");
-        show_message("Downloaded " + name, false);
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+void App::download_schema() {
+    Corpus schema_only;
+    schema_only.schema = corpus().schema;
+    const std::string name = "inkspan-schema-" + timestamp_for_file() + ".inkspan.json";
+    platform::download_file(name, write_inkspan_json(schema_only), "application/json");
+    show_message("Downloaded " + name, false);
 }
 
 std::optional<ImVec4> App::locate(const std::string& doc_id, std::size_t cp) {
-    const auto index = corpus_.document_index(doc_id);
-    if (!index || cp > corpus_.documents[*index].length()) return std::nullopt;
+    const auto index = corpus().document_index(doc_id);
+    if (!index || cp > corpus().documents[*index].length()) return std::nullopt;
     if (*index != current_doc_) {
         open_document(*index);
         platform::run_frame_now();  // builds the layout of the newly opened document

@@ -40,6 +40,7 @@ public:
     [[nodiscard]] std::vector<std::string> loaded() const;
     // `cp` was in a text given to want() and the fonts built then lacked it.
     [[nodiscard]] bool wanted(char32_t cp) const { return state_->wanted.count(cp) > 0; }
+    [[nodiscard]] const std::set<char32_t>& wanted_code_points() const { return state_->wanted; }
     // A fetch for `cp` is under way (the manifest, or the file that covers it).
     [[nodiscard]] bool fetching(char32_t cp) const;
     [[nodiscard]] const std::string& error() const { return state_->error; }

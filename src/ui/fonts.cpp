@@ -1,9 +1,14 @@
 #include "ui/fonts.h"
 
 #include <cstdint>
+#include <cmath>
 #include <cstring>
+#include <optional>
+#include <span>
 
 #include "core/display_text.h"
+#include "ui/glyph_font.h"
+#include "ui/shaped_text.h"
 
 namespace inkspan::ui {
 namespace {
@@ -75,6 +80,24 @@ Fonts build_fonts(const std::vector<const std::vector<char>*>& files, float zoom
     }
     fonts.body = fonts.ui = fonts.label = font;
     io.FontDefault = font;
+    if (body_em > 0.0f) {
+        fonts.shaper = std::make_shared<TextShaper>();
+        for (const std::vector<char>* file : files) {
+            if (!file || file->empty()) continue;
+            const auto* bytes = reinterpret_cast<const unsigned char*>(file->data());
+            const std::optional<FontId> id = fonts.shaper->add_font(std::span(bytes, file->size()));
+            ImFont* glyphs = id ? add_glyph_id_font(*file) : nullptr;
+            if (!id || !glyphs) continue;  // a broken file is skipped here as in the merged font
+            while (fonts.glyph_fonts.size() < id->index) fonts.glyph_fonts.push_back(nullptr);
+            fonts.glyph_fonts.push_back(glyphs);
+            fonts.shaping_fonts.push_back(*id);
+        }
+        fonts.em_per_px = body_em;
+        fonts.strings = std::make_shared<ShapedStrings>();
+        fonts.body_em_px = std::round(std::round(fonts.body_px) * body_em);
+        fonts.label_em_px = std::round(std::round(fonts.label_px) * body_em);
+        fonts.ui_em_px = std::round(std::round(fonts.ui_px) * body_em);
+    }
     ImGui::GetStyle().FontSizeBase = fonts.ui_px;
     return fonts;
 }

@@ -7,6 +7,7 @@
 #include "platform/browser.h"
 #include "platform/storage.h"
 #include "ui/app.h"
+#include "ui/shaped_text.h"
 #include "ui/imgui_string.h"
 
 namespace inkspan::ui {
@@ -48,23 +49,30 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     ImGui::SameLine();
     if (ImGui::Button("Import…")) platform::open_file_picker();
     ImGui::SameLine();
-    if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
-    draw_export_dialog();
+    if (ImGui::Button("Export…")) ImGui::OpenPopup(ExportDialog::kPopupId);
+    switch (export_.draw(corpus(), current_doc_, session_.revision(), theme_)) {
+        case ExportDialog::Request::Download: download_export(); break;
+        case ExportDialog::Request::DownloadSchema: download_schema(); break;
+        case ExportDialog::Request::None: break;
+    }
     ImGui::SameLine();
-    if (ImGui::Button("Statistics")) show_statistics_ = !show_statistics_;
+    if (ImGui::Button("Statistics")) statistics_.open = !statistics_.open;
     ImGui::SameLine(0, 20);
     const Document* doc = current_document();
-    ImGui::BeginDisabled(!doc || !editor_.can_undo(doc->id()));
+    ImGui::BeginDisabled(!doc || !session_.editor().can_undo(doc->id()));
     if (ImGui::Button("Undo")) undo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
     ImGui::SameLine();
-    ImGui::BeginDisabled(!doc || !editor_.can_redo(doc->id()));
+    ImGui::BeginDisabled(!doc || !session_.editor().can_redo(doc->id()));
     if (ImGui::Button("Redo")) redo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
     ImGui::SameLine(0, 20);
-    if (ImGui::Button("Find")) { search_open_ = !search_open_; search_focus_ = search_open_; }
+    if (ImGui::Button("Find")) {
+        if (search_.open) search_.hide();
+        else search_.show();
+    }
     ImGui::SameLine();
     ImGui::Checkbox("Snap to words", &snap_words_);
     ImGui::SameLine(0, 20);
@@ -98,10 +106,13 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
             const char* mark = d.status() == DocStatus::Done ? "✓" : d.status() == DocStatus::InProgress ? "•" : " ";
             char label[320];
             std::snprintf(label, sizeof label, "%s %s", mark, d.name().c_str());
-            if (ImGui::Selectable(label, static_cast<std::size_t>(i) == current_doc_)) open_document(static_cast<std::size_t>(i));
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\n%zu spans, %zu relations\nstatus: %s", d.name().c_str(), d.span_count(),
-                                  d.relations().size(), std::string(doc_status_name(d.status())).c_str());
+            if (selectable(fonts_, label, static_cast<std::size_t>(i) == current_doc_)) open_document(static_cast<std::size_t>(i));
+            if (ImGui::IsItemHovered() && ImGui::BeginTooltip()) {
+                text_item(fonts_, d.name());
+                ImGui::Text("%zu spans, %zu relations\nstatus: %s", d.span_count(), d.relations().size(),
+                            std::string(doc_status_name(d.status())).c_str());
+                ImGui::EndTooltip();
+            }
             ImGui::PopID();
         }
     }
@@ -115,6 +126,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
         if (ImGui::Button(done ? "Reopen document" : "Mark document done", ImVec2(-1, 0)))
             request_doc_status(d->id(), done ? DocStatus::InProgress : DocStatus::Done);
         draw_language_combo(*d);
+        draw_direction_combo(*d);
     }
     ImGui::End();
 }
@@ -157,7 +169,28 @@ void App::draw_language_combo(const Document& d) {
 }
 
 void App::request_doc_language(const std::string& doc_id, const std::string& language) {
-    pending_.push_back(cmd::SetDocLanguage{doc_id, language});
+    session_.queue(Command(cmd::SetDocLanguage{doc_id, language}));
+}
+
+void App::draw_direction_combo(const Document& d) {
+    static constexpr std::pair<DirectionChoice, const char*> kChoices[] = {
+        {DirectionChoice::automatic, "Automatic"}, {DirectionChoice::ltr, "Left to right"}, {DirectionChoice::rtl, "Right to left"}};
+    const char* preview = kChoices[static_cast<int>(d.direction())].second;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Direction");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##direction", preview)) {
+        for (const auto& [choice, label] : kChoices) {
+            const bool selected = d.direction() == choice;
+            if (ImGui::Selectable(label, selected) && !selected) session_.queue(Command(cmd::SetDocDirection{d.id(), choice}));
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The direction of the document's paragraphs; Automatic takes each paragraph's\n"
+                          "from its first letter (Arabic, Hebrew: right to left).");
 }
 
 void App::draw_side_panel(ImVec2 min, ImVec2 max) {
@@ -171,8 +204,8 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
         ImGui::PushID(t.name.c_str());
         color_swatch(parse_hex_color(t.color));
         const bool can_apply = !selection_.empty() || !selected_span_.empty();
-        if (ImGui::Selectable(t.name.c_str(), false, can_apply ? 0 : ImGuiSelectableFlags_Disabled,
-                              ImVec2(ImGui::GetContentRegionAvail().x - 70, 0)))
+        if (selectable(fonts_, t.name, false, can_apply ? 0 : ImGuiSelectableFlags_Disabled,
+                       ImVec2(ImGui::GetContentRegionAvail().x - 70, 0)))
             request_label(t.name);
         ImGui::SameLine();
         ImGui::TextDisabled("%s", t.hotkey.empty() ? " " : t.hotkey.c_str());
@@ -188,17 +221,19 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
             ImGui::TextDisabled("→ %s  %zu", r.name.c_str(), it == counts.relations.end() ? 0 : it->second);
         }
     }
-    if (ImGui::Button("Edit labels…")) ImGui::OpenPopup("schema");
-    draw_schema_editor();
+    if (ImGui::Button("Edit labels…")) ImGui::OpenPopup(LabelsEditor::kPopupId);
+    for (Command& c : labels_editor_.draw(corpus().schema)) request_schema(std::move(c));
 
     // The selected span: label, text, note.
     if (doc && !selected_span_.empty()) {
         if (const Span* s = doc->find_span(selected_span_)) {
             section_title("SELECTED SPAN");
-            ImGui::Text("%s  [%zu, %zu)", s->label.c_str(), s->start, s->end);
+            text_item(fonts_, s->label);
+            ImGui::SameLine();
+            ImGui::Text(" [%zu, %zu)", s->start, s->end);
             const std::string_view text = doc->span_text(*s);
             ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(text.data(), text.data() + std::min<std::size_t>(text.size(), 400));
+            text_item(fonts_, utf8_prefix(text, 400));
             ImGui::PopTextWrapPos();
             if (note_span_ != s->id) { note_span_ = s->id; note_edit_ = s->note; }
             InputTextMultilineString("##note", note_edit_, ImVec2(-1, 54));
@@ -214,7 +249,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
     if (doc) {
         // Rows are rebuilt only when the document, its content or the filter changes (documents
         // can hold 50,000 spans); the clipper draws only the visible ones.
-        const AnnotationListKey key{doc->id(), editor_.revision(), list_filter_};
+        const AnnotationListKey key{doc->id(), session_.revision(), list_filter_};
         if (!(key == list_key_)) {
             list_key_ = key;
             list_rows_.clear();
@@ -242,7 +277,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     const std::string text = display_text(utf8_prefix(doc->span_text(s), 60));
                     char label[400];
                     std::snprintf(label, sizeof label, "%s  %s", s.label.c_str(), text.c_str());
-                    if (ImGui::Selectable(label, s.id == selected_span_)) {
+                    if (selectable(fonts_, label, s.id == selected_span_)) {
                         select_span(s.id);
                         (void)view_.scroll_to(s.start, true);
                         view_.flash(s.start, s.end, ImGui::GetTime());
@@ -256,7 +291,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     const std::string line = display_text(utf8_prefix(doc->span_text(*h), 24)) + "  →" + rel.type + "→  " +
                                              display_text(utf8_prefix(doc->span_text(*t), 24));
                     ImGui::PushID(rel.id.c_str());
-                    if (ImGui::Selectable(line.c_str(), rel.id == selected_relation_)) {
+                    if (selectable(fonts_, line, rel.id == selected_relation_)) {
                         select_relation(rel.id);
                         (void)view_.scroll_to(h->start, true);
                     }
@@ -277,7 +312,7 @@ void App::draw_status_bar(ImVec2 min, ImVec2 max) {
                             doc->relations().size(), doc->length());
     ImGui::SameLine(0, 24);
     const auto& st = platform::storage_status();
-    const bool pending = !dirty_docs_.empty() || meta_dirty_ || !in_flight_docs_.empty();
+    const bool pending = has_unsaved_changes();
     const ImVec4 danger = ImGui::ColorConvertU32ToFloat4(theme_.danger);
     switch (st.state) {
         case platform::StorageState::Failed:

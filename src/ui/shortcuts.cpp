@@ -1,5 +1,6 @@
 // Keyboard shortcuts of the editor. Text fields (palette filter, search box, note) take the keys
-// first; everything else goes through here.
+// first: no shortcut fires while one has the keyboard (io.WantTextInput); everything else goes
+// through here.
 #include <algorithm>
 
 #include "platform/browser.h"
@@ -24,25 +25,30 @@ char typed_character() {
 
 void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
-    // Zoom: Ctrl+= / Ctrl+- / Ctrl+0 and Ctrl+wheel.
     float zoom = zoom_;
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_Equal)) zoom *= 1.1f;
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_Minus)) zoom /= 1.1f;
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_0)) zoom = 1.0f;
-    if (io.KeyCtrl && io.MouseWheel != 0.0f) zoom *= io.MouseWheel > 0 ? 1.1f : 1 / 1.1f;
+    if (io.KeyCtrl && io.MouseWheel != 0.0f) zoom *= io.MouseWheel > 0 ? 1.1f : 1 / 1.1f;  // Ctrl+wheel
+    // A text field has the keyboard: its keys are its own (Ctrl+Z undoes typing there, not an
+    // annotation; Ctrl+C copies its text). Global shortcuts only below this line.
+    if (!io.WantTextInput) {
+        // Zoom: Ctrl+= / Ctrl+- / Ctrl+0.
+        if (pressed(ImGuiMod_Ctrl | ImGuiKey_Equal)) zoom *= 1.1f;
+        if (pressed(ImGuiMod_Ctrl | ImGuiKey_Minus)) zoom /= 1.1f;
+        if (pressed(ImGuiMod_Ctrl | ImGuiKey_0)) zoom = 1.0f;
+    }
     zoom = std::clamp(zoom, 0.6f, 2.5f);
     if (zoom != zoom_) {
         zoom_ = zoom;
         fonts_dirty_ = true;
     }
+    if (io.WantTextInput) return;
+
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_Z)) undo();
     if (pressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || pressed(ImGuiMod_Ctrl | ImGuiKey_Y)) redo();
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_S)) download_current();
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_F)) {
-        search_open_ = true;
-        search_focus_ = true;
-        if (const Document* d = current_document(); d && !selection_.empty())
-            search_query_ = std::string(d->text_of(selection_.start(), selection_.end()));
+        const Document* d = current_document();
+        search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))
+                                              : std::nullopt);
     }
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_C)) {
         const Document* d = current_document();
@@ -50,16 +56,15 @@ void App::handle_shortcuts() {
         else if (d && !selected_span_.empty())
             if (const Span* s = d->find_span(selected_span_)) platform::set_clipboard_text(d->span_text(*s));
     }
-    if (io.WantTextInput) return;  // a text field has the keyboard
 
     if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-        if (palette_ != PaletteMode::Closed) palette_ = PaletteMode::Closed;
-        else if (search_open_) { search_open_ = false; search_label_mode_ = false; }
+        if (palette_.is_open()) palette_.close();
+        else if (search_.open) search_.hide();
         else clear_selection();
     }
     const Document* doc = current_document();
     if (!doc) return;
-    if (palette_ != PaletteMode::Closed) return;  // the palette reads its own keys
+    if (palette_.is_open()) return;  // the palette reads its own keys
     if (ImGui::IsKeyPressed(ImGuiKey_Delete) || ImGui::IsKeyPressed(ImGuiKey_Backspace)) request_delete_selected();
     // Tab / Shift+Tab: the next / previous span in reading order.
     if (ImGui::IsKeyPressed(ImGuiKey_Tab) && doc->span_count() > 0) {
@@ -76,10 +81,10 @@ void App::handle_shortcuts() {
         return;
     }
     if (io.KeyCtrl || io.KeyAlt) return;
-    if (search_label_mode_ && search_open_) {
+    if (search_.label_mode && search_.open) {
         if (const char c = typed_character()) {
             if (const EntityType* t = corpus().schema.find_entity_by_hotkey(std::string(1, c))) request_annotate_all(t->name);
-            search_label_mode_ = false;
+            search_.label_mode = false;
             return;
         }
     }

@@ -7,7 +7,7 @@
 #include "core/span_stacking.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
-#include "ui/app.h"
+#include "ui/shaped_text.h"
 
 namespace inkspan::ui {
 namespace {
@@ -37,6 +37,7 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
             keep_dy = top.front().y - scroll_y_;
         }
     }
+    layout_.reset();  // it may point at the old fonts' shaper
     doc_ = &doc;
     schema_ = &schema;
     fonts_ = fonts;
@@ -47,6 +48,9 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
     style.estimated_extra_above = band_height() * 0.5f;
     layout_ = std::make_unique<TextLayout>(doc.text(), fonts.body_advances(), style,
                                            [this](std::size_t, std::size_t a, std::size_t b) { return extra_above(a, b); });
+    if (fonts.shaper && !fonts.shaping_fonts.empty())
+        layout_->set_shaping({fonts.shaper.get(), fonts.shaping_fonts, fonts.body_em_px, doc.direction()});
+    direction_ = doc.direction();
     scroll_y_ = 0;
     meshes_.clear();
     label_styles_.clear();
@@ -90,13 +94,16 @@ std::optional<ImVec4> TextView::scroll_to(std::size_t cp, bool center) {
         (void)layout_->visible_lines(scroll_y_, scroll_y_ + view_height_);
     }
     const CaretBox c = layout_->caret_position(cp);
-    float w = 0;
+    float x = c.x, w = 0;  // the character's box (in right-to-left text the caret is at its right)
     if (cp < layout_->code_point_count()) {
         const auto rects = layout_->range_rects(cp, layout_->next_caret_stop(cp));
-        if (!rects.empty()) w = rects.front().x1 - rects.front().x0;
+        if (!rects.empty()) {
+            x = rects.front().x0;
+            w = rects.front().x1 - rects.front().x0;
+        }
     }
     // Where the next frame draws it (origin_ still holds the last frame's scroll).
-    return ImVec4(origin_.x + c.x, region_min_.y + kTopMargin + c.y - scroll_y_, w, c.height);
+    return ImVec4(origin_.x + x, region_min_.y + kTopMargin + c.y - scroll_y_, w, c.height);
 }
 
 void TextView::flash(std::size_t start, std::size_t end, double now) {
@@ -105,7 +112,7 @@ void TextView::flash(std::size_t start, std::size_t end, double now) {
     flash_until_ = now + 1.2;
 }
 
-void TextView::find_emphasised(const App& app) {
+void TextView::find_emphasised(const ViewInput& app) {
     emphasised_.clear();
     auto add = [&](const std::string& id) {
         if (const Span* s = id.empty() ? nullptr : doc_->find_span(id)) emphasised_.push_back(s);
@@ -143,10 +150,10 @@ void TextView::drop_stale_meshes(const Theme& theme) {
         for (auto it = meshes_.begin(); it != meshes_.end();) it = it->second->last_used + 2 < frame_ ? meshes_.erase(it) : std::next(it);
 }
 
-void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
-    doc_ = app.current_document();
-    schema_ = &app.corpus().schema;
-    if (!layout_ || !doc_) return;
+ViewEvents TextView::handle_input(const ViewInput& in, ImVec2 min, ImVec2 max) {
+    ViewEvents events;
+    doc_ = in.doc;
+    if (!layout_ || !doc_) return events;
     ++frame_;
     region_min_ = min;
     region_max_ = max;
@@ -159,8 +166,21 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
     const float left = std::floor(min.x + (avail - column_width_) * 0.5f);
     origin_ = ImVec2(left, min.y + kTopMargin - scroll_y_);
 
-    handle_mouse(app, origin_);  // hit-tests what the last frame drew
+    handle_mouse(in, origin_, events);  // hit-tests what the last frame drew
+    return events;
+}
 
+std::optional<ImVec2> TextView::below_range(std::size_t start, std::size_t end) const {
+    if (!layout_) return std::nullopt;
+    const auto rects = layout_->range_rects(start, end);
+    if (rects.empty()) return std::nullopt;
+    return ImVec2(origin_.x + rects.back().x0, origin_.y + rects.back().y1 + 6.0f);
+}
+
+void TextView::draw(const ViewInput& app) {
+    doc_ = app.doc;
+    if (!layout_ || !doc_) return;
+    const ImVec2 min = region_min_, max = region_max_;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Theme& theme = app.theme();
     drop_stale_meshes(theme);
@@ -198,7 +218,7 @@ void TextView::draw(App& app, ImVec2 min, ImVec2 max) {
     dl->PopClipRect();
 }
 
-std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+std::shared_ptr<const LineMesh> TextView::draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                                                     bool cacheable) {
     auto mesh = std::make_shared<LineMesh>();
     mesh->cp_end = line.cp_end;
@@ -222,7 +242,10 @@ std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, co
         const std::string shown = display_text(s);
         draw_text_unclipped(dl, fonts_.body, fonts_.body_px, p, theme.text, shown.data(), shown.data() + shown.size());
     };
-    if (line.plain) {
+    if (line.shaped) {
+        const float baseline = pos.y + std::round(fonts_.body->GetFontBaked(fonts_.body_px)->Ascent);
+        draw_shaped(dl, fonts_, fonts_.body_em_px, *line.shaped, ImVec2(at.x, baseline), theme.text);
+    } else if (line.plain) {
         draw_text(pos, text);
     } else {
         const std::string& all = layout_->text();
@@ -235,7 +258,7 @@ std::shared_ptr<const LineMesh> TextView::draw_line(App& app, ImDrawList* dl, co
     return mesh;
 }
 
-void TextView::draw_selection(App& app, ImDrawList* dl, ImVec2 origin) {
+void TextView::draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin) {
     const TextSelection& sel = app.selection();
     const float pad = std::round(layout_->style().line_height * 0.12f);
     if (!sel.empty()) {

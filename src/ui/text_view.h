@@ -1,7 +1,7 @@
 #pragma once
 // The document view: draws the text from TextLayout (only the visible lines), span highlights
 // with their label chips in bands above the lines, relation arcs, the selection; turns mouse
-// gestures into requests on the App. Scrolling is its own (the layout's heights are virtual).
+// gestures into ViewEvents for its owner. Scrolling is its own (the layout's heights are virtual).
 #include <imgui.h>
 
 #include <map>
@@ -16,12 +16,11 @@
 #include "ui/fonts.h"
 #include "ui/line_mesh.h"
 #include "ui/theme.h"
+#include "ui/view_events.h"
 
 namespace inkspan::ui { inline constexpr float kScrollbarWidth = 8.0f; }
 
 namespace inkspan::ui {
-
-class App;
 
 class TextView {
 public:
@@ -29,9 +28,16 @@ public:
     void reset(const Document& doc, const Schema& schema, const Fonts& fonts);
     [[nodiscard]] bool has_layout() const { return layout_ != nullptr; }
     [[nodiscard]] const std::string& doc_id() const { return doc_id_; }
+    [[nodiscard]] DirectionChoice direction() const { return direction_; }  // the document's, when laid out
 
-    // Draws into the current ImGui window's region [min, max) and handles its mouse input.
-    void draw(App& app, ImVec2 min, ImVec2 max);
+    // Takes the region [min, max) of the current ImGui window and turns this frame's mouse input
+    // into events (hit-testing what the last frame drew). Then, after the owner applied them,
+    // draw() draws `in` there.
+    [[nodiscard]] ViewEvents handle_input(const ViewInput& in, ImVec2 min, ImVec2 max);
+    void draw(const ViewInput& in);
+
+    // Where a palette for [start, end) opens: below the range's last line, in screen px.
+    [[nodiscard]] std::optional<ImVec2> below_range(std::size_t start, std::size_t end) const;
 
     // Spans in [start, end) changed: their lines may need other band heights.
     void spans_changed(std::size_t start, std::size_t end);
@@ -66,21 +72,21 @@ private:
     void drop_stale_meshes(const Theme& theme);
     // The spans drawn emphasised this frame: the selected and the hovered one, the ends of the
     // selected and of the hovered relation. Lines showing one are drawn afresh, not from the cache.
-    void find_emphasised(const App& app);
+    void find_emphasised(const ViewInput& app);
     [[nodiscard]] bool is_emphasised(const Span& s) const;
-    std::shared_ptr<const LineMesh> draw_line(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
-    void draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, const std::vector<const Span*>& spans,
+    std::shared_ptr<const LineMesh> draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
+    void draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, const std::vector<const Span*>& spans,
                     LineMesh& mesh);
-    void draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+    void draw_line_relations(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                              const std::vector<const Span*>& spans, LineMesh& mesh);
-    void draw_relation(App& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit);
-    void draw_crossing_relations(App& app, ImDrawList* dl);
+    void draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit);
+    void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);
     [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
     [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;  // first visible chip
-    void draw_selection(App& app, ImDrawList* dl, ImVec2 origin);
+    void draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin);
     void draw_scrollbar(ImDrawList* dl, const Theme& theme, ImVec2 min, ImVec2 max);
-    void handle_mouse(App& app, ImVec2 origin);
-    [[nodiscard]] const Span* span_under(const App& app, ImVec2 local) const;
+    void handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out);
+    [[nodiscard]] const Span* span_under(ImVec2 local) const;
     [[nodiscard]] std::string chip_under(ImVec2 screen) const;
     [[nodiscard]] std::string arc_under(ImVec2 screen) const;
     void clamp_scroll();
@@ -91,10 +97,11 @@ private:
     const LabelStyle& label_style(const std::string& label);
 
     std::unique_ptr<TextLayout> layout_;
-    const Document* doc_ = nullptr;  // valid during draw; refreshed by the App each frame
+    const Document* doc_ = nullptr;  // valid during a frame; refreshed from ViewInput each frame
     const Schema* schema_ = nullptr;
     Fonts fonts_;
     std::string doc_id_;
+    DirectionChoice direction_ = DirectionChoice::automatic;
     float column_width_ = 0, view_height_ = 0, scroll_y_ = 0;
     ImVec2 origin_{0, 0};  // screen position of layout (0, 0) in the last frame, scroll applied
     ImVec2 region_min_{0, 0}, region_max_{0, 0};
@@ -125,8 +132,6 @@ private:
     float scrollbar_grab_ = 0;
     std::size_t flash_start_ = 0, flash_end_ = 0;
     double flash_until_ = 0;
-
-    friend class App;
 };
 
 }  // namespace inkspan::ui

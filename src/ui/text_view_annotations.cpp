@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "core/span_stacking.h"
-#include "ui/app.h"
+#include "ui/shaped_text.h"
 #include "ui/text_view.h"
 
 namespace inkspan::ui {
@@ -50,25 +50,15 @@ const TextView::LabelStyle& TextView::label_style(const std::string& label) {
     if (auto it = label_styles_.find(label); it != label_styles_.end()) return it->second;
     const EntityType* t = schema_->find_entity(label);
     const ImU32 color = parse_hex_color(t ? std::string_view(t->color) : std::string_view("#888888"));
-    const float width = fonts_.label->CalcTextSizeA(fonts_.label_px, 1e9f, 0, label.c_str()).x;
+    const float width = text_size(fonts_, fonts_.label_px, label).x;
     return label_styles_.emplace(label, LabelStyle{color, width}).first->second;
 }
 
 // Coordinates here are relative to the line's origin `at` (the top-left of its text box).
-void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+void TextView::draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                           const std::vector<const Span*>& spans, LineMesh& mesh) {
     if (spans.empty()) return;
     const std::vector<int> levels = stack_levels(line_stack_items(spans, line.cp_start, line.cp_end));
-    const std::vector<ClusterBox> clusters = layout_->clusters(line);
-    // x of the cluster boundary at cp (a cp inside a cluster: its start, or its end when round_up).
-    auto x_at = [&](std::size_t cp, bool round_up) {
-        auto it = std::upper_bound(clusters.begin(), clusters.end(), cp,
-                                   [](std::size_t c, const ClusterBox& b) { return c < b.cp_start; });
-        if (it == clusters.begin()) return 0.0f;
-        const ClusterBox& c = *(it - 1);
-        const float x = c.x - line.x;
-        return cp == c.cp_start ? x : cp >= c.cp_end || round_up ? x + c.width : x;
-    };
     const Theme& theme = app.theme();
     const float lh = layout_->style().line_height;
     const float pad = std::round(lh * 0.12f);
@@ -81,30 +71,37 @@ void TextView::draw_spans(App& app, ImDrawList* dl, const LayoutLine& line, ImVe
         const bool selected = s.id == app.selected_span();
         const bool emphasis = is_emphasised(s);
         // The highlight: translucent fill (nested spans darken each other, the text stays readable)
-        // plus an underline per band so every span is visible on its own.
-        const ImVec2 p0(at.x + x_at(a, false), at.y + pad), p1(at.x + x_at(b, true), at.y + lh - pad);
-        notched_rect(dl, p0, p1, highlight_fill(theme, style.color, emphasis), 1.5f);
-        const float underline_y = p1.y - 1.5f - levels[i] * 3.0f;
-        dl->AddRectFilled(ImVec2(p0.x + 1, underline_y - 1), ImVec2(p1.x - 1, underline_y + 1), with_alpha(style.color, 0.95f));
-        if (selected) dl->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), theme.accent, 3.0f, 0, 2.0f);
+        // plus an underline per band so every span is visible on its own. In mixed-direction text
+        // a span is one box per visual piece.
+        const std::vector<LineSpan> pieces = layout_->line_range(line, a, b);
+        if (pieces.empty()) continue;
+        for (const LineSpan& piece : pieces) {
+            const ImVec2 p0(at.x - line.x + piece.x0, at.y + pad), p1(at.x - line.x + piece.x1, at.y + lh - pad);
+            notched_rect(dl, p0, p1, highlight_fill(theme, style.color, emphasis), 1.5f);
+            const float underline_y = p1.y - 1.5f - levels[i] * 3.0f;
+            dl->AddRectFilled(ImVec2(p0.x + 1, underline_y - 1), ImVec2(p1.x - 1, underline_y + 1), with_alpha(style.color, 0.95f));
+            if (selected) dl->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), theme.accent, 3.0f, 0, 2.0f);
+        }
 
-        // The label chip in its band above the line, in small capitals.
+        // The label chip in its band above the line, in small capitals, at the span's visual start:
+        // its left end in left-to-right text, its right end in right-to-left text.
         const float chip_y1 = at.y - levels[i] * band_h - 2.0f;
         const float chip_y0 = chip_y1 - band_h + 3.0f;
-        const ImVec2 c0(p0.x, chip_y0), c1(p0.x + style.text_width + 8.0f, chip_y1);
+        const float chip_w = style.text_width + 8.0f;
+        const float start_x = line.rtl ? at.x - line.x + pieces.back().x1 - chip_w : at.x - line.x + pieces.front().x0;
+        const ImVec2 c0(start_x, chip_y0), c1(start_x + chip_w, chip_y1);
         const ImU32 chip = with_alpha(style.color, emphasis ? 1.0f : 0.88f);
         notched_rect(dl, c0, c1, chip, 1.5f);
         if (emphasis) dl->AddRect(ImVec2(c0.x - 1, c0.y - 1), ImVec2(c1.x + 1, c1.y + 1), theme.accent, 3.0f, 0, 1.5f);
         const float text_y = c0.y + (c1.y - c0.y - fonts_.label_px) * 0.5f;
-        draw_text_unclipped(dl, fonts_.label, fonts_.label_px, ImVec2(c0.x + 4.0f, text_y), ink_on(chip), s.label.data(),
-                            s.label.data() + s.label.size());
+        draw_text(dl, fonts_, fonts_.label_px, ImVec2(c0.x + 4.0f, text_y), ink_on(chip), s.label);
         mesh.chips.push_back({ImVec2(c0.x - at.x, c0.y - at.y), ImVec2(c1.x - at.x, c1.y - at.y), s.id});
     }
 }
 
 // Relations between two spans that both start on this line: an arc over the chips, part of the
 // line's geometry. Relations to a span starting elsewhere are drawn per frame (crossing).
-void TextView::draw_line_relations(App& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
+void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                                    const std::vector<const Span*>& spans, LineMesh& mesh) {
     if (doc_->relations().empty() || mesh.chips.empty()) return;
     const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
@@ -148,7 +145,7 @@ std::optional<TextView::Anchor> TextView::chip_anchor(const std::string& span_id
 
 // Relations between spans starting on different lines, one of them visible: routed through lanes
 // in the right margin, recomputed every frame (the other end may be anywhere).
-void TextView::draw_crossing_relations(App& app, ImDrawList* dl) {
+void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     arcs_.clear();
     struct End {
         const CrossingEnd* end;
@@ -185,7 +182,7 @@ void TextView::draw_crossing_relations(App& app, ImDrawList* dl) {
         }
 }
 
-void TextView::draw_relation(App& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit) {
+void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit) {
     const Theme& theme = app.theme();
     const ImVec2 h = ha.pos, t = ta.pos;
     const bool emphasis = r.id == app.selected_relation() || r.id == app.hovered_relation() ||
@@ -220,8 +217,8 @@ void TextView::draw_relation(App& app, ImDrawList* dl, const Relation& r, Anchor
     notched_rect(dl, hit.label_min, hit.label_max, col, 2.0f);  // the border, then the inside
     notched_rect(dl, ImVec2(hit.label_min.x + 1, hit.label_min.y + 1), ImVec2(hit.label_max.x - 1, hit.label_max.y - 1),
                  theme.chip_bg, 1.5f);
-    draw_text_unclipped(dl, fonts_.label, fonts_.label_px, ImVec2(hit.label_min.x + 4, hit.label_min.y + 1),
-                        emphasis ? theme.accent : theme.text, r.type.data(), r.type.data() + r.type.size());
+    draw_text(dl, fonts_, fonts_.label_px, ImVec2(hit.label_min.x + 4, hit.label_min.y + 1),
+              emphasis ? theme.accent : theme.text, r.type);
 }
 
 void TextView::draw_scrollbar(ImDrawList* dl, const Theme& theme, ImVec2 min, ImVec2 max) {

@@ -1,10 +1,10 @@
 // Mouse and touch gestures on the text view: select (drag, double-click, Shift+click, long
 // press), click a span or an arc, drag from a label chip to another span to relate them, scroll.
+// They become ViewEvents; the owner applies them.
 #include <algorithm>
 #include <cmath>
 
 #include "core/tokenizer.h"
-#include "ui/app.h"
 #include "ui/text_view.h"
 
 namespace inkspan::ui {
@@ -55,7 +55,7 @@ std::string TextView::arc_under(ImVec2 p) const {
 }
 
 // The innermost (shortest) span under a point of the text, if any.
-const Span* TextView::span_under(const App&, ImVec2 local) const {
+const Span* TextView::span_under(ImVec2 local) const {
     const auto hit = layout_->char_at(local.x, local.y);
     if (!hit) return nullptr;
     const Span* best = nullptr;
@@ -64,8 +64,27 @@ const Span* TextView::span_under(const App&, ImVec2 local) const {
     return best;
 }
 
-void TextView::handle_mouse(App& app, ImVec2 origin) {
+void TextView::handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out) {
     ImGuiIO& io = ImGui::GetIO();
+    namespace req = view_request;
+    // The selection as the requests made so far leave it (a later gesture of this frame reads it).
+    TextSelection selection = in.selection();
+    std::string selected_span = in.selected_span();
+    const auto select_text = [&](std::size_t anchor, std::size_t caret, bool open_palette) {
+        selection = {anchor, caret};
+        selected_span.clear();
+        out.requests.push_back(req::SelectText{anchor, caret, open_palette});
+    };
+    const auto select_span = [&](const std::string& id) {
+        selection = {};
+        selected_span = id;
+        out.requests.push_back(req::SelectSpan{id});
+    };
+    const auto clear_selection = [&] {
+        selection = {};
+        selected_span.clear();
+        out.requests.push_back(req::ClearSelection{});
+    };
     const ImVec2 m = io.MousePos;
     const ImVec2 local(m.x - origin.x, m.y - origin.y);
     const bool hovered = ImGui::IsWindowHovered() && inside(region_min_, region_max_, m);
@@ -76,15 +95,15 @@ void TextView::handle_mouse(App& app, ImVec2 origin) {
         hover_span = chip_under(m);
         if (hover_span.empty()) hover_arc = arc_under(m);
         if (hover_span.empty() && hover_arc.empty())
-            if (const Span* s = span_under(app, local)) hover_span = s->id;
-        app.set_hover(hover_span, hover_arc);
+            if (const Span* s = span_under(local)) hover_span = s->id;
+        out.hover = ViewEvents::Hover{hover_span, hover_arc};
         const bool on_scrollbar = m.x > region_max_.x - kScrollbarWidth - 8;
-        app.cursor_ = on_scrollbar ? "default" : (!hover_span.empty() || !hover_arc.empty()) ? "pointer" : "text";
-        if (!app.relation_source().empty()) app.cursor_ = "crosshair";
+        out.cursor = on_scrollbar ? "default" : (!hover_span.empty() || !hover_arc.empty()) ? "pointer" : "text";
+        if (!in.relation_source().empty()) out.cursor = "crosshair";
         if (!hover_span.empty() && !ImGui::IsAnyMouseDown()) {
             if (const Span* s = doc_->find_span(hover_span)) {
                 ImGui::BeginTooltip();
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(app.theme().accent), "%s", s->label.c_str());
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(in.theme().accent), "%s", s->label.c_str());
                 ImGui::SameLine();
                 ImGui::TextDisabled("[%zu, %zu)", s->start, s->end);
                 const std::string_view text = doc_->span_text(*s);
@@ -96,7 +115,7 @@ void TextView::handle_mouse(App& app, ImVec2 origin) {
             }
         }
     } else if (!hovered && drag_ == Drag::None) {
-        app.set_hover({}, {});
+        out.hover = ViewEvents::Hover{};
     }
 
     // Wheel: scroll; Ctrl+wheel zooms (handled by the App's shortcuts).
@@ -108,27 +127,30 @@ void TextView::handle_mouse(App& app, ImVec2 origin) {
         press_span_ = chip_under(m);
         press_on_chip_ = !press_span_.empty();
         if (press_span_.empty())
-            if (const Span* s = span_under(app, local)) press_span_ = s->id;
+            if (const Span* s = span_under(local)) press_span_ = s->id;
         const std::string arc = press_on_chip_ ? std::string() : arc_under(m);
         if (m.x > region_max_.x - kScrollbarWidth - 8) {
             drag_ = Drag::Scrollbar;
-        } else if (!app.relation_source().empty()) {  // "R" mode: this click picks the target
-            if (!press_span_.empty() && press_span_ != app.relation_source()) app.request_relation(app.relation_source(), press_span_);
-            else app.clear_selection();
+        } else if (!in.relation_source().empty()) {  // "R" mode: this click picks the target
+            if (!press_span_.empty() && press_span_ != in.relation_source())
+                out.requests.push_back(req::Relate{in.relation_source(), press_span_});
+            else clear_selection();
             drag_ = Drag::None;
         } else if (!arc.empty()) {
-            app.select_relation(arc);
+            selection = {};
+            selected_span.clear();
+            out.requests.push_back(req::SelectRelation{arc});
             drag_ = Drag::None;
         } else if (ImGui::IsMouseDoubleClicked(0)) {
-            if (auto w = word_at(doc_->text(), doc_->index(), press_cp_)) app.set_text_selection(w->start, w->end, true);
+            if (auto w = word_at(doc_->text(), doc_->index(), press_cp_)) select_text(w->start, w->end, true);
             drag_ = Drag::None;
         } else if (press_on_chip_) {
             drag_ = Drag::Relation;  // a click selects the span; a drag makes a relation
-        } else if (io.KeyShift && (!app.selection().empty() || !app.selected_span().empty())) {
-            std::size_t anchor = app.selection().anchor;
-            if (app.selection().empty())
-                if (const Span* s = doc_->find_span(app.selected_span())) anchor = s->start;
-            app.set_text_selection(anchor, press_cp_, false);
+        } else if (io.KeyShift && (!selection.empty() || !selected_span.empty())) {
+            std::size_t anchor = selection.anchor;
+            if (selection.empty())
+                if (const Span* s = doc_->find_span(selected_span)) anchor = s->start;
+            select_text(anchor, press_cp_, false);
             drag_ = Drag::Select;
         } else {
             drag_ = Drag::Select;
@@ -143,8 +165,8 @@ void TextView::handle_mouse(App& app, ImVec2 origin) {
         clamp_scroll();
     }
     if (drag_ == Drag::Select && ImGui::IsMouseDown(0) && moved >= kDragThreshold) {
-        const std::size_t anchor = io.KeyShift && !app.selection().empty() ? app.selection().anchor : press_cp_;
-        app.set_text_selection(anchor, layout_->hit_test(local.x, local.y).cp, false);
+        const std::size_t anchor = io.KeyShift && !selection.empty() ? selection.anchor : press_cp_;
+        select_text(anchor, layout_->hit_test(local.x, local.y).cp, false);
         // Auto-scroll when dragging past the edges.
         if (m.y < region_min_.y + 10) scroll_by(-12.0f);
         if (m.y > region_max_.y - 10) scroll_by(12.0f);
@@ -152,33 +174,33 @@ void TextView::handle_mouse(App& app, ImVec2 origin) {
     // Touch: a long press selects the word under the finger.
     if (drag_ == Drag::Select && io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsMouseDown(0) &&
         moved < kDragThreshold * 2 && io.MouseDownDuration[0] > 0.5f) {
-        if (auto w = word_at(doc_->text(), doc_->index(), press_cp_)) app.set_text_selection(w->start, w->end, true);
+        if (auto w = word_at(doc_->text(), doc_->index(), press_cp_)) select_text(w->start, w->end, true);
         drag_ = Drag::None;
     }
 
     if (ImGui::IsMouseReleased(0) && drag_ != Drag::None) {
         if (drag_ == Drag::Select) {
             if (moved < kDragThreshold && !io.KeyShift) {
-                if (!press_span_.empty()) app.select_span(press_span_);
-                else app.clear_selection();
+                if (!press_span_.empty()) select_span(press_span_);
+                else clear_selection();
             } else {
-                const TextSelection sel = app.selection();
+                const TextSelection sel = selection;
                 std::size_t s = sel.start(), e = sel.end();
-                if (app.snap_to_words()) {
+                if (in.snap_words) {
                     if (auto snapped = snap_to_words(doc_->text(), doc_->index(), s, e)) { s = snapped->start; e = snapped->end; }
                     else { s = e = sel.caret; }
                 }
-                if (s < e) app.set_text_selection(s, e, true);
-                else app.clear_selection();
+                if (s < e) select_text(s, e, true);
+                else clear_selection();
             }
         } else if (drag_ == Drag::Relation) {
             if (moved < kDragThreshold) {
-                app.select_span(press_span_);
+                select_span(press_span_);
             } else {
                 std::string target = chip_under(m);
                 if (target.empty())
-                    if (const Span* s = span_under(app, local)) target = s->id;
-                if (!target.empty() && target != press_span_) app.request_relation(press_span_, target);
+                    if (const Span* s = span_under(local)) target = s->id;
+                if (!target.empty() && target != press_span_) out.requests.push_back(req::Relate{press_span_, target});
             }
         }
         drag_ = Drag::None;

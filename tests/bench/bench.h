@@ -18,7 +18,7 @@ inline Error failure(const std::string& what) { return make_error(ErrorKind::Inv
 
 struct Config {
     std::string mode = "default";  // quick | default | full
-    std::string only;               // run one section: core | frames | corpus | agreement (for profiling)
+    std::string only;               // run one section: core | frames | scripts | corpus | agreement (for profiling)
     std::string write_json;         // also write the big document's inkspan JSON there
     int runs = 7;                   // repetitions of whole-document operations
     int frames = 200;               // frames per scrolling measurement
@@ -45,6 +45,10 @@ struct ReadingArea {
 // atlas rebuilt by the App.
 [[nodiscard]] Status bench_frames(const Config& config, const Corpus& big, const std::string& big_json,
                                   const std::vector<char>& ttf, Report& report);
+
+// The 1 MB document transliterated into Arabic and Devanagari (same length, same spans): import and
+// App frames against the Latin original, in one run (issue 13's shaping cost).
+[[nodiscard]] Status bench_scripts(const Config& config, const Corpus& big, const std::vector<char>& ttf, Report& report);
 
 // The many-document corpus: write, parse, import into the App, frames with the long document
 // list, and autosave after one edit (proportional to the edited document, not the corpus).

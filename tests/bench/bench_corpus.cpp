@@ -27,9 +27,9 @@ Status edit_and_save(ui::App& app, std::size_t index, double& ms, std::size_t& b
     if (app.current_document()->span_count() != spans + 1) return failure("the App did not add the span");
     platform::native::clear_saved_batches();
     Stopwatch w;
-    app.autosave();
+    app.save_now();
     ms = w.ms();
-    app.on_storage_result(true);
+    app.on_storage_result(inkspan::SaveResult::Saved);
     const auto& batches = platform::native::saved_batches();
     if (batches.size() != 1 || batches[0].changed.size() != 1) return failure("autosave did not write exactly one document");
     bytes = batches[0].bytes();
@@ -74,8 +74,8 @@ Status bench_corpus(const Config& config, const std::string& big_json, Report& r
 
     // Autosave after one edit, in a small document and in the 1 MB one, against the whole file.
     if (!app->import_file("big.inkspan.json", big_json).ok) return failure("the App refused the big document");
-    app->autosave();  // the imports marked everything dirty: store it all first
-    app->on_storage_result(true);
+    app->save_now();  // the imports marked everything dirty: store it all first
+    app->on_storage_result(inkspan::SaveResult::Saved);
     const auto big_index = app->corpus().documents.size() - 1;
     double small_ms = 0, big_ms = 0;
     std::size_t small_bytes = 0, big_bytes = 0;

@@ -40,7 +40,9 @@ double view_frame(ui::TextView& view, ui::App& app, Region r) {
     Stopwatch w;
     new_frame();
     begin_reading_window(r.min, r.max, app.theme().page_bg);
-    view.draw(app, r.min, r.max);
+    const ui::ViewInput in = app.view_input();
+    (void)view.handle_input(in, r.min, r.max);
+    view.draw(in);
     end_reading_window();
     last_vertices = render();
     return w.ms();
@@ -310,24 +312,31 @@ Status bench_app_edits(const Config& config, ui::App& app, Report& report) {
     report.add("delete span: frame that applies it", del_apply);
     report.add("delete span + next frame", sum(del_apply, del_next));
 
-    // Autosave after one edit: only the edited document is serialised and handed to storage.
-    app.autosave();
-    app.on_storage_result(true);
+    // Autosave after one edit: only the edited document is serialised (in slices of a few ms,
+    // one per timer tick) and handed to storage.
+    app.save_now();
+    app.on_storage_result(inkspan::SaveResult::Saved);
     platform::native::clear_saved_batches();
     const Document* doc = app.current_document();
     const Span pick = doc->span_at(doc->span_count() / 2);
     app.set_text_selection(pick.start, pick.end, false);
     app.request_label(pick.label == "DATE" ? "MISC" : "DATE");
     (void)app_frame(app);
-    Stopwatch w;
-    app.autosave();
-    const double ms = w.ms();
-    app.on_storage_result(true);
+    Samples slices;
+    double total = 0;
+    for (int tick = 0; platform::native::saved_batches().empty(); ++tick) {
+        if (tick > 10000) return failure("autosave never handed the batch over");
+        Stopwatch w;
+        app.autosave();  // one timer tick
+        slices.add(w.ms());
+        total += slices.ms.back();
+    }
+    app.on_storage_result(inkspan::SaveResult::Saved);
     const auto& batches = platform::native::saved_batches();
     if (batches.size() != 1 || batches[0].changed.size() != 1) return failure("autosave did not write exactly one document");
-    report.add("autosave after one edit (App::autosave)", Samples{{ms}},
-               format("%zu document, %s handed to storage", batches[0].changed.size(),
-                      human_bytes(static_cast<double>(batches[0].bytes())).c_str()));
+    report.add("autosave after one edit: one timer tick (main thread)", slices,
+               format("%zu ticks, %.1f ms in all; %zu document, %s handed to storage", slices.ms.size(), total,
+                      batches[0].changed.size(), human_bytes(static_cast<double>(batches[0].bytes())).c_str()));
     return Ok{};
 }
 

@@ -139,6 +139,7 @@ const watchAutosave = (page) => page.evaluate(() => {
     const t0 = performance.now();
     const r = ccall.call(this, name, ...rest);
     window.__autosave.push(performance.now() - t0);
+    window.__autosaveSinceEdit = window.__autosave.length - (window.__autosaveMark || 0);
     return r;
   };
 });
@@ -187,6 +188,7 @@ async function bigDocumentBench(browser, url) {
   row("the first frame alone (app timer)", ms(open.firstFrameMs));
   row("wasm heap after opening", mb(open.heapBytes), "< 150 MB", met(open.heapBytes < 150e6));
   await waitQuiet(page, 1000);  // the import's autosave (every document) settles
+  await page.evaluate(() => { window.__autosaveMark = window.__autosave.length; });
 
   // Scrolling with real wheel events over the text, one event per frame.
   await page.mouse.move(595, 420);
@@ -229,9 +231,12 @@ async function bigDocumentBench(browser, url) {
   row("delete a span: + the next frame", ms((del.apply ?? NaN) + (del.next ?? NaN)), "< 16 ms",
       met(del.apply + del.next < 16));
   await waitQuiet(page, 1500);
-  const saves = await page.evaluate(() => window.__autosave);
-  row("autosave after one edit (main thread, median)", `${ms(pct(saves.slice(1), 0.5))} (${saves.length} saves)`,
-      "∝ the document");
+  // Each timer tick of autosave is one main-thread task: the longest is what could delay a frame.
+  const ticks = await page.evaluate(() => window.__autosave);
+  const afterEdits = ticks.slice(ticks.length - (await page.evaluate(() => window.__autosaveSinceEdit || 0)));
+  row("autosave: longest timer tick (main thread), all saves", `${ms(Math.max(...ticks))} (${ticks.length} ticks)`,
+      "< 16 ms", met(Math.max(...ticks) < 16));
+  row("autosave: ticks after the two edits, median / max", `${ms(pct(afterEdits, 0.5))} / ${ms(Math.max(...afterEdits))} (${afterEdits.length} ticks)`);
   await stopSampler(page);
 
   const idleEnd = await idleFrames(page);

@@ -119,16 +119,21 @@ export async function locate(page, offset, docId = "d1") {
 }
 
 // Drags from inside the first character of `range` to inside its last one.
+// From the leading part of the first character to the trailing part of the last one: in
+// right-to-left text (the first character right of the last on one line) from right to left.
+// Returns the two boxes and the direction.
 export async function dragOver(page, range, docId = "d1") {
   const a = await locate(page, range.start, docId);
   const b = await locate(page, range.end - 1, docId);
+  const rtl = a.y === b.y && a.x > b.x;
   await settle(page);
-  await page.mouse.move(a.x + a.w * 0.3, a.y + a.h / 2);
+  await page.mouse.move(a.x + a.w * (rtl ? 0.7 : 0.3), a.y + a.h / 2);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + a.h / 4, { steps: 4 });
-  await page.mouse.move(b.x + b.w * 0.7, b.y + b.h / 2, { steps: 4 });
+  await page.mouse.move(b.x + b.w * (rtl ? 0.3 : 0.7), b.y + b.h / 2, { steps: 4 });
   await page.mouse.up();
   await settle(page);
+  return { a, b, rtl };
 }
 
 // Selects the nth occurrence of `needle` in document d1 by dragging, then presses `key`.

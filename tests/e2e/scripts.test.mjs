@@ -133,10 +133,11 @@ test("a drag that ends inside an emoji ZWJ sequence ends the span after the whol
   const { page, errors } = await openWithSamples();
   let doc = (await state(page)).documents.find((d) => d.id === "sample-mixed");
   const family = rangeOf(doc.text, "👩\u200d👩\u200d👧");
-  const before = rangeOf(doc.text, "كثيرة");  // the word before it (drawn left to right until bidi lands)
+  const before = rangeOf(doc.text, "كثيرة");  // the word before it, right of it (right to left)
   await locate(page, before.start, "sample-mixed");
   await page.evaluate(() => window.inkspan.fontsLoaded());
-  await dragOver(page, { start: before.start, end: family.start + 2 }, "sample-mixed");  // ends on the 2nd 👩
+  // Ends on the second 👩, past the middle of the family's box (its left part, right to left).
+  await dragOver(page, { start: before.start, end: family.start + 2 }, "sample-mixed");
   await page.keyboard.press("m");
   await settle(page);
   doc = (await state(page)).documents.find((d) => d.id === "sample-mixed");

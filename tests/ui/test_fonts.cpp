@@ -4,9 +4,6 @@
 // control characters are stored exactly and drawn as control pictures.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "platform/static_files.h"
@@ -15,32 +12,9 @@
 using namespace inkspan;
 using namespace inkspan::uitest;
 
-namespace {
-
-const char* kNoto = "/usr/share/fonts/truetype/noto/";
-
-// A static folder with fonts/manifest.json naming Thai, Devanagari and a symbols font (control
-// pictures), and those files copied from Debian's fonts-noto-core.
-std::string make_static_folder() {
-    const std::filesystem::path root = std::filesystem::temp_directory_path() / "inkspan-ui-fonts";
-    std::filesystem::create_directories(root / "fonts");
-    std::filesystem::copy_file(std::string(kNoto) + "NotoSansThai-Regular.ttf", root / "fonts/noto-thai.ttf",
-                               std::filesystem::copy_options::overwrite_existing);
-    std::filesystem::copy_file(std::string(kNoto) + "NotoSansDevanagari-Regular.ttf", root / "fonts/noto-devanagari.ttf",
-                               std::filesystem::copy_options::overwrite_existing);
-    std::filesystem::copy_file(std::string(kNoto) + "NotoSansSymbols2-Regular.ttf", root / "fonts/noto-symbols2.ttf",
-                               std::filesystem::copy_options::overwrite_existing);
-    std::ofstream(root / "fonts/manifest.json") << R"({"version": 1, "fonts": [
-      {"file": "noto-thai.ttf", "script": "Thai", "variant": "", "bytes": 1, "ranges": [[3585, 3642], [3647, 3675]]},
-      {"file": "noto-devanagari.ttf", "script": "Deva", "variant": "", "bytes": 1, "ranges": [[2304, 2431]]},
-      {"file": "noto-symbols2.ttf", "script": "Zsym", "variant": "", "bytes": 1, "ranges": [[9216, 9254]]}]})";
-    return root.string();
-}
-
-}  // namespace
 
 TEST_CASE("fonts: a Latin session fetches nothing; Thai and Hindi fetch the manifest and their fonts, then nothing is missing") {
-    platform::set_static_root(make_static_folder());
+    platform::set_static_root(static_font_folder());
     Driver d;
     d.frame(3);
     const int before = platform::static_files_requested();
@@ -57,7 +31,7 @@ TEST_CASE("fonts: a Latin session fetches nothing; Thai and Hindi fetch the mani
 }
 
 TEST_CASE("fonts: a code point no font has is counted as missing (and fetched only once)") {
-    platform::set_static_root(make_static_folder());
+    platform::set_static_root(static_font_folder());
     Driver d;
     // Tibetan: in no font of this manifest, nor in DejaVu Sans.
     const ui::ImportOutcome tibetan = d.app().import_file("bod.txt", "བོད་ཡིག");
@@ -70,7 +44,7 @@ TEST_CASE("fonts: a code point no font has is counted as missing (and fetched on
 }
 
 TEST_CASE("fonts: a text with NUL and other control characters is kept byte-exact and drawn as control pictures") {
-    platform::set_static_root(make_static_folder());
+    platform::set_static_root(static_font_folder());
     Driver d;
     const std::string text("Bonjour\0monde\x1B[0m\x7F fin", 22);
     const ui::ImportOutcome nul = d.app().import_file("nul.txt", text);

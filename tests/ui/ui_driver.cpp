@@ -1,5 +1,9 @@
 #include "ui_driver.h"
 
+#include <filesystem>
+#include <fstream>
+#include <utility>
+
 #include <doctest/doctest.h>
 
 #include <cfloat>
@@ -29,6 +33,22 @@ const Span* span_at(const Document& doc, Range r, std::string_view label) {
     for (const Span* s : doc.spans_overlapping(r.start, r.end))
         if (s->start == r.start && s->end == r.end && (label.empty() || s->label == label)) return s;
     return nullptr;
+}
+
+std::string static_font_folder() {
+    const char* noto = "/usr/share/fonts/truetype/noto/";
+    const std::filesystem::path root = std::filesystem::temp_directory_path() / "inkspan-ui-fonts";
+    std::filesystem::create_directories(root / "fonts");
+    for (const auto& [from, to] : {std::pair{"NotoSansThai-Regular.ttf", "noto-thai.ttf"},
+                                   std::pair{"NotoSansDevanagari-Regular.ttf", "noto-devanagari.ttf"},
+                                   std::pair{"NotoSansSymbols2-Regular.ttf", "noto-symbols2.ttf"}})
+        std::filesystem::copy_file(std::string(noto) + from, root / "fonts" / to,
+                                   std::filesystem::copy_options::overwrite_existing);
+    std::ofstream(root / "fonts/manifest.json") << R"({"version": 1, "fonts": [
+      {"file": "noto-thai.ttf", "script": "Thai", "variant": "", "bytes": 1, "ranges": [[3585, 3642], [3647, 3675]]},
+      {"file": "noto-devanagari.ttf", "script": "Deva", "variant": "", "bytes": 1, "ranges": [[2304, 2431]]},
+      {"file": "noto-symbols2.ttf", "script": "Zsym", "variant": "", "bytes": 1, "ranges": [[9216, 9254]]}]})";
+    return root.string();
 }
 
 std::string sample_corpus_json() {
@@ -76,8 +96,9 @@ void Driver::frame(int n) {
 }
 
 ImVec4 Driver::locate(std::size_t cp, const std::string& doc_id) {
-    const auto box = app_->locate(doc_id, cp);
-    REQUIRE_MESSAGE(box.has_value(), "locate(", doc_id, ", ", cp, ") found nothing");
+    const std::string id = doc_id.empty() ? doc().id() : doc_id;
+    const auto box = app_->locate(id, cp);
+    REQUIRE_MESSAGE(box.has_value(), "locate(", id, ", ", cp, ") found nothing");
     settle();
     return *box;
 }

@@ -33,6 +33,10 @@ struct Range {
 // The span with exactly these offsets (and this label, if given), or nullptr.
 [[nodiscard]] const Span* span_at(const Document& doc, Range r, std::string_view label = {});
 
+// A static folder (for platform::set_static_root) with fonts/manifest.json naming Thai,
+// Devanagari and a symbols font (control pictures), copied from Debian's fonts-noto-core.
+[[nodiscard]] std::string static_font_folder();
+
 // The sample article (assets/istanbul-talks.fr.txt) as the web app shows it on a first visit:
 // document "d1" with the default schema, as an inkspan JSON corpus.
 [[nodiscard]] std::string sample_corpus_json();
@@ -54,8 +58,9 @@ public:
     // What the browser tests' settle() waits for: the frames after the last input.
     void settle() { frame(2); }
 
-    // The box (x, y, w, h in screen px) of code point `cp` of `doc_id`, scrolled into view.
-    [[nodiscard]] ImVec4 locate(std::size_t cp, const std::string& doc_id = "d1");
+    // The box (x, y, w, h in screen px) of code point `cp` of `doc_id` (empty: the open
+    // document), scrolled into view.
+    [[nodiscard]] ImVec4 locate(std::size_t cp, const std::string& doc_id = "");
 
     // Mouse: each call is one input event followed by a frame.
     void move(ImVec2 p);

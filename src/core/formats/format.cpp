@@ -90,6 +90,7 @@ Document with_id(const Document& doc, std::string id) {
     Document copy = Document::create(std::move(id), doc.name(), doc.text()).value();
     copy.set_status(doc.status());
     copy.set_language(doc.language());
+    copy.set_direction(doc.direction());
     copy.set_annotator(doc.annotator());
     copy.set_created(doc.created());
     copy.set_modified(doc.modified());

@@ -1,5 +1,5 @@
-// The C side of the automation API (window.inkspan, see docs/ARCHITECTURE.md): web/inkspan.js
-// wraps these exported functions. Strings returned stay valid until the next call.
+// The C side of the automation API (window.inkspan, see docs/ARCHITECTURE.md) and of imports from
+// the page: web/inkspan-api.js wraps these exported functions. Strings returned stay valid until the next call.
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "platform/browser.h"
-#include "platform/runtime_web.h"
+#include "host_web/host.h"
 #include "platform/storage.h"
 #include "ui/app.h"
 
@@ -30,15 +30,15 @@ const char* hold(std::string s) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* inkspan_get_state() {
-    return hold(inkspan::platform::runtime().app->state_json());
+    return hold(inkspan::host::host().app->state_json());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
-    const auto s = inkspan::platform::frame_stats();
+    const auto s = inkspan::host::frame_stats();
     nlohmann::ordered_json j = {{"frames", s.frames}, {"frameMsLast", s.last_ms}, {"frameMsP50", s.p50_ms},
                                 {"frameMsP95", s.p95_ms},
                                 {"heapBytes", static_cast<double>(EM_ASM_DOUBLE({ return HEAPU8.length; }))}};
-    inkspan::ui::App& app = *inkspan::platform::runtime().app;
+    inkspan::ui::App& app = *inkspan::host::host().app;
     const std::vector<char32_t> missing = app.missing_glyphs();
     j["missingGlyphs"] = missing.size();
     std::string list;  // the first few, as U+XXXX, to say which script lacks a font
@@ -79,7 +79,7 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_storage_info() {
     const StorageStatus& st = storage_status();
     const char* names[] = {"unavailable", "read_only", "idle", "saving", "failed"};
     nlohmann::ordered_json j = {{"state", names[static_cast<int>(st.state)]}, {"message", st.message},
-                                {"pending", runtime().app->has_unsaved_changes()}, {"saves", st.saves},
+                                {"pending", inkspan::host::host().app->has_unsaved_changes()}, {"saves", st.saves},
                                 {"usedBytes", st.used_bytes}};
     return hold(j.dump());
 }
@@ -87,7 +87,7 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_storage_info() {
 // {"x","y","w","h"} in page CSS px, or null for an unknown document or an offset past the end.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_locate(const char* doc_id, double offset) {
     if (offset < 0) return hold("null");
-    const auto box = inkspan::platform::runtime().app->locate(doc_id, static_cast<std::size_t>(offset));
+    const auto box = inkspan::host::host().app->locate(doc_id, static_cast<std::size_t>(offset));
     if (!box) return hold("null");
     nlohmann::ordered_json j = {{"x", box->x}, {"y", box->y}, {"w", box->z}, {"h", box->w}};
     return hold(j.dump());
@@ -127,7 +127,7 @@ EMSCRIPTEN_KEEPALIVE void inkspan_import_add(const char* name, const char* bytes
 // {"ok","pending","error","message"}: ok only when something was imported or a question about it
 // waits (pending); error is the message of a refused import, else null.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_import_end() {
-    auto* app = inkspan::platform::runtime().app;
+    auto* app = inkspan::host::host().app;
     std::map<std::string, std::string> files;
     files.swap(staged_files());
     const std::string failure = std::exchange(staged_failure(), {});
@@ -142,7 +142,7 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_import_end() {
 
 // {file name: contents} of what the Export menu downloads for this format and scope.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_export_as(const char* format, const char* doc_id) {
-    const auto files = inkspan::platform::runtime().app->export_as(format, doc_id);
+    const auto files = inkspan::host::host().app->export_as(format, doc_id);
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
     for (const auto& [name, text] : files) j[name] = text;
     return hold(j.dump());
@@ -152,6 +152,6 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_export_as(const char* format, const cha
 
 // A problem the page found before the app saw the file (too large, unreadable): shown in the UI.
 extern "C" EMSCRIPTEN_KEEPALIVE void inkspan_report_error(const char* message) {
-    inkspan::platform::runtime().app->show_message(message, true);
+    inkspan::host::host().app->show_message(message, true);
     inkspan::platform::request_frames();
 }

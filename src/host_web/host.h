@@ -1,0 +1,34 @@
+#pragma once
+// The web host: owns the WebGL2 context, Dear ImGui's context and the App, draws frames for the
+// platform's render loop, and answers JavaScript (the automation API, imports, paste, storage
+// events). The only code that sees both Emscripten and ui/; the platform services below it know
+// nothing of the app and report back through the callbacks registered here.
+#include <emscripten/html5_webgl.h>
+
+#include <vector>
+
+namespace inkspan::ui { class App; }
+
+namespace inkspan::host {
+
+struct FrameStats {
+    long frames = 0;
+    double last_ms = 0, p50_ms = 0, p95_ms = 0;
+};
+
+struct Host {
+    ui::App* app = nullptr;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    float dpr = 0;  // devicePixelRatio the fonts were built for
+    bool first_frame_done = false;
+    double last_frame_ms = -1;     // wall time of the previous frame, for ImGui's timers
+    long frames = 0;
+    std::vector<double> frame_ms;  // ring of recent frame CPU times
+};
+
+// The page's one host (extern "C" entry points have no other way to reach it).
+Host& host();
+
+[[nodiscard]] FrameStats frame_stats();
+
+}  // namespace inkspan::host

@@ -1,0 +1,38 @@
+#pragma once
+// The Export popup: format, scope (this document or the corpus), a train/dev/test split, and what
+// the chosen format loses, before anything is downloaded. Owns its choices; the caller downloads.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+#include "ui/theme.h"
+
+namespace inkspan::ui {
+
+struct ExportDialog {
+    static constexpr const char* kPopupId = "export";  // ImGui::OpenPopup(kPopupId) shows it
+
+    int format = 0;  // 0 = inkspan, then formats::dataset_formats()
+    bool corpus_scope = false;
+    bool split = false;
+    float split_train = 0.8f, split_dev = 0.1f;
+    int split_seed = 42;
+
+    enum class Request { None, Download, DownloadSchema };
+    // `current_doc`: the open document's index; `revision` tells when the corpus changed.
+    [[nodiscard]] Request draw(const Corpus& corpus, std::size_t current_doc, std::uint64_t revision, const Theme& theme);
+
+private:
+    struct LossesKey {
+        int format = -1;
+        bool corpus = false;
+        std::size_t doc = 0;
+        std::uint64_t revision = 0;
+        bool operator==(const LossesKey&) const = default;
+    };
+    LossesKey losses_key_;
+    std::vector<std::string> losses_;  // what the chosen format loses (computed once per key)
+};
+
+}  // namespace inkspan::ui

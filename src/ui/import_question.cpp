@@ -1,0 +1,64 @@
+#include "ui/import_question.h"
+
+#include <imgui.h>
+
+namespace inkspan::ui {
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < 12; ++i) out += (i ? ", " : "") + names[i];
+    if (names.size() > 12) out += " and " + std::to_string(names.size() - 12) + " more";
+    return out;
+}
+
+std::optional<ImportChoice> ImportQuestion::draw() {
+    if (!pending) return std::nullopt;
+    std::optional<ImportChoice> choice;
+    ImGui::OpenPopup("Import");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.35f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
+        const PendingImport& p = *pending;
+        ImGui::TextUnformatted(p.file_name.c_str());
+        if (!p.new_types.empty()) {
+            ImGui::Text("It uses %zu label(s) or relation type(s) your schema does not have:", p.new_types.size());
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
+            ImGui::TextDisabled("%s", join_names(p.new_types).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::TextUnformatted("Importing adds them to the schema (one undo step with the import).");
+        }
+        if (!p.violations.empty()) {
+            ImGui::Text("%zu annotation(s) break the rules of the schema or of the file; importing keeps them and widens:",
+                        p.violations.size());
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
+            for (std::size_t i = 0; i < p.violations.size() && i < 5; ++i) {
+                const std::string line = p.violations[i].doc + " " + p.violations[i].annotation + ": " + p.violations[i].what;
+                ImGui::TextDisabled("%s", line.c_str());
+            }
+            if (p.violations.size() > 5) ImGui::TextDisabled("and %zu more", p.violations.size() - 5);
+            ImGui::PopTextWrapPos();
+        }
+        if (!p.clashes.empty()) {
+            ImGui::Text("%zu document(s) have the same text as documents already here.", p.clashes.size());
+            ImGui::TextDisabled("Offsets can only be merged when the text is identical, which it is.");
+            if (ImGui::Button("Replace (R)") || ImGui::IsKeyPressed(ImGuiKey_R)) choice = ImportChoice::Replace;
+            ImGui::SameLine();
+            if (ImGui::Button("Keep both (K)") || ImGui::IsKeyPressed(ImGuiKey_K)) choice = ImportChoice::KeepBoth;
+            ImGui::SameLine();
+            if (ImGui::Button("Merge annotations (M)") || ImGui::IsKeyPressed(ImGuiKey_M)) choice = ImportChoice::Merge;
+        } else if (ImGui::Button(p.violations.empty() && p.widened.empty() ? "Add them and import (Enter)"
+                                                                          : "Widen the schema and import (Enter)") ||
+                   ImGui::IsKeyPressed(ImGuiKey_Enter) ||
+                   ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
+            choice = ImportChoice::KeepBoth;
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel (Esc)") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = ImportChoice::Cancel;
+        if (choice) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    return choice;
+}
+
+}  // namespace inkspan::ui

@@ -1,0 +1,37 @@
+#pragma once
+// The question an import may ask before anything changes: documents whose text is already here
+// (replace, keep both or merge), types the schema lacks, annotations that break its rules. Owns
+// the staged import until the user answers.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/schema_fit.h"
+
+namespace inkspan::ui {
+
+// An import waiting for the user's choice.
+struct PendingImport {
+    std::string file_name;
+    Corpus incoming;
+    std::vector<std::size_t> clashes;         // incoming documents whose text is already here
+    std::vector<std::string> new_types;       // labels and relation types the schema lacks
+    std::vector<std::string> notes;
+    std::vector<std::string> widened;         // relation types whose rules the import widens
+    std::vector<SchemaViolation> violations;  // annotations kept that the rules did not allow
+};
+
+enum class ImportChoice { Replace, KeepBoth, Merge, Cancel };
+
+struct ImportQuestion {
+    std::optional<PendingImport> pending;
+
+    // The user's answer this frame, if any (the caller then takes `pending`).
+    [[nodiscard]] std::optional<ImportChoice> draw();
+};
+
+// "A, B, C" (at most 12, then "and N more").
+[[nodiscard]] std::string join_names(const std::vector<std::string>& names);
+
+}  // namespace inkspan::ui

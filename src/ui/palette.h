@@ -1,0 +1,41 @@
+#pragma once
+// The label palette that opens by a fresh selection (and the relation-type palette after a
+// relation gesture): hotkeys apply at once, any other typing filters, Enter applies the
+// highlighted entry, Esc closes. Owns where it is and what was typed; the caller says what it
+// offers and acts on the choice.
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+#include "core/schema.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+namespace inkspan::ui {
+
+enum class PaletteMode { Closed, Label, Relation };
+
+struct Palette {
+    PaletteMode mode = PaletteMode::Closed;
+    ImVec2 pos{0, 0};  // screen px of its top-left corner
+    std::string filter;
+    int cursor = 0;             // the highlighted entry
+    bool focus_filter = false;  // typing started the filter: give it the keyboard
+
+    void open(PaletteMode m, ImVec2 at);
+    void close() { mode = PaletteMode::Closed; }
+    [[nodiscard]] bool is_open() const { return mode != PaletteMode::Closed; }
+
+    // The relation palette offers the types allowed from `head_label` to `tail_label`.
+    struct Offer {
+        const Schema* schema = nullptr;
+        const Theme* theme = nullptr;
+        const Fonts* fonts = nullptr;  // entries are drawn shaped when they need it
+        std::string head_label, tail_label;
+    };
+    // The entry chosen this frame (a label or a relation type name), if any; Esc closes it.
+    [[nodiscard]] std::optional<std::string> draw(const Offer& offer);
+};
+
+}  // namespace inkspan::ui

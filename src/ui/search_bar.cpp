@@ -1,0 +1,70 @@
+#include "ui/search_bar.h"
+
+#include <algorithm>
+
+#include "ui/imgui_string.h"
+
+namespace inkspan::ui {
+
+void SearchBar::show(std::optional<std::string> query_text) {
+    open = true;
+    focus = true;
+    if (query_text) query = std::move(*query_text);
+}
+
+const Result<SearchResult>& SearchBar::matches(const Document* doc, std::uint64_t revision) {
+    Key key{doc ? doc->id() : std::string(), revision, query, regex, match_case, words};
+    if (!cache_ || !(key == key_)) {  // searched once per query, not every frame
+        SearchOptions opts;
+        opts.regex = regex;
+        opts.case_insensitive = !match_case;
+        opts.whole_word = words;
+        cache_ = doc ? find_all(doc->text(), query, opts) : Result<SearchResult>(SearchResult{});
+        key_ = std::move(key);
+    }
+    return *cache_;
+}
+
+std::optional<std::string> SearchBar::draw(ImVec2 min, ImVec2 max, const Document* doc, std::uint64_t revision,
+                                           const Schema& schema, const Theme& theme) {
+    std::optional<std::string> label_all;
+    ImGui::SetCursorScreenPos(ImVec2(min.x + 16, min.y + 6));
+    if (focus) { ImGui::SetKeyboardFocusHere(); focus = false; }
+    ImGui::SetNextItemWidth(std::min(260.0f, (max.x - min.x) * 0.3f));
+    if (InputTextString("##search", "Find (Ctrl+F), Enter then a label key labels all", query,
+                        ImGuiInputTextFlags_EnterReturnsTrue))
+        label_mode = true;  // the next label hotkey labels every match
+    ImGui::SameLine();
+    ImGui::Checkbox("Aa", &match_case);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Match case");
+    ImGui::SameLine();
+    ImGui::Checkbox("Word", &words);
+    ImGui::SameLine();
+    ImGui::Checkbox(".*", &regex);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Regular expression");
+    std::size_t count = 0;
+    std::string error;
+    if (doc && !query.empty()) {
+        const Result<SearchResult>& found = matches(doc, revision);
+        if (found.ok()) count = found->matches.size();
+        else error = found.error().message;
+    }
+    ImGui::SameLine();
+    if (!error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.danger), "%s", error.c_str());
+    else ImGui::TextDisabled("%zu matches", count);
+    if (count > 0) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Label all:");
+        for (const EntityType& t : schema.entities) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(parse_hex_color(t.color, 0.35f)));
+            if (ImGui::SmallButton(t.name.c_str())) label_all = t.name;
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) hide();
+    return label_all;
+}
+
+}  // namespace inkspan::ui

@@ -1,0 +1,47 @@
+#pragma once
+// The search bar (Ctrl+F) over the open document: query, case, whole words, regular expression,
+// the match count, and "label all matches" (a label button, or Enter then a label hotkey). Owns
+// its query, options and the cached result; the caller acts on the request it returns.
+#include <imgui.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/document.h"
+#include "core/schema.h"
+#include "core/search.h"
+#include "ui/theme.h"
+
+namespace inkspan::ui {
+
+struct SearchBar {
+    bool open = false;
+    bool focus = false;       // give the query field the keyboard next frame
+    bool label_mode = false;  // Enter was pressed: the next label hotkey labels every match
+    std::string query;
+    bool regex = false, match_case = false, words = true;
+
+    void show(std::optional<std::string> query_text = std::nullopt);  // opens it with the keyboard
+    void hide() { open = false; label_mode = false; }
+
+    // The matches of the query in `doc` (searched once per query, document and revision).
+    const Result<SearchResult>& matches(const Document* doc, std::uint64_t revision);
+
+    // A label whose button was pressed: label every match with it.
+    [[nodiscard]] std::optional<std::string> draw(ImVec2 min, ImVec2 max, const Document* doc, std::uint64_t revision,
+                                                  const Schema& schema, const Theme& theme);
+
+private:
+    struct Key {
+        std::string doc;
+        std::uint64_t revision = 0;
+        std::string query;
+        bool regex = false, match_case = false, words = false;
+        bool operator==(const Key&) const = default;
+    };
+    Key key_;
+    std::optional<Result<SearchResult>> cache_;
+};
+
+}  // namespace inkspan::ui
