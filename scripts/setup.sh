@@ -12,7 +12,8 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 native_pkgs=(g++ cmake make nlohmann-json3-dev doctest-dev clang-14 libclang-rt-14-dev xz-utils
-  libharfbuzz-bin fonts-noto-core unicode-data)  # hb-shape, Noto fonts, BidiCharacterTest: test references
+  libharfbuzz-bin fonts-noto-core unicode-data  # hb-shape, Noto fonts, BidiCharacterTest: test references
+  python3 python3-sklearn python3-statsmodels python3-nltk)  # the agreement figures' references (tests/check_agreement.py)
 web_pkgs=(emscripten fonts-dejavu-core chromium python3 fonttools xz-utils dpkg-dev
   fonts-noto-core fonts-noto-cjk fonts-symbola)  # fallback fonts for every script (docs/FONTS.md)
 pkgs=("${native_pkgs[@]}")

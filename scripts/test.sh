@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test:
-#   1. native (g++): the doctest suite via CTest, the Python check of exported offsets, the benchmark
+#   1. native (g++): the doctest suite via CTest, the Python checks of exported offsets and of the
+#      agreement figures (against scikit-learn, statsmodels, NLTK), the benchmark
 #      at a reduced size (proves it runs; no thresholds);
 #   2. native (clang, ASan + UBSan + LeakSanitizer): the same suite again, then every libFuzzer
 #      target for a bounded time on a copy of its seed corpus;
@@ -21,6 +22,11 @@ rm -rf build/native/exports
 INKSPAN_EXPORT_DIR=build/native/exports build/native/inkspan_tests --no-intro -tc='formats: write the fixture exports*' >/dev/null
 python3 tests/check_offsets.py build/native/exports
 python3 tests/check_brat.py build/native/exports
+
+echo "== agreement figures, checked against scikit-learn, statsmodels and NLTK"
+rm -rf build/native/agreement
+INKSPAN_AGREEMENT_DIR=build/native/agreement build/native/inkspan_tests --no-intro -tc='agreement: write the fixture reports*' >/dev/null
+/usr/bin/python3 tests/check_agreement.py build/native/agreement  # Debian's interpreter: its python3-sklearn & co.
 
 if [ -x build/native/inkspan_bench ]; then
   echo "== benchmark (reduced size)"

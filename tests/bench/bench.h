@@ -18,7 +18,7 @@ inline Error failure(const std::string& what) { return make_error(ErrorKind::Inv
 
 struct Config {
     std::string mode = "default";  // quick | default | full
-    std::string only;               // run one section: core | frames | corpus (for profiling)
+    std::string only;               // run one section: core | frames | scripts | corpus | agreement (for profiling)
     std::string write_json;         // also write the big document's inkspan JSON there
     int runs = 7;                   // repetitions of whole-document operations
     int frames = 200;               // frames per scrolling measurement
@@ -53,6 +53,10 @@ struct ReadingArea {
 // The many-document corpus: write, parse, import into the App, frames with the long document
 // list, and autosave after one edit (proportional to the edited document, not the corpus).
 [[nodiscard]] Status bench_corpus(const Config& config, const std::string& big_json, Report& report);
+
+// Agreement over 5 annotators x 1,000 documents x 200 spans (100 documents with --quick): the
+// whole corpus at once, then the JSON, CSV and HTML reports.
+[[nodiscard]] Status bench_agreement(const Config& config, Report& report);
 
 // Current and peak resident memory of the process, and heap bytes in use (glibc), in bytes.
 [[nodiscard]] double current_rss_bytes();

@@ -63,7 +63,7 @@ std::string cpu_model() {
 
 int usage(const char* argv0) {
     std::fprintf(stderr,
-                 "usage: %s [--quick | --full] [--runs N] [--frames N] [--only core|frames|scripts|corpus]\n"
+                 "usage: %s [--quick | --full] [--runs N] [--frames N] [--only core|frames|scripts|corpus|agreement]\n"
                  "          [--write-json PATH] [--font TTF] [--words JSON]\n"
                  "  (default)  1 MB document at full size, corpus of 500 documents\n"
                  "  --full     corpus of 5,000 documents (~50 MB of inkspan JSON) too\n"
@@ -166,6 +166,8 @@ int main(int argc, char** argv) {
     const double peak_frames = peak_rss_bytes();
     if (wanted("corpus"))
         if (Status st = bench_corpus(config, big_json, report); !st.ok()) return fail(st.error());
+    if (wanted("agreement"))
+        if (Status st = bench_agreement(config, report); !st.ok()) return fail(st.error());
 
     report.section("memory");
     report.info("peak RSS after the core benchmarks", human_bytes(peak_core) + " (1 MB document, its JSON, layouts)");

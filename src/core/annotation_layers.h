@@ -1,0 +1,54 @@
+#pragma once
+// Several annotators' work on the same texts (issue 18): a document's text with one layer of
+// spans and relations per annotator. This is the input of the agreement measures and the shape
+// the model's annotator layers will take; today's corpora map onto it through group_by_text
+// (each annotator's copy of a document is a Document with the same exact text).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/result.h"
+
+namespace inkspan {
+
+// One annotator's spans and relations on one document. A layer with no spans is a document the
+// annotator read and left empty ("O" everywhere); an absent layer is a document they never did.
+struct AnnotationLayer {
+    std::string annotator;
+    std::vector<Span> spans;          // any order; offsets in code points of the document's text
+    std::vector<Relation> relations;  // head and tail are ids of this layer's spans
+};
+
+// A text and every annotator's layer on it.
+struct LayeredDocument {
+    std::string id;
+    std::string text;                     // valid UTF-8
+    std::vector<AnnotationLayer> layers;  // at most one per annotator
+
+    [[nodiscard]] const AnnotationLayer* layer(std::string_view annotator) const;
+};
+
+// A Document as one annotator's copy (e.g. the documents of one annotator's imported file).
+struct AnnotatorCopy {
+    std::string annotator;
+    const Document* document = nullptr;
+};
+
+// Copies with the same exact text become the layers of one LayeredDocument (matched by the text,
+// not by id or name), in the order their texts first appear; the id is the first copy's. Refused
+// (ErrorKind::Invalid) when one annotator has two copies of the same text, naming both ids.
+[[nodiscard]] Result<std::vector<LayeredDocument>> group_by_text(const std::vector<AnnotatorCopy>& copies);
+
+// The same, with each document's own `annotator` field naming its annotator.
+[[nodiscard]] Result<std::vector<LayeredDocument>> group_by_text(const std::vector<const Document*>& documents);
+
+// Checks a layer against its text: every span inside it (start < end <= `length` code points),
+// every relation between spans of the layer. `where` starts the message, which names the item:
+// `d1, annotator "ann", span T1: [4, 12) is not inside the text (11 code points)`.
+[[nodiscard]] Status check_layer(const AnnotationLayer& layer, std::size_t length, std::string_view where);
+
+// One annotator's layer taken from a Document's spans and relations.
+[[nodiscard]] AnnotationLayer layer_of(std::string annotator, const Document& document);
+
+}  // namespace inkspan

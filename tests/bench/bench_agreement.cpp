@@ -1,0 +1,133 @@
+// Agreement at the scale of issue 18: 5 annotators x 1,000 documents x 200 spans each, the whole
+// corpus at once (every pair, Fleiss' kappa, Krippendorff's alpha, per label), then the reports.
+#include <algorithm>
+#include <ctime>
+
+#include "bench.h"
+#include "core/agreement.h"
+#include "core/agreement_report.h"
+#include "core/schema.h"
+#include "synthetic.h"
+
+namespace inkspan::bench {
+namespace {
+
+constexpr std::size_t kAnnotators = 5;
+constexpr std::size_t kSentences = 40;  // 5 spans each: 200 spans per document
+
+// Another annotator's take on the reference layer: most spans kept, some with a moved boundary,
+// another label, or missing, and as many extra spans elsewhere; relations kept where both their
+// spans were kept as they are.
+AnnotationLayer vary(const Document& doc, const std::string& annotator, Rng& rng, const std::vector<std::string>& labels) {
+    AnnotationLayer layer{annotator, {}, {}};
+    std::vector<std::string> unchanged;
+    for (const Span& original : doc.spans()) {
+        Span s = original;
+        const std::uint32_t roll = rng.below(100);
+        if (roll < 7) {
+            continue;  // missed
+        } else if (roll < 17 && s.end - s.start > 2) {
+            switch (rng.below(4)) {  // a boundary one character off
+                case 0: ++s.start; break;
+                case 1: --s.end; break;
+                case 2: s.start -= s.start > 0; break;
+                default: s.end += s.end < doc.length(); break;
+            }
+        } else if (roll < 25) {
+            s.label = labels[rng.below(static_cast<std::uint32_t>(labels.size()))];
+        } else {
+            unchanged.push_back(s.id);
+        }
+        layer.spans.push_back(std::move(s));
+    }
+    const std::size_t extra = doc.span_count() - std::min(doc.span_count(), layer.spans.size());
+    for (std::size_t i = 0; i < extra; ++i) {
+        Span s;
+        s.id = format("X%zu", i);
+        s.start = rng.below(static_cast<std::uint32_t>(doc.length() - 20));
+        s.end = s.start + 3 + rng.below(15);
+        s.label = labels[rng.below(static_cast<std::uint32_t>(labels.size()))];
+        layer.spans.push_back(std::move(s));
+    }
+    for (const Relation& r : doc.relations())
+        if (std::find(unchanged.begin(), unchanged.end(), r.head) != unchanged.end() &&
+            std::find(unchanged.begin(), unchanged.end(), r.tail) != unchanged.end())
+            layer.relations.push_back(r);
+    return layer;
+}
+
+std::string figure(std::optional<double> v) { return v ? format("%.4f", *v) : "undefined"; }
+
+}  // namespace
+
+Status bench_agreement(const Config& config, Report& report) {
+    const std::size_t documents = config.mode == "quick" ? 100 : 1'000;
+    report.section(format("agreement: %zu annotators x %zu documents x %zu spans", kAnnotators, documents, kSentences * 5));
+    Stopwatch generate;
+    std::vector<LayeredDocument> corpus;
+    corpus.reserve(documents);
+    std::vector<std::string> labels;
+    for (const EntityType& e : default_news_schema().entities) labels.push_back(e.name);
+    std::size_t spans = 0, relations = 0, bytes = 0;
+    for (std::size_t i = 0; i < documents; ++i) {
+        auto doc = make_document(format("doc%04zu", i + 1), "", static_cast<std::uint32_t>(5000 + i), kSentences);
+        if (!doc.ok()) return doc.error();
+        LayeredDocument layered{doc->id(), doc->text(), {layer_of("a1", *doc)}};
+        Rng rng(static_cast<std::uint32_t>(77 + i));
+        for (std::size_t k = 2; k <= kAnnotators; ++k) layered.layers.push_back(vary(*doc, format("a%zu", k), rng, labels));
+        for (const AnnotationLayer& l : layered.layers) {
+            spans += l.spans.size();
+            relations += l.relations.size();
+        }
+        bytes += layered.text.size();
+        corpus.push_back(std::move(layered));
+    }
+    report.info("corpus", format("%s of text, %zu spans and %zu relations in all layers (generated in %.0f ms)",
+                                 human_bytes(static_cast<double>(bytes)).c_str(), spans, relations, generate.ms()));
+
+    const AgreementOptions options = agreement_options(default_news_schema());
+    std::optional<AgreementReport> result;
+    bool ok = true;
+    const Samples whole = measure(config.runs, [&] {
+        auto r = compute_agreement(corpus, options);
+        ok = ok && r.ok();
+        if (r.ok()) result = std::move(r.value());
+    });
+    if (!ok || !result) {
+        auto r = compute_agreement(corpus, options);
+        return failure("compute_agreement refused the synthetic corpus: " + (r.ok() ? std::string("?") : r.error().message));
+    }
+    const AgreementReport& r = *result;
+    report.add("compute_agreement (whole corpus, every figure)", whole,
+               format("%zu pairs, %zu tokens per pair, %zu labels", r.pairs.size(), r.pairs.front().tokens, r.labels.size()));
+    // CPU time too: on a shared machine the wall clock also counts the other processes' turns.
+    std::vector<double> cpu_ms;
+    for (int i = 0; i < config.runs; ++i) {
+        const std::clock_t begin = std::clock();
+        ok = compute_agreement(corpus, options).ok() && ok;
+        cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - begin) / CLOCKS_PER_SEC);
+    }
+    std::sort(cpu_ms.begin(), cpu_ms.end());
+    report.info("compute_agreement, CPU time (median, min)", format("%.1f ms, %.1f ms", cpu_ms[cpu_ms.size() / 2], cpu_ms.front()));
+    const PairAgreement& first = r.pairs.front();
+    report.info("a1-a2: span F1 exact / overlap, relation F1",
+                figure(f1(first.exact.overall)) + " / " + figure(f1(first.overlap.overall)) + ", " + figure(f1(first.relations.overall)));
+    report.info("a1-a2: Cohen's kappa (tokens, O counted)", figure(first.cohen_kappa.overall));
+    report.info("Fleiss' kappa / Krippendorff's alpha (5 annotators)",
+                figure(r.fleiss->kappa.overall) + " / " + figure(r.alpha.alpha.overall));
+
+    AgreementOptions two = options;
+    two.annotators = {"a1", "a2"};
+    report.add("compute_agreement (two annotators)", measure(config.runs, [&] { ok = compute_agreement(corpus, two).ok() && ok; }));
+    for (const auto& [name, write] : {std::pair{"agreement_json", &agreement_json}, std::pair{"agreement_csv", &agreement_csv}}) {
+        std::string text;
+        const Samples samples = measure(config.runs, [&] { text = write(r); });
+        report.add(name, samples, human_bytes(static_cast<double>(text.size())));
+    }
+    std::string html;
+    const Samples html_samples = measure(config.runs, [&] { html = agreement_html(r); });
+    report.add("agreement_html", html_samples, human_bytes(static_cast<double>(html.size())));
+    return ok ? Status(Ok{}) : Status(failure("compute_agreement refused two annotators"));
+}
+
+}  // namespace inkspan::bench
