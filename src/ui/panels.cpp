@@ -97,7 +97,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     ImGui::Spacing();
     const auto& docs = corpus().documents;
     ImGuiListClipper clipper;  // thousands of documents scroll smoothly
-    ImGui::BeginChild("##doclist", ImVec2(0, -64 - ImGui::GetFrameHeightWithSpacing()));
+    ImGui::BeginChild("##doclist", ImVec2(0, -64 - 2 * ImGui::GetFrameHeightWithSpacing()));
     clipper.Begin(static_cast<int>(docs.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
