@@ -76,6 +76,15 @@ TEST_CASE("font set: a Japanese document fetches the ja slice map and Japanese s
     CHECK_FALSE(fonts.fetching(U'東'));
 }
 
+TEST_CASE("font set: the code point that asked for a slice map gets its slice once the map arrives") {
+    platform::set_static_root(slice_map_folder());
+    ui::FontSet fonts;
+    fonts.set_variant("zh-Hans", "鹰");
+    fonts.want("鹰", ascii_only);  // U+9E70: only in the shared slice
+    CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "cjk-slices-sc.json", "noto-cjk-shared-01.otf"});
+    CHECK(fonts.loaded() == std::vector<std::string>{"noto-cjk-shared-01.otf"});
+}
+
 TEST_CASE("font set: a slice map that cannot be read is reported and its code points are not pending") {
     const std::string root = slice_map_folder();
     std::filesystem::remove(std::filesystem::path(root) / "fonts" / "cjk-slices-sc.json");
