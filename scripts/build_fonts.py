@@ -7,16 +7,28 @@
 
 Writes into OUT_DIR one subset font per script (Noto Sans from fonts-noto-core), monochrome emoji
 (Symbola), symbol and math fallbacks, and Noto Sans CJK cut into slices per regional variant, plus
-OUT_DIR/manifest.json:
+the index OUT_DIR/manifest.json (fetched first, small) and one slice map per CJK variant (fetched
+only when a CJK code point appears):
 
-    {"version": 1,
+    manifest.json:
+    {"version": 2,
      "fonts": [{"file": "noto-arabic.ttf", "script": "Arab", "variant": "", "bytes": 123456,
-                "ranges": [[1536, 1791], ...]}, ...]}
+                "ranges": [[1536, 1791], ...]}, ...],
+     "cjk": [{"variant": "zh-Hans", "script": "Hans", "file": "cjk-slices-sc.json", "bytes": 101404,
+              "ranges": [[4352, 4607], ...]}, ...]}
 
-`ranges` are the sorted, merged, inclusive code point ranges of the file's cmap, less the code points
-of the base font (DejaVu Sans cut to INKSPAN_FONT_UNICODES of cmake/web_app.cmake) and less control
-characters. The list order is the preference order: for a code point, the app takes the first entry
-that covers it among the entries of the document's CJK variant and all entries of variant "".
+    cjk-slices-sc.json:
+    {"version": 2, "variant": "zh-Hans",
+     "fonts": [{"file": "noto-cjk-sc-01.otf", "script": "Hans", "variant": "zh-Hans", ...}, ...]}
+
+A font entry's `ranges` are the sorted, merged, inclusive code point ranges of the file's cmap, less
+the code points of the base font (DejaVu Sans cut to INKSPAN_FONT_UNICODES of cmake/web_app.cmake)
+and less control characters. A `cjk` entry's `ranges` hold every code point its slice map's fonts
+have (their union, with gaps of up to SLICE_MAP_GAP code points closed): the app fetches the slice
+map for a code point in them that no font of `fonts` has. The order is the preference order: the
+`fonts` of the index, then each variant's slice map in `cjk` order; for a code point, the app takes
+the first entry that covers it among the entries of the document's CJK variant and all entries of
+variant "".
 
 Needs Python 3 with fontTools (Debian: python3-fonttools, pulled in by `fonttools`); stdlib otherwise.
 If the interpreter running this has no fontTools, the script re-runs itself with /usr/bin/python3.
@@ -46,7 +58,12 @@ NOTO = "/usr/share/fonts/truetype/noto/"
 SYMBOLA = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"
 CJK_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 MANIFEST = "manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
+SLICE_MAP = "cjk-slices-%s.json"  # per CJK variant, by its file tag
+# A slice map's coverage in the index closes gaps of up to this many code points (29953 bytes of
+# exact ranges per variant become about 500): a code point in a closed gap that no font has costs
+# one needless slice map fetch, only for a character that no font draws anyway.
+SLICE_MAP_GAP = 256
 
 # (output name stem, source file, ISO 15924 code, required). Order = preference order.
 SCRIPT_FONTS = [
@@ -491,13 +508,67 @@ def up_to_date(out_dir):
     try:
         stamp = os.path.getmtime(man)
         with open(man, encoding="utf-8") as f:
-            entries = json.load(f)["fonts"]
+            index = json.load(f)
+        if index["version"] != MANIFEST_VERSION:
+            return False
+        entries = list(index["fonts"])
+        for ref in index["cjk"]:
+            path = os.path.join(out_dir, ref["file"])
+            if os.path.getsize(path) != ref["bytes"]:
+                return False
+            with open(path, encoding="utf-8") as f:
+                entries += json.load(f)["fonts"]
         for e in entries:
             if os.path.getsize(os.path.join(out_dir, e["file"])) != e["bytes"]:
                 return False
         return all(os.path.getmtime(p) < stamp for p in input_files())
     except (OSError, ValueError, KeyError, TypeError):
         return False
+
+
+# --------------------------------------------------------------------------------------------
+# Manifests: the index and the CJK slice maps
+
+def merge_ranges(ranges, gap=0):
+    """Sorted inclusive ranges, merged where they overlap or are at most `gap` code points apart."""
+    out = []
+    for a, b in sorted(ranges):
+        if out and a - out[-1][1] - 1 <= gap:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
+def manifest_text(head, lists):
+    """JSON with the `head` (key, value) pairs first and one line per entry of each list."""
+    parts = ['"%s": %s' % (k, json.dumps(v)) for k, v in head]
+    for k, entries in lists:
+        parts.append('"%s": [\n%s\n]' % (k, ",\n".join(json.dumps(e, separators=(",", ":"))
+                                                        for e in entries)))
+    return "{" + ",\n ".join(parts) + "}\n"
+
+
+def split_manifest(fonts):
+    """The font entries in preference order as (index text, {slice map file: text}): the entries
+    of variant "" stay in the index; each CJK variant's go into its own slice map, which the index
+    names with the code points it may cover."""
+    variants = {v for v, *_ in CJK_VARIANTS}
+    assert all(e["variant"] in variants or e["variant"] == "" for e in fonts)
+    maps, refs = {}, []
+    for variant, _, tag, script in CJK_VARIANTS:
+        entries = [e for e in fonts if e["variant"] == variant]
+        if not entries:
+            continue
+        name = SLICE_MAP % tag
+        text = manifest_text([("version", MANIFEST_VERSION), ("variant", variant)], [("fonts", entries)])
+        maps[name] = text
+        covers = merge_ranges([r for e in entries for r in e["ranges"]], SLICE_MAP_GAP)
+        refs.append({"variant": variant, "script": script, "file": name,
+                     "bytes": len(text.encode("utf-8")), "ranges": covers})
+    index = manifest_text([("version", MANIFEST_VERSION)],
+                          [("fonts", [e for e in fonts if e["variant"] == ""]), ("cjk", refs)])
+    return index, maps
 
 
 def build(out_dir, procs):
@@ -534,84 +605,134 @@ def build(out_dir, procs):
         log("%-28s %-5s %-8s %6d code points %5d glyphs %9d bytes %5.1f s CPU" % (
             j["file"], j["entries"][0][0], ",".join(v for _, v in j["entries"]) or "-",
             len(shown), r["glyphs"], r["bytes"], r["secs"]))
-    manifest = {"version": MANIFEST_VERSION, "fonts": fonts}
-    text = '{"version": %d,\n "fonts": [\n%s\n]}\n' % (
-        MANIFEST_VERSION, ",\n".join(json.dumps(e, separators=(",", ":")) for e in fonts))
-    assert json.loads(text) == manifest
+    index, maps = split_manifest(fonts)
     # Remove files of an earlier build that this one no longer writes.
-    names = {j["file"] for j in jobs}
+    names = {j["file"] for j in jobs} | set(maps)
     for name in os.listdir(out_dir):
-        if re.fullmatch(r"(noto|emoji|symbola)-[a-z0-9-]+\.(ttf|otf)(\.tmp-\d+)?", name) \
-                and name not in names:
+        if re.fullmatch(r"((noto|emoji|symbola)-[a-z0-9-]+\.(ttf|otf)|cjk-slices-[a-z]+\.json)(\.tmp-\d+)?",
+                        name) and name not in names:
             os.remove(os.path.join(out_dir, name))
-    write_atomic(os.path.join(out_dir, MANIFEST), text.encode("utf-8"))
-    os.utime(os.path.join(out_dir, MANIFEST))  # the stamp: newer than every input
-    log("total: %d files, %d bytes (+ manifest %d bytes), %d processes, %.1f s (planning %.1f s)" % (
-        len(jobs), total_bytes, len(text.encode("utf-8")), procs, time.monotonic() - t0, t_plan))
+    for name, text in maps.items():
+        write_atomic(os.path.join(out_dir, name), text.encode("utf-8"))
+    write_atomic(os.path.join(out_dir, MANIFEST), index.encode("utf-8"))  # last: the stamp
+    os.utime(os.path.join(out_dir, MANIFEST))  # newer than every input
+    log("total: %d files, %d bytes (+ index %d bytes, slice maps %s)" % (
+        len(jobs), total_bytes, len(index.encode("utf-8")),
+        ", ".join("%s %d bytes" % (n, len(t.encode("utf-8"))) for n, t in maps.items())))
+    log("%d processes, %.1f s (planning %.1f s)" % (procs, time.monotonic() - t0, t_plan))
+
+
+def check_entry(where, e, out_dir, base, seen, errors):
+    """Checks one font entry against its file (read once into `seen`); its code points."""
+    if set(e) != {"file", "script", "variant", "bytes", "ranges"}:
+        errors.append(where + ": keys must be exactly file, script, variant, bytes, ranges")
+        return set()
+    if not re.fullmatch(r"[A-Z][a-z]{3}", e["script"]):
+        errors.append(where + ": script %r is not an ISO 15924 code" % e["script"])
+    path = os.path.join(out_dir, e["file"])
+    if e["file"] not in seen:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as ex:
+            errors.append(where + ": " + str(ex))
+            return set()
+        if data[:4] not in (b"\x00\x01\x00\x00", b"OTTO"):
+            errors.append(where + ": not a single TrueType/CFF font (tag %r)" % data[:4])
+        font = TTFont(io.BytesIO(data))
+        if not ("glyf" in font and "loca" in font) and "CFF " not in font:
+            errors.append(where + ": neither glyf nor CFF outlines")
+        seen[e["file"]] = (len(data), set(font.getBestCmap()))
+    size, cmap = seen[e["file"]]
+    if size != e["bytes"]:
+        errors.append(where + ": bytes %d but the file has %d" % (e["bytes"], size))
+    cps = ranges_checked(where, e["ranges"], errors)
+    if cps - cmap:
+        errors.append(where + ": %d code points not in its cmap, e.g. U+%04X" % (
+            len(cps - cmap), min(cps - cmap)))
+    if cps & base:
+        errors.append(where + ": %d code points the base font has, e.g. U+%04X" % (
+            len(cps & base), min(cps & base)))
+    if any(is_control(c) for c in cps):
+        errors.append(where + ": lists control characters")
+    expected = {c for c in cmap if c not in base and not is_control(c)}
+    if cps != expected:
+        errors.append(where + ": ranges differ from the cmap less the base (%d vs %d)" % (
+            len(cps), len(expected)))
+    return cps
+
+
+def ranges_checked(where, ranges, errors):
+    """The code points of `ranges`; an error unless they are sorted and merged."""
+    prev = None
+    cps = set()
+    for r in ranges:
+        if len(r) != 2 or r[0] > r[1] or (prev is not None and r[0] <= prev + 1):
+            errors.append(where + ": ranges not sorted and merged at %r" % (r,))
+            break
+        prev = r[1]
+        cps.update(range(r[0], r[1] + 1))
+    return cps
 
 
 def check(out_dir):
-    """Reloads every file the manifest names and checks it against the manifest and the base font."""
+    """Reloads the index, every slice map and every file they name, and checks them against each
+    other and the base font."""
     errors = []
     base = base_coverage()
     with open(os.path.join(out_dir, MANIFEST), encoding="utf-8") as f:
-        manifest = json.load(f)
-    if set(manifest) != {"version", "fonts"} or manifest["version"] != MANIFEST_VERSION:
-        errors.append("manifest: keys must be exactly version, fonts; version %d" % MANIFEST_VERSION)
+        index = json.load(f)
+    if set(index) != {"version", "fonts", "cjk"} or index["version"] != MANIFEST_VERSION:
+        errors.append("manifest: keys must be exactly version, fonts, cjk; version %d" % MANIFEST_VERSION)
     seen = {}
-    total_cps = 0
-    for i, e in enumerate(manifest.get("fonts", [])):
+    total_cps = entries = 0
+    for i, e in enumerate(index.get("fonts", [])):
         where = "fonts[%d] (%s)" % (i, e.get("file"))
-        if set(e) != {"file", "script", "variant", "bytes", "ranges"}:
-            errors.append(where + ": keys must be exactly file, script, variant, bytes, ranges")
+        if e.get("variant") != "":
+            errors.append(where + ": variant %r in the index (CJK entries go in slice maps)" % e.get("variant"))
+        total_cps += len(check_entry(where, e, out_dir, base, seen, errors))
+        entries += 1
+    maps_bytes = 0
+    variants = {v: SLICE_MAP % tag for v, _, tag, _ in CJK_VARIANTS}
+    for i, ref in enumerate(index.get("cjk", [])):
+        where = "cjk[%d] (%s)" % (i, ref.get("file"))
+        if set(ref) != {"variant", "script", "file", "bytes", "ranges"}:
+            errors.append(where + ": keys must be exactly variant, script, file, bytes, ranges")
             continue
-        if not re.fullmatch(r"[A-Z][a-z]{3}", e["script"]):
-            errors.append(where + ": script %r is not an ISO 15924 code" % e["script"])
-        if e["variant"] not in ("", "zh-Hans", "zh-Hant", "ja", "ko"):
-            errors.append(where + ": variant %r" % e["variant"])
-        path = os.path.join(out_dir, e["file"])
-        if e["file"] not in seen:
-            try:
-                with open(path, "rb") as f:
-                    data = f.read()
-            except OSError as ex:
-                errors.append(where + ": " + str(ex))
-                continue
-            if data[:4] not in (b"\x00\x01\x00\x00", b"OTTO"):
-                errors.append(where + ": not a single TrueType/CFF font (tag %r)" % data[:4])
-            font = TTFont(io.BytesIO(data))
-            if not ("glyf" in font and "loca" in font) and "CFF " not in font:
-                errors.append(where + ": neither glyf nor CFF outlines")
-            seen[e["file"]] = (len(data), set(font.getBestCmap()))
-        size, cmap = seen[e["file"]]
-        if size != e["bytes"]:
-            errors.append(where + ": bytes %d but the file has %d" % (e["bytes"], size))
-        prev = None
-        cps = set()
-        for r in e["ranges"]:
-            if len(r) != 2 or r[0] > r[1] or (prev is not None and r[0] <= prev + 1):
-                errors.append(where + ": ranges not sorted and merged at %r" % (r,))
-                break
-            prev = r[1]
-            cps.update(range(r[0], r[1] + 1))
-        if cps - cmap:
-            errors.append(where + ": %d code points not in its cmap, e.g. U+%04X" % (
-                len(cps - cmap), min(cps - cmap)))
-        if cps & base:
-            errors.append(where + ": %d code points the base font has, e.g. U+%04X" % (
-                len(cps & base), min(cps & base)))
-        if any(is_control(c) for c in cps):
-            errors.append(where + ": lists control characters")
-        expected = {c for c in cmap if c not in base and not is_control(c)}
-        if cps != expected:
-            errors.append(where + ": ranges differ from the cmap less the base (%d vs %d)" % (
-                len(cps), len(expected)))
-        total_cps += len(cps)
+        if variants.get(ref["variant"]) != ref["file"]:
+            errors.append(where + ": variant %r" % ref["variant"])
+        covers = ranges_checked(where, ref["ranges"], errors)
+        try:
+            with open(os.path.join(out_dir, ref["file"]), "rb") as f:
+                data = f.read()
+            slice_map = json.loads(data)
+        except (OSError, ValueError) as ex:
+            errors.append(where + ": " + str(ex))
+            continue
+        maps_bytes += len(data)
+        if len(data) != ref["bytes"]:
+            errors.append(where + ": bytes %d but the file has %d" % (ref["bytes"], len(data)))
+        if set(slice_map) != {"version", "variant", "fonts"} or slice_map["version"] != MANIFEST_VERSION \
+                or slice_map["variant"] != ref["variant"]:
+            errors.append(where + ": keys must be exactly version, variant, fonts; version %d, variant %r" % (
+                MANIFEST_VERSION, ref["variant"]))
+        for k, e in enumerate(slice_map.get("fonts", [])):
+            ewhere = "%s fonts[%d] (%s)" % (ref["file"], k, e.get("file"))
+            if e.get("variant") != ref["variant"]:
+                errors.append(ewhere + ": variant %r in the %s slice map" % (e.get("variant"), ref["variant"]))
+            cps = check_entry(ewhere, e, out_dir, base, seen, errors)
+            if cps - covers:
+                errors.append(ewhere + ": %d code points outside the index's ranges for %s, e.g. U+%04X" % (
+                    len(cps - covers), ref["variant"], min(cps - covers)))
+            total_cps += len(cps)
+            entries += 1
     total_bytes = sum(s for s, _ in seen.values())
     for msg in errors:
         log("error: " + msg)
-    log("check: %d entries, %d files, %d bytes, %d code points listed, %d errors" % (
-        len(manifest.get("fonts", [])), len(seen), total_bytes, total_cps, len(errors)))
+    log("check: index %d bytes, %d slice maps %d bytes; %d entries, %d files, %d bytes, "
+        "%d code points listed, %d errors" % (
+            os.path.getsize(os.path.join(out_dir, MANIFEST)), len(index.get("cjk", [])), maps_bytes,
+            entries, len(seen), total_bytes, total_cps, len(errors)))
     return 1 if errors else 0
 
 

@@ -20,6 +20,77 @@ bool is_plain_file_name(const std::string& name) {
            name.front() != '.';
 }
 
+using Ranges = std::vector<std::pair<char32_t, char32_t>>;
+
+bool in_ranges(const Ranges& ranges, char32_t cp) {
+    const auto it = std::upper_bound(ranges.begin(), ranges.end(), cp,
+                                     [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
+    return it != ranges.begin() && cp <= std::prev(it)->second;
+}
+
+// The first code points of `r` outside `ranges` (sorted, disjoint), as a range; none if all are in.
+std::optional<std::pair<char32_t, char32_t>> first_uncovered(const Ranges& ranges, std::pair<char32_t, char32_t> r) {
+    char32_t next = r.first;
+    for (const auto& [first, last] : ranges) {
+        if (last < next) continue;
+        if (first > next) return std::pair{next, std::min<char32_t>(r.second, first - 1)};
+        if (last >= r.second) return std::nullopt;
+        next = last + 1;
+    }
+    return std::pair{next, r.second};
+}
+
+Result<std::string> plain_file_name(const Json& entry, const std::string& at) {
+    if (!entry.contains("file") || !entry["file"].is_string()) return invalid(at + ".file", "missing or not a string");
+    std::string file = entry["file"].get<std::string>();
+    if (!is_plain_file_name(file)) return invalid(at + ".file", "\"" + file + "\" is not a plain file name");
+    return file;
+}
+
+// `entry`'s "ranges": inclusive code point pairs, sorted and disjoint.
+Result<Ranges> parse_ranges(const Json& entry, const std::string& at) {
+    if (!entry.contains("ranges") || !entry["ranges"].is_array()) return invalid(at + ".ranges", "missing or not a list");
+    const Json& ranges = entry["ranges"];
+    Ranges out;
+    for (std::size_t r = 0; r < ranges.size(); ++r) {
+        const std::string rat = at + ".ranges[" + std::to_string(r) + "]";
+        const Json& range = ranges[r];
+        if (!range.is_array() || range.size() != 2 || !range[0].is_number_unsigned() || !range[1].is_number_unsigned())
+            return invalid(rat, "not a pair of code points");
+        const auto first = range[0].get<std::uint64_t>(), last = range[1].get<std::uint64_t>();
+        if (last > 0x10FFFF) return invalid(rat, "last code point " + std::to_string(last) + " is beyond U+10FFFF");
+        if (first > last)
+            return invalid(rat, "first code point " + std::to_string(first) + " is after last " + std::to_string(last));
+        if (!out.empty() && first <= out.back().second) return invalid(rat, "overlaps or precedes the range before it");
+        out.emplace_back(static_cast<char32_t>(first), static_cast<char32_t>(last));
+    }
+    return out;
+}
+
+// The "fonts" list of the index or of a slice map; `prefix` starts every error's place.
+Result<std::vector<FontFile>> parse_fonts(const Json& j, const std::string& prefix) {
+    if (!j.contains("fonts") || !j["fonts"].is_array()) return invalid(prefix + "fonts", "missing or not a list");
+    std::vector<FontFile> out;
+    const Json& fonts = j["fonts"];
+    for (std::size_t i = 0; i < fonts.size(); ++i) {
+        const Json& f = fonts[i];
+        const std::string at = prefix + "fonts[" + std::to_string(i) + "]";
+        if (!f.is_object()) return invalid(at, "not an object");
+        FontFile font;
+        auto file = plain_file_name(f, at);
+        if (!file.ok()) return file.error();
+        font.file = std::move(file.value());
+        if (f.contains("script") && f["script"].is_string()) font.script = f["script"].get<std::string>();
+        if (f.contains("variant") && f["variant"].is_string()) font.variant = f["variant"].get<std::string>();
+        if (f.contains("bytes") && f["bytes"].is_number_unsigned()) font.bytes = f["bytes"].get<std::size_t>();
+        auto ranges = parse_ranges(f, at);
+        if (!ranges.ok()) return ranges.error();
+        font.ranges = std::move(ranges.value());
+        out.push_back(std::move(font));
+    }
+    return out;
+}
+
 bool is_kana(char32_t c) { return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9D); }
 bool is_hangul(char32_t c) {
     return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
@@ -31,47 +102,62 @@ bool is_han(char32_t c) {
 
 }  // namespace
 
-bool FontFile::covers(char32_t cp) const {
-    const auto it = std::upper_bound(ranges.begin(), ranges.end(), cp,
-                                     [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
-    return it != ranges.begin() && cp <= std::prev(it)->second;
-}
+bool FontFile::covers(char32_t cp) const { return in_ranges(ranges, cp); }
+
+bool SliceMapRef::may_cover(char32_t cp) const { return in_ranges(ranges, cp); }
 
 Result<FontManifest> parse_font_manifest(std::string_view text) {
     const Json j = Json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) return make_error(ErrorKind::Malformed, "the font manifest is not a JSON object");
-    if (!j.contains("fonts") || !j["fonts"].is_array()) return invalid("fonts", "missing or not a list");
     FontManifest m;
-    const Json& fonts = j["fonts"];
-    for (std::size_t i = 0; i < fonts.size(); ++i) {
-        const Json& f = fonts[i];
-        const std::string at = "fonts[" + std::to_string(i) + "]";
-        if (!f.is_object()) return invalid(at, "not an object");
-        FontFile out;
-        if (!f.contains("file") || !f["file"].is_string()) return invalid(at + ".file", "missing or not a string");
-        out.file = f["file"].get<std::string>();
-        if (!is_plain_file_name(out.file)) return invalid(at + ".file", "\"" + out.file + "\" is not a plain file name");
-        if (f.contains("script") && f["script"].is_string()) out.script = f["script"].get<std::string>();
-        if (f.contains("variant") && f["variant"].is_string()) out.variant = f["variant"].get<std::string>();
-        if (f.contains("bytes") && f["bytes"].is_number_unsigned()) out.bytes = f["bytes"].get<std::size_t>();
-        if (!f.contains("ranges") || !f["ranges"].is_array()) return invalid(at + ".ranges", "missing or not a list");
-        const Json& ranges = f["ranges"];
-        for (std::size_t r = 0; r < ranges.size(); ++r) {
-            const std::string rat = at + ".ranges[" + std::to_string(r) + "]";
-            const Json& range = ranges[r];
-            if (!range.is_array() || range.size() != 2 || !range[0].is_number_unsigned() || !range[1].is_number_unsigned())
-                return invalid(rat, "not a pair of code points");
-            const auto first = range[0].get<std::uint64_t>(), last = range[1].get<std::uint64_t>();
-            if (last > 0x10FFFF) return invalid(rat, "last code point " + std::to_string(last) + " is beyond U+10FFFF");
-            if (first > last)
-                return invalid(rat, "first code point " + std::to_string(first) + " is after last " + std::to_string(last));
-            if (!out.ranges.empty() && first <= out.ranges.back().second)
-                return invalid(rat, "overlaps or precedes the range before it");
-            out.ranges.emplace_back(static_cast<char32_t>(first), static_cast<char32_t>(last));
-        }
-        m.fonts.push_back(std::move(out));
+    auto fonts = parse_fonts(j, "");
+    if (!fonts.ok()) return fonts.error();
+    m.fonts = std::move(fonts.value());
+    if (!j.contains("cjk")) return m;  // version 1: every font in `fonts`
+    const Json& maps = j["cjk"];
+    if (!maps.is_array()) return invalid("cjk", "not a list");
+    for (std::size_t i = 0; i < maps.size(); ++i) {
+        const Json& r = maps[i];
+        const std::string at = "cjk[" + std::to_string(i) + "]";
+        if (!r.is_object()) return invalid(at, "not an object");
+        SliceMapRef out;
+        auto file = plain_file_name(r, at);
+        if (!file.ok()) return file.error();
+        out.file = std::move(file.value());
+        if (!r.contains("variant") || !r["variant"].is_string() || r["variant"].get<std::string>().empty())
+            return invalid(at + ".variant", "missing or not a variant name");
+        out.variant = r["variant"].get<std::string>();
+        if (r.contains("script") && r["script"].is_string()) out.script = r["script"].get<std::string>();
+        if (r.contains("bytes") && r["bytes"].is_number_unsigned()) out.bytes = r["bytes"].get<std::size_t>();
+        auto ranges = parse_ranges(r, at);
+        if (!ranges.ok()) return ranges.error();
+        out.ranges = std::move(ranges.value());
+        m.slice_maps.push_back(std::move(out));
     }
     return m;
+}
+
+Result<std::vector<FontFile>> parse_slice_map(std::string_view text, const SliceMapRef& ref) {
+    const Json j = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        return make_error(ErrorKind::Malformed, ref.file + ": the slice map is not a JSON object");
+    const auto at = [&](const std::string& where, const std::string& what) { return invalid(ref.file + ": " + where, what); };
+    const std::string variant = j.contains("variant") && j["variant"].is_string() ? j["variant"].get<std::string>() : "";
+    if (variant != ref.variant)
+        return make_error(ErrorKind::Invalid, ref.file + ": variant \"" + variant + "\", expected \"" + ref.variant + "\"");
+    auto fonts = parse_fonts(j, ref.file + ": ");
+    if (!fonts.ok()) return fonts.error();
+    for (std::size_t i = 0; i < fonts->size(); ++i) {
+        const FontFile& f = (*fonts)[i];
+        const std::string fat = "fonts[" + std::to_string(i) + "]";
+        if (f.variant != ref.variant) return at(fat + ".variant", "\"" + f.variant + "\", expected \"" + ref.variant + "\"");
+        for (std::size_t r = 0; r < f.ranges.size(); ++r)
+            if (const auto gap = first_uncovered(ref.ranges, f.ranges[r]))
+                return at(fat + ".ranges[" + std::to_string(r) + "]",
+                          "code points " + std::to_string(gap->first) + "–" + std::to_string(gap->second) +
+                              " are beyond what the index says the map covers");
+    }
+    return fonts;
 }
 
 std::vector<char32_t> drawn_code_points(std::string_view utf8) {
@@ -81,27 +167,6 @@ std::vector<char32_t> drawn_code_points(std::string_view utf8) {
         const char32_t shown = display_code_point(b < 0x80 ? (++i, char32_t{b}) : decode_utf8(utf8, i));
         if (shown >= 0x80) out.push_back(shown);
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
-std::optional<std::size_t> font_for(const FontManifest& manifest, char32_t cp, std::string_view variant) {
-    std::optional<std::size_t> other_variant;
-    for (std::size_t i = 0; i < manifest.fonts.size(); ++i) {
-        const FontFile& f = manifest.fonts[i];
-        if (!f.covers(cp)) continue;
-        if (f.variant.empty() || f.variant == variant) return i;
-        if (!other_variant) other_variant = i;
-    }
-    return other_variant;
-}
-
-std::vector<std::size_t> fonts_needed(const FontManifest& manifest, const std::vector<char32_t>& code_points,
-                                      std::string_view variant) {
-    std::vector<std::size_t> out;
-    for (const char32_t cp : code_points)
-        if (const auto i = font_for(manifest, cp, variant)) out.push_back(*i);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -1,8 +1,11 @@
 #pragma once
 // Which fallback font files a text needs. The web build writes fonts/manifest.json next to the app
-// (scripts/build_fonts.py, docs/FONTS.md): one entry per file, in preference order, with the code
-// points it has a glyph for and the body font lacks. The app fetches a file only when a text it
-// shows has one of those code points.
+// (scripts/build_fonts.py, docs/FONTS.md), a small index: one entry per per-script file, in
+// preference order, with the code points it has a glyph for and the body font lacks, and for each
+// CJK variant the name of its slice map, a file of its own listing that variant's slices the same
+// way (fetched only when a text has a code point the map may cover). The app fetches a font file
+// only when a text it shows has one of its code points. (A manifest of the first builds, version
+// 1, had every file in `fonts` and no slice maps; it still reads.)
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -24,23 +27,32 @@ struct FontFile {
     [[nodiscard]] bool covers(char32_t cp) const;
 };
 
-struct FontManifest {
-    std::vector<FontFile> fonts;
+// One CJK variant's slice map in the index ("cjk"): the file listing that variant's slices.
+struct SliceMapRef {
+    std::string variant;  // "zh-Hans", "ja", "ko", "zh-Hant"
+    std::string script;   // ISO 15924: "Hans", "Jpan", "Kore", "Hant"
+    std::string file;     // plain file name under fonts/
+    std::size_t bytes = 0;
+    std::vector<std::pair<char32_t, char32_t>> ranges;  // every code point the map's fonts may have
+
+    [[nodiscard]] bool may_cover(char32_t cp) const;
 };
 
+struct FontManifest {
+    std::vector<FontFile> fonts;
+    std::vector<SliceMapRef> slice_maps;  // in preference order
+};
+
+// The index, fonts/manifest.json.
 [[nodiscard]] Result<FontManifest> parse_font_manifest(std::string_view json);
+
+// The fonts of slice map `ref`, read from its file: refused unless they are all of ref's variant
+// and within ref's ranges (what the index promised is what the app relies on).
+[[nodiscard]] Result<std::vector<FontFile>> parse_slice_map(std::string_view json, const SliceMapRef& ref);
 
 // The code points drawn for valid UTF-8 `utf8` (display_text.h: NUL as ␀, joiners as nothing)
 // that are above U+007F, once each, ascending.
 [[nodiscard]] std::vector<char32_t> drawn_code_points(std::string_view utf8);
-
-// The file for code point `cp`: the first of variant "" or `variant` covering it, else (a Korean
-// document name shown beside an Arabic document) the first of any variant covering it.
-[[nodiscard]] std::optional<std::size_t> font_for(const FontManifest& manifest, char32_t cp, std::string_view variant);
-
-// Indexes into manifest.fonts of the files that cover `code_points` (sorted), by font_for. Ascending.
-[[nodiscard]] std::vector<std::size_t> fonts_needed(const FontManifest& manifest, const std::vector<char32_t>& code_points,
-                                                    std::string_view variant);
 
 // The CJK variant a document's language tag asks for ("zh-TW" → "zh-Hant", "ja-JP" → "ja"), or
 // "" for other languages and an empty tag.

@@ -18,7 +18,7 @@ void FontSet::want(std::string_view text, const HasGlyph& has_glyph) {
         state_->wanted.insert(cp);
         added.push_back(cp);
     }
-    if (!added.empty()) fetch_needed(state_, added);
+    if (!added.empty()) fetch_needed(state_, added, state_->variant);
 }
 
 void FontSet::set_variant(const std::string& variant, std::string_view document_text) {
@@ -28,60 +28,98 @@ void FontSet::set_variant(const std::string& variant, std::string_view document_
     std::vector<char32_t> cps;
     for (const char32_t cp : drawn_code_points(document_text))
         if (state_->wanted.count(cp)) cps.push_back(cp);
-    if (!cps.empty()) fetch_needed(state_, cps);
+    if (!cps.empty()) fetch_needed(state_, cps, variant);
 }
 
-void FontSet::fetch_needed(const std::shared_ptr<State>& state, const std::vector<char32_t>& cps) {
+void FontSet::fetch_needed(const std::shared_ptr<State>& state, const std::vector<char32_t>& cps, const std::string& variant) {
     if (cps.empty()) return;
-    const std::weak_ptr<State> weak = state;
     if (state->manifest_state == State::Manifest::NotFetched) {
         state->manifest_state = State::Manifest::Pending;
         state->pending.insert("manifest.json");
+        state->requested.push_back("manifest.json");
+        const std::weak_ptr<State> weak = state;
         platform::fetch_static_file("fonts/manifest.json", [weak](bool ok, std::string bytes) {
             const auto s = weak.lock();
             if (!s) return;
             s->pending.erase("manifest.json");
-            auto manifest = ok ? parse_font_manifest(bytes) : Result<FontManifest>(make_error(ErrorKind::NotFound, bytes));
-            if (!manifest.ok()) {
+            auto index = ok ? parse_font_manifest(bytes) : Result<FontManifest>(make_error(ErrorKind::NotFound, bytes));
+            if (!index.ok()) {
                 s->manifest_state = State::Manifest::Failed;
-                s->error = "Fonts for other scripts are unavailable (" + manifest.error().message + ").";
+                s->error = "Fonts for other scripts are unavailable (" + index.error().message + ").";
                 return;
             }
-            s->manifest = std::move(manifest.value());
+            s->catalog = FontCatalog(std::move(index.value()));
             s->manifest_state = State::Manifest::Ready;
-            fetch_needed(s, std::vector<char32_t>(s->wanted.begin(), s->wanted.end()));
+            fetch_needed(s, std::vector<char32_t>(s->wanted.begin(), s->wanted.end()), s->variant);
         });
         return;
     }
     if (state->manifest_state != State::Manifest::Ready) return;
-    for (const std::size_t i : fonts_needed(state->manifest, cps, state->variant)) {
-        const std::string file = state->manifest.fonts[i].file;
-        if (state->loaded.count(file) || state->pending.count(file) || state->failed.count(file)) continue;
-        state->pending.insert(file);
-        platform::fetch_static_file("fonts/" + file, [weak, file](bool ok, std::string bytes) {
-            const auto s = weak.lock();
-            if (!s) return;
-            s->pending.erase(file);
-            if (!ok || bytes.empty()) {
-                s->failed.insert(file);
-                s->error = "The font " + file + " could not be loaded (" + bytes + ").";
-                return;
-            }
-            s->loaded.emplace(file, std::vector<char>(bytes.begin(), bytes.end()));
-            s->changed = true;
-        });
+    for (const char32_t cp : cps) {
+        const FontCatalog::Choice choice = state->catalog.choose(cp, variant);
+        if (choice.font) {
+            fetch_font(state, choice.font->file);
+        } else if (choice.slice_map && !state->failed.count(state->catalog.index().slice_maps[*choice.slice_map].file)) {
+            state->awaiting[*choice.slice_map].emplace_back(cp, variant);
+            fetch_slice_map(state, *choice.slice_map);  // (the native stand-in answers at once)
+        }
     }
+}
+
+void FontSet::fetch_font(const std::shared_ptr<State>& state, const std::string& file) {
+    if (state->loaded.count(file) || state->pending.count(file) || state->failed.count(file)) return;
+    state->pending.insert(file);
+    state->requested.push_back(file);
+    const std::weak_ptr<State> weak = state;
+    platform::fetch_static_file("fonts/" + file, [weak, file](bool ok, std::string bytes) {
+        const auto s = weak.lock();
+        if (!s) return;
+        s->pending.erase(file);
+        if (!ok || bytes.empty()) {
+            s->failed.insert(file);
+            s->error = "The font " + file + " could not be loaded (" + bytes + ").";
+            return;
+        }
+        s->loaded.emplace(file, std::vector<char>(bytes.begin(), bytes.end()));
+        s->changed = true;
+    });
+}
+
+void FontSet::fetch_slice_map(const std::shared_ptr<State>& state, std::size_t map) {
+    const std::string file = state->catalog.index().slice_maps[map].file;
+    if (state->catalog.has_slice_map(map) || state->pending.count(file) || state->failed.count(file)) return;
+    state->pending.insert(file);
+    state->requested.push_back(file);
+    const std::weak_ptr<State> weak = state;
+    platform::fetch_static_file("fonts/" + file, [weak, file, map](bool ok, std::string bytes) {
+        const auto s = weak.lock();
+        if (!s) return;
+        s->pending.erase(file);
+        const Status added = ok ? s->catalog.add_slice_map(map, bytes) : Status(make_error(ErrorKind::NotFound, bytes));
+        const auto waiting = std::move(s->awaiting[map]);
+        s->awaiting.erase(map);
+        if (!added.ok()) {
+            s->failed.insert(file);
+            s->error = "The font list " + file + " could not be loaded (" + added.error().message + ").";
+            return;
+        }
+        // The code points that waited for it, each in the variant it was asked for.
+        std::map<std::string, std::vector<char32_t>> by_variant;
+        for (const auto& [cp, variant] : waiting) by_variant[variant].push_back(cp);
+        for (const auto& [variant, cps] : by_variant) fetch_needed(s, cps, variant);
+    });
 }
 
 std::vector<const std::vector<char>*> FontSet::files() {
     std::vector<const std::vector<char>*> out{&state_->body};
     std::set<std::string> added;
     // The document's variant first (its Han glyphs win), then files of other variants (for names).
+    const std::vector<const FontFile*> known = state_->catalog.fonts();
     for (const bool own_variant : {true, false})
-        for (const FontFile& f : state_->manifest.fonts) {
-            if ((f.variant.empty() || f.variant == state_->variant) != own_variant) continue;
-            const auto it = state_->loaded.find(f.file);
-            if (it != state_->loaded.end() && added.insert(f.file).second) out.push_back(&it->second);
+        for (const FontFile* f : known) {
+            if ((f->variant.empty() || f->variant == state_->variant) != own_variant) continue;
+            const auto it = state_->loaded.find(f->file);
+            if (it != state_->loaded.end() && added.insert(f->file).second) out.push_back(&it->second);
         }
     state_->changed = false;
     return out;
@@ -95,8 +133,10 @@ std::vector<std::string> FontSet::loaded() const {
 
 bool FontSet::fetching(char32_t cp) const {
     if (state_->manifest_state == State::Manifest::Pending) return true;
-    const auto i = font_for(state_->manifest, cp, state_->variant);
-    return i && state_->pending.count(state_->manifest.fonts[*i].file) > 0;
+    if (state_->manifest_state != State::Manifest::Ready) return false;
+    const FontCatalog::Choice choice = state_->catalog.choose(cp, state_->variant);
+    if (choice.font) return state_->pending.count(choice.font->file) > 0;
+    return choice.slice_map && state_->pending.count(state_->catalog.index().slice_maps[*choice.slice_map].file) > 0;
 }
 
 }  // namespace inkspan::ui

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver, state } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver, state, distDir } from "./harness.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const samples = fs.readFileSync(path.join(root, "assets/samples.inkspan.json"), "utf8");
@@ -61,7 +61,7 @@ test("every sample document draws with no missing glyph once its fonts arrived",
   await page.context().close();
 });
 
-test("a text fetches the fonts of its own scripts only: Chinese a few CJK slices, Hindi Devanagari, Russian nothing", async () => {
+test("a text fetches the fonts of its own scripts only: Chinese the zh-Hans slice map and a few slices, Hebrew and Hindi their font, Russian nothing", async () => {
   const texts = Object.fromEntries(JSON.parse(samples).documents.map((d) => [d.id, d.text]));
   const fetchedFor = async (id) => {
     const context = await browser.newContext();
@@ -78,11 +78,30 @@ test("a text fetches the fonts of its own scripts only: Chinese a few CJK slices
     return fonts.map((u) => u.replace("/fonts/", ""));
   };
   const zh = await fetchedFor("sample-zh");
+  assert.deepEqual(zh.slice(0, 2), ["manifest.json", "cjk-slices-sc.json"], JSON.stringify(zh));
   assert.ok(zh.includes("noto-cjk-sc-01.otf"), JSON.stringify(zh));
-  assert.ok(zh.every((f) => f === "manifest.json" || /^noto-cjk-(sc|shared)-/.test(f)), JSON.stringify(zh));
-  assert.ok(zh.length <= 4, JSON.stringify(zh));
+  assert.ok(zh.slice(2).every((f) => /^noto-cjk-(sc|shared)-/.test(f)), JSON.stringify(zh));
+  assert.ok(zh.length <= 5, JSON.stringify(zh));
+  const ja = await fetchedFor("sample-ja");
+  assert.deepEqual(ja.slice(0, 2), ["manifest.json", "cjk-slices-jp.json"], JSON.stringify(ja));
+  assert.ok(ja.slice(2).every((f) => /^noto-cjk-(jp|shared)-/.test(f)), JSON.stringify(ja));
+  assert.deepEqual(await fetchedFor("sample-he"), ["manifest.json", "noto-hebrew.ttf"]);
   assert.deepEqual(await fetchedFor("sample-hi"), ["manifest.json", "noto-devanagari.ttf"]);
   assert.deepEqual(await fetchedFor("sample-ru"), []);
+});
+
+test("the index the page fetches first is small; each CJK variant's slice map is a file of its own", async () => {
+  const index = JSON.parse(fs.readFileSync(path.join(distDir, "fonts/manifest.json"), "utf8"));
+  assert.ok(fs.statSync(path.join(distDir, "fonts/manifest.json")).size < 32 * 1024);
+  assert.ok(index.fonts.every((f) => f.variant === ""), "no CJK slice in the index");
+  assert.deepEqual(index.cjk.map((m) => [m.variant, m.file]),
+                   [["zh-Hans", "cjk-slices-sc.json"], ["ja", "cjk-slices-jp.json"], ["ko", "cjk-slices-kr.json"],
+                    ["zh-Hant", "cjk-slices-tc.json"]]);
+  for (const m of index.cjk) {
+    const map = JSON.parse(fs.readFileSync(path.join(distDir, "fonts", m.file), "utf8"));
+    assert.equal(map.variant, m.variant);
+    assert.ok(map.fonts.length > 0 && map.fonts.every((f) => f.variant === m.variant), m.file);
+  }
 });
 
 test("drag over a Chinese and a Japanese name, press the label key: spans with exact code point offsets", async () => {

@@ -4,13 +4,100 @@
 // control characters are stored exactly and drawn as control pictures.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "platform/static_files.h"
+#include "ui/font_set.h"
 #include "ui_driver.h"
 
 using namespace inkspan;
 using namespace inkspan::uitest;
+
+namespace {
+// A static folder with an index (Hebrew and Arabic fonts; a zh-Hans and a ja slice map) and the
+// two maps; the font files hold placeholder bytes (FontSet only fetches and keeps them).
+std::string slice_map_folder() {
+    const std::filesystem::path root = std::filesystem::temp_directory_path() / "inkspan-ui-slice-maps";
+    std::filesystem::create_directories(root / "fonts");
+    const auto write = [&](const std::string& name, const std::string& text) { std::ofstream(root / "fonts" / name) << text; };
+    write("manifest.json", R"({"version": 2, "fonts": [
+      {"file": "noto-arabic.ttf", "script": "Arab", "variant": "", "bytes": 4, "ranges": [[1536, 1791]]},
+      {"file": "noto-hebrew.ttf", "script": "Hebr", "variant": "", "bytes": 4, "ranges": [[1425, 1535]]}],
+     "cjk": [
+      {"variant": "zh-Hans", "script": "Hans", "file": "cjk-slices-sc.json", "bytes": 1, "ranges": [[12288, 12543], [19968, 40959]]},
+      {"variant": "ja", "script": "Jpan", "file": "cjk-slices-jp.json", "bytes": 1, "ranges": [[12288, 12543], [19968, 40959]]}]})");
+    write("cjk-slices-sc.json", R"({"version": 2, "variant": "zh-Hans", "fonts": [
+      {"file": "noto-cjk-sc-01.otf", "script": "Hans", "variant": "zh-Hans", "bytes": 4, "ranges": [[12288, 12351], [19968, 39999]]},
+      {"file": "noto-cjk-shared-01.otf", "script": "Hans", "variant": "zh-Hans", "bytes": 4, "ranges": [[12288, 12543], [19968, 40959]]}]})");
+    write("cjk-slices-jp.json", R"({"version": 2, "variant": "ja", "fonts": [
+      {"file": "noto-cjk-jp-01.otf", "script": "Jpan", "variant": "ja", "bytes": 4, "ranges": [[12288, 12543], [19968, 40959]]},
+      {"file": "noto-cjk-shared-01.otf", "script": "Jpan", "variant": "ja", "bytes": 4, "ranges": [[12288, 12543], [19968, 40959]]}]})");
+    for (const char* font : {"noto-arabic.ttf", "noto-hebrew.ttf", "noto-cjk-sc-01.otf", "noto-cjk-jp-01.otf", "noto-cjk-shared-01.otf"})
+        write(font, "font");
+    return root.string();
+}
+
+bool ascii_only(char32_t cp) { return cp < 0x80; }
+}  // namespace
+
+TEST_CASE("font set: Latin fetches nothing; Hebrew the index and the Hebrew font; Chinese also the zh-Hans slice map, once") {
+    platform::set_static_root(slice_map_folder());
+    ui::FontSet fonts;
+    fonts.want("Istanbul talks", ascii_only);
+    CHECK(fonts.requested().empty());
+
+    fonts.want("שלום עולם", ascii_only);
+    CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "noto-hebrew.ttf"});
+    CHECK(fonts.loaded() == std::vector<std::string>{"noto-hebrew.ttf"});
+
+    fonts.set_variant("zh-Hans", "北京是中国的首都。");
+    fonts.want("北京是中国的首都。", ascii_only);
+    CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "noto-hebrew.ttf", "cjk-slices-sc.json",
+                                                        "noto-cjk-sc-01.otf"});
+    // More Chinese, some of it beyond the first slice (鹰 U+9E70): the map is not fetched again.
+    fonts.want("上海的天气和鹰", ascii_only);
+    CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "noto-hebrew.ttf", "cjk-slices-sc.json",
+                                                        "noto-cjk-sc-01.otf", "noto-cjk-shared-01.otf"});
+    CHECK(fonts.pending() == 0);
+    CHECK(fonts.error().empty());
+    // The document's variant first: the body, Hebrew, then its slices in the map's order.
+    CHECK(fonts.files().size() == 4);
+}
+
+TEST_CASE("font set: a Japanese document fetches the ja slice map and Japanese slices, not the Chinese map") {
+    platform::set_static_root(slice_map_folder());
+    ui::FontSet fonts;
+    fonts.set_variant("ja", "東京は日本の首都です");
+    fonts.want("東京は日本の首都です", ascii_only);
+    CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "cjk-slices-jp.json", "noto-cjk-jp-01.otf"});
+    CHECK_FALSE(fonts.fetching(U'東'));
+}
+
+TEST_CASE("font set: the code point that asked for a slice map gets its slice once the map arrives") {
+    platform::set_static_root(slice_map_folder());
+    ui::FontSet fonts;
+    fonts.set_variant("zh-Hans", "鹰");
+    fonts.want("鹰", ascii_only);  // U+9E70: only in the shared slice
+    CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "cjk-slices-sc.json", "noto-cjk-shared-01.otf"});
+    CHECK(fonts.loaded() == std::vector<std::string>{"noto-cjk-shared-01.otf"});
+}
+
+TEST_CASE("font set: a slice map that cannot be read is reported and its code points are not pending") {
+    const std::string root = slice_map_folder();
+    std::filesystem::remove(std::filesystem::path(root) / "fonts" / "cjk-slices-sc.json");
+    platform::set_static_root(root);
+    ui::FontSet fonts;
+    fonts.set_variant("zh-Hans", "中国");
+    fonts.want("中国", ascii_only);
+    CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "cjk-slices-sc.json"});
+    CHECK_FALSE(fonts.error().empty());
+    CHECK_FALSE(fonts.fetching(U'中'));
+    fonts.want("中国人", ascii_only);  // not asked for again
+    CHECK(fonts.requested().size() == 2);
+}
 
 
 TEST_CASE("fonts: a Latin session fetches nothing; Thai and Hindi fetch the manifest and their fonts, then nothing is missing") {

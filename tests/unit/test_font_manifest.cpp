@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/font_catalog.h"
 #include "core/font_manifest.h"
 
 using namespace inkspan;
@@ -16,9 +17,28 @@ const char* kManifest = R"({"version": 1, "fonts": [
   {"file": "symbola.ttf", "script": "Zsye", "variant": "", "bytes": 3000, "ranges": [[127744, 129791]]}
 ]})";
 
-std::vector<std::string> names(const FontManifest& m, const std::vector<std::size_t>& idx) {
+// The index (manifest.json) of a build with slice maps: per-script fonts, and for each CJK variant
+// the file listing its slices and the code points they may cover.
+const char* kIndex = R"({"version": 2, "fonts": [
+  {"file": "noto-arabic.ttf", "script": "Arab", "variant": "", "bytes": 1000, "ranges": [[1536, 1791]]},
+  {"file": "noto-hebrew.ttf", "script": "Hebr", "variant": "", "bytes": 900, "ranges": [[1425, 1535]]},
+  {"file": "symbola.ttf", "script": "Zsye", "variant": "", "bytes": 3000, "ranges": [[127744, 129791]]}],
+ "cjk": [
+  {"variant": "zh-Hans", "script": "Hans", "file": "cjk-slices-sc.json", "bytes": 400, "ranges": [[12288, 12351], [19968, 40959]]},
+  {"variant": "ja", "script": "Jpan", "file": "cjk-slices-jp.json", "bytes": 300, "ranges": [[12288, 12543], [19968, 40959]]}]})";
+const char* kSlicesSc = R"({"version": 2, "variant": "zh-Hans", "fonts": [
+  {"file": "noto-cjk-sc-01.otf", "script": "Hans", "variant": "zh-Hans", "bytes": 5000, "ranges": [[12288, 12351], [20013, 20013], [22269, 22269]]},
+  {"file": "noto-cjk-sc-02.otf", "script": "Hans", "variant": "zh-Hans", "bytes": 5000, "ranges": [[19968, 40959]]}]})";
+const char* kSlicesJp = R"({"version": 2, "variant": "ja", "fonts": [
+  {"file": "noto-cjk-jp-01.otf", "script": "Jpan", "variant": "ja", "bytes": 5000, "ranges": [[12288, 12543], [19968, 40959]]}]})";
+
+std::vector<std::string> needed(const FontCatalog& c, std::string_view text, std::string_view variant) {
+    return fonts_needed(c, drawn_code_points(text), variant).files;
+}
+std::vector<std::string> maps_needed(const FontCatalog& c, std::string_view text, std::string_view variant) {
     std::vector<std::string> out;
-    for (std::size_t i : idx) out.push_back(m.fonts[i].file);
+    for (const std::size_t m : fonts_needed(c, drawn_code_points(text), variant).slice_maps)
+        out.push_back(c.index().slice_maps[m].file);
     return out;
 }
 }  // namespace
@@ -47,25 +67,112 @@ TEST_CASE("font manifest: refuses what is not a manifest, naming the place") {
 }
 
 TEST_CASE("font manifest: the files a text needs, first covering file per code point, in the document's variant") {
+    // A manifest of the first builds (version 1): every font in one list, no slice maps.
     const auto m = parse_font_manifest(kManifest);
     REQUIRE(m.ok());
+    const FontCatalog c(*m);
     // Latin only: nothing to fetch.
-    CHECK(fonts_needed(*m, drawn_code_points("Istanbul talks, é ’ «»"), "").empty());
+    CHECK(needed(c, "Istanbul talks, é ’ «»", "").empty());
     // Arabic and an emoji: two files.
-    CHECK(names(*m, fonts_needed(*m, drawn_code_points("مرحبا 😀"), "")) ==
-          std::vector<std::string>{"noto-arabic.ttf", "symbola.ttf"});
+    CHECK(needed(c, "مرحبا 😀", "") == std::vector<std::string>{"noto-arabic.ttf", "symbola.ttf"});
     // 中国 in Simplified Chinese: 中 (U+4E2D) and 国 (U+56FD) are in the first slice; 人 (U+4EBA) only in the second.
-    CHECK(names(*m, fonts_needed(*m, drawn_code_points("中国"), "zh-Hans")) ==
-          std::vector<std::string>{"noto-cjk-sc-01.otf"});
-    CHECK(names(*m, fonts_needed(*m, drawn_code_points("中国人"), "zh-Hans")) ==
-          std::vector<std::string>{"noto-cjk-sc-01.otf", "noto-cjk-sc-02.otf"});
+    CHECK(needed(c, "中国", "zh-Hans") == std::vector<std::string>{"noto-cjk-sc-01.otf"});
+    CHECK(needed(c, "中国人", "zh-Hans") == std::vector<std::string>{"noto-cjk-sc-01.otf", "noto-cjk-sc-02.otf"});
     // Han in a text shown beside a document without CJK (a document name): the first file of any
     // variant; kana beside a Chinese document: the Japanese file.
-    CHECK(names(*m, fonts_needed(*m, drawn_code_points("中国"), "")) == std::vector<std::string>{"noto-cjk-sc-01.otf"});
-    CHECK(names(*m, fonts_needed(*m, drawn_code_points("ニ"), "zh-Hans")) == std::vector<std::string>{"noto-cjk-jp-01.otf"});
+    CHECK(needed(c, "中国", "") == std::vector<std::string>{"noto-cjk-sc-01.otf"});
+    CHECK(needed(c, "ニ", "zh-Hans") == std::vector<std::string>{"noto-cjk-jp-01.otf"});
     // The same characters in a Japanese document come from the Japanese font.
-    CHECK(names(*m, fonts_needed(*m, drawn_code_points("中国人"), "ja")) ==
-          std::vector<std::string>{"noto-cjk-jp-01.otf"});
+    CHECK(needed(c, "中国人", "ja") == std::vector<std::string>{"noto-cjk-jp-01.otf"});
+    CHECK(fonts_needed(c, drawn_code_points("中国人 ニ"), "ja").slice_maps.empty());
+}
+
+TEST_CASE("font manifest: the index names each CJK variant's slice map and the code points it may cover") {
+    const auto m = parse_font_manifest(kIndex);
+    REQUIRE(m.ok());
+    REQUIRE(m->fonts.size() == 3);
+    REQUIRE(m->slice_maps.size() == 2);
+    const SliceMapRef& sc = m->slice_maps[0];
+    CHECK(sc.variant == "zh-Hans");
+    CHECK(sc.script == "Hans");
+    CHECK(sc.file == "cjk-slices-sc.json");
+    CHECK(sc.bytes == 400);
+    CHECK(sc.may_cover(0x4E2D));
+    CHECK(sc.may_cover(0x3002));
+    CHECK_FALSE(sc.may_cover(0x30CB));  // ニ: kana, only in the Japanese map
+    CHECK(m->slice_maps[1].may_cover(0x30CB));
+
+    const auto slices = parse_slice_map(kSlicesSc, sc);
+    REQUIRE(slices.ok());
+    REQUIRE(slices->size() == 2);
+    CHECK((*slices)[0].file == "noto-cjk-sc-01.otf");
+    CHECK((*slices)[0].variant == "zh-Hans");
+    CHECK((*slices)[1].covers(0x4EBA));
+}
+
+TEST_CASE("font manifest: a slice map that does not match its entry in the index is refused, naming the place") {
+    const auto m = parse_font_manifest(kIndex);
+    REQUIRE(m.ok());
+    const SliceMapRef& sc = m->slice_maps[0];
+    CHECK_FALSE(parse_slice_map("[]", sc).ok());
+    const auto other = parse_slice_map(kSlicesJp, sc);
+    REQUIRE_FALSE(other.ok());
+    CHECK(other.error().message == "cjk-slices-sc.json: variant \"ja\", expected \"zh-Hans\"");
+    const auto beyond = parse_slice_map(R"({"version": 2, "variant": "zh-Hans", "fonts": [
+      {"file": "noto-cjk-sc-01.otf", "variant": "zh-Hans", "ranges": [[12288, 12543]]}]})", sc);
+    REQUIRE_FALSE(beyond.ok());
+    CHECK(beyond.error().message ==
+          "cjk-slices-sc.json: fonts[0].ranges[0]: code points 12352–12543 are beyond what the index says the map covers");
+    const auto entry_variant = parse_slice_map(R"({"version": 2, "variant": "zh-Hans", "fonts": [
+      {"file": "noto-cjk-jp-01.otf", "variant": "ja", "ranges": [[20013, 20013]]}]})", sc);
+    REQUIRE_FALSE(entry_variant.ok());
+    CHECK(entry_variant.error().message == "cjk-slices-sc.json: fonts[0].variant: \"ja\", expected \"zh-Hans\"");
+    const auto bad_ref = parse_font_manifest(R"({"version": 2, "fonts": [], "cjk": [{"variant": "ja", "file": "a/b.json", "ranges": []}]})");
+    REQUIRE_FALSE(bad_ref.ok());
+    CHECK(bad_ref.error().message == "cjk[0].file: \"a/b.json\" is not a plain file name");
+}
+
+TEST_CASE("font catalog: a code point no per-script font has asks for its variant's slice map first, then the slice") {
+    const auto m = parse_font_manifest(kIndex);
+    REQUIRE(m.ok());
+    FontCatalog c(*m);
+    // Hebrew, Arabic, emoji: from the index alone, no slice map.
+    CHECK(needed(c, "שלום مرحبا 😀", "zh-Hans") ==
+          std::vector<std::string>{"noto-arabic.ttf", "noto-hebrew.ttf", "symbola.ttf"});
+    CHECK(maps_needed(c, "שלום مرحبا 😀", "zh-Hans").empty());
+    CHECK(maps_needed(c, "Istanbul, é «»", "").empty());
+    // Chinese: the zh-Hans map (once for all its characters), no font yet.
+    CHECK(needed(c, "中国人。", "zh-Hans").empty());
+    CHECK(maps_needed(c, "中国人。", "zh-Hans") == std::vector<std::string>{"cjk-slices-sc.json"});
+    // Han shown without a CJK document (a document name): the first variant's map; in a Japanese
+    // document, the Japanese map.
+    CHECK(maps_needed(c, "中国", "") == std::vector<std::string>{"cjk-slices-sc.json"});
+    CHECK(maps_needed(c, "中国", "ja") == std::vector<std::string>{"cjk-slices-jp.json"});
+
+    REQUIRE(c.add_slice_map(0, kSlicesSc).ok());
+    CHECK(c.has_slice_map(0));
+    CHECK_FALSE(c.has_slice_map(1));
+    CHECK(needed(c, "中国", "zh-Hans") == std::vector<std::string>{"noto-cjk-sc-01.otf"});
+    CHECK(needed(c, "中国人", "zh-Hans") == std::vector<std::string>{"noto-cjk-sc-01.otf", "noto-cjk-sc-02.otf"});
+    CHECK(maps_needed(c, "中国人", "zh-Hans").empty());
+    CHECK(needed(c, "中国", "") == std::vector<std::string>{"noto-cjk-sc-01.otf"});
+    // Kana beside a Chinese document: not in the zh-Hans map's reach, so the Japanese map; a
+    // Japanese document's Han: its own map, even though the Chinese one is known.
+    CHECK(maps_needed(c, "ニ", "zh-Hans") == std::vector<std::string>{"cjk-slices-jp.json"});
+    CHECK(maps_needed(c, "中国", "ja") == std::vector<std::string>{"cjk-slices-jp.json"});
+
+    REQUIRE(c.add_slice_map(1, kSlicesJp).ok());
+    CHECK(needed(c, "ニ", "zh-Hans") == std::vector<std::string>{"noto-cjk-jp-01.otf"});
+    CHECK(needed(c, "中国人", "ja") == std::vector<std::string>{"noto-cjk-jp-01.otf"});
+    // Every font known, in preference order: the index's, then each map's in the index's order.
+    std::vector<std::string> order;
+    for (const FontFile* f : c.fonts()) order.push_back(f->file);
+    CHECK(order == std::vector<std::string>{"noto-arabic.ttf", "noto-hebrew.ttf", "symbola.ttf", "noto-cjk-sc-01.otf",
+                                            "noto-cjk-sc-02.otf", "noto-cjk-jp-01.otf"});
+    // A map that does not fit its entry is not added.
+    FontCatalog fresh(*m);
+    CHECK_FALSE(fresh.add_slice_map(0, kSlicesJp).ok());
+    CHECK_FALSE(fresh.has_slice_map(0));
 }
 
 TEST_CASE("font manifest: the CJK variant follows the text: kana → ja, hangul → ko, Han only → zh-Hans") {
