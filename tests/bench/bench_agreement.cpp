@@ -119,10 +119,11 @@ Status bench_agreement(const Config& config, Report& report) {
     AgreementOptions two = options;
     two.annotators = {"a1", "a2"};
     report.add("compute_agreement (two annotators)", measure(config.runs, [&] { ok = compute_agreement(corpus, two).ok() && ok; }));
-    for (const auto& [name, write] : {std::pair{"agreement_json", &agreement_json}, std::pair{"agreement_csv", &agreement_csv}}) {
+    for (const auto& writer : {std::pair{"agreement_json", &agreement_json}, std::pair{"agreement_csv", &agreement_csv}}) {
         std::string text;
+        const auto write = writer.second;  // (clang 14 cannot capture a structured binding)
         const Samples samples = measure(config.runs, [&] { text = write(r); });
-        report.add(name, samples, human_bytes(static_cast<double>(text.size())));
+        report.add(writer.first, samples, human_bytes(static_cast<double>(text.size())));
     }
     std::string html;
     const Samples html_samples = measure(config.runs, [&] { html = agreement_html(r); });
