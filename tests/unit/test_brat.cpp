@@ -185,6 +185,19 @@ TEST_CASE("brat: relation arguments that clean to the same type name are listed 
     CHECK(validate_schema(merge_schema(fixture_schema(), *r)).ok());
 }
 
+TEST_CASE("brat: a duplicate of a relation its conf does not allow is skipped, listed once (found by fuzzing)") {
+    auto r = import_files("brat",
+                          {{"a.txt", "Sony and Ericsson"},
+                           {"a.ann", "T1\tOrg 0 4\tSony\nT2\tOrg 9 17\tEricsson\nR1\tOrigin Arg1:T1 Arg2:T2\nR1\tOrigin Arg1:T1 Arg2:T2\n"},
+                           {"annotation.conf", "[entities]\nOrg\nCountry\n[relations]\nOrigin\tArg1:Org, Arg2:Country\n"}},
+                          fixture_schema());
+    REQUIRE(r.ok());
+    REQUIRE(r->documents.size() == 1);
+    CHECK(r->documents[0].relations().size() == 1);
+    REQUIRE(r->violations.size() == 1);
+    CHECK(r->violations[0].annotation == r->documents[0].relations()[0].id);
+}
+
 namespace {
 
 std::map<std::string, std::string> fixture_files(std::string_view folder, std::initializer_list<const char*> names) {

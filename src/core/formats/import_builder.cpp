@@ -249,6 +249,14 @@ Status ImportBuilder::add(DraftDocument d) {
         const std::string& hl = spans[*h].label;
         const std::string& tl = spans[*t].label;
         const RelationType* ours = current_.find_relation(type);
+        // Duplicates first: a skipped relation must not be listed as a violation (the list holds
+        // indexes into `relations`; found by fuzz_formats_brat).
+        const bool undirected = rule && !rule->directed;
+        if (seen.count({type, *h, *t}) || (undirected && seen.count({type, *t, *h}))) {
+            skipped_.add("duplicate relation skipped", "duplicate relations skipped", 1, r.place);
+            continue;
+        }
+        seen.insert({type, *h, *t});
         if (rule && !(ours ? ours->allows(hl, tl) : declared_allows(type, hl, tl))) {
             // Kept: listed, and the rule widened so that the schema allows it (the user decides).
             breaking.emplace_back(relations.size(), "relation type " + type + " does not allow " + hl + " → " + tl + " (" +
@@ -258,12 +266,6 @@ Status ImportBuilder::add(DraftDocument d) {
                 for (RelationType& declared : out_.new_relation_types)
                     if (declared.name == type) widen_rule(declared, hl, tl);
         }
-        const bool undirected = rule && !rule->directed;
-        if (seen.count({type, *h, *t}) || (undirected && seen.count({type, *t, *h}))) {
-            skipped_.add("duplicate relation skipped", "duplicate relations skipped", 1, r.place);
-            continue;
-        }
-        seen.insert({type, *h, *t});
         if (!rule) out_.new_relation_types.push_back(RelationType{type, {}, {}, true});
         relations.push_back(Relation{"", std::move(type), "", ""});
         relation_ends.emplace_back(*h, *t);  // resolved to span ids below
