@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -55,7 +57,7 @@ TEST_CASE("formats: the six ids, unknown ids and bad document indexes") {
           "x.json: invalid UTF-8 at byte 2");
 }
 
-TEST_CASE("formats: every export is deterministic, ends with a newline and matches losses_for") {
+TEST_CASE("formats: every export is deterministic and ends with a newline") {
     const Corpus c = fixture_corpus();
     for (const FormatInfo& f : dataset_formats()) {
         CAPTURE(f.id);
@@ -64,7 +66,6 @@ TEST_CASE("formats: every export is deterministic, ends with a newline and match
         REQUIRE(a.ok());
         REQUIRE(b.ok());
         CHECK(a->files == b->files);
-        CHECK(a->losses == losses_for(f.id, c, all_documents(c)));
         for (const auto& entry : a->files) {
             const std::string& name = entry.first;  // (clang 14 cannot capture structured bindings)
             const std::string& content = entry.second;
@@ -226,4 +227,44 @@ TEST_CASE("formats: a .txt is plain text (or CoNLL) even when it starts like JSO
     const auto detected = formats::detect_format("fuzz.txt", "[\xD8\xB3" "f\x7F");
     REQUIRE(detected.ok());
     CHECK_FALSE(detected.value().has_value());
+}
+
+// No quiet losses: every format's export of the fixture corpus is imported back, and whatever
+// came back short (spans, relations, notes) is named in the export's losses. (Replaces a check
+// that compared losses_for with the export it calls.)
+TEST_CASE("formats: what an export loses is what its losses say (export, import back, count)") {
+    const Corpus c = fixture_corpus();
+    auto count = [](const std::vector<Document>& docs) {
+        std::size_t spans = 0, relations = 0, notes = 0;
+        for (const Document& d : docs) {
+            spans += d.span_count();
+            relations += d.relations().size();
+            for (const Span& s : d.spans()) notes += !s.note.empty();
+        }
+        return std::array<std::size_t, 3>{spans, relations, notes};
+    };
+    const auto before = count(c.documents);
+    REQUIRE(before[0] > 0);
+    REQUIRE(before[1] > 0);
+    REQUIRE(before[2] > 0);
+    std::size_t formats_losing_something = 0;
+    for (const FormatInfo& f : dataset_formats()) {
+        CAPTURE(f.id);
+        auto exported = export_corpus(f.id, c, all_documents(c));
+        REQUIRE(exported.ok());
+        auto back = import_files(f.id, exported->files, c.schema);
+        REQUIRE_MESSAGE(back.ok(), back.error().message);
+        const auto after = count(back->documents);
+        CAPTURE(exported->losses);
+        auto says = [&](std::string_view word) {
+            return std::any_of(exported->losses.begin(), exported->losses.end(),
+                               [&](const std::string& loss) { return loss.find(word) != std::string::npos; });
+        };
+        CHECK(after[0] <= before[0]);
+        if (after[0] < before[0]) CHECK(says("span"));
+        if (after[1] < before[1]) CHECK(says("relation"));
+        if (after[2] < before[2]) CHECK(says("note"));
+        formats_losing_something += after != before;
+    }
+    CHECK(formats_losing_something > 0);  // the fixture does exercise losses (CoNLL has no relations)
 }
