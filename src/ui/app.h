@@ -55,6 +55,7 @@ public:
     [[nodiscard]] std::vector<std::string> fonts_loaded() const { return font_set_.loaded(); }
     // Off: the text view draws every line afresh each frame (the benchmark compares both).
     void set_line_cache(bool on) { view_.set_line_cache(on); }
+    [[nodiscard]] std::size_t lines_replayed() const { return view_.lines_replayed(); }
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
     [[nodiscard]] ImVec4 background_color() const;
     [[nodiscard]] const char* wants_cursor() const { return cursor_; }

@@ -188,6 +188,7 @@ void TextView::draw(const ViewInput& app) {
     draw_selection(app, dl, origin_);
     find_emphasised(app);
     visible_.clear();
+    lines_replayed_ = 0;
     for (const LayoutLine& line : layout_->visible_lines(scroll_y_, scroll_y_ + view_height_)) {
         // Lines are drawn at whole pixels, so a line's geometry is the same wherever it is drawn.
         const ImVec2 at(std::round(origin_.x + line.x), std::round(origin_.y + line.y));
@@ -201,6 +202,7 @@ void TextView::draw(const ViewInput& app) {
                 it->second->last_used = frame_;
                 replay(dl, *it->second, at);
                 mesh = it->second;
+                ++lines_replayed_;
             }
         }
         if (!mesh) mesh = draw_line(app, dl, line, at, line_cache_ && !emphasised);

@@ -54,6 +54,8 @@ public:
     // Off: every line is drawn from scratch each frame (the benchmark compares both ways).
     void set_line_cache(bool on) { line_cache_ = on; meshes_.clear(); }
     [[nodiscard]] std::size_t cached_lines() const { return meshes_.size(); }
+    // Lines the last frame copied from the cache instead of drawing them.
+    [[nodiscard]] std::size_t lines_replayed() const { return lines_replayed_; }
 
 private:
     struct VisibleLine {
@@ -109,6 +111,7 @@ private:
     // Line geometry drawn in earlier frames, by the line's first code point. Dropped when the
     // spans of its range change (spans_changed), with the theme, font, zoom or column width.
     bool line_cache_ = true;
+    std::size_t lines_replayed_ = 0;
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
     std::uint64_t frame_ = 0;
     Theme mesh_theme_{};
