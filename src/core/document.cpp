@@ -77,6 +77,20 @@ bool natural_id_less(std::string_view a, std::string_view b) {
     return a < b;
 }
 
+Result<Document> Document::with_id(std::string id) const {
+    auto copy = create(std::move(id), name_, text_);
+    if (!copy) return copy;
+    copy->set_status(status());
+    copy->set_language(language());
+    copy->set_direction(direction());
+    copy->set_annotator(annotator());
+    copy->set_created(created());
+    copy->set_modified(modified());
+    if (span_count() > 0) copy->insert_spans(std::vector<Span>(spans().begin(), spans().end()));
+    if (!relations().empty()) copy->insert_relations(relations());
+    return copy;
+}
+
 Result<Document> Document::create(std::string id, std::string name, std::string text) {
     if (!is_valid_id(id))
         return make_error(ErrorKind::Invalid, "id: invalid id " + quote(id) + " (1 to 64 bytes, no spaces or control characters)");

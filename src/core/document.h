@@ -69,6 +69,8 @@ public:
     // Refuses an invalid id, a name or text over the limits, and text that is not UTF-8
     // (`text: invalid UTF-8 at byte 57`). Messages name the field so loaders can prefix a path.
     [[nodiscard]] static Result<Document> create(std::string id, std::string name, std::string text);
+    // The same document (metadata, spans, relations) under another id: ids are fixed at creation.
+    [[nodiscard]] Result<Document> with_id(std::string id) const;
 
     [[nodiscard]] const std::string& id() const { return id_; }
     [[nodiscard]] const std::string& name() const { return name_; }

@@ -242,20 +242,7 @@ bool App::finish_import(ImportChoice choice) {
         }
         if (existing && choice == ImportChoice::Replace) group.push_back(cmd::RemoveDocument{existing->id()});
         if (corpus().find_document(doc.id()) && !(existing && choice == ImportChoice::Replace && existing->id() == doc.id())) {
-            auto renamed = Document::create(fresh_document_id(), doc.name(), doc.text());
-            if (renamed.ok()) {
-                Document r = std::move(renamed.value());
-                r.set_status(doc.status());
-                r.set_language(doc.language());
-                r.set_direction(doc.direction());
-                r.set_annotator(doc.annotator());
-                r.set_created(doc.created());
-                r.set_modified(doc.modified());
-                std::vector<Span> spans(doc.spans().begin(), doc.spans().end());
-                r.insert_spans(std::move(spans));
-                r.insert_relations(doc.relations());
-                doc = std::move(r);
-            }
+            if (auto renamed = doc.with_id(fresh_document_id()); renamed.ok()) doc = std::move(renamed.value());
         }
         group.push_back(cmd::AddDocument{std::move(doc), std::nullopt});
         ++added_docs;

@@ -43,8 +43,7 @@ public:
     // Every file under fonts/ asked for, in the order asked (the index and slice maps included).
     [[nodiscard]] const std::vector<std::string>& requested() const { return state_->requested; }
     [[nodiscard]] std::vector<std::string> loaded() const;
-    // `cp` was in a text given to want() and the fonts built then lacked it.
-    [[nodiscard]] bool wanted(char32_t cp) const { return state_->wanted.count(cp) > 0; }
+    // Code points of texts given to want() that the fonts built then lacked.
     [[nodiscard]] const std::set<char32_t>& wanted_code_points() const { return state_->wanted; }
     // A fetch for `cp` is under way (the index, its slice map, or the file that covers it).
     [[nodiscard]] bool fetching(char32_t cp) const;

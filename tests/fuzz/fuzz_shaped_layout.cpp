@@ -6,14 +6,13 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/text_layout.h"
 #include "core/utf8.h"
+#include "noto_fonts.h"
 
 using namespace inkspan;
 
@@ -23,35 +22,13 @@ void check(bool ok) {
     if (!ok) __builtin_trap();
 }
 
-struct Fonts {
-    std::vector<std::vector<unsigned char>> files;
-    TextShaper shaper;
-    std::vector<FontId> chain;
-};
-
-Fonts& fonts() {
-    static Fonts* f = [] {
-        auto* made = new Fonts;
-        for (const char* path : {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                                 "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
-                                 "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf"}) {
-            std::ifstream in(path, std::ios::binary);
-            made->files.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        }
-        for (const std::vector<unsigned char>& bytes : made->files)
-            if (const std::optional<FontId> id = made->shaper.add_font(bytes)) made->chain.push_back(*id);
-        return made;
-    }();
-    return *f;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 1) return 0;
     const std::string_view utf8(reinterpret_cast<const char*>(data + 1), size - 1);
     if (find_invalid_utf8(utf8)) return 0;
-    Fonts& f = fonts();
+    fuzz::NotoFonts& f = fuzz::noto_fonts();
     if (f.chain.empty()) return 0;
     LayoutStyle style;
     style.wrap_width = 40.0f + static_cast<float>(data[0] / 3) * 4.0f;

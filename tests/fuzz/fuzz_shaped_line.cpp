@@ -1,18 +1,17 @@
 // libFuzzer target: bidi, itemizing, shaping and hit-testing of one line of arbitrary valid UTF-8
 // (the first byte picks the paragraph direction and where the line starts and ends), drawn with
-// Noto Sans Arabic, Devanagari and Latin (Debian's fonts-noto-core, read once at start-up).
+// Noto Sans, Arabic and Devanagari (Debian's fonts-noto-core, read once at start-up: noto_fonts.h).
 // Invariants are checked with __builtin_trap so they hold in release-like builds too.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/shaped_line.h"
 #include "core/utf8.h"
+#include "noto_fonts.h"
 
 using namespace inkspan;
 
@@ -22,35 +21,13 @@ void check(bool ok) {
     if (!ok) __builtin_trap();
 }
 
-struct Fonts {
-    std::vector<std::vector<unsigned char>> files;  // the bytes the shaper reads, kept alive here
-    TextShaper shaper;
-    std::vector<FontId> chain;
-};
-
-Fonts& fonts() {
-    static Fonts* f = [] {
-        auto* made = new Fonts;
-        for (const char* path : {"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
-                                 "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
-                                 "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"}) {
-            std::ifstream in(path, std::ios::binary);
-            made->files.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        }
-        for (const std::vector<unsigned char>& bytes : made->files)
-            if (const std::optional<FontId> id = made->shaper.add_font(bytes)) made->chain.push_back(*id);
-        return made;
-    }();
-    return *f;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 1) return 0;
     const std::string_view utf8(reinterpret_cast<const char*>(data + 1), size - 1);
     if (find_invalid_utf8(utf8)) return 0;
-    Fonts& f = fonts();
+    fuzz::NotoFonts& f = fuzz::noto_fonts();
     if (f.chain.empty()) return 0;
     std::u32string text;
     for (std::size_t pos = 0; pos < utf8.size();) text.push_back(decode_utf8(utf8, pos));

@@ -83,24 +83,6 @@ Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<s
     return make_error(ErrorKind::Unsupported, "unknown import format \"" + std::string(format_id) + "\"");
 }
 
-namespace {
-
-// A copy of `doc` under another id (Document ids are fixed at creation).
-Document with_id(const Document& doc, std::string id) {
-    Document copy = Document::create(std::move(id), doc.name(), doc.text()).value();
-    copy.set_status(doc.status());
-    copy.set_language(doc.language());
-    copy.set_direction(doc.direction());
-    copy.set_annotator(doc.annotator());
-    copy.set_created(doc.created());
-    copy.set_modified(doc.modified());
-    if (doc.span_count() > 0) copy.insert_spans(std::vector<Span>(doc.spans().begin(), doc.spans().end()));
-    if (!doc.relations().empty()) copy.insert_relations(doc.relations());
-    return copy;
-}
-
-}  // namespace
-
 Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<std::string, std::string>& files,
                                     const Corpus& current) {
     auto imported = import_files(format_id, files, current.schema);
@@ -116,7 +98,7 @@ Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<s
         taken.insert(id);
         for (SchemaViolation& v : imported->violations)
             if (v.doc == d.id()) v.doc = id;
-        d = with_id(d, id);
+        d = d.with_id(id).value();  // ids made here are valid
     }
     return imported;
 }
