@@ -11,8 +11,12 @@ endif()
 # Dear ImGui's core, natively: no backend (nothing is rendered), no demo, no debug tools.
 add_library(imgui_native STATIC
   ${INKSPAN_IMGUI_DIR}/imgui.cpp ${INKSPAN_IMGUI_DIR}/imgui_draw.cpp
-  ${INKSPAN_IMGUI_DIR}/imgui_tables.cpp ${INKSPAN_IMGUI_DIR}/imgui_widgets.cpp)
+  ${INKSPAN_IMGUI_DIR}/imgui_tables.cpp ${INKSPAN_IMGUI_DIR}/imgui_widgets.cpp
+  ${CMAKE_SOURCE_DIR}/tests/bench/imgui_items.cpp)
 target_include_directories(imgui_native SYSTEM PUBLIC ${INKSPAN_IMGUI_DIR})
+target_include_directories(imgui_native PUBLIC ${CMAKE_SOURCE_DIR}/tests/bench)
+# Item hooks for the native UI tests' clicks on widgets (tests/bench/imgui_items.h); idle unless on.
+target_compile_definitions(imgui_native PRIVATE IMGUI_ENABLE_TEST_ENGINE)
 target_compile_definitions(imgui_native PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS)
 
@@ -20,7 +24,7 @@ target_compile_definitions(imgui_native PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_D
 file(GLOB INKSPAN_UI_NATIVE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 add_library(inkspan_ui_native STATIC ${INKSPAN_UI_NATIVE_SOURCES}
   ${CMAKE_SOURCE_DIR}/src/platform/browser_native.cpp ${CMAKE_SOURCE_DIR}/src/platform/storage_native.cpp
-  ${CMAKE_SOURCE_DIR}/src/platform/static_files_native.cpp)
+  ${CMAKE_SOURCE_DIR}/src/platform/static_files_native.cpp ${CMAKE_SOURCE_DIR}/src/platform/preferences_native.cpp)
 target_link_libraries(inkspan_ui_native PUBLIC inkspan_core imgui_native)
 target_compile_options(inkspan_ui_native PRIVATE ${INKSPAN_WARNINGS})
 # GCC 12 warns about `"d" + std::to_string(n)` (app_io.cpp) inside libstdc++: a known false

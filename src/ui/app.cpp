@@ -137,6 +137,11 @@ void App::frame() {
     sync_storage_state();
     update_font_needs();
     rebuild_view_if_needed();
+    if (pending_scroll_ && current_document()) {
+        (void)view_.scroll_to(pending_scroll_->first, true);
+        view_.flash(pending_scroll_->first, pending_scroll_->second, ImGui::GetTime());
+        pending_scroll_.reset();
+    }
     handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 p0 = vp->WorkPos, p1(vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y);
@@ -378,6 +383,23 @@ void App::open_document(std::size_t index) {
     if (index >= corpus().documents.size() || index == current_doc_) return;
     current_doc_ = index;
     clear_selection();
+}
+
+void App::jump_to_annotation(const std::string& doc_id, const std::string& annotation_id) {
+    const auto index = corpus().document_index(doc_id);
+    if (!index) { show_message("Document " + doc_id + " is no longer in the corpus", true); return; }
+    open_document(*index);
+    const Document& doc = corpus().documents[*index];
+    if (const Span* s = doc.find_span(annotation_id)) {
+        select_span(s->id);
+        pending_scroll_ = {s->start, s->end};
+    } else if (const Relation* r = doc.find_relation(annotation_id)) {
+        select_relation(r->id);
+        if (const Span* head = doc.find_span(r->head)) pending_scroll_ = {head->start, head->end};
+    } else {
+        show_message(annotation_id + " is no longer in " + doc.name(), true);
+    }
+    platform::request_frames();
 }
 
 void App::undo() {

@@ -22,6 +22,7 @@
 #include "ui/font_set.h"
 #include "ui/fonts.h"
 #include "ui/import_question.h"
+#include "ui/import_review.h"
 #include "ui/labels_editor.h"
 #include "ui/palette.h"
 #include "ui/search_bar.h"
@@ -107,6 +108,8 @@ public:
     void request_schema(Command command);
     void start_relation_from(const std::string& span_id);
     void open_document(std::size_t index);
+    // Opens the document and selects the span or relation (scrolled into view next frame).
+    void jump_to_annotation(const std::string& doc_id, const std::string& annotation_id);
     void undo();
     void redo();
     void download_current();
@@ -187,6 +190,8 @@ private:
     SearchBar search_;
     ExportDialog export_;
     ImportQuestion import_question_;  // an import waiting for the user's choice
+    ImportReview import_review_;      // what the last import kept against the rules
+    std::optional<std::pair<std::size_t, std::size_t>> pending_scroll_;  // a jump's range, shown next frame
     LabelsEditor labels_editor_;
     StatisticsPanel statistics_;
 

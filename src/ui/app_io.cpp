@@ -223,8 +223,14 @@ bool App::finish_import(ImportChoice choice) {
             added_types.push_back(name + " (widened)");
         }
     std::size_t added_docs = 0, merged_spans = 0, dup_spans = 0;
+    // Where each kept violation lands: the id its document is stored under (a renamed copy, a
+    // merged target), and for merged spans the place to find their new id after the import.
+    std::map<std::string, std::string> stored_doc_id;
+    struct MergedSpan { std::string doc, old_id; std::size_t start, end; std::string label; };
+    std::vector<MergedSpan> merged_span_ids;
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
         Document doc = std::move(p.incoming.documents[i]);
+        const std::string import_id = doc.id();
         const bool clash = std::find(p.clashes.begin(), p.clashes.end(), i) != p.clashes.end();
         const Document* existing = nullptr;
         if (clash)
@@ -232,7 +238,9 @@ bool App::finish_import(ImportChoice choice) {
         if (existing && choice == ImportChoice::Merge) {
             // Merge: add the incoming spans that are not exact duplicates, then their relations.
             std::map<std::string, std::string> id_map;
+            stored_doc_id[import_id] = existing->id();
             for (const Span& s : doc.spans()) {
+                merged_span_ids.push_back({existing->id(), s.id, s.start, s.end, s.label});
                 if (const Span* same = existing->find_span(s.start, s.end, s.label)) { id_map[s.id] = same->id; ++dup_spans; continue; }
                 group.push_back(cmd::AddSpan{existing->id(), s.start, s.end, s.label, s.note, s.attributes});
                 ++merged_spans;
@@ -244,6 +252,7 @@ bool App::finish_import(ImportChoice choice) {
         if (corpus().find_document(doc.id()) && !(existing && choice == ImportChoice::Replace && existing->id() == doc.id())) {
             if (auto renamed = doc.with_id(fresh_document_id()); renamed.ok()) doc = std::move(renamed.value());
         }
+        stored_doc_id[import_id] = doc.id();
         group.push_back(cmd::AddDocument{std::move(doc), std::nullopt});
         ++added_docs;
     }
@@ -251,6 +260,19 @@ bool App::finish_import(ImportChoice choice) {
     const EditOutcome out = session_.submit(Batch{std::move(group), BatchOptions{"import " + p.file_name, false}});
     if (!out.status.ok()) { show_message(p.file_name + ": " + out.status.error().message, true); return false; }
     after_edit(Batch{}, std::nullopt, out);
+    import_review_ = {p.file_name, {}};
+    for (SchemaViolation v : p.violations) {
+        const auto stored = stored_doc_id.find(v.doc);
+        if (stored == stored_doc_id.end()) continue;
+        for (const MergedSpan& m : merged_span_ids)
+            if (m.doc == stored->second && m.old_id == v.annotation)
+                if (const auto d = corpus().document_index(m.doc))
+                    if (const Span* now = corpus().documents[*d].find_span(m.start, m.end, m.label)) v.annotation = now->id;
+        v.doc = stored->second;
+        const auto d = corpus().document_index(v.doc);
+        if (d && (corpus().documents[*d].find_span(v.annotation) || corpus().documents[*d].find_relation(v.annotation)))
+            import_review_.items.push_back(std::move(v));  // relations are not merged: those are left out
+    }
     std::string msg = p.file_name + ": ";
     if (added_docs) msg += "added " + std::to_string(added_docs) + " document(s)";
     if (merged_spans || dup_spans)

@@ -242,6 +242,8 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
         }
     }
 
+    if (auto clicked = import_review_.draw(fonts_)) jump_to_annotation(clicked->doc, clicked->annotation);
+
     section_title("ANNOTATIONS");
     ImGui::SetNextItemWidth(-1);
     InputTextString("##filter", "filter by label or text", list_filter_);

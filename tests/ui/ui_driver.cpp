@@ -85,6 +85,20 @@ Driver::~Driver() {
     app_.reset();  // before the ImGui context (its fonts live in the context's atlas)
 }
 
+const bench::ImGuiItem* Driver::item(std::string_view label, bool prefix) const {
+    return bench::find_item(label, prefix);
+}
+
+void Driver::click_item(std::string_view label, bool prefix) {
+    const bench::ImGuiItem* found = item(label, prefix);
+    REQUIRE_MESSAGE(found, "no widget labelled \"", std::string(label), "\" in the last frame");
+    const ImVec2 at{(found->min.x + found->max.x) * 0.5f, (found->min.y + found->max.y) * 0.5f};
+    wait_past_double_click();
+    move(at);
+    button(true);
+    button(false);
+}
+
 const Document& Driver::doc() const {
     const Document* d = app_->current_document();
     REQUIRE(d);
@@ -92,7 +106,11 @@ const Document& Driver::doc() const {
 }
 
 void Driver::frame(int n) {
-    for (int i = 0; i < n; ++i) (void)bench::app_frame(*app_);
+    bench::record_items(true);
+    for (int i = 0; i < n; ++i) {
+        bench::clear_items();
+        (void)bench::app_frame(*app_);
+    }
 }
 
 ImVec4 Driver::locate(std::size_t cp, const std::string& doc_id) {

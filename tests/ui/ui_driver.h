@@ -11,6 +11,7 @@
 
 #include "core/document.h"
 #include "headless.h"
+#include "imgui_items.h"
 #include "ui/app.h"
 
 namespace inkspan::uitest {
@@ -79,6 +80,11 @@ public:
     void press(ImGuiKey key, char typed = 0, bool ctrl = false, bool shift = false);
     // The hotkey of `label`, looked up in the schema (PER → "p").
     void press_hotkey(std::string_view label);
+
+    // The widget the last frame drew with this label (text before any "##"; `prefix`: starting
+    // with it), or nullptr; a click in its middle (press, release, a frame each).
+    [[nodiscard]] const bench::ImGuiItem* item(std::string_view label, bool prefix = false) const;
+    void click_item(std::string_view label, bool prefix = false);
 
 private:
     void wait_past_double_click();
