@@ -184,7 +184,14 @@ void App::frame() {
 
     draw_status_bar(ImVec2(p0.x, body_bottom), p1);
     draw_palette();
-    if (const auto choice = import_question_.draw()) finish_import(*choice);
+    if (const auto choice = import_question_.draw()) {
+        if (import_question_.waiting) {  // a file the import needs: pick it, or give up
+            if (*choice == ImportChoice::ChooseFile) platform::open_file_picker();
+            else { show_message(import_question_.waiting->needs + ": import cancelled", false); import_question_.waiting.reset(); }
+        } else {
+            finish_import(*choice);
+        }
+    }
     statistics_.draw(corpus(), theme_, fonts_);
     apply_pending();
     if (add_samples_) {

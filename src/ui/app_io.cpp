@@ -116,6 +116,14 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
     for (const auto& [name, bytes] : files)
         if (auto bad = find_invalid_utf8(bytes)) return refuse(name + ": invalid UTF-8 at byte " + std::to_string(*bad));
     if (import_question_.pending) return refuse("another import is waiting for your choice; answer it first");
+    // The file an earlier import waits for: read them together.
+    std::map<std::string, std::string> with_waiting;
+    if (import_question_.waiting) {
+        with_waiting = std::move(import_question_.waiting->files);
+        import_question_.waiting.reset();
+        for (const auto& [name, bytes] : files) with_waiting[name] = bytes;
+        return import_files(with_waiting);
+    }
 
     const auto detected = files.size() > 1 ? formats::detect_files(files)
                                            : formats::detect_format(files.begin()->first, files.begin()->second);
@@ -131,6 +139,11 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         return last;
     } else if (format) {
         auto imported = formats::import_files(*format, files, corpus());
+        if (!imported.ok() && imported.error().kind == ErrorKind::NeedsFile) {
+            import_question_.waiting = WaitingImport{files, *format, imported.error().message};
+            platform::request_frames();
+            return {true, imported.error().message + " — waiting for that file (pick or drop it, or cancel)", true};
+        }
         if (!imported.ok()) return refuse(imported.error().message);
         incoming.schema = formats::merge_schema(corpus().schema, imported.value());
         incoming.documents = std::move(imported->documents);

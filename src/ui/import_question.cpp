@@ -11,13 +11,40 @@ std::string join_names(const std::vector<std::string>& names) {
     return out;
 }
 
-std::optional<ImportChoice> ImportQuestion::draw() {
-    if (!pending) return std::nullopt;
-    std::optional<ImportChoice> choice;
-    ImGui::OpenPopup("Import");
+namespace {
+void center_next_window() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.35f),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+}
+
+std::optional<ImportChoice> draw_waiting(const WaitingImport& w) {
+    std::optional<ImportChoice> choice;
+    ImGui::OpenPopup("Import needs a file");
+    center_next_window();
+    if (ImGui::BeginPopupModal("Import needs a file", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
+        ImGui::TextUnformatted(w.needs.c_str());
+        ImGui::TextDisabled("Pick or drop the text file; any name will do when one text is missing.");
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button("Choose the text file… (O)") || ImGui::IsKeyPressed(ImGuiKey_O) ||
+            ImGui::IsKeyPressed(ImGuiKey_Enter))
+            choice = ImportChoice::ChooseFile;
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel (Esc)") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = ImportChoice::Cancel;
+        if (choice == ImportChoice::Cancel) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    return choice;
+}
+}  // namespace
+
+std::optional<ImportChoice> ImportQuestion::draw() {
+    if (waiting) return draw_waiting(*waiting);
+    if (!pending) return std::nullopt;
+    std::optional<ImportChoice> choice;
+    ImGui::OpenPopup("Import");
+    center_next_window();
     if (ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
         const PendingImport& p = *pending;
         ImGui::TextUnformatted(p.file_name.c_str());

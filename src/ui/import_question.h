@@ -2,6 +2,7 @@
 // The question an import may ask before anything changes: documents whose text is already here
 // (replace, keep both or merge), types the schema lacks, annotations that break its rules. Owns
 // the staged import until the user answers.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,10 +23,19 @@ struct PendingImport {
     std::vector<SchemaViolation> violations;  // annotations kept that the rules did not allow
 };
 
-enum class ImportChoice { Replace, KeepBoth, Merge, Cancel };
+// Files that cannot be read without another one (a W3C collection about an external page needs
+// that page's text): kept until the user picks it, then read together with it.
+struct WaitingImport {
+    std::map<std::string, std::string> files;
+    std::string format;
+    std::string needs;  // what is missing, as the reader said it
+};
+
+enum class ImportChoice { Replace, KeepBoth, Merge, Cancel, ChooseFile };
 
 struct ImportQuestion {
     std::optional<PendingImport> pending;
+    std::optional<WaitingImport> waiting;
 
     // The user's answer this frame, if any (the caller then takes `pending`).
     [[nodiscard]] std::optional<ImportChoice> draw();

@@ -95,6 +95,27 @@ TEST_CASE("W3C: a file with quote-only selectors, a link by target order and an 
     CHECK(imported->skipped == strings({"W3C: 1 annotation without a tagging body skipped (no label) (first: quotes.jsonld: first.items[3])"}));
 }
 
+TEST_CASE("W3C: the one text file given with a collection about one external page is its text, whatever its name") {
+    const std::string collection = read_source_file("tests/fixtures/w3c/hypothesis.jsonld");
+    // Two candidate texts under other names: which one is meant cannot be told, so it still asks.
+    CHECK(import_files("w3c", {{"h.jsonld", collection}, {"a.txt", "x"}, {"b.txt", "y"}}, Schema{}).error().kind ==
+          ErrorKind::NeedsFile);
+    // One: it is the page's text, named in the message, and the quotes still check it.
+    const std::string article = "Some text, and the annotation is anchored here in the middle.";
+    const auto right = import_files("w3c", {{"h.jsonld", collection}, {"saved page.txt", article}}, Schema{});
+    REQUIRE(right.ok());
+    REQUIRE(right->documents.size() == 1);
+    REQUIRE(right->documents[0].span_count() == 1);
+    CHECK(right->documents[0].span_text(right->documents[0].span_at(0)) == "the annotation is anchored here");
+    CHECK(right->skipped.at(0).find("read from saved page.txt (the one text file given with it)") != std::string::npos);
+    const auto wrong = import_files("w3c", {{"h.jsonld", collection}, {"saved page.txt", "not the article"}}, Schema{});
+    REQUIRE(wrong.ok());
+    CHECK(wrong->documents[0].span_count() == 0);
+    bool said = false;
+    for (const std::string& line : wrong->skipped) said = said || line.find("quote not found in the text skipped") != std::string::npos;
+    CHECK(said);
+}
+
 TEST_CASE("W3C: errors name the file and the place") {
     CHECK(error_of(import_files("w3c", {{"h.jsonld", read_source_file("tests/fixtures/w3c/hypothesis.jsonld")}}, Schema{})) ==
           "h.jsonld: needs the text of \"https://example.org/article.html\": import it together with that text saved as "

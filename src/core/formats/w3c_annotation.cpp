@@ -310,8 +310,24 @@ Status read_file(const std::string& name, const std::string& content, const std:
         if (sources.emplace(urn, std::move(src)).second) order.push_back(urn);
     }
 
-    // Sources outside the file (a web page, a file): their text must be given with it.
+    // Sources outside the file (a web page, a file): their text must be given with it, named like
+    // the URL's last segment — or, when one source lacks its text, the one text file left over.
     std::vector<std::string> missing;
+    auto add_external = [&](const std::string& url, const auto& text, std::string_view how) -> Status {
+        if (auto bad = check_free_text(text->second, kMaxTextBytes, text->first)) return *bad;
+        Source src;
+        src.doc.text = text->second;
+        src.index = TextIndex(src.doc.text);
+        src.doc.name = std::string(base_name(text->first));
+        src.doc.id = clean_id(strip_extension(src.doc.name), "doc");
+        src.doc.place = name + ": " + url;
+        src.external = true;
+        used_texts.insert(text->first);
+        builder.skipped().note(name + ": the text of \"" + url + "\" read from " + text->first + std::string(how));  // the whole URL
+        sources.emplace(url, std::move(src));
+        order.push_back(url);
+        return Ok{};
+    };
     for (const Json& a : *items) {
         const Json* target = member(a, "target");
         const Json* source = target ? member(*target, "source") : nullptr;
@@ -322,18 +338,17 @@ Status read_file(const std::string& name, const std::string& content, const std:
             if (std::find(missing.begin(), missing.end(), url) == missing.end()) missing.push_back(url);
             continue;
         }
-        if (auto bad = check_free_text(text->second, kMaxTextBytes, text->first)) return *bad;
-        Source src;
-        src.doc.text = text->second;
-        src.index = TextIndex(src.doc.text);
-        src.doc.name = std::string(base_name(text->first));
-        src.doc.id = clean_id(strip_extension(src.doc.name), "doc");
-        src.doc.place = name + ": " + url;
-        src.external = true;
-        used_texts.insert(text->first);
-        builder.skipped().note(name + ": the text of \"" + url + "\" read from " + text->first);  // the whole URL
-        sources.emplace(url, std::move(src));
-        order.push_back(url);
+        if (auto st = add_external(url, text, ""); !st.ok()) return st.error();
+    }
+    if (missing.size() == 1) {
+        auto left = texts.end();
+        std::size_t unused = 0;
+        for (auto it = texts.begin(); it != texts.end(); ++it)
+            if (!used_texts.count(it->first)) { left = it; ++unused; }
+        if (unused == 1) {
+            if (auto st = add_external(missing[0], left, " (the one text file given with it)"); !st.ok()) return st.error();
+            missing.clear();
+        }
     }
     if (!missing.empty()) {
         const std::string file = url_file_name(missing[0]);
