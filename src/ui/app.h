@@ -89,6 +89,7 @@ public:
     [[nodiscard]] const std::string& hovered_relation() const { return hovered_relation_; }
     [[nodiscard]] const std::string& relation_source() const { return relation_source_; }  // "R" mode
     [[nodiscard]] bool snap_to_words() const { return snap_words_; }
+    [[nodiscard]] const std::string& status_message() const { return message_; }  // the status bar's
     [[nodiscard]] ViewInput view_input() const;  // what the text view shows
 
     // ---- requests from the UI (gestures) — they queue commands or change UI state
@@ -142,7 +143,11 @@ private:
     // An inkspan JSON file, already recognised as one (read in place).
     ImportOutcome import_inkspan(const std::string& name, std::string_view bytes);
     ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
-                               std::vector<SchemaViolation> violations = {});
+                               std::vector<SchemaViolation> violations = {},
+                               std::optional<TagColumnQuestion> tag_column = {});
+    // The user's earlier answers that change how files are read (the CoNLL tag column); remembering one.
+    [[nodiscard]] static formats::ImportOptions import_options();
+    static void remember_tag_column(std::size_t columns, std::size_t column);
     bool finish_import(ImportChoice choice);  // true when something was imported
     [[nodiscard]] std::string fresh_document_id() const;
 

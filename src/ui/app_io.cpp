@@ -2,6 +2,7 @@
 // and the automation API's queries.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "core/formats/dataset_split.h"
@@ -10,6 +11,7 @@
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
+#include "platform/preferences.h"
 #include "platform/storage.h"
 #include "ui/app.h"
 
@@ -132,13 +134,14 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
     Corpus incoming;
     std::vector<std::string> notes;
     std::vector<SchemaViolation> violations;
+    std::optional<TagColumnQuestion> tag_column;
     if (format == "inkspan") {  // native files: one at a time
         ImportOutcome last;
         for (const auto& [name, bytes] : files)
             if (!(last = import_inkspan(name, bytes)).ok) return last;
         return last;
     } else if (format) {
-        auto imported = formats::import_files(*format, files, corpus());
+        auto imported = formats::import_files(*format, files, corpus(), import_options());
         if (!imported.ok() && imported.error().kind == ErrorKind::NeedsFile) {
             import_question_.waiting = WaitingImport{files, *format, imported.error().message};
             platform::request_frames();
@@ -149,6 +152,11 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         incoming.documents = std::move(imported->documents);
         notes = std::move(imported->skipped);
         violations = std::move(imported->violations);
+        for (const formats::TagColumnChoice& c : imported->tag_columns)
+            if (!c.from_options) {  // asked once; the answer is remembered for files of that width
+                tag_column = TagColumnQuestion{c, files, c.chosen};
+                break;
+            }
     } else {
         const std::string& name = files.begin()->first;
         const std::string lname = lower(name);
@@ -162,18 +170,46 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         incoming.schema = corpus().schema;
         incoming.documents.push_back(std::move(doc.value()));
     }
-    return stage_import(label, std::move(incoming), std::move(notes), std::move(violations));
+    return stage_import(label, std::move(incoming), std::move(notes), std::move(violations), std::move(tag_column));
+}
+
+formats::ImportOptions App::import_options() {
+    formats::ImportOptions options;
+    const std::string kept = platform::preference("conll.tag_columns").value_or("");  // "4:2,5:3"
+    std::size_t at = 0;
+    while (at < kept.size()) {
+        const std::size_t comma = std::min(kept.find(',', at), kept.size());
+        const std::string item = kept.substr(at, comma - at);
+        const std::size_t colon = item.find(':');
+        char* end = nullptr;
+        if (colon != std::string::npos) {
+            const unsigned long columns = std::strtoul(item.c_str(), &end, 10);
+            const unsigned long column = std::strtoul(item.c_str() + colon + 1, &end, 10);
+            if (columns > 0 && column < columns && columns < 1000) options.conll_tag_column[columns] = column;
+        }
+        at = comma + 1;
+    }
+    return options;
+}
+
+void App::remember_tag_column(std::size_t columns, std::size_t column) {
+    formats::ImportOptions options = import_options();
+    options.conll_tag_column[columns] = column;
+    std::string kept;
+    for (const auto& [n, c] : options.conll_tag_column)
+        kept += (kept.empty() ? "" : ",") + std::to_string(n) + ":" + std::to_string(c);
+    platform::set_preference("conll.tag_columns", kept);
 }
 
 ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
-                                std::vector<SchemaViolation> violations) {
+                                std::vector<SchemaViolation> violations, std::optional<TagColumnQuestion> tag_column) {
     if (corpus().documents.size() + incoming.documents.size() > kMaxDocuments) {
         ImportOutcome out{false, file_name + ": the corpus would exceed " + std::to_string(kMaxDocuments) + " documents"};
         show_message(out.message, true);
         return out;
     }
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
-    PendingImport p{file_name, std::move(incoming), {}, {}, std::move(notes), {}, std::move(violations)};
+    PendingImport p{file_name, std::move(incoming), {}, {}, std::move(notes), {}, std::move(violations), std::move(tag_column)};
     for (const EntityType& t : p.incoming.schema.entities)
         if (!corpus().schema.find_entity(t.name)) p.new_types.push_back(t.name);
     for (const RelationType& r : p.incoming.schema.relations) {
@@ -196,12 +232,18 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
     }
     import_question_.pending = std::move(p);
     const PendingImport& q = *import_question_.pending;
-    if (q.clashes.empty() && q.new_types.empty() && q.widened.empty() && q.violations.empty()) {
+    if (q.clashes.empty() && q.new_types.empty() && q.widened.empty() && q.violations.empty() && !q.tag_column) {
         const bool imported = finish_import(ImportChoice::KeepBoth);  // nothing to decide: add everything
         return {imported, message_};
     }
     platform::request_frames();
     std::string ask = file_name + ": ";
+    if (q.tag_column) {
+        ask += std::to_string(q.tag_column->choice.candidates.size()) + " columns hold only tags (";
+        for (std::size_t k = 0; k < q.tag_column->choice.candidates.size(); ++k)
+            ask += (k ? ", " : "") + std::to_string(q.tag_column->choice.candidates[k] + 1);
+        ask += "); choose the one with the labels; ";
+    }
     if (!q.clashes.empty()) ask += std::to_string(q.clashes.size()) + " document(s) already in the corpus; choose replace, keep both or merge";
     if (!q.new_types.empty())
         ask += std::string(q.clashes.empty() ? "" : "; ") + "it brings " + std::to_string(q.new_types.size()) +
@@ -218,6 +260,10 @@ bool App::finish_import(ImportChoice choice) {
     PendingImport p = std::move(*import_question_.pending);
     import_question_.pending.reset();
     if (choice == ImportChoice::Cancel) { show_message(p.file_name + ": import cancelled", false); return false; }
+    if (p.tag_column) {
+        remember_tag_column(p.tag_column->choice.columns, p.tag_column->pick);
+        if (p.tag_column->pick != p.tag_column->choice.chosen) return import_files(p.tag_column->files).ok;  // read again
+    }
     std::vector<Command> group;
     // New labels and relation types the file brings.
     std::vector<std::string> added_types;

@@ -46,8 +46,21 @@ std::optional<ImportChoice> ImportQuestion::draw() {
     ImGui::OpenPopup("Import");
     center_next_window();
     if (ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
-        const PendingImport& p = *pending;
+        PendingImport& p = *pending;
         ImGui::TextUnformatted(p.file_name.c_str());
+        if (p.tag_column) {
+            const formats::TagColumnChoice& c = p.tag_column->choice;
+            ImGui::Text("%s: %zu columns hold only tags. Which one are the labels? (remembered for files of %zu columns)",
+                        c.file.c_str(), c.candidates.size(), c.columns);
+            for (std::size_t k = 0; k < c.candidates.size(); ++k) {
+                const std::size_t col = c.candidates[k];
+                const std::string label = "Column " + std::to_string(col + 1) + (col + 1 == c.columns ? " (the last)" : "") +
+                                          " — " + c.samples[k] + "##tagcol";
+                ImGui::PushID(static_cast<int>(k));
+                if (ImGui::RadioButton(label.c_str(), p.tag_column->pick == col)) p.tag_column->pick = col;
+                ImGui::PopID();
+            }
+        }
         if (!p.new_types.empty()) {
             ImGui::Text("It uses %zu label(s) or relation type(s) your schema does not have:", p.new_types.size());
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
@@ -74,8 +87,9 @@ std::optional<ImportChoice> ImportQuestion::draw() {
             if (ImGui::Button("Keep both (K)") || ImGui::IsKeyPressed(ImGuiKey_K)) choice = ImportChoice::KeepBoth;
             ImGui::SameLine();
             if (ImGui::Button("Merge annotations (M)") || ImGui::IsKeyPressed(ImGuiKey_M)) choice = ImportChoice::Merge;
-        } else if (ImGui::Button(p.violations.empty() && p.widened.empty() ? "Add them and import (Enter)"
-                                                                          : "Widen the schema and import (Enter)") ||
+        } else if (ImGui::Button(!p.violations.empty() || !p.widened.empty() ? "Widen the schema and import (Enter)"
+                                 : p.new_types.empty()                        ? "Import (Enter)"
+                                                                              : "Add them and import (Enter)") ||
                    ImGui::IsKeyPressed(ImGuiKey_Enter) ||
                    ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
             choice = ImportChoice::KeepBoth;

@@ -8,9 +8,18 @@
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/formats/format.h"
 #include "core/schema_fit.h"
 
 namespace inkspan::ui {
+
+// Which column of a CoNLL file holds the tags, when several could: the files are kept so they can
+// be read again with the user's pick.
+struct TagColumnQuestion {
+    formats::TagColumnChoice choice;
+    std::map<std::string, std::string> files;
+    std::size_t pick = 0;  // 0-based column, starts at choice.chosen
+};
 
 // An import waiting for the user's choice.
 struct PendingImport {
@@ -21,6 +30,7 @@ struct PendingImport {
     std::vector<std::string> notes;
     std::vector<std::string> widened;         // relation types whose rules the import widens
     std::vector<SchemaViolation> violations;  // annotations kept that the rules did not allow
+    std::optional<TagColumnQuestion> tag_column;
 };
 
 // Files that cannot be read without another one (a W3C collection about an external page needs

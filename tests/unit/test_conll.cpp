@@ -127,3 +127,30 @@ TEST_CASE("CoNLL: errors name the file and the line") {
           "x.conll: invalid UTF-8 at byte 7");
     CHECK(error_of(import_files("conll", {{"x.conll", "-DOCSTART-\tO\n\n"}}, Schema{})) == "the files hold no documents");
 }
+
+TEST_CASE("CoNLL: with several columns of tags, the last is read, the others are offered, and options choose") {
+    const std::string file = "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n. . O O\n";
+    auto last = import_conll({{"eng.train", file}}, Schema{});
+    REQUIRE(last.ok());
+    REQUIRE(last->tag_columns.size() == 1);
+    const TagColumnChoice& c = last->tag_columns[0];
+    CHECK(c.file == "eng.train");
+    CHECK(c.columns == 4);
+    CHECK(c.candidates == std::vector<std::size_t>{2, 3});
+    CHECK(c.samples == std::vector<std::string>{"B-NP B-VP I-NP O", "B-ORG O B-MISC"});
+    CHECK(c.chosen == 3);
+    CHECK_FALSE(c.from_options);
+    CHECK(last->documents[0].span_at(0).label == "ORG");
+
+    auto chunks = import_conll({{"eng.train", file}}, Schema{}, ImportOptions{{{4, 2}}});
+    REQUIRE(chunks.ok());
+    CHECK(chunks->tag_columns[0].chosen == 2);
+    CHECK(chunks->tag_columns[0].from_options);
+    REQUIRE(chunks->documents[0].span_count() == 3);
+    CHECK(chunks->documents[0].span_at(1).label == "VP");
+    // A choice for files of another width, or of a column that is not all tags, changes nothing.
+    CHECK(import_conll({{"eng.train", file}}, Schema{}, ImportOptions{{{5, 2}}})->tag_columns[0].chosen == 3);
+    CHECK(import_conll({{"eng.train", file}}, Schema{}, ImportOptions{{{4, 1}}})->tag_columns[0].chosen == 3);
+    // One column of tags: nothing to choose.
+    CHECK(import_conll({{"a.conll", "EU B-ORG\nrejects O\n"}}, Schema{})->tag_columns.empty());
+}

@@ -140,6 +140,7 @@ struct Layout {
     std::size_t columns = 0;        // the most fields on a token line
     bool index = false;             // a first column of numbers (GermEval)
     bool found = false;             // a column of tags was found
+    std::vector<std::size_t> candidates;  // every column made only of tags (no index column)
 };
 
 bool is_comment_or_blank(std::string_view line) { return is_ascii_blank(line) || line.starts_with('#'); }
@@ -194,6 +195,7 @@ Layout find_layout(const std::vector<std::string_view>& lines, std::size_t max_l
         l.nested = tag_columns[1];
     } else {
         l.tag = tag_columns.back();
+        l.candidates = tag_columns;
     }
     return l;
 }
@@ -210,12 +212,39 @@ struct TagReader {
     bool iob1 = false, bioes = false, bilou = false;
 };
 
-Status read_file(const std::string& name, std::string_view content, ImportBuilder& builder) {
+// The first few distinct values of a column, for the user choosing between tag columns.
+std::string column_sample(const std::vector<std::string_view>& lines, std::size_t column) {
+    std::vector<std::string_view> seen;
+    for (std::string_view line : lines) {
+        if (is_comment_or_blank(line) || line.starts_with("-DOCSTART-")) continue;
+        const auto f = fields_of(line);
+        if (column < f.size() && std::find(seen.begin(), seen.end(), f[column]) == seen.end()) seen.push_back(f[column]);
+        if (seen.size() == 5) break;
+    }
+    std::string out;
+    for (std::string_view v : seen) out += (out.empty() ? "" : " ") + std::string(v);
+    return out;
+}
+
+Status read_file(const std::string& name, std::string_view content, ImportBuilder& builder, const ImportOptions& options,
+                 std::vector<TagColumnChoice>& choices) {
     if (auto bad = find_invalid_utf8(content))
         return make_error(ErrorKind::InvalidUtf8, name + ": invalid UTF-8 at byte " + std::to_string(*bad));
     const std::string stem(base_name(strip_extension(name)));
     const std::vector<std::string_view> lines = split_lines(content);
-    const Layout layout = find_layout(lines, SIZE_MAX);
+    Layout layout = find_layout(lines, SIZE_MAX);
+    bool chosen_before = false;
+    if (layout.candidates.size() >= 2) {
+        const auto asked = options.conll_tag_column.find(layout.columns);
+        if (asked != options.conll_tag_column.end() &&
+            std::find(layout.candidates.begin(), layout.candidates.end(), asked->second) != layout.candidates.end()) {
+            layout.tag = asked->second;
+            chosen_before = true;
+        }
+        TagColumnChoice choice{name, layout.columns, layout.candidates, {}, layout.tag, chosen_before};
+        for (std::size_t c : layout.candidates) choice.samples.push_back(column_sample(lines, c));
+        choices.push_back(std::move(choice));
+    }
 
     // The rows: spaCy's pipe lines become a token row per token and a blank row per line; '#'
     // lines that do not fit the layout are comments.
@@ -326,7 +355,9 @@ Status read_file(const std::string& name, std::string_view content, ImportBuilde
                                " (an index column first, as in GermEval)");
     } else if (layout.found && layout.columns > 2) {
         builder.skipped().note(file + "tags from column " + std::to_string(layout.tag + 1) + " of " +
-                               std::to_string(layout.columns) + " (the last column whose values are all tags)");
+                               std::to_string(layout.columns) +
+                               (chosen_before ? " (your choice for files of " + std::to_string(layout.columns) + " columns)"
+                                              : std::string(" (the last column whose values are all tags)")));
     }
     const bool bilou = readers[0].bilou || readers[1].bilou, bioes = readers[0].bioes || readers[1].bioes;
     if (bilou) builder.skipped().note(file + "tag scheme BILOU detected");
@@ -364,11 +395,15 @@ bool looks_like_conll(std::string_view content) {
     return true;
 }
 
-Result<ImportedCorpus> import_conll(const std::map<std::string, std::string>& files, const Schema& current) {
+Result<ImportedCorpus> import_conll(const std::map<std::string, std::string>& files, const Schema& current,
+                                    const ImportOptions& options) {
     ImportBuilder builder("CoNLL", current);
+    std::vector<TagColumnChoice> choices;
     for (const auto& [name, content] : files)
-        if (auto st = read_file(name, content, builder); !st) return st.error();
-    return builder.finish();
+        if (auto st = read_file(name, content, builder, options, choices); !st) return st.error();
+    auto imported = builder.finish();
+    if (imported) imported->tag_columns = std::move(choices);
+    return imported;
 }
 
 }  // namespace inkspan::formats

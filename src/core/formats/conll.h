@@ -19,7 +19,10 @@
 namespace inkspan::formats {
 
 [[nodiscard]] ExportedFiles export_conll(const Corpus& corpus, const std::vector<std::size_t>& doc_indexes);
-[[nodiscard]] Result<ImportedCorpus> import_conll(const std::map<std::string, std::string>& files, const Schema& current);
+// When several columns are made only of tags, the last is read unless `options` names another for
+// files of that many columns; each such file is listed in ImportedCorpus::tag_columns.
+[[nodiscard]] Result<ImportedCorpus> import_conll(const std::map<std::string, std::string>& files, const Schema& current,
+                                                  const ImportOptions& options = {});
 // Whether a text file's first lines read as one of those layouts (sniffing a .txt or .tsv).
 [[nodiscard]] bool looks_like_conll(std::string_view content);
 

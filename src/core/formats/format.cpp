@@ -62,7 +62,7 @@ std::vector<std::string> losses_for(std::string_view format_id, const Corpus& co
 }
 
 Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<std::string, std::string>& files,
-                                    const Schema& current_schema) {
+                                    const Schema& current_schema, const ImportOptions& options) {
     if (files.empty()) return make_error(ErrorKind::Invalid, "no files to import");
     for (const auto& [name, content] : files) {
         if (content.size() > kMaxInputBytes)
@@ -73,7 +73,7 @@ Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<s
             return make_error(ErrorKind::InvalidUtf8, name + ": invalid UTF-8 at byte " + std::to_string(*bad));
     }
     if (format_id == "brat") return import_brat(files, current_schema);
-    if (format_id == "conll") return import_conll(files, current_schema);
+    if (format_id == "conll") return import_conll(files, current_schema, options);
     if (format_id == "spacy") return import_spacy(files, current_schema);
     if (format_id == "doccano") return import_doccano(files, current_schema);
     if (format_id == "labelstudio") return import_label_studio(files, current_schema);
@@ -84,8 +84,8 @@ Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<s
 }
 
 Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<std::string, std::string>& files,
-                                    const Corpus& current) {
-    auto imported = import_files(format_id, files, current.schema);
+                                    const Corpus& current, const ImportOptions& options) {
+    auto imported = import_files(format_id, files, current.schema, options);
     if (!imported) return imported;
     std::set<std::string> taken;
     for (const Document& d : current.documents) taken.insert(d.id());

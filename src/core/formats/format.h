@@ -30,6 +30,23 @@ struct ExportedFiles {
 // relation types of `current_schema` plus the new ones listed here (colours taken from the
 // palette after the current types, no hotkeys; relation types accept any labels unless the file
 // declares its argument types). `skipped` says what the reader could not represent, with counts.
+// A CoNLL file whose token lines have several columns made only of tags (CoNLL 2003: POS, chunk
+// and NER — the chunk column is B-NP, I-VP, ...): which one was read as the tags, and the others
+// the user may choose instead. Columns are 0-based.
+struct TagColumnChoice {
+    std::string file;
+    std::size_t columns = 0;                 // fields on a token line
+    std::vector<std::size_t> candidates;     // every column made only of tags, in order
+    std::vector<std::string> samples;        // for each candidate: its first distinct values, "B-NP I-NP B-VP"
+    std::size_t chosen = 0;
+    bool from_options = false;               // chosen by ImportOptions (the user's earlier answer)
+};
+
+// Choices a user made earlier that change how a file is read.
+struct ImportOptions {
+    std::map<std::size_t, std::size_t> conll_tag_column;  // columns on a token line → the tag column (0-based)
+};
+
 struct ImportedCorpus {
     std::vector<Document> documents;
     std::vector<EntityType> new_entity_types;
@@ -40,6 +57,7 @@ struct ImportedCorpus {
     // by merge_schema); the app lists them and asks before widening.
     std::vector<SchemaViolation> violations;
     std::vector<RelationType> widened_relation_types;
+    std::vector<TagColumnChoice> tag_columns;  // CoNLL files with more than one possible tag column
 };
 
 struct FormatInfo {
@@ -66,13 +84,13 @@ struct FormatInfo {
 // `doc1.ann line 7: span end 5120 is past the end of the text (4890 code points)`.
 [[nodiscard]] Result<ImportedCorpus> import_files(std::string_view format_id,
                                                   const std::map<std::string, std::string>& files,
-                                                  const Schema& current_schema);
+                                                  const Schema& current_schema, const ImportOptions& options = {});
 
 // The same, for adding to `current`: its schema is the current schema, and imported documents
 // whose ids `current` already uses get "<id>-2", "<id>-3", ... so they can be appended as they are.
 [[nodiscard]] Result<ImportedCorpus> import_files(std::string_view format_id,
                                                   const std::map<std::string, std::string>& files,
-                                                  const Corpus& current);
+                                                  const Corpus& current, const ImportOptions& options = {});
 
 // A binary file of a tool whose format Inkspan does not read, known by its extension or its first
 // bytes before any UTF-8 check: `train.spacy: spaCy DocBin binary files are not supported yet;
