@@ -217,6 +217,7 @@ void App::draw_palette() {
     }
     const PaletteMode mode = palette_.mode;
     const auto chosen = palette_.draw(offer);
+    if (!palette_.is_open() && !chosen) { clear_selection(); return; }  // Esc: the selection goes too
     if (!chosen) return;
     if (mode == PaletteMode::Label) request_label(*chosen);
     else request_relation_type(*chosen);

@@ -90,6 +90,8 @@ public:
     [[nodiscard]] const std::string& relation_source() const { return relation_source_; }  // "R" mode
     [[nodiscard]] bool snap_to_words() const { return snap_words_; }
     [[nodiscard]] const std::string& status_message() const { return message_; }  // the status bar's
+    [[nodiscard]] const SearchBar& search_bar() const { return search_; }
+    [[nodiscard]] const Palette& palette() const { return palette_; }
     [[nodiscard]] ViewInput view_input() const;  // what the text view shows
 
     // ---- requests from the UI (gestures) — they queue commands or change UI state
@@ -145,11 +147,14 @@ private:
     ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
                                std::vector<SchemaViolation> violations = {},
                                std::optional<TagColumnQuestion> tag_column = {});
+    // Plain text files (.txt or no extension), a document each.
+    ImportOutcome import_texts(const std::string& label, const std::map<std::string, std::string>& files);
+    [[nodiscard]] static bool is_plain_text_name(const std::string& name);
     // The user's earlier answers that change how files are read (the CoNLL tag column); remembering one.
     [[nodiscard]] static formats::ImportOptions import_options();
     static void remember_tag_column(std::size_t columns, std::size_t column);
     bool finish_import(ImportChoice choice);  // true when something was imported
-    [[nodiscard]] std::string fresh_document_id() const;
+    [[nodiscard]] std::string fresh_document_id(const std::set<std::string>& also_taken = {}) const;
 
     EditSession session_;  // the corpus, its history, the one edit path and what is unsaved
     std::optional<SaveBatchWriter> save_writer_;  // the batch being serialised, slice by slice
@@ -178,6 +183,7 @@ private:
     std::string relation_tail_;    // chosen target while the relation palette is open
     bool snap_words_ = true;
     std::string note_span_, note_edit_;  // the note being edited in the side panel
+    std::string note_typed_;             // its text as last typed (kept when Esc leaves the field)
     std::string list_filter_;            // annotation list filter
     struct AnnotationListKey {
         std::string doc;

@@ -60,10 +60,10 @@ std::optional<std::string> cannot_read(std::size_t largest, std::size_t total) {
 
 }  // namespace
 
-std::string App::fresh_document_id() const {
+std::string App::fresh_document_id(const std::set<std::string>& also_taken) const {
     for (std::size_t n = corpus().documents.size() + 1;; ++n) {
         std::string id = "d" + std::to_string(n);
-        if (!corpus().find_document(id)) return id;
+        if (!corpus().find_document(id) && !also_taken.count(id)) return id;
     }
 }
 
@@ -127,8 +127,18 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         return import_files(with_waiting);
     }
 
-    const auto detected = files.size() > 1 ? formats::detect_files(files)
-                                           : formats::detect_format(files.begin()->first, files.begin()->second);
+    auto detected = files.size() > 1 ? formats::detect_files(files)
+                                     : formats::detect_format(files.begin()->first, files.begin()->second);
+    if (files.size() > 1 && (!detected.ok() || !detected.value())) {
+        // Several plain texts picked together: a document each (a brat pair or a set of one
+        // format was recognised above).
+        bool all_plain = true;
+        for (const auto& [name, bytes] : files) {
+            const auto one = formats::detect_format(name, bytes);
+            all_plain = all_plain && one.ok() && !one.value() && is_plain_text_name(name);
+        }
+        if (all_plain) return import_texts(label, files);
+    }
     if (!detected.ok()) return refuse(detected.error().message);
     const std::optional<std::string>& format = detected.value();
     Corpus incoming;
@@ -158,19 +168,37 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
                 break;
             }
     } else {
-        const std::string& name = files.begin()->first;
-        const std::string lname = lower(name);
-        if (files.size() > 1 || !(ends_with(lname, ".txt") || lname.find('.') == std::string::npos))
+        if (files.size() > 1 || !is_plain_text_name(files.begin()->first))
             return refuse("unknown file type (Inkspan reads .txt, inkspan .json, brat .ann+.txt, CoNLL, spaCy/Prodigy "
                           "and doccano .jsonl, Label Studio .json and W3C .jsonld)");
-        auto doc = Document::create(fresh_document_id(), name, files.begin()->second);
-        if (!doc.ok()) return refuse(doc.error().message);
-        doc->set_created(platform::now_iso8601());
-        doc->set_modified(doc->created());
-        incoming.schema = corpus().schema;
-        incoming.documents.push_back(std::move(doc.value()));
+        return import_texts(label, files);
     }
     return stage_import(label, std::move(incoming), std::move(notes), std::move(violations), std::move(tag_column));
+}
+
+bool App::is_plain_text_name(const std::string& name) {
+    const std::string lname = lower(name);
+    return ends_with(lname, ".txt") || lname.find('.') == std::string::npos;
+}
+
+ImportOutcome App::import_texts(const std::string& label, const std::map<std::string, std::string>& files) {
+    Corpus incoming;
+    incoming.schema = corpus().schema;
+    std::set<std::string> taken;  // fresh_document_id looks at the corpus only
+    for (const auto& [name, bytes] : files) {
+        const std::string id = fresh_document_id(taken);
+        taken.insert(id);
+        auto doc = Document::create(id, name, bytes);
+        if (!doc.ok()) {
+            ImportOutcome out{false, name + ": " + doc.error().message};
+            show_message(out.message, true);
+            return out;
+        }
+        doc->set_created(platform::now_iso8601());
+        doc->set_modified(doc->created());
+        incoming.documents.push_back(std::move(doc.value()));
+    }
+    return stage_import(label, std::move(incoming), {});
 }
 
 formats::ImportOptions App::import_options() {

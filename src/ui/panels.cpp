@@ -236,8 +236,13 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
             text_item(fonts_, utf8_prefix(text, 400));
             ImGui::PopTextWrapPos();
             if (note_span_ != s->id) { note_span_ = s->id; note_edit_ = s->note; }
+            // Leaving the field keeps what was typed, Esc too (ImGui's Esc would revert it).
             InputTextMultilineString("##note", note_edit_, ImVec2(-1, 54));
-            if (ImGui::IsItemDeactivatedAfterEdit() && note_edit_ != s->note) request_note(s->id, note_edit_);
+            if (ImGui::IsItemActive()) note_typed_ = note_edit_;
+            if (ImGui::IsItemDeactivated()) {
+                note_edit_ = note_typed_;
+                if (note_edit_ != s->note) request_note(s->id, note_edit_);
+            }
             ImGui::TextDisabled("Note · R: relate · Del: delete");
         }
     }

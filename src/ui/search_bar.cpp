@@ -32,7 +32,7 @@ std::optional<std::string> SearchBar::draw(ImVec2 min, ImVec2 max, const Documen
     if (focus) { ImGui::SetKeyboardFocusHere(); focus = false; }
     ImGui::SetNextItemWidth(std::min(260.0f, (max.x - min.x) * 0.3f));
     if (InputTextString("##search", "Find (Ctrl+F), Enter then a label key labels all", query,
-                        ImGuiInputTextFlags_EnterReturnsTrue))
+                        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll))
         label_mode = true;  // the next label hotkey labels every match
     ImGui::SameLine();
     ImGui::Checkbox("Aa", &match_case);

@@ -57,8 +57,8 @@ void App::handle_shortcuts() {
             if (const Span* s = d->find_span(selected_span_)) platform::set_clipboard_text(d->span_text(*s));
     }
 
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-        if (palette_.is_open()) palette_.close();
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {  // one Esc: the palette goes with the selection it was for
+        if (palette_.is_open()) clear_selection();
         else if (search_.open) search_.hide();
         else clear_selection();
     }

@@ -20,7 +20,7 @@ const ImGuiItem* find_item(std::string_view label, bool prefix) {
     const auto& all = items();
     for (auto it = all.rbegin(); it != all.rend(); ++it) {
         std::string_view shown = it->label;
-        if (auto hash = shown.find("##"); hash != std::string_view::npos) shown = shown.substr(0, hash);
+        if (auto hash = shown.find("##"); hash != std::string_view::npos && !label.starts_with("##")) shown = shown.substr(0, hash);
         if (prefix ? shown.starts_with(label) : shown == label) return &*it;
     }
     return nullptr;

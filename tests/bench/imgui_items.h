@@ -24,7 +24,7 @@ void clear_items();
 // The items recorded since the last clear, in submission order.
 [[nodiscard]] const std::vector<ImGuiItem>& recorded_items();
 // The last recorded item whose label, without its "##" suffix, equals `label` (or starts with it,
-// when `prefix`); nullptr if none.
+// when `prefix`); a `label` starting with "##" is compared whole. nullptr if none.
 [[nodiscard]] const ImGuiItem* find_item(std::string_view label, bool prefix = false);
 
 }  // namespace inkspan::bench

@@ -28,15 +28,10 @@ void save(ui::App& app) {
     app.on_storage_result(SaveResult::Saved);
 }
 
-// Types `text` into the focused text field, one key at a time.
-void type(Driver& d, std::string_view text) {
-    for (char c : text) d.press(key_for(c), c);
-}
-
 // Ctrl+F, the query, Enter, then the label's hotkey: every match labelled (one undo step).
 void annotate_all(Driver& d, std::string_view query, std::string_view label) {
     d.press(ImGuiKey_F, 0, true);
-    type(d, query);
+    type_text(d, query);
     d.press(ImGuiKey_Enter);
     d.press_hotkey(label);
 }
@@ -134,7 +129,7 @@ TEST_CASE("Ctrl+Z typed in the search box does not undo the last annotation") {
     d.press_hotkey("LOC");
     REQUIRE(d.doc().span_count() == 1);
     d.press(ImGuiKey_F, 0, true);
-    type(d, "wash");
+    type_text(d, "wash");
     d.press(ImGuiKey_Z, 0, true);
     CHECK(d.doc().span_count() == 1);
     d.press(ImGuiKey_Escape);

@@ -30,14 +30,6 @@ std::string span_id(const Document& doc, Range r) {
     return s->id;
 }
 
-// Drags over the nth occurrence (0 = first) of `needle` and presses the hotkey of `label`; returns its range.
-Range label_text(Driver& d, std::string_view needle, std::string_view label, int nth = 0) {
-    const Range r = range_of(d.doc(), needle, nth);
-    d.drag_over(r);
-    d.press_hotkey(label);
-    return r;
-}
-
 // Clicks the text of span `from` (selecting it), presses R, clicks the text of span `to`.
 void relate(Driver& d, Range from, Range to) {
     d.click_at(from.start + 2);

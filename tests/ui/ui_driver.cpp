@@ -223,4 +223,15 @@ void Driver::press_hotkey(std::string_view label) {
     press(key_for(c), c);
 }
 
+void type_text(Driver& d, std::string_view text) {
+    for (char c : text) d.press(c == ' ' ? ImGuiKey_Space : key_for(c), c);
+}
+
+Range label_text(Driver& d, std::string_view needle, std::string_view label, int nth) {
+    const Range r = range_of(d.doc(), needle, nth);
+    d.drag_over(r);
+    d.press_hotkey(label);
+    return r;
+}
+
 }  // namespace inkspan::uitest

@@ -94,4 +94,10 @@ private:
     double last_press_ = -1e9;  // ImGui time of the last mouse press
 };
 
+// Types `text` (ASCII letters, digits, space) into whatever has the keyboard, one key at a time.
+void type_text(Driver& d, std::string_view text);
+
+// Drags over the nth occurrence (0 = first) of `needle` and presses the hotkey of `label`; returns its range.
+Range label_text(Driver& d, std::string_view needle, std::string_view label, int nth = 0);
+
 }  // namespace inkspan::uitest

@@ -1,0 +1,84 @@
+// What a first-time annotator tripped over (issue 17), replayed with real ImGui input on the real
+// App: keys meant for a text field never act as label hotkeys, Ctrl+F always reaches the find
+// field and replaces the old query, one Esc closes the palette and drops the selection, Esc in the
+// note field keeps what was typed, and several text files picked at once are all imported.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ui_driver.h"
+
+using namespace inkspan;
+using namespace inkspan::uitest;
+
+TEST_CASE("first use: Ctrl+F after clicking a side-panel button takes the typing; the selected span keeps its label") {
+    Driver d;
+    const Range city = label_text(d, "Istanbul", "LOC");
+    d.click_at(city.start + 2);  // the span is selected
+    REQUIRE(d.app().selected_span() == d.doc().span_at(0).id);
+    d.click_item("Mark document done");
+    d.settle();
+    d.press(ImGuiKey_F, 0, true);  // and type at once: each key is one event and one frame
+    type_text(d, "Moscou");        // o is ORG's hotkey, m MISC's
+    d.settle();
+    CHECK(d.app().search_bar().query == "Moscou");
+    REQUIRE(d.doc().span_count() == 1);
+    CHECK(d.doc().span_at(0).label == "LOC");
+}
+
+TEST_CASE("first use: Ctrl+F on an open find bar selects the old query, so typing replaces it") {
+    Driver d;
+    d.press(ImGuiKey_F, 0, true);
+    type_text(d, "Lavrov");
+    d.click_at(range_of(d.doc(), "Istanbul").start + 2);  // the find field loses the keyboard
+    d.settle();
+    d.press(ImGuiKey_F, 0, true);
+    type_text(d, "Washington");
+    d.settle();
+    CHECK(d.app().search_bar().query == "Washington");
+}
+
+TEST_CASE("first use: one Esc closes the palette and drops the selection; a stray key then labels nothing") {
+    Driver d;
+    const Range r = range_of(d.doc(), "Istanbul");
+    d.drag_over(r);  // opens the palette by the selection
+    d.settle();
+    REQUIRE(d.app().palette().is_open());
+    d.press(ImGuiKey_Escape);
+    d.settle();
+    CHECK_FALSE(d.app().palette().is_open());
+    CHECK(d.app().selection().empty());
+    d.press_hotkey("PER");
+    d.settle();
+    CHECK(d.doc().span_count() == 0);
+}
+
+TEST_CASE("first use: Esc in the note field keeps the note typed") {
+    Driver d;
+    const Range city = label_text(d, "Istanbul", "LOC");
+    d.click_at(city.start + 2);
+    d.settle();
+    const bench::ImGuiItem* note = d.item("##note");
+    REQUIRE(note);
+    d.move(ImVec2(note->min.x + 10, note->min.y + 10));
+    d.button(true);
+    d.button(false);
+    type_text(d, "city on the Bosphorus");
+    d.press(ImGuiKey_Escape);
+    d.settle();
+    REQUIRE(d.doc().span_count() == 1);
+    CHECK(d.doc().span_at(0).note == "city on the Bosphorus");
+}
+
+TEST_CASE("first use: ten text files picked at once give ten documents") {
+    Driver d;
+    const std::size_t before = d.app().corpus().documents.size();
+    std::map<std::string, std::string> files;
+    for (int i = 1; i <= 10; ++i) files["note-" + std::to_string(i) + ".txt"] = "Note number " + std::to_string(i) + ".";
+    const ui::ImportOutcome out = d.app().import_files(files);
+    CHECK(out.ok);
+    d.settle();
+    REQUIRE(d.app().corpus().documents.size() == before + 10);
+    CHECK(d.app().corpus().documents[before].text() == "Note number 1.");
+    CHECK(d.app().corpus().documents[before + 9].name() == "note-9.txt");  // map order: 1, 10, 2, ... 9
+}
