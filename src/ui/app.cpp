@@ -137,6 +137,7 @@ void App::frame() {
     sync_storage_state();
     update_font_needs();
     rebuild_view_if_needed();
+    if (relation_source_.empty()) end_scoped_message(MessageScope::RelationMode);
     if (pending_scroll_ && current_document()) {
         (void)view_.scroll_to(pending_scroll_->first, true);
         view_.flash(pending_scroll_->first, pending_scroll_->second, ImGui::GetTime());
@@ -265,6 +266,7 @@ void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_pa
 }
 
 void App::select_span(const std::string& span_id) {
+    if (span_id != selected_span_) end_scoped_message(MessageScope::Selection);
     selection_ = {};
     selected_span_ = span_id;
     selected_relation_.clear();
@@ -280,7 +282,15 @@ void App::select_relation(const std::string& relation_id) {
     palette_.close();
 }
 
+void App::end_scoped_message(MessageScope ended) {
+    if (message_scope_ == ended || (ended == MessageScope::Selection && message_scope_ == MessageScope::RelationMode)) {
+        message_.clear();
+        message_scope_ = MessageScope::None;
+    }
+}
+
 void App::clear_selection() {
+    end_scoped_message(MessageScope::Selection);
     selection_ = {};
     selected_span_.clear();
     selected_relation_.clear();
@@ -297,6 +307,7 @@ void App::start_relation_from(const std::string& span_id) {
     relation_source_ = span_id;
     palette_.close();
     show_message("Click the span this relation points to (Esc cancels).", false);
+    message_scope_ = MessageScope::RelationMode;
 }
 
 void App::request_label(const std::string& label) {
@@ -324,6 +335,7 @@ void App::request_relation(std::string head, std::string tail) {
     if (allowed.empty()) {
         show_message("No relation type of the schema goes from " + h->label + " to " + t->label +
                      ". Add one in the Labels panel.", true);
+        message_scope_ = MessageScope::Selection;
         return;
     }
     if (allowed.size() == 1) {
@@ -431,6 +443,7 @@ void App::redo() {
 void App::show_message(std::string text, bool error) {
     message_ = std::move(text);
     message_error_ = error;
+    message_scope_ = MessageScope::None;
     message_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
     platform::request_frames();
 }

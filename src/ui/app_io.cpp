@@ -7,6 +7,7 @@
 
 #include "core/formats/dataset_split.h"
 #include "core/formats/format.h"
+#include "core/formats/format_util.h"
 #include "core/inkspan_json.h"
 #include "core/limits.h"
 #include "core/utf8.h"
@@ -272,13 +273,13 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
             ask += (k ? ", " : "") + std::to_string(q.tag_column->choice.candidates[k] + 1);
         ask += "); choose the one with the labels; ";
     }
-    if (!q.clashes.empty()) ask += std::to_string(q.clashes.size()) + " document(s) already in the corpus; choose replace, keep both or merge";
+    if (!q.clashes.empty()) ask += formats::counted(q.clashes.size(), "document", "documents") + " already in the corpus; choose replace, keep both or merge";
     if (!q.new_types.empty())
-        ask += std::string(q.clashes.empty() ? "" : "; ") + "it brings " + std::to_string(q.new_types.size()) +
-               " type(s) the schema lacks (" + join_names(q.new_types) + "); add them and import, or cancel";
+        ask += std::string(q.clashes.empty() ? "" : "; ") + "it brings " + formats::counted(q.new_types.size(), "type", "types") +
+               " the schema lacks (" + join_names(q.new_types) + "); add them and import, or cancel";
     if (!q.violations.empty())
-        ask += std::string(q.clashes.empty() && q.new_types.empty() ? "" : "; ") + std::to_string(q.violations.size()) +
-               " annotation(s) break the rules (first: " + q.violations[0].doc +
+        ask += std::string(q.clashes.empty() && q.new_types.empty() ? "" : "; ") + formats::counted(q.violations.size(), "annotation breaks", "annotations break") +
+               " the rules (first: " + q.violations[0].doc +
                " " + q.violations[0].annotation + ": " + q.violations[0].what + "); widen the schema and import, or cancel";
     return {true, ask, true};  // a question waits
 }
@@ -309,7 +310,7 @@ bool App::finish_import(ImportChoice choice) {
             group.push_back(cmd::SetRelationRule{r->name, r->head, r->tail, r->directed});
             added_types.push_back(name + " (widened)");
         }
-    std::size_t added_docs = 0, merged_spans = 0, dup_spans = 0;
+    std::size_t added_docs = 0, replaced_docs = 0, merged_spans = 0, dup_spans = 0;
     // Where each kept violation lands: the id its document is stored under (a renamed copy, a
     // merged target), and for merged spans the place to find their new id after the import.
     std::map<std::string, std::string> stored_doc_id;
@@ -335,7 +336,10 @@ bool App::finish_import(ImportChoice choice) {
             (void)id_map;
             continue;
         }
-        if (existing && choice == ImportChoice::Replace) group.push_back(cmd::RemoveDocument{existing->id()});
+        if (existing && choice == ImportChoice::Replace) {
+            group.push_back(cmd::RemoveDocument{existing->id()});
+            ++replaced_docs;
+        }
         if (corpus().find_document(doc.id()) && !(existing && choice == ImportChoice::Replace && existing->id() == doc.id())) {
             if (auto renamed = doc.with_id(fresh_document_id()); renamed.ok()) doc = std::move(renamed.value());
         }
@@ -361,16 +365,18 @@ bool App::finish_import(ImportChoice choice) {
             import_review_.items.push_back(std::move(v));  // relations are not merged: those are left out
     }
     std::string msg = p.file_name + ": ";
-    if (added_docs) msg += "added " + std::to_string(added_docs) + " document(s)";
+    if (replaced_docs) msg += "replaced " + formats::counted(replaced_docs, "document", "documents");
+    if (added_docs > replaced_docs)
+        msg += (replaced_docs ? ", added " : "added ") + formats::counted(added_docs - replaced_docs, "document", "documents");
     if (merged_spans || dup_spans)
-        msg += (added_docs ? ", " : "") + std::string("merged ") + std::to_string(merged_spans) + " span(s), dropped " +
-               std::to_string(dup_spans) + " exact duplicate(s) (relations are not merged)";
+        msg += (added_docs ? ", " : "") + std::string("merged ") + formats::counted(merged_spans, "span", "spans") + ", dropped " +
+               formats::counted(dup_spans, "exact duplicate", "exact duplicates") + " (relations are not merged)";
     if (!added_types.empty()) {
         msg += "; added to the schema:";
         for (const auto& t : added_types) msg += " " + t;
     }
     if (!p.violations.empty())
-        msg += "; kept " + std::to_string(p.violations.size()) + " annotation(s) the rules did not allow (first: " +
+        msg += "; kept " + formats::counted(p.violations.size(), "annotation", "annotations") + " the rules did not allow (first: " +
                p.violations[0].doc + " " + p.violations[0].annotation + ": " + p.violations[0].what + ")";
     for (const std::string& n : p.notes) msg += "; " + n;
     show_message(msg, false);

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "core/formats/format_util.h"
+
 namespace inkspan::ui {
 
 std::string join_names(const std::vector<std::string>& names) {
@@ -62,15 +64,15 @@ std::optional<ImportChoice> ImportQuestion::draw() {
             }
         }
         if (!p.new_types.empty()) {
-            ImGui::Text("It uses %zu label(s) or relation type(s) your schema does not have:", p.new_types.size());
+            ImGui::Text("It uses %s your schema does not have:", formats::counted(p.new_types.size(), "label or relation type", "labels or relation types").c_str());
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
             ImGui::TextDisabled("%s", join_names(p.new_types).c_str());
             ImGui::PopTextWrapPos();
             ImGui::TextUnformatted("Importing adds them to the schema (one undo step with the import).");
         }
         if (!p.violations.empty()) {
-            ImGui::Text("%zu annotation(s) break the rules of the schema or of the file; importing keeps them and widens:",
-                        p.violations.size());
+            ImGui::Text("%s the rules of the schema or of the file; importing keeps them and widens:",
+                        formats::counted(p.violations.size(), "annotation breaks", "annotations break").c_str());
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
             for (std::size_t i = 0; i < p.violations.size() && i < 5; ++i) {
                 const std::string line = p.violations[i].doc + " " + p.violations[i].annotation + ": " + p.violations[i].what;
@@ -80,7 +82,8 @@ std::optional<ImportChoice> ImportQuestion::draw() {
             ImGui::PopTextWrapPos();
         }
         if (!p.clashes.empty()) {
-            ImGui::Text("%zu document(s) have the same text as documents already here.", p.clashes.size());
+            ImGui::Text("%s the same text as documents already here.",
+                        formats::counted(p.clashes.size(), "document has", "documents have").c_str());
             ImGui::TextDisabled("Offsets can only be merged when the text is identical, which it is.");
             if (ImGui::Button("Replace (R)") || ImGui::IsKeyPressed(ImGuiKey_R)) choice = ImportChoice::Replace;
             ImGui::SameLine();

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/display_text.h"
+#include "core/formats/format_util.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
 #include "platform/storage.h"
@@ -314,9 +315,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
 void App::draw_status_bar(ImVec2 min, ImVec2 max) {
     begin_panel("##status", min, max, theme_.panel_bg);
     ImGui::SetCursorPos(ImVec2(12, 5));
-    if (const Document* doc = current_document())
-        ImGui::TextDisabled("%s · %zu spans · %zu relations · %zu code points", doc->name().c_str(), doc->span_count(),
-                            doc->relations().size(), doc->length());
+    if (current_document()) ImGui::TextDisabled("%s", document_summary().c_str());
     ImGui::SameLine(0, 24);
     const auto& st = platform::storage_status();
     const bool pending = has_unsaved_changes();
@@ -335,16 +334,41 @@ void App::draw_status_bar(ImVec2 min, ImVec2 max) {
         ImGui::SameLine();
         ImGui::TextDisabled("· %.1f MB stored", st.used_bytes / 1e6);
     }
-    if (!message_.empty() && ImGui::GetTime() - message_time_ < (message_error_ ? 12.0 : 5.0)) {
+    const bool timed_out = message_scope_ == MessageScope::None && ImGui::GetTime() - message_time_ > (message_error_ ? 12.0 : 5.0);
+    const float zoom_x = max.x - min.x - 60.0f;
+    if (!message_.empty() && !timed_out) {
         ImGui::SameLine(0, 24);
-        if (message_error_) ImGui::TextColored(danger, "%s", message_.c_str());
-        else ImGui::TextUnformatted(message_.c_str());
+        // Cut to the room left before the zoom figure, with an ellipsis; the whole text on hover.
+        const float room = zoom_x - 12.0f - ImGui::GetCursorPosX();
+        std::string shown = message_;
+        if (ImGui::CalcTextSize(shown.c_str()).x > room) {
+            std::size_t keep = shown.size();
+            while (keep > 0 && ImGui::CalcTextSize((std::string(utf8_prefix(message_, keep)) + "…").c_str()).x > room) keep = keep * 9 / 10;
+            shown = std::string(utf8_prefix(message_, keep)) + "…";
+        }
+        if (message_error_) ImGui::TextColored(danger, "%s", shown.c_str());
+        else ImGui::TextUnformatted(shown.c_str());
+        if (shown != message_ && ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40.0f);
+            ImGui::TextUnformatted(message_.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
     }
     char zoom[32];
     std::snprintf(zoom, sizeof zoom, "%d%%", static_cast<int>(zoom_ * 100.0f + 0.5f));
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12.0f, max.x - min.x - 60.0f));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12.0f, zoom_x));
     ImGui::TextDisabled("%s", zoom);
     ImGui::End();
+}
+
+std::string App::document_summary() const {
+    const Document* doc = current_document();
+    if (!doc) return {};
+    return doc->name() + " · " + formats::counted(doc->span_count(), "span", "spans") + " · " +
+           formats::counted(doc->relations().size(), "relation", "relations") + " · " +
+           formats::counted(doc->length(), "code point", "code points");
 }
 
 void App::draw_first_run_hint(ImVec2 min, ImVec2 max) {

@@ -82,3 +82,38 @@ TEST_CASE("first use: ten text files picked at once give ten documents") {
     CHECK(d.app().corpus().documents[before].text() == "Note number 1.");
     CHECK(d.app().corpus().documents[before + 9].name() == "note-9.txt");  // map order: 1, 10, 2, ... 9
 }
+
+TEST_CASE("first use: the relation prompt goes when the relation exists; counts are in the singular for one") {
+    Driver d;
+    const Range alex = label_text(d, "Alexandre Darchiev", "PER");
+    const Range sonata = label_text(d, "Sonata Coulter", "PER");
+    CHECK(d.app().document_summary().find("· 2 spans · 0 relations ·") != std::string::npos);
+    d.click_at(alex.start + 2);
+    d.press(ImGuiKey_R, 'r');
+    d.settle();
+    CHECK(d.app().status_message().find("Click the span this relation points to") == 0);
+    d.click_at(sonata.start + 2);
+    d.settle();
+    REQUIRE(d.doc().relations().size() == 1);
+    CHECK(d.app().status_message().find("Click the span") == std::string::npos);
+    CHECK(d.app().document_summary().find("· 2 spans · 1 relation ·") != std::string::npos);
+    // R, then Esc: the prompt goes too.
+    d.click_at(alex.start + 2);
+    d.press(ImGuiKey_R, 'r');
+    d.settle();
+    d.press(ImGuiKey_Escape);
+    d.settle();
+    CHECK(d.app().status_message().empty());
+}
+
+TEST_CASE("first use: Replace says replaced") {
+    Driver d;
+    const std::string text = d.doc().text();
+    const ui::ImportOutcome out = d.app().import_files({{"again.txt", text}});
+    REQUIRE(out.pending);
+    d.settle();
+    d.press(ImGuiKey_R, 'r');
+    d.settle();
+    CHECK(d.app().status_message().find("replaced 1 document") != std::string::npos);
+    CHECK(d.app().status_message().find("added") == std::string::npos);
+}
