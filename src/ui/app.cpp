@@ -259,7 +259,9 @@ void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_pa
     selected_relation_.clear();
     relation_source_.clear();
     if (open_palette && !selection_.empty()) {
-        palette_.open(PaletteMode::Label, view_.below_range(selection_.start(), selection_.end()).value_or(palette_.pos));
+        const auto below = view_.below_range(selection_.start(), selection_.end());
+        const auto top = view_.above_range(selection_.start(), selection_.end());
+        palette_.open(PaletteMode::Label, below.value_or(palette_.pos), top.value_or(palette_.above));
     } else if (!open_palette) {
         palette_.close();
     }
@@ -344,7 +346,8 @@ void App::request_relation(std::string head, std::string tail) {
     }
     selected_span_ = head;
     relation_tail_ = tail;
-    palette_.open(PaletteMode::Relation, ImVec2(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y + 12.0f));
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    palette_.open(PaletteMode::Relation, ImVec2(mouse.x, mouse.y + 12.0f), mouse.y - 12.0f);
 }
 
 void App::request_relation_type(const std::string& type) {

@@ -1,6 +1,7 @@
 #include "ui/palette.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cctype>
 #include <vector>
 
@@ -20,9 +21,10 @@ bool matches_filter(const std::string& name, const std::string& filter) {
 
 }  // namespace
 
-void Palette::open(PaletteMode m, ImVec2 at) {
+void Palette::open(PaletteMode m, ImVec2 below, float above_y) {
     mode = m;
-    pos = at;
+    pos = below;
+    above = above_y;
     filter.clear();
     cursor = 0;
     focus_filter = false;
@@ -45,18 +47,28 @@ std::optional<std::string> Palette::draw(const Offer& offer) {
     }
     cursor = std::clamp(cursor, 0, std::max(0, static_cast<int>(entries.size()) - 1));
 
+    // Below the selection, or above it when there is no room below; never past the page's edges.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float h = size.y > 0 ? size.y : 70.0f + 26.0f * static_cast<float>(entries.size());
     ImVec2 at = pos;
-    at.x = std::min(at.x, vp->WorkPos.x + vp->WorkSize.x - 230.0f);
-    at.y = std::min(at.y, vp->WorkPos.y + vp->WorkSize.y - 60.0f - 26.0f * static_cast<float>(entries.size()));
+    if (at.y + h > vp->WorkPos.y + vp->WorkSize.y - 4.0f) at.y = above - h - 6.0f;
+    at.x = std::clamp(at.x, vp->WorkPos.x + 4.0f, std::max(vp->WorkPos.x + 4.0f, vp->WorkPos.x + vp->WorkSize.x - size.x - 4.0f));
+    at.y = std::clamp(at.y, vp->WorkPos.y + 4.0f, std::max(vp->WorkPos.y + 4.0f, vp->WorkPos.y + vp->WorkSize.y - h - 4.0f));
     ImGui::SetNextWindowPos(at);
-    ImGui::SetNextWindowSize(ImVec2(220.0f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(220.0f, 0.0f), ImVec2(FLT_MAX, FLT_MAX));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.chip_bg | IM_COL32_A_MASK));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
     ImGui::Begin("##palette", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::TextDisabled(mode == PaletteMode::Label ? "Label as…  (hotkey, or type to filter)" : "Relation type…");
+    const char* hint = "a hotkey labels at once; other letters filter";
+    if (mode == PaletteMode::Label) {
+        ImGui::TextUnformatted("Label as…");
+        ImGui::TextDisabled("%s", hint);
+    } else {
+        ImGui::TextUnformatted("Relation type…");
+    }
+    const float inner = std::max(200.0f, ImGui::CalcTextSize(hint).x);
 
     // Keys while the filter is not focused: hotkeys apply, other characters start the filter.
     std::string chosen;
@@ -74,7 +86,7 @@ std::optional<std::string> Palette::draw(const Offer& offer) {
         if (focus_filter) ImGui::SetKeyboardFocusHere();
     }
     if (ImGui::IsWindowAppearing() && mode == PaletteMode::Relation) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(-1);
+    ImGui::SetNextItemWidth(inner);
     if (InputTextString("##filter", "filter", filter)) cursor = 0;
     if (ImGui::IsItemActive()) focus_filter = false;  // focus taken; later keys go to the field
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) ++cursor;
@@ -88,7 +100,7 @@ std::optional<std::string> Palette::draw(const Offer& offer) {
         ImGui::PushID(static_cast<int>(i));
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const bool hi = static_cast<int>(i) == cursor;
-        if (ImGui::Selectable("##entry", hi, 0, ImVec2(0, 22.0f))) chosen = e.name;
+        if (ImGui::Selectable("##entry", hi, 0, ImVec2(inner, 22.0f))) chosen = e.name;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(p.x + 2, p.y + 5), ImVec2(p.x + 14, p.y + 17), e.color, 3.0f);
         draw_text(dl, *offer.fonts, ImGui::GetFontSize(), ImVec2(p.x + 22, p.y + 3), theme.text, e.name);
@@ -101,6 +113,7 @@ std::optional<std::string> Palette::draw(const Offer& offer) {
         ImGui::PopID();
     }
     if (entries.empty()) ImGui::TextDisabled("no match");
+    size = ImGui::GetWindowSize();
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();

@@ -18,12 +18,14 @@ enum class PaletteMode { Closed, Label, Relation };
 
 struct Palette {
     PaletteMode mode = PaletteMode::Closed;
-    ImVec2 pos{0, 0};  // screen px of its top-left corner
+    ImVec2 pos{0, 0};  // screen px of its top-left corner when it opens below what it is for
+    float above = 0;   // the top of what it is for: it opens above that when there is no room below
+    ImVec2 size{240, 0};  // as last drawn (0 high: not drawn yet)
     std::string filter;
     int cursor = 0;             // the highlighted entry
     bool focus_filter = false;  // typing started the filter: give it the keyboard
 
-    void open(PaletteMode m, ImVec2 at);
+    void open(PaletteMode m, ImVec2 below, float above_y);
     void close() { mode = PaletteMode::Closed; }
     [[nodiscard]] bool is_open() const { return mode != PaletteMode::Closed; }
 

@@ -177,6 +177,13 @@ std::optional<ImVec2> TextView::below_range(std::size_t start, std::size_t end) 
     return ImVec2(origin_.x + rects.back().x0, origin_.y + rects.back().y1 + 6.0f);
 }
 
+std::optional<float> TextView::above_range(std::size_t start, std::size_t end) const {
+    if (!layout_) return std::nullopt;
+    const auto rects = layout_->range_rects(start, end);
+    if (rects.empty()) return std::nullopt;
+    return origin_.y + rects.front().y0 - 6.0f;
+}
+
 void TextView::draw(const ViewInput& app) {
     doc_ = app.doc;
     if (!layout_ || !doc_) return;

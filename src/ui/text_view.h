@@ -38,6 +38,8 @@ public:
 
     // Where a palette for [start, end) opens: below the range's last line, in screen px.
     [[nodiscard]] std::optional<ImVec2> below_range(std::size_t start, std::size_t end) const;
+    // The screen y just above the first line of the range (where a popup ends when it opens above).
+    [[nodiscard]] std::optional<float> above_range(std::size_t start, std::size_t end) const;
 
     // Spans in [start, end) changed: their lines may need other band heights.
     void spans_changed(std::size_t start, std::size_t end);

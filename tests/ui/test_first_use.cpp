@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <imgui_internal.h>
+
 #include "ui_driver.h"
 
 using namespace inkspan;
@@ -116,4 +118,29 @@ TEST_CASE("first use: Replace says replaced") {
     d.settle();
     CHECK(d.app().status_message().find("replaced 1 document") != std::string::npos);
     CHECK(d.app().status_message().find("added") == std::string::npos);
+}
+
+TEST_CASE("first use: the palette by a selection at the bottom edge opens above it, whole and with its header") {
+    Driver d;
+    const Range r = range_of(d.doc(), "Vladimir");
+    d.move(ImVec2(500, 400));
+    ImVec4 box = d.locate(r.start);
+    for (int i = 0; i < 40 && box.y < 800 - 28 - 60; ++i) {  // wheel the word down to the status bar
+        d.wheel(0.25f);
+        box = d.locate(r.start);
+    }
+    REQUIRE(box.y >= 800 - 28 - 60);
+    d.drag_over(r);
+    d.settle();
+    REQUIRE(d.app().palette().is_open());
+    const ImGuiWindow* w = ImGui::FindWindowByName("##palette");
+    REQUIRE(w);
+    // Inside the page, and clear of the selected word.
+    CHECK(w->Pos.y >= 0);
+    CHECK(w->Pos.y + w->Size.y <= 800);
+    CHECK(w->Pos.x + w->Size.x <= 1280);
+    const bool overlaps = w->Pos.y < box.y + box.w && w->Pos.y + w->Size.y > box.y;
+    CHECK_FALSE(overlaps);
+    // Nothing cut: the window is as wide as what it holds.
+    CHECK(w->ContentSize.x + 2 * w->WindowPadding.x <= w->Size.x + 0.5f);
 }
