@@ -62,7 +62,21 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
 }
 
 void TextView::spans_changed(std::size_t start, std::size_t end) {
+    // Bands appear and go above the lines they label; the line under the pointer (or the first
+    // one on screen) keeps its place: the scroll takes up what changed above it.
+    std::optional<std::pair<std::size_t, float>> anchor;  // code point, its y on screen
+    if (layout_ && view_height_ > 0) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        const bool pointer_inside = m.x >= region_min_.x && m.x < region_max_.x && m.y >= region_min_.y && m.y < region_max_.y;
+        const float y = pointer_inside ? m.y - origin_.y : scroll_y_;
+        const std::size_t cp = layout_->hit_test(pointer_inside ? m.x - origin_.x : 0.0f, y).cp;
+        anchor = std::make_pair(cp, layout_->caret_position(cp).y - scroll_y_);
+    }
     if (layout_) layout_->invalidate_extras(start, end);
+    if (anchor) {
+        scroll_y_ += layout_->caret_position(anchor->first).y - scroll_y_ - anchor->second;
+        clamp_scroll();
+    }
     // Lines overlapping the range (an empty range touches the line holding it).
     for (auto it = meshes_.begin(); it != meshes_.end();) {
         const bool touches = it->first <= end && it->second->cp_end >= start;

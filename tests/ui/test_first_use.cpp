@@ -144,3 +144,20 @@ TEST_CASE("first use: the palette by a selection at the bottom edge opens above 
     // Nothing cut: the window is as wide as what it holds.
     CHECK(w->ContentSize.x + 2 * w->WindowPadding.x <= w->Size.x + 0.5f);
 }
+
+TEST_CASE("first use: labelling a span above the pointer does not move the word under the pointer") {
+    Driver d;
+    const Range above = range_of(d.doc(), "Istanbul");
+    const Range below = range_of(d.doc(), "Sonata Coulter");
+    const ImVec4 word = d.locate(below.start);
+    const ImVec4 first = d.locate(above.start);
+    REQUIRE(first.y < word.y);  // on an earlier line
+    // Select the word above by keyboard-free means, then park the pointer on the word below.
+    d.drag_over(above);
+    d.move(ImVec2(word.x + 2, word.y + word.w / 2));
+    d.press_hotkey("LOC");  // the first chip on its line: that line gets a band
+    d.settle();
+    REQUIRE(d.doc().span_count() == 1);
+    const ImVec4 after = d.app().locate("d1", below.start).value();
+    CHECK(after.y == doctest::Approx(word.y).epsilon(0.001));
+}
