@@ -196,6 +196,7 @@ private:
     struct AnnotationRow { bool relation; std::size_t index; };
     AnnotationListKey list_key_;
     std::vector<AnnotationRow> list_rows_;
+    std::string list_shown_selection_;  // the selected span whose row was last brought into view
     bool show_documents_ = true;
 
     // The panels, each owning its state.

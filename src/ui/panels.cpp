@@ -194,6 +194,21 @@ void App::draw_direction_combo(const Document& d) {
                           "from its first letter (Arabic, Hebrew: right to left).");
 }
 
+namespace {
+// "…talks in ‹›, on Tuesday…": a few words either side of the span, on one line, so rows of the same
+// text can be told apart.
+std::string span_context(const Document& doc, const Span& s) {
+    constexpr std::size_t kSide = 18;  // code points
+    const std::size_t a = s.start > kSide ? s.start - kSide : 0, b = std::min(doc.length(), s.end + kSide);
+    std::string before(doc.text_of(a, s.start)), after(doc.text_of(s.end, b));
+    if (a > 0) if (auto sp = before.find(' '); sp != std::string::npos) before = "…" + before.substr(sp + 1);
+    if (b < doc.length()) if (auto sp = after.rfind(' '); sp != std::string::npos && sp > 0) after = after.substr(0, sp) + "…";
+    std::string out = before + "‹›" + after;
+    for (char& c : out) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return display_text(out);
+}
+}  // namespace
+
 void App::draw_side_panel(ImVec2 min, ImVec2 max) {
     begin_panel("##side", min, max, theme_.panel_bg);
     const Document* doc = current_document();
@@ -272,6 +287,19 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                 if (list_filter_.empty() || rel.type.find(list_filter_) != std::string::npos) list_rows_.push_back({true, i});
             }
         }
+        // A span selected elsewhere (in the text, by Tab): its row comes into view, once.
+        if (selected_span_ != list_shown_selection_) {
+            list_shown_selection_ = selected_span_;
+            const auto pos = selected_span_.empty() ? std::nullopt : doc->position_of(selected_span_);
+            for (std::size_t r = 0; pos && r < list_rows_.size(); ++r)
+                if (!list_rows_[r].relation && list_rows_[r].index == *pos) {
+                    const float row_h = ImGui::GetTextLineHeightWithSpacing();
+                    const float y = static_cast<float>(r) * row_h;
+                    if (y < ImGui::GetScrollY() || y + row_h > ImGui::GetScrollY() + ImGui::GetWindowHeight())
+                        ImGui::SetScrollY(y - ImGui::GetWindowHeight() * 0.4f);
+                    break;
+                }
+        }
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list_rows_.size()));
         while (clipper.Step()) {
@@ -283,8 +311,9 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     const EntityType* type = schema.find_entity(s.label);
                     color_swatch(parse_hex_color(type ? std::string_view(type->color) : std::string_view("#888888")), 10.0f);
                     const std::string text = display_text(utf8_prefix(doc->span_text(s), 60));
-                    char label[400];
-                    std::snprintf(label, sizeof label, "%s  %s", s.label.c_str(), text.c_str());
+                    char label[600];
+                    std::snprintf(label, sizeof label, "%s  %s   %s", s.label.c_str(), text.c_str(),
+                                  span_context(*doc, s).c_str());
                     if (selectable(fonts_, label, s.id == selected_span_)) {
                         select_span(s.id);
                         (void)view_.scroll_to(s.start, true);

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <imgui_internal.h>
 
@@ -160,4 +162,39 @@ TEST_CASE("first use: labelling a span above the pointer does not move the word 
     REQUIRE(d.doc().span_count() == 1);
     const ImVec4 after = d.app().locate("d1", below.start).value();
     CHECK(after.y == doctest::Approx(word.y).epsilon(0.001));
+}
+
+TEST_CASE("first use: annotation rows show their context; the selected span's row is scrolled into view") {
+    Driver d;
+    for (int nth = 0; nth < 3; ++nth) (void)label_text(d, "Istanbul", "LOC", nth);
+    d.settle();
+    std::vector<std::string> rows;
+    for (const bench::ImGuiItem& item : bench::recorded_items())
+        if (item.label.starts_with("LOC  Istanbul")) rows.push_back(item.label);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0] != rows[1]);
+    CHECK(rows[1] != rows[2]);
+    CHECK(rows[0] != rows[2]);
+
+    // Many rows: every "de" labelled; a click on the last one in the text brings its row into view.
+    d.press(ImGuiKey_F, 0, true);
+    type_text(d, "de");
+    d.press(ImGuiKey_Enter);
+    d.press_hotkey("MISC");
+    d.settle();
+    REQUIRE(d.doc().span_count() > 20);  // more rows than the list shows
+    const Span& target = d.doc().span_at(d.doc().span_count() - 1);
+    d.click_at(target.start + 1);
+    d.settle();
+    REQUIRE(d.app().selected_span() == target.id);
+    const ImGuiWindow* list = nullptr;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (std::string_view(w->Name).find("##annotations") != std::string_view::npos) list = w;
+    REQUIRE(list);
+    const std::string want = "MISC  " + std::string(d.doc().span_text(target));
+    const bench::ImGuiItem* row = nullptr;
+    for (const bench::ImGuiItem& item : bench::recorded_items())
+        if (item.label.starts_with(want) && item.min.y >= list->InnerRect.Min.y - 1 && item.max.y <= list->InnerRect.Max.y + 1)
+            row = &item;
+    CHECK(row);
 }
