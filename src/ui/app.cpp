@@ -147,6 +147,12 @@ void App::frame() {
 
     draw_toolbar(p0, ImVec2(p1.x, p0.y + toolbar_h));
     const float body_top = p0.y + toolbar_h, body_bottom = p1.y - status_h;
+    focus_.place(Region::Toolbar, p0, ImVec2(p1.x, body_top));
+    focus_.place(Region::Documents, ImVec2(p0.x, body_top), ImVec2(p0.x + docs_w, body_bottom));
+    focus_.place(Region::Text, ImVec2(p0.x + docs_w, body_top), ImVec2(p1.x - side_w, body_bottom));
+    focus_.place(Region::Side, ImVec2(p1.x - side_w, body_top), ImVec2(p1.x, body_bottom));
+    focus_.place(Region::Status, ImVec2(p0.x, body_bottom), p1);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) focus_.follow_click(ImGui::GetIO().MousePos);
     if (show_documents_) draw_documents_panel(ImVec2(p0.x, body_top), ImVec2(p0.x + docs_w, body_bottom));
     draw_side_panel(ImVec2(p1.x - side_w, body_top), ImVec2(p1.x, body_bottom));
 
@@ -181,6 +187,8 @@ void App::frame() {
     draw_palette();
     if (const auto choice = import_question_.draw()) finish_import(*choice);
     statistics_.draw(corpus(), theme_, fonts_);
+    help_.draw(corpus().schema, theme_);
+    focus_.apply(theme_);
     apply_pending();
     if (add_samples_) {
         add_samples_ = false;
@@ -218,8 +226,12 @@ void App::draw_search_bar(ImVec2 min, ImVec2 max) {
 // ---- the text view -----------------------------------------------------------------------------
 
 ViewInput App::view_input() const {
-    return ViewInput{current_document(), &theme_, selection_, selected_span_, selected_relation_,
-                     hovered_span_, hovered_relation_, relation_source_, snap_words_};
+    ViewInput in{current_document(), &theme_, selection_, selected_span_, selected_relation_,
+                 hovered_span_, hovered_relation_, relation_source_, snap_words_};
+    in.has_keyboard = focus_.text_has_keys() && !ImGui::GetIO().WantTextInput && !palette_.is_open() && !help_.open &&
+                      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (!relation_source_.empty()) in.relation_focus_id = relation_focus_;
+    return in;
 }
 
 void App::apply(const ViewEvents& events) {
@@ -252,7 +264,8 @@ void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_pa
 }
 
 void App::select_span(const std::string& span_id) {
-    selection_ = {};
+    const Span* s = current_document() ? current_document()->find_span(span_id) : nullptr;
+    selection_ = s ? TextSelection{s->start, s->start} : TextSelection{};  // the keyboard caret goes to its start
     selected_span_ = span_id;
     selected_relation_.clear();
     relation_source_.clear();
@@ -268,7 +281,7 @@ void App::select_relation(const std::string& relation_id) {
 }
 
 void App::clear_selection() {
-    selection_ = {};
+    selection_ = {selection_.caret, selection_.caret};  // the keyboard caret stays
     selected_span_.clear();
     selected_relation_.clear();
     relation_source_.clear();
@@ -282,8 +295,9 @@ void App::set_hover(const std::string& span_id, const std::string& relation_id) 
 
 void App::start_relation_from(const std::string& span_id) {
     relation_source_ = span_id;
+    relation_focus_.clear();
     palette_.close();
-    show_message("Click the span this relation points to (Esc cancels).", false);
+    show_message("Click the span this relation points to, or Tab to it and press Enter (Esc cancels).", false);
 }
 
 void App::request_label(const std::string& label) {
@@ -291,7 +305,7 @@ void App::request_label(const std::string& label) {
     if (!doc) return;
     if (!selection_.empty()) {
         session_.queue(Command(cmd::AddSpan{doc->id(), selection_.start(), selection_.end(), label, {}, {}}));
-        selection_ = {};
+        selection_ = {selection_.caret, selection_.caret};  // the keyboard caret stays where the selection ended
     } else if (!selected_span_.empty()) {
         session_.queue(Command(cmd::SetSpanLabel{doc->id(), selected_span_, label}));
     }
@@ -378,6 +392,7 @@ void App::open_document(std::size_t index) {
     if (index >= corpus().documents.size() || index == current_doc_) return;
     current_doc_ = index;
     clear_selection();
+    selection_ = {};  // the caret at the new document's start
 }
 
 void App::undo() {

@@ -22,8 +22,10 @@
 #include "ui/font_set.h"
 #include "ui/fonts.h"
 #include "ui/import_question.h"
+#include "ui/keyboard_help.h"
 #include "ui/labels_editor.h"
 #include "ui/palette.h"
+#include "ui/region_focus.h"
 #include "ui/search_bar.h"
 #include "ui/statistics_panel.h"
 #include "ui/text_view.h"
@@ -125,6 +127,9 @@ private:
     void schedule_save();       // asks the platform to call autosave() when the save queue is due
     void write_saves(double budget_ms);  // serialises the pending batch for about budget_ms
     void handle_shortcuts();
+    // app_keyboard.cpp: help, regions, Enter on a span, relate mode; true when it used the keys.
+    bool handle_keyboard();
+    bool handle_relate_keys(const Document& doc);
     void rebuild_view_if_needed();
     void apply(const ViewEvents& events);
     void draw_toolbar(ImVec2 min, ImVec2 max);
@@ -168,6 +173,7 @@ private:
     std::string selected_span_, selected_relation_, hovered_span_, hovered_relation_;
     std::string relation_source_;  // span id while choosing a relation target ("R" or drag)
     std::string relation_tail_;    // chosen target while the relation palette is open
+    std::string relation_focus_;   // the candidate target in keyboard relate mode (Tab moves it)
     bool snap_words_ = true;
     std::string note_span_, note_edit_;  // the note being edited in the side panel
     std::string list_filter_;            // annotation list filter
@@ -189,6 +195,8 @@ private:
     ImportQuestion import_question_;  // an import waiting for the user's choice
     LabelsEditor labels_editor_;
     StatisticsPanel statistics_;
+    KeyboardHelp help_;
+    RegionFocus focus_;  // which region has the keyboard (F6)
 
     std::string message_;
     bool message_error_ = false;

@@ -41,6 +41,7 @@ void App::handle_shortcuts() {
         fonts_dirty_ = true;
     }
     if (io.WantTextInput) return;
+    if (handle_keyboard()) return;
 
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_Z)) undo();
     if (pressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || pressed(ImGuiMod_Ctrl | ImGuiKey_Y)) redo();
@@ -65,6 +66,7 @@ void App::handle_shortcuts() {
     const Document* doc = current_document();
     if (!doc) return;
     if (palette_.is_open()) return;  // the palette reads its own keys
+    if (!focus_.text_has_keys()) return;  // another region's controls have the keys (F6)
     if (ImGui::IsKeyPressed(ImGuiKey_Delete) || ImGui::IsKeyPressed(ImGuiKey_Backspace)) request_delete_selected();
     // Tab / Shift+Tab: the next / previous span in reading order.
     if (ImGui::IsKeyPressed(ImGuiKey_Tab) && doc->span_count() > 0) {
