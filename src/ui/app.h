@@ -90,6 +90,8 @@ public:
     [[nodiscard]] const std::string& hovered_relation() const { return hovered_relation_; }
     [[nodiscard]] const std::string& relation_source() const { return relation_source_; }  // "R" mode
     [[nodiscard]] bool snap_to_words() const { return snap_words_; }
+    [[nodiscard]] Region keyboard_region() const { return focus_.current; }  // F6
+    [[nodiscard]] bool keyboard_help_open() const { return help_.open; }      // `?`
     [[nodiscard]] ViewInput view_input() const;  // what the text view shows
 
     // ---- requests from the UI (gestures) — they queue commands or change UI state
@@ -127,7 +129,9 @@ private:
     void schedule_save();       // asks the platform to call autosave() when the save queue is due
     void write_saves(double budget_ms);  // serialises the pending batch for about budget_ms
     void handle_shortcuts();
-    // app_keyboard.cpp: help, regions, Enter on a span, relate mode; true when it used the keys.
+    // app_keyboard.cpp: F6 (even from a text field); help, Enter on a span, relate mode. True
+    // when they used this frame's keys.
+    bool handle_region_keys();
     bool handle_keyboard();
     bool handle_relate_keys(const Document& doc);
     void rebuild_view_if_needed();

@@ -8,6 +8,12 @@
 
 namespace inkspan::ui {
 
+bool App::handle_region_keys() {
+    if (!shortcut_pressed(KeyAction::NextRegion) && !shortcut_pressed(KeyAction::PreviousRegion)) return false;
+    focus_.cycle(shortcut_pressed(KeyAction::NextRegion));  // also takes the keys from a text field there
+    return true;
+}
+
 bool App::handle_keyboard() {
     if (help_.open && (shortcut_pressed(KeyAction::Cancel) || shortcut_pressed(KeyAction::Help))) {
         help_.open = false;
@@ -16,10 +22,6 @@ bool App::handle_keyboard() {
     }
     if (shortcut_pressed(KeyAction::Help)) {
         help_.open = true;
-        return true;
-    }
-    if (shortcut_pressed(KeyAction::NextRegion) || shortcut_pressed(KeyAction::PreviousRegion)) {
-        focus_.cycle(shortcut_pressed(KeyAction::NextRegion));
         return true;
     }
     if (!focus_.text_has_keys()) {
