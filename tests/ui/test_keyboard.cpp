@@ -198,3 +198,27 @@ TEST_CASE("keyboard: F6 gives the keys to the side panel (Tab no longer walks sp
     key(d, ImGuiKey_Tab);
     CHECK_FALSE(d.app().selected_span().empty());
 }
+
+TEST_CASE("keyboard: when several relation types are allowed, Enter opens the type palette; Down and Enter pick one") {
+    Driver d;
+    d.app().request_schema(cmd::AddRelationType{RelationType{"advises", {"PER"}, {"PER"}, true}});
+    d.settle();
+    const Range alex = range_of(d.doc(), "Alexandre Darchiev"), sonata = range_of(d.doc(), "Sonata Coulter");
+    for (const Range& r : {alex, sonata}) {
+        word_right_to(d, r.end);
+        key(d, ImGuiKey_LeftArrow, true, true);
+        key(d, ImGuiKey_LeftArrow, true, true);
+        d.press_hotkey("PER");
+    }
+    key(d, ImGuiKey_Tab);
+    d.press(ImGuiKey_R, 'r');
+    key(d, ImGuiKey_Tab);
+    key(d, ImGuiKey_Enter);
+    CHECK(d.doc().relations().empty());  // the Enter that opened the type palette chose nothing
+    key(d, ImGuiKey_DownArrow);          // "meets", then "advises"
+    key(d, ImGuiKey_Enter);
+    REQUIRE(d.doc().relations().size() == 1);
+    CHECK(d.doc().relations().front().type == "advises");
+    CHECK(d.doc().relations().front().head == span_at(d.doc(), alex, "PER")->id);
+    CHECK(d.doc().relations().front().tail == span_at(d.doc(), sonata, "PER")->id);
+}
