@@ -25,8 +25,8 @@ bool App::handle_keyboard() {
         return true;
     }
     if (!focus_.text_has_keys()) {
-        // Esc outside the text (no popup open: ImGui closes those itself) gives the keys back to it.
-        if (shortcut_pressed(KeyAction::Cancel) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        // Esc outside the text gives the keys back to it (unless it closed a dialog: ImGui does that).
+        if (shortcut_pressed(KeyAction::Cancel) && !focus_.popup_was_open) {
             focus_.current = Region::Text;
             return true;
         }

@@ -30,8 +30,9 @@ void RegionFocus::follow_click(ImVec2 m) {
     }
 }
 
-void RegionFocus::apply(const Theme& theme) const {
+void RegionFocus::apply(const Theme& theme) {
     ImGuiIO& io = ImGui::GetIO();
+    popup_was_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
     if (text_has_keys()) io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (text_has_keys()) return;  // the caret shows where the keys go

@@ -17,6 +17,9 @@ inline constexpr std::size_t kRegionCount = 5;
 
 struct RegionFocus {
     Region current = Region::Text;
+    // A popup (dialog) was open at the end of the last frame: ImGui closes it on Esc before this
+    // frame's shortcuts see the key, which then must not also leave the region.
+    bool popup_was_open = false;
 
     // The regions' places this frame (a hidden documents panel has an empty rectangle).
     void place(Region r, ImVec2 min, ImVec2 max) { rects[static_cast<std::size_t>(r)] = {min, max}; }
@@ -25,7 +28,7 @@ struct RegionFocus {
     // A mouse press moves the keyboard to the region under it.
     void follow_click(ImVec2 mouse);
     // Keyboard navigation on outside the text, off in it; and the outline of the region.
-    void apply(const Theme& theme) const;
+    void apply(const Theme& theme);
     [[nodiscard]] bool text_has_keys() const { return current == Region::Text; }
 
 private:

@@ -222,3 +222,22 @@ TEST_CASE("keyboard: when several relation types are allowed, Enter opens the ty
     CHECK(d.doc().relations().front().head == span_at(d.doc(), alex, "PER")->id);
     CHECK(d.doc().relations().front().tail == span_at(d.doc(), sonata, "PER")->id);
 }
+
+TEST_CASE("keyboard: F6 to the toolbar, arrows to Export…, Enter opens the dialog, Esc closes it and keeps the toolbar, Esc again returns to the text") {
+    Driver d;
+    key(d, ImGuiKey_F6, false, true);
+    key(d, ImGuiKey_F6, false, true);
+    REQUIRE(d.app().keyboard_region() == ui::Region::Toolbar);
+    key(d, ImGuiKey_Tab);         // the first control: "Documents «"
+    key(d, ImGuiKey_RightArrow);  // "Import…"
+    key(d, ImGuiKey_RightArrow);  // "Export…"
+    key(d, ImGuiKey_Enter);
+    CHECK(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));  // the export dialog
+    key(d, ImGuiKey_Escape);
+    CHECK_FALSE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
+    CHECK(d.app().keyboard_region() == ui::Region::Toolbar);
+    key(d, ImGuiKey_Escape);
+    CHECK(d.app().keyboard_region() == ui::Region::Text);
+    key(d, ImGuiKey_RightArrow);
+    CHECK(caret(d) == 1);
+}
