@@ -241,3 +241,19 @@ TEST_CASE("keyboard: F6 to the toolbar, arrows to Export…, Enter opens the dia
     key(d, ImGuiKey_RightArrow);
     CHECK(caret(d) == 1);
 }
+
+TEST_CASE("keyboard: Enter on a span Tab selected opens its palette; Down and Enter relabel it") {
+    Driver d;
+    const Range istanbul = range_of(d.doc(), "Istanbul");
+    word_right_to(d, istanbul.end);
+    key(d, ImGuiKey_LeftArrow, true, true);
+    d.press_hotkey("LOC");
+    key(d, ImGuiKey_Tab);
+    REQUIRE(d.app().selected_span() == span_at(d.doc(), istanbul, "LOC")->id);
+    key(d, ImGuiKey_Enter);
+    CHECK(span_at(d.doc(), istanbul, "LOC") != nullptr);  // the Enter that opened the palette chose nothing
+    key(d, ImGuiKey_DownArrow);                           // PER, then ORG
+    key(d, ImGuiKey_Enter);
+    CHECK(span_at(d.doc(), istanbul, "ORG") != nullptr);
+    CHECK(d.doc().span_count() == 1);
+}
