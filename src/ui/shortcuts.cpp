@@ -10,8 +10,6 @@
 namespace inkspan::ui {
 namespace {
 
-bool pressed(ImGuiKeyChord chord) { return ImGui::IsKeyChordPressed(chord); }
-
 // The printable ASCII character typed this frame, if any (for label hotkeys).
 char typed_character() {
     const ImGuiIO& io = ImGui::GetIO();
@@ -48,7 +46,7 @@ void App::handle_shortcuts() {
     if (shortcut_pressed(KeyAction::Undo)) undo();
     if (shortcut_pressed(KeyAction::Redo)) redo();
     if (shortcut_pressed(KeyAction::SaveDocument)) download_current();
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_F)) {
+    if (shortcut_pressed(KeyAction::Find)) {
         const Document* d = current_document();
         search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))
                                               : std::nullopt);
