@@ -165,6 +165,7 @@
       return importSet([[name, typeof contents === "string" ? new TextEncoder().encode(contents) : contents]]);
     },
     storage: () => callJson("inkspan_storage_info"),
+    selection: () => callJson("inkspan_selection"),
     importFileObjects: importFileObjects,
     exportAs: (format, docId) => callJson("inkspan_export_as", ["string", "string"], [format, docId || ""]),
     // For tests: take `megabytes` of the wasm heap (0 gives it back), to see how the app behaves

@@ -84,6 +84,17 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_storage_info() {
     return hold(j.dump());
 }
 
+// {"docId","anchor","caret","span","relationSource"}: the text selection (anchor == caret: the
+// keyboard caret alone), the selected span and the span a relation is being made from, in code points.
+EMSCRIPTEN_KEEPALIVE const char* inkspan_selection() {
+    const inkspan::ui::App& app = *inkspan::host::host().app;
+    const inkspan::Document* doc = app.current_document();
+    nlohmann::ordered_json j = {{"docId", doc ? doc->id() : std::string()}, {"anchor", app.selection().anchor},
+                                {"caret", app.selection().caret}, {"span", app.selected_span()},
+                                {"relationSource", app.relation_source()}};
+    return hold(j.dump());
+}
+
 // {"x","y","w","h"} in page CSS px, or null for an unknown document or an offset past the end.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_locate(const char* doc_id, double offset) {
     if (offset < 0) return hold("null");

@@ -153,6 +153,12 @@ void App::frame() {
 
     draw_toolbar(p0, ImVec2(p1.x, p0.y + toolbar_h));
     const float body_top = p0.y + toolbar_h, body_bottom = p1.y - status_h;
+    focus_.place(Region::Toolbar, p0, ImVec2(p1.x, body_top));
+    focus_.place(Region::Documents, ImVec2(p0.x, body_top), ImVec2(p0.x + docs_w, body_bottom));
+    focus_.place(Region::Text, ImVec2(p0.x + docs_w, body_top), ImVec2(p1.x - side_w, body_bottom));
+    focus_.place(Region::Side, ImVec2(p1.x - side_w, body_top), ImVec2(p1.x, body_bottom));
+    focus_.place(Region::Status, ImVec2(p0.x, body_bottom), p1);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) focus_.follow_click(ImGui::GetIO().MousePos);
     if (show_documents_) draw_documents_panel(ImVec2(p0.x, body_top), ImVec2(p0.x + docs_w, body_bottom));
     draw_side_panel(ImVec2(p1.x - side_w, body_top), ImVec2(p1.x, body_bottom));
 
@@ -194,6 +200,8 @@ void App::frame() {
         }
     }
     statistics_.draw(corpus(), theme_, fonts_);
+    help_.draw(corpus().schema, theme_);
+    focus_.apply(theme_);
     apply_pending();
     if (add_samples_) {
         add_samples_ = false;
@@ -232,8 +240,12 @@ void App::draw_search_bar(ImVec2 min, ImVec2 max) {
 // ---- the text view -----------------------------------------------------------------------------
 
 ViewInput App::view_input() const {
-    return ViewInput{current_document(), &theme_, selection_, selected_span_, selected_relation_,
-                     hovered_span_, hovered_relation_, relation_source_, snap_words_};
+    ViewInput in{current_document(), &theme_, selection_, selected_span_, selected_relation_,
+                 hovered_span_, hovered_relation_, relation_source_, snap_words_};
+    in.has_keyboard = focus_.text_has_keys() && !ImGui::GetIO().WantTextInput && !palette_.is_open() && !help_.open &&
+                      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (!relation_source_.empty()) in.relation_focus_id = relation_focus_;
+    return in;
 }
 
 void App::apply(const ViewEvents& events) {
@@ -259,9 +271,7 @@ void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_pa
     selected_relation_.clear();
     relation_source_.clear();
     if (open_palette && !selection_.empty()) {
-        const auto below = view_.below_range(selection_.start(), selection_.end());
-        const auto top = view_.above_range(selection_.start(), selection_.end());
-        palette_.open(PaletteMode::Label, below.value_or(palette_.pos), top.value_or(palette_.above));
+        open_palette_by(PaletteMode::Label, selection_.start(), selection_.end());
     } else if (!open_palette) {
         palette_.close();
     }
@@ -269,7 +279,8 @@ void App::set_text_selection(std::size_t anchor, std::size_t caret, bool open_pa
 
 void App::select_span(const std::string& span_id) {
     if (span_id != selected_span_) end_scoped_message(MessageScope::Selection);
-    selection_ = {};
+    const Span* s = current_document() ? current_document()->find_span(span_id) : nullptr;
+    selection_ = s ? TextSelection{s->start, s->start} : TextSelection{};  // the keyboard caret goes to its start
     selected_span_ = span_id;
     selected_relation_.clear();
     relation_source_.clear();
@@ -293,7 +304,7 @@ void App::end_scoped_message(MessageScope ended) {
 
 void App::clear_selection() {
     end_scoped_message(MessageScope::Selection);
-    selection_ = {};
+    selection_ = {selection_.caret, selection_.caret};  // the keyboard caret stays
     selected_span_.clear();
     selected_relation_.clear();
     relation_source_.clear();
@@ -307,8 +318,9 @@ void App::set_hover(const std::string& span_id, const std::string& relation_id) 
 
 void App::start_relation_from(const std::string& span_id) {
     relation_source_ = span_id;
+    relation_focus_.clear();
     palette_.close();
-    show_message("Click the span this relation points to (Esc cancels).", false);
+    show_message("Click the span this relation points to, or Tab to it and press Enter (Esc cancels).", false);
     message_scope_ = MessageScope::RelationMode;
 }
 
@@ -317,7 +329,7 @@ void App::request_label(const std::string& label) {
     if (!doc) return;
     if (!selection_.empty()) {
         session_.queue(Command(cmd::AddSpan{doc->id(), selection_.start(), selection_.end(), label, {}, {}}));
-        selection_ = {};
+        selection_ = {selection_.caret, selection_.caret};  // the keyboard caret stays where the selection ended
     } else if (!selected_span_.empty()) {
         session_.queue(Command(cmd::SetSpanLabel{doc->id(), selected_span_, label}));
     }
@@ -346,8 +358,13 @@ void App::request_relation(std::string head, std::string tail) {
     }
     selected_span_ = head;
     relation_tail_ = tail;
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    palette_.open(PaletteMode::Relation, ImVec2(mouse.x, mouse.y + 12.0f), mouse.y - 12.0f);
+    open_palette_by(PaletteMode::Relation, t->start, t->end);  // by the span it points to
+}
+
+void App::open_palette_by(PaletteMode mode, std::size_t start, std::size_t end) {
+    const auto below = view_.below_range(start, end);
+    const auto top = view_.above_range(start, end);
+    palette_.open(mode, below.value_or(palette_.pos), top.value_or(palette_.above));
 }
 
 void App::request_relation_type(const std::string& type) {
@@ -406,6 +423,7 @@ void App::open_document(std::size_t index) {
     if (index >= corpus().documents.size() || index == current_doc_) return;
     current_doc_ = index;
     clear_selection();
+    selection_ = {};  // the caret at the new document's start
 }
 
 void App::jump_to_annotation(const std::string& doc_id, const std::string& annotation_id) {

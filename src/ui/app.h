@@ -23,8 +23,10 @@
 #include "ui/fonts.h"
 #include "ui/import_question.h"
 #include "ui/import_review.h"
+#include "ui/keyboard_help.h"
 #include "ui/labels_editor.h"
 #include "ui/palette.h"
+#include "ui/region_focus.h"
 #include "ui/search_bar.h"
 #include "ui/statistics_panel.h"
 #include "ui/text_view.h"
@@ -94,6 +96,8 @@ public:
     [[nodiscard]] std::string document_summary() const;
     [[nodiscard]] const SearchBar& search_bar() const { return search_; }
     [[nodiscard]] const Palette& palette() const { return palette_; }
+    [[nodiscard]] Region keyboard_region() const { return focus_.current; }  // F6
+    [[nodiscard]] bool keyboard_help_open() const { return help_.open; }      // `?`
     [[nodiscard]] ViewInput view_input() const;  // what the text view shows
 
     // ---- requests from the UI (gestures) — they queue commands or change UI state
@@ -126,6 +130,8 @@ public:
 private:
     using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
     void apply_pending();
+    // The palette for code points [start, end): below them, or above when there is no room.
+    void open_palette_by(PaletteMode mode, std::size_t start, std::size_t end);
     // What the view redraws and the app says after an edit went through the session.
     void after_edit(const Edit& edit, const std::optional<Ranges>& touched, const EditOutcome& outcome);
     [[nodiscard]] std::optional<Ranges> touched_ranges(const Edit& edit) const;
@@ -133,6 +139,11 @@ private:
     void schedule_save();       // asks the platform to call autosave() when the save queue is due
     void write_saves(double budget_ms);  // serialises the pending batch for about budget_ms
     void handle_shortcuts();
+    // app_keyboard.cpp: F6 (even from a text field); help, Enter on a span, relate mode. True
+    // when they used this frame's keys.
+    bool handle_region_keys();
+    bool handle_keyboard();
+    bool handle_relate_keys(const Document& doc);
     void rebuild_view_if_needed();
     void apply(const ViewEvents& events);
     void draw_toolbar(ImVec2 min, ImVec2 max);
@@ -183,6 +194,7 @@ private:
     std::string selected_span_, selected_relation_, hovered_span_, hovered_relation_;
     std::string relation_source_;  // span id while choosing a relation target ("R" or drag)
     std::string relation_tail_;    // chosen target while the relation palette is open
+    std::string relation_focus_;   // the candidate target in keyboard relate mode (Tab moves it)
     bool snap_words_ = true;
     std::string note_span_, note_edit_;  // the note being edited in the side panel
     std::string note_typed_;             // its text as last typed (kept when Esc leaves the field)
@@ -208,6 +220,8 @@ private:
     std::optional<std::pair<std::size_t, std::size_t>> pending_scroll_;  // a jump's range, shown next frame
     LabelsEditor labels_editor_;
     StatisticsPanel statistics_;
+    KeyboardHelp help_;
+    RegionFocus focus_;  // which region has the keyboard (F6)
 
     std::string message_;
     bool message_error_ = false;

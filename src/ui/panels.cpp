@@ -403,7 +403,7 @@ std::string App::document_summary() const {
 void App::draw_first_run_hint(ImVec2 min, ImVec2 max) {
     const char* lines[] = {"Drag over words (or double-click one) to select, then press a label's key or pick it.",
                            "Click a label chip to select a span; drag from a chip to another span to relate them.",
-                           "Ctrl+Z undoes, Ctrl+F finds and labels every match. Your work saves itself."};
+                           "Or arrows move a caret and Shift selects; ? lists every key. Ctrl+Z undoes; work saves itself."};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = std::min(640.0f, max.x - min.x - 40.0f);
     const ImVec2 p0(min.x + (max.x - min.x - w) * 0.5f, max.y - 92.0f), p1(p0.x + w, max.y - 12.0f);

@@ -5,11 +5,10 @@
 
 #include "platform/browser.h"
 #include "ui/app.h"
+#include "ui/shortcut_table.h"
 
 namespace inkspan::ui {
 namespace {
-
-bool pressed(ImGuiKeyChord chord) { return ImGui::IsKeyChordPressed(chord); }
 
 // The printable ASCII character typed this frame, if any (for label hotkeys).
 char typed_character() {
@@ -31,26 +30,28 @@ void App::handle_shortcuts() {
     // annotation; Ctrl+C copies its text). Global shortcuts only below this line.
     if (!io.WantTextInput) {
         // Zoom: Ctrl+= / Ctrl+- / Ctrl+0.
-        if (pressed(ImGuiMod_Ctrl | ImGuiKey_Equal)) zoom *= 1.1f;
-        if (pressed(ImGuiMod_Ctrl | ImGuiKey_Minus)) zoom /= 1.1f;
-        if (pressed(ImGuiMod_Ctrl | ImGuiKey_0)) zoom = 1.0f;
+        if (shortcut_pressed(KeyAction::ZoomIn)) zoom *= 1.1f;
+        if (shortcut_pressed(KeyAction::ZoomOut)) zoom /= 1.1f;
+        if (shortcut_pressed(KeyAction::ZoomReset)) zoom = 1.0f;
     }
     zoom = std::clamp(zoom, 0.6f, 2.5f);
     if (zoom != zoom_) {
         zoom_ = zoom;
         fonts_dirty_ = true;
     }
+    if (handle_region_keys()) return;
     if (io.WantTextInput) return;
+    if (handle_keyboard()) return;
 
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_Z)) undo();
-    if (pressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || pressed(ImGuiMod_Ctrl | ImGuiKey_Y)) redo();
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_S)) download_current();
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_F)) {
+    if (shortcut_pressed(KeyAction::Undo)) undo();
+    if (shortcut_pressed(KeyAction::Redo)) redo();
+    if (shortcut_pressed(KeyAction::SaveDocument)) download_current();
+    if (shortcut_pressed(KeyAction::Find)) {
         const Document* d = current_document();
         search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))
                                               : std::nullopt);
     }
-    if (pressed(ImGuiMod_Ctrl | ImGuiKey_C)) {
+    if (shortcut_pressed(KeyAction::Copy)) {
         const Document* d = current_document();
         if (d && !selection_.empty()) platform::set_clipboard_text(d->text_of(selection_.start(), selection_.end()));
         else if (d && !selected_span_.empty())
@@ -65,18 +66,20 @@ void App::handle_shortcuts() {
     const Document* doc = current_document();
     if (!doc) return;
     if (palette_.is_open()) return;  // the palette reads its own keys
-    if (ImGui::IsKeyPressed(ImGuiKey_Delete) || ImGui::IsKeyPressed(ImGuiKey_Backspace)) request_delete_selected();
+    if (!focus_.text_has_keys()) return;  // another region's controls have the keys (F6)
+    if (shortcut_pressed(KeyAction::DeleteSelected)) request_delete_selected();
     // Tab / Shift+Tab: the next / previous span in reading order.
-    if (ImGui::IsKeyPressed(ImGuiKey_Tab) && doc->span_count() > 0) {
+    const bool previous_span = shortcut_pressed(KeyAction::PreviousSpan);
+    if ((previous_span || shortcut_pressed(KeyAction::NextSpan)) && doc->span_count() > 0) {
         std::size_t pos = 0;
         const auto cur = selected_span_.empty() ? std::nullopt : doc->position_of(selected_span_);
-        if (io.KeyShift) pos = cur ? (*cur + doc->span_count() - 1) % doc->span_count() : doc->span_count() - 1;
+        if (previous_span) pos = cur ? (*cur + doc->span_count() - 1) % doc->span_count() : doc->span_count() - 1;
         else pos = cur ? (*cur + 1) % doc->span_count() : 0;
         const Span& s = doc->span_at(pos);
         select_span(s.id);
         (void)view_.scroll_to(s.start, false);
     }
-    if (!selected_span_.empty() && ImGui::IsKeyPressed(ImGuiKey_R) && !io.KeyCtrl) {
+    if (!selected_span_.empty() && shortcut_pressed(KeyAction::Relate)) {
         start_relation_from(selected_span_);
         return;
     }

@@ -177,6 +177,7 @@ ViewEvents TextView::handle_input(const ViewInput& in, ImVec2 min, ImVec2 max) {
     layout_->set_width(column_width_);
     view_height_ = max.y - min.y;
     clamp_scroll();
+    handle_keys(in, events);  // may scroll: before the origin is placed
     const float left = std::floor(min.x + (avail - column_width_) * 0.5f);
     origin_ = ImVec2(left, min.y + kTopMargin - scroll_y_);
 
@@ -230,6 +231,8 @@ void TextView::draw(const ViewInput& app) {
         visible_.push_back({line, at, std::move(mesh)});
     }
     draw_crossing_relations(app, dl);
+    draw_relation_focus(app, dl);
+    draw_caret(app, dl);
     if (atlas_texture_id() != mesh_atlas_) {
         // The atlas moved glyphs while this frame loaded new ones: what was drawn and kept this
         // frame may point at the old places. Drop it and draw once more.

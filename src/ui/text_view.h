@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/caret_motion.h"
 #include "core/document.h"
 #include "core/schema.h"
 #include "core/text_layout.h"
@@ -90,6 +91,10 @@ private:
     void draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin);
     void draw_scrollbar(ImDrawList* dl, const Theme& theme, ImVec2 min, ImVec2 max);
     void handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out);
+    void handle_keys(const ViewInput& in, ViewEvents& out);  // text_view_keys.cpp
+    void follow_caret();  // scrolls the least that shows the caret with the chips above its line
+    void draw_caret(const ViewInput& in, ImDrawList* dl);
+    void draw_relation_focus(const ViewInput& in, ImDrawList* dl);
     [[nodiscard]] const Span* span_under(ImVec2 local) const;
     [[nodiscard]] std::string chip_under(ImVec2 screen) const;
     [[nodiscard]] std::string arc_under(ImVec2 screen) const;
@@ -126,6 +131,8 @@ private:
     std::vector<VisibleLine> visible_;  // this frame's lines, with what they drew (hit-testing)
     std::vector<ArcHit> arcs_;          // relations across lines, drawn this frame
     float hits_scroll_y_ = -1;  // the scroll visible_ and arcs_ were drawn at; stale after a scroll
+
+    Caret caret_;  // the keyboard caret: the selection's caret end, with its kept x
 
     // Gestures.
     enum class Drag { None, Select, Relation, Scrollbar };

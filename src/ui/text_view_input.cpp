@@ -182,7 +182,7 @@ void TextView::handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out)
         if (drag_ == Drag::Select) {
             if (moved < kDragThreshold && !io.KeyShift) {
                 if (!press_span_.empty()) select_span(press_span_);
-                else clear_selection();
+                else select_text(press_cp_, press_cp_, false);  // a click puts the keyboard caret there
             } else {
                 const TextSelection sel = selection;
                 std::size_t s = sel.start(), e = sel.end();

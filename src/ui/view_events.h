@@ -28,6 +28,8 @@ struct ViewInput {
     std::string selected_span_id, selected_relation_id, hovered_span_id, hovered_relation_id;
     std::string relation_source_id;  // span id while choosing a relation target ("R" mode)
     bool snap_words = true;
+    bool has_keyboard = false;       // the keys are the text's this frame (caret moves, Enter)
+    std::string relation_focus_id;   // the candidate other end in keyboard relate mode
 
     [[nodiscard]] const Theme& theme() const { return *colors; }
     [[nodiscard]] const TextSelection& selection() const { return text_selection; }
@@ -36,6 +38,7 @@ struct ViewInput {
     [[nodiscard]] const std::string& hovered_span() const { return hovered_span_id; }
     [[nodiscard]] const std::string& hovered_relation() const { return hovered_relation_id; }
     [[nodiscard]] const std::string& relation_source() const { return relation_source_id; }
+    [[nodiscard]] const std::string& relation_focus() const { return relation_focus_id; }
 };
 
 namespace view_request {
