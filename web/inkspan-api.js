@@ -100,10 +100,9 @@
   // or a question about it waits (pending: true); error is the refusal's message, else null.
   function importSet(entries) {
     for (const [name, bytes] of entries) {
-      const p = Module._malloc(Math.max(1, bytes.length));  // 0 when the heap is full: the app reports it
+      // The bytes go straight into the app's staging buffer (0 when they do not fit: the app reports it).
+      const p = call("inkspan_import_buffer", "number", ["string", "number"], [name, bytes.length]);
       if (p) Module.HEAPU8.set(bytes, p);
-      try { call("inkspan_import_add", null, ["string", "number", "number"], [name, p, bytes.length]); }
-      finally { if (p) Module._free(p); }
     }
     return callJson("inkspan_import_end");
   }

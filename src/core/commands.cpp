@@ -40,7 +40,7 @@ std::string describe(const Command& command) {
             [](const cmd::SetDocDirection& c) {
                 return "set the direction to " + std::string(direction_choice_name(c.direction));
             },
-            [](const cmd::AddDocument& c) { return "add document " + c.document.name(); },
+            [](const cmd::AddDocument& c) { return "add document " + c.document->name(); },
             [](const cmd::RemoveDocument& c) { return "remove document " + c.doc; },
             [](const cmd::AddEntityType& c) { return "add entity type " + c.type.name; },
             [](const cmd::RenameEntityType& c) { return "rename entity type " + c.from + " to " + c.to; },

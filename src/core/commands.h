@@ -3,6 +3,7 @@
 // which validates it, records its inverse for undo and stamps the documents it changes.
 // Offsets are code points, start inclusive, end exclusive.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,7 +33,12 @@ struct SetDocLanguage { std::string doc, language; };  // a BCP 47 tag ("zh-Hans
 struct SetDocDirection { std::string doc; DirectionChoice direction = DirectionChoice::automatic; };
 
 // ---- corpus edits (recorded in the corpus history)
-struct AddDocument { Document document; std::optional<std::size_t> index; };  // default: at the end
+struct AddDocument {  // default: at the end. The document is moved into the corpus, not copied (document_box.h).
+    AddDocument(Document doc, std::optional<std::size_t> at = std::nullopt)
+        : document(std::make_shared<DocumentBox>(std::move(doc))), index(at) {}
+    SharedDocument document;
+    std::optional<std::size_t> index;
+};
 struct RemoveDocument { std::string doc; };
 struct AddEntityType { EntityType type; };  // an empty color takes the next palette colour
 struct RenameEntityType { std::string from, to; };  // every span and relation type list follows

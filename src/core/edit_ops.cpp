@@ -169,17 +169,20 @@ struct Applier {
     }
 
     Status operator()(const InsertDocument& op) {
-        if (op.index > c.documents.size() || c.find_document(op.document.id()))
-            return conflict("document " + op.document.id() + " exists");
+        DocumentBox& box = *op.document;
+        if (!box.held() || op.index > c.documents.size() || c.find_document(box.id()))
+            return conflict("document " + box.id() + " exists");
         if (c.documents.size() >= kMaxDocuments)
             return make_error(ErrorKind::TooLarge, "the corpus already has " + std::to_string(kMaxDocuments) + " documents (the limit)");
-        c.documents.insert(c.documents.begin() + static_cast<std::ptrdiff_t>(op.index), op.document);
+        c.documents.insert(c.documents.begin() + static_cast<std::ptrdiff_t>(op.index), box.take());
         return Ok{};
     }
 
     Status operator()(const RemoveDocument& op) {
-        if (op.index >= c.documents.size() || !(c.documents[op.index] == op.document))
-            return conflict("document " + op.document.id() + " has changed");
+        DocumentBox& box = *op.document;
+        if (box.held() || op.index >= c.documents.size() || c.documents[op.index].id() != box.id())
+            return conflict("document " + box.id() + " has changed");
+        box.put(std::move(c.documents[op.index]));
         c.documents.erase(c.documents.begin() + static_cast<std::ptrdiff_t>(op.index));
         return Ok{};
     }
@@ -325,8 +328,8 @@ Effect effect_of(const std::vector<Op>& ops, bool reversed) {
     };
     for (const Op& op : ops) {
         if (auto doc = document_of(op)) { add(e.documents, *doc); continue; }
-        if (const auto* ins = std::get_if<InsertDocument>(&op)) add(reversed ? e.removed : e.inserted, ins->document.id());
-        else if (const auto* rem = std::get_if<RemoveDocument>(&op)) add(reversed ? e.inserted : e.removed, rem->document.id());
+        if (const auto* ins = std::get_if<InsertDocument>(&op)) add(reversed ? e.removed : e.inserted, ins->document->id());
+        else if (const auto* rem = std::get_if<RemoveDocument>(&op)) add(reversed ? e.inserted : e.removed, rem->document->id());
         else {
             e.schema = true;
             if (std::holds_alternative<RenameEntityType>(op) || std::holds_alternative<RenameRelationType>(op))

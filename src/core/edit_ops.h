@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/document_box.h"
 #include "core/result.h"
 
 namespace inkspan::edit {
@@ -32,8 +33,9 @@ struct DocMeta {
 // has changed it since (a later schema edit may have stamped the document too).
 struct ChangeDocMeta { std::string doc; DocMeta before, after; };
 
-struct InsertDocument { std::size_t index; Document document; };
-struct RemoveDocument { std::size_t index; Document document; };
+// The box holds the document while it is outside the corpus; the op moves it in or out (document_box.h).
+struct InsertDocument { std::size_t index; SharedDocument document; };
+struct RemoveDocument { std::size_t index; SharedDocument document; };
 
 struct InsertEntityType { std::size_t index; EntityType type; };
 struct RemoveEntityType { std::size_t index; EntityType type; };   // no span or relation type uses it

@@ -76,7 +76,8 @@ struct CorpusPlanner {
     }
 
     Result<Ops> operator()(const cmd::AddDocument& a) const {
-        const Document& d = a.document;
+        if (!a.document->held()) return refused("document " + quote(a.document->id()) + " was added already");
+        const Document& d = *a.document->held();
         if (c.find_document(d.id())) return refused("document " + quote(d.id()) + " already exists");
         if (c.documents.size() >= kMaxDocuments)
             return make_error(ErrorKind::TooLarge, "the corpus already has " + std::to_string(kMaxDocuments) + " documents (the limit)");
@@ -96,13 +97,14 @@ struct CorpusPlanner {
                 return refused("document " + quote(d.id()) + " has crossing spans " + span_place(d, *pair->first) +
                                " and " + span_place(d, *pair->second));
         const std::size_t index = std::min(a.index.value_or(c.documents.size()), c.documents.size());
-        return Ops{edit::InsertDocument{index, d}};
+        return Ops{edit::InsertDocument{index, a.document}};  // shares the box: no copy
     }
 
     Result<Ops> operator()(const cmd::RemoveDocument& a) const {
         auto i = c.document_index(a.doc);
         if (!i) return not_found("unknown document " + quote(a.doc));
-        return Ops{edit::RemoveDocument{*i, c.documents[*i]}};
+        const Document& d = c.documents[*i];
+        return Ops{edit::RemoveDocument{*i, std::make_shared<DocumentBox>(d.id(), d.name())}};  // filled when applied
     }
 
     Result<Ops> operator()(const cmd::AddEntityType& a) const {

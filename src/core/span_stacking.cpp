@@ -44,7 +44,7 @@ std::vector<StackItem> line_stack_items(const std::vector<const Span*>& spans, s
 float line_extra_above(const Document& doc, std::size_t cp_start, std::size_t cp_end, BandMetrics metrics) {
     const auto spans = doc.spans_overlapping(cp_start, std::max(cp_end, cp_start + 1));
     if (spans.empty()) return 0.0f;
-    const bool relations = std::any_of(spans.begin(), spans.end(), [&](const Span* s) { return !doc.relations_of(s->id).empty(); });
+    const bool relations = std::any_of(spans.begin(), spans.end(), [&](const Span* s) { return doc.has_relations(s->id); });
     return static_cast<float>(band_count(stack_levels(line_stack_items(spans, cp_start, cp_end)))) * metrics.band_height +
            (relations ? metrics.arc_row_height : 0.0f);
 }

@@ -61,6 +61,7 @@ double TextLayout::estimate_height(const Paragraph& p) const {
 
 void TextLayout::invalidate_all() {
     ++generation_;
+    next_unlaid_ = 0;
     std::vector<double> heights;
     heights.reserve(paragraphs_.size());
     for (const Paragraph& p : paragraphs_) heights.push_back(estimate_height(p));
@@ -106,6 +107,15 @@ void TextLayout::invalidate_extras(std::size_t cp_start, std::size_t cp_end) {
         apply_extras(p);
         ++stats_.paragraphs_reextra;
     }
+}
+
+bool TextLayout::lay_out_more(std::size_t max_paragraphs) {
+    for (std::size_t done = 0; next_unlaid_ < paragraphs_.size(); ++next_unlaid_) {
+        if (cache_[next_unlaid_].generation == generation_) continue;  // a query laid it out
+        if (done++ == max_paragraphs) break;
+        ensure(next_unlaid_);
+    }
+    return !fully_laid_out();
 }
 
 const std::vector<LineBox>& TextLayout::ensure(std::size_t paragraph) {

@@ -158,6 +158,12 @@ public:
         return std::string_view(text_).substr(line.byte_start, line.byte_end - line.byte_start);
     }
 
+    // Idle work (issue 16): lays out up to `max_paragraphs` paragraphs not laid out yet, in text
+    // order, so heights settle without a query waiting for them; false once every paragraph is
+    // laid out. The results are those the queries would give (tested).
+    bool lay_out_more(std::size_t max_paragraphs);
+    [[nodiscard]] bool fully_laid_out() const { return next_unlaid_ >= paragraphs_.size(); }
+
     [[nodiscard]] std::size_t paragraph_count() const { return paragraphs_.size(); }
     [[nodiscard]] std::size_t paragraph_of(std::size_t cp) const;  // the paragraph holding cp
     [[nodiscard]] float paragraph_y(std::size_t paragraph) const {
@@ -210,6 +216,7 @@ private:
     std::vector<Cache> cache_;
     HeightIndex heights_;
     std::uint32_t generation_ = 1;
+    std::size_t next_unlaid_ = 0;  // paragraphs before it are laid out (lay_out_more's cursor)
     LayoutStats stats_;
 };
 

@@ -118,21 +118,25 @@ std::string& staged_failure() {
     return failure;
 }
 
-EMSCRIPTEN_KEEPALIVE void inkspan_import_add(const char* name, const char* bytes, int length) {
+// Where the page writes the `length` bytes of file `name`: straight into the staged string, so the
+// heap holds the file once while it is imported, not twice (issue 15). Null when they do not fit.
+EMSCRIPTEN_KEEPALIVE char* inkspan_import_buffer(const char* name, int length) {
     const auto size = static_cast<std::size_t>(std::max(0, length));
     // The heap may hold the bytes in total but not in one piece (a failed allocation aborts the
     // app): a probe of the copy's size plus a quarter says whether it fits. Volatile, or the
     // compiler removes the malloc/free pair and assumes it succeeded.
-    void* volatile probe = bytes && size < inkspan::platform::memory_available() ? std::malloc(size + size / 4 + 1) : nullptr;
+    void* volatile probe = size < inkspan::platform::memory_available() ? std::malloc(size + size / 4 + 1) : nullptr;
     const bool fits = probe != nullptr;
     std::free(probe);
     if (!fits) {
         if (staged_failure().empty())
             staged_failure() = std::string(name) + ": not enough memory to read the file (" + std::to_string(size >> 20) +
                                " MB). Nothing was changed. Export your work and reload the page to free memory.";
-        return;
+        return nullptr;
     }
-    staged_files()[name] = std::string(bytes, size);
+    std::string& staged = staged_files()[name];
+    staged.resize(size);
+    return staged.data();
 }
 
 // {"ok","pending","error","message"}: ok only when something was imported or a question about it

@@ -17,6 +17,7 @@ constexpr const char* kSamplePath = "/assets/istanbul-talks.fr.txt";
 constexpr const char* kSamplesPath = "/assets/samples.inkspan.json";  // "Add samples": ten languages
 // Autosave serialises for about this long per timer tick, then lets the browser draw a frame.
 constexpr double kSaveSliceMs = 6.0;
+constexpr double kLayoutSliceMs = 3.0;  // idle layout per frame after a document opens (issue 16: < 4 ms)
 constexpr std::size_t kSaveItemsPerStep = 256;  // spans or relations between two looks at the clock
 
 std::string read_file(const char* path) {
@@ -179,6 +180,7 @@ void App::frame() {
     if (current_document()) {
         apply(view_.handle_input(view_input(), ImVec2(text_min.x, text_min.y + search_h), text_max));
         view_.draw(view_input());
+        if (view_.settle_layout(kLayoutSliceMs)) platform::request_frames(1);
         if (!ever_edited_ && current_document()->span_count() == 0)
             draw_first_run_hint(ImVec2(text_min.x, text_min.y + search_h), text_max);
     } else {

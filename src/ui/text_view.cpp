@@ -52,13 +52,27 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
         layout_->set_shaping({fonts.shaper.get(), fonts.shaping_fonts, fonts.body_em_px, doc.direction()});
     direction_ = doc.direction();
     scroll_y_ = 0;
+    first_frame_ = frame_ + 1;
     meshes_.clear();
     label_styles_.clear();
     visible_.clear();
     arcs_.clear();
-    // Small documents are laid out whole at once: exact heights, no settling while scrolling.
-    if (doc.text().size() < (256u << 10)) (void)layout_->visible_lines(0, 1e30f);
+    // Only what the first frame shows is laid out now; the rest in idle slices (settle_layout).
     if (keep_top) scroll_y_ = std::max(0.0f, layout_->caret_position(*keep_top).y - keep_dy);
+}
+
+bool TextView::settle_layout(double budget_ms) {
+    if (!layout_ || layout_->fully_laid_out()) return false;
+    if (frame_ <= first_frame_) return true;  // the frame that shows the document first does no more
+    // Paragraphs above the view change height as they are laid out: keep the top line in place.
+    const std::vector<LayoutLine> top = layout_->visible_lines(scroll_y_, scroll_y_ + 1.0f);
+    const double t0 = platform::monotonic_ms();
+    constexpr std::size_t kParagraphsPerStep = 16;
+    while (layout_->lay_out_more(kParagraphsPerStep) && platform::monotonic_ms() - t0 < budget_ms) {
+    }
+    if (!top.empty())
+        scroll_y_ = std::max(0.0f, layout_->caret_position(top.front().cp_start).y - (top.front().y - scroll_y_));
+    return !layout_->fully_laid_out();
 }
 
 void TextView::spans_changed(std::size_t start, std::size_t end) {

@@ -42,6 +42,12 @@ public:
     // The screen y just above the first line of the range (where a popup ends when it opens above).
     [[nodiscard]] std::optional<float> above_range(std::size_t start, std::size_t end) const;
 
+    // Idle work: lays out paragraphs no frame has shown yet for about `budget_ms`, keeping the top
+    // line in place, so heights settle; true while some remain (the owner asks for another frame).
+    // Call it during a frame (it asks the document for band heights).
+    bool settle_layout(double budget_ms);
+    [[nodiscard]] const LayoutStats* layout_stats() const { return layout_ ? &layout_->stats() : nullptr; }
+
     // Spans in [start, end) changed: their lines may need other band heights.
     void spans_changed(std::size_t start, std::size_t end);
 
@@ -121,6 +127,7 @@ private:
     std::size_t lines_replayed_ = 0;
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
     std::uint64_t frame_ = 0;
+    std::uint64_t first_frame_ = 0;  // the frame that first draws the layout made by reset()
     Theme mesh_theme_{};
     float mesh_column_ = 0;
     int mesh_atlas_ = 0;  // the font atlas texture the kept vertices' UVs belong to

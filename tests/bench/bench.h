@@ -27,6 +27,7 @@ struct Config {
     std::size_t corpus_sentences = 15;     // per document of that corpus (~10 KB of inkspan JSON)
     std::string font = INKSPAN_BENCH_FONT;
     std::string words;              // synthetic_words.json
+    std::string brat_dir;           // brat-200.* and brat-1000.* (brat_document.mjs); "" skips that section
     float width = 1280, height = 800;  // the window, in CSS px (the app's reading area inside it)
 };
 
@@ -54,6 +55,9 @@ struct ReadingArea {
 // list, and autosave after one edit (proportional to the edited document, not the corpus).
 [[nodiscard]] Status bench_corpus(const Config& config, const std::string& big_json, Report& report);
 
+// The brat-shaped documents of issue 16 (200 and 1,000 sentences, from config.brat_dir): the import's
+// steps one by one, the App's import, its first frame and the idle frames that lay out the rest.
+[[nodiscard]] Status bench_brat(const Config& config, const std::vector<char>& ttf, Report& report);
 // Agreement over 5 annotators x 1,000 documents x 200 spans (100 documents with --quick): the
 // whole corpus at once, then the JSON, CSV and HTML reports.
 [[nodiscard]] Status bench_agreement(const Config& config, Report& report);

@@ -63,8 +63,8 @@ std::string cpu_model() {
 
 int usage(const char* argv0) {
     std::fprintf(stderr,
-                 "usage: %s [--quick | --full] [--runs N] [--frames N] [--only core|frames|scripts|corpus|agreement]\n"
-                 "          [--write-json PATH] [--font TTF] [--words JSON]\n"
+                 "usage: %s [--quick | --full] [--runs N] [--frames N] [--only core|frames|scripts|corpus|agreement|brat]\n"
+                 "          [--write-json PATH] [--font TTF] [--words JSON] [--brat-dir DIR]\n"
                  "  (default)  1 MB document at full size, corpus of 500 documents\n"
                  "  --full     corpus of 5,000 documents (~50 MB of inkspan JSON) too\n"
                  "  --quick    1/10 sizes and fewer runs (for CI)\n",
@@ -109,6 +109,8 @@ int main(int argc, char** argv) {
             config.font = argv[++i];
         } else if (a == "--words" && has_value) {
             config.words = argv[++i];
+        } else if (a == "--brat-dir" && has_value) {
+            config.brat_dir = argv[++i];
         } else {
             return usage(argv[0]);
         }
@@ -166,6 +168,8 @@ int main(int argc, char** argv) {
     const double peak_frames = peak_rss_bytes();
     if (wanted("corpus"))
         if (Status st = bench_corpus(config, big_json, report); !st.ok()) return fail(st.error());
+    if (wanted("brat") && !config.brat_dir.empty())
+        if (Status st = bench_brat(config, ttf, report); !st.ok()) return fail(st.error());
     if (wanted("agreement"))
         if (Status st = bench_agreement(config, report); !st.ok()) return fail(st.error());
 

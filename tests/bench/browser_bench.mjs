@@ -11,16 +11,21 @@
 //   node tests/bench/browser_bench.mjs           1 MB document, corpus of 500 documents
 //   node tests/bench/browser_bench.mjs --full    corpus of 5,000 documents (~50 MB of JSON)
 //   node tests/bench/browser_bench.mjs --quick   1/10 sizes (under a minute)
+//   --only brat|big|corpus                         one section
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { serveDist, launchBrowser, openApp, distDir } from "../e2e/harness.mjs";
 import { bigDocument, corpus, fnv1a } from "./synthetic.mjs";
+import { bratDocument } from "./brat_document.mjs";
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const onlyAt = argv.indexOf("--only");
+const only = onlyAt >= 0 ? argv.splice(onlyAt, 2)[1] : "";  // one section: brat | big | corpus (for profiling)
+const args = new Set(argv);
 for (const a of args) {
-  if (!["--quick", "--full"].includes(a)) {
-    console.error("usage: node tests/bench/browser_bench.mjs [--quick | --full]");
+  if (!["--quick", "--full"].includes(a) || !["", "brat", "big", "corpus"].includes(only)) {
+    console.error("usage: node tests/bench/browser_bench.mjs [--quick | --full] [--only brat|big|corpus]");
     process.exit(2);
   }
 }
@@ -246,6 +251,105 @@ async function bigDocumentBench(browser, url) {
   await context.close();
 }
 
+// ---- brat-shaped documents (issue 16) ---------------------------------------------------------
+// brat's own benchmark shape (brat_document.mjs): .txt + .ann + annotation.conf dropped together
+// (the picker's path, importFileObjects). "import → painted" ends two animation frames after the
+// call returned, as brat's figures were taken; each run is a fresh tab (an empty corpus).
+const importAndPaint = (page, doc) => page.evaluate(async (d) => {
+  const files = [new File([d.txt], d.name + ".txt"), new File([d.ann], d.name + ".ann"), new File([d.conf], "annotation.conf")];
+  const raf = () => new Promise((r) => requestAnimationFrame(r));
+  const ccall = Module.ccall;
+  let syncMs = 0;  // the C++ part: the files handed over and imported (after the page read them)
+  Module.ccall = function (name, ...rest) {
+    const t = performance.now();
+    const r = ccall.call(this, name, ...rest);
+    if (name === "inkspan_import_buffer" || name === "inkspan_import_end") syncMs += performance.now() - t;
+    return r;
+  };
+  const f0 = window.inkspan.stats().frames;
+  const t0 = performance.now();
+  const r = await window.inkspan.importFileObjects(files);
+  const t1 = performance.now();
+  Module.ccall = ccall;
+  await raf();
+  await raf();
+  const s = window.inkspan.stats();
+  return { ok: r.ok, error: r.error, returnedMs: t1 - t0, syncMs, paintedMs: performance.now() - t0,
+           framesDrawn: s.frames - f0, firstFrameMs: s.frameMsLast, heapBytes: s.heapBytes };
+}, doc);
+
+// Records the interval between animation frames (what a reader sees as a stall) while `fn` runs.
+async function frameIntervals(page, fn) {
+  await page.evaluate(() => {
+    const b = (window.__intervals = { list: [], last: 0, running: true });
+    const tick = (t) => {
+      if (!b.running) return;
+      if (b.last) b.list.push(t - b.last);
+      b.last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await fn();
+  return page.evaluate(() => { window.__intervals.running = false; return window.__intervals.list; });
+}
+
+// Scrolls the text from top to bottom, 200 px a frame, with real wheel events; the intervals of
+// every stretch of 40 notches (a screenshot between stretches says whether the end was reached).
+async function scrollToEnd(page) {
+  const textArea = { x: 260, y: 60, width: 680, height: 680 };
+  await page.mouse.move(595, 420);
+  let last = await page.screenshot({ clip: textArea }), notches = 0;
+  const intervals = [];
+  await startSampler(page);
+  for (let stretch = 0; stretch < 100; stretch++) {
+    intervals.push(...await frameIntervals(page, async () => {
+      for (let i = 0; i < 40; i++, notches++) { await page.mouse.wheel(0, 200); await nextFrame(page); }
+    }));
+    const now = await page.screenshot({ clip: textArea });
+    if (now.equals(last)) return { intervals, notches, frames: (await stopSampler(page)).map((s) => s.ms) };
+    last = now;
+  }
+  throw new Error("the text did not reach its end in 4000 wheel notches");
+}
+
+async function bratBench(browser, url) {
+  for (const sentences of quick ? [200] : [200, 1000]) {
+    const doc = bratDocument(sentences);
+    section = `brat-shaped document, ${sentences} sentences (issue 16)`;
+    row("document", `${kb(Buffer.byteLength(doc.txt))} .txt + ${kb(Buffer.byteLength(doc.ann))} .ann, ${doc.spans} spans, ` +
+        `${doc.relations} relations, one sentence a line`);
+    const runs = [];
+    let scroll = null;
+    for (let run = 0; run < (quick ? 2 : 5); run++) {
+      const context = await browser.newContext();
+      const { page, errors } = await openApp(context, url);
+      await waitQuiet(page, 500);
+      const r = await importAndPaint(page, doc);
+      if (!r.ok) throw new Error(`the app refused ${doc.name}: ${r.error}`);
+      runs.push(r);
+      if (run === 0) {
+        await waitQuiet(page, 1000);
+        scroll = await scrollToEnd(page);
+        if (errors.length) row("page errors", errors.slice(0, 3).join(" | "));
+      }
+      await context.close();
+    }
+    const med = (k) => pct(runs.map((r) => r[k]), 0.5), range = (k) => `${ms(Math.min(...runs.map((r) => r[k])))}–${ms(Math.max(...runs.map((r) => r[k])))}`;
+    row(`import, C++ part: median (range) of ${runs.length} tabs`, `${ms(med("syncMs"))} (${range("syncMs")})`,
+        "< 10 ms", met(med("syncMs") < 10));
+    row("import: importFileObjects returned (+ reading the files)", ms(med("returnedMs")));
+    row("import → painted (two animation frames)", `${ms(med("paintedMs"))} (${range("paintedMs")})`, "< 50 ms", met(med("paintedMs") < 50));
+    row("the first frame alone (app timer)", ms(med("firstFrameMs")));
+    const over = scroll.intervals.filter((t) => t > 50).length;
+    row(`scroll to the end, 200 px a frame: intervals over 50 ms`, `${over} of ${scroll.intervals.length} (${scroll.notches} notches)`,
+        "0", met(over === 0));
+    row("scroll to the end: frame interval p50 / p95 / max",
+        `${ms(pct(scroll.intervals, 0.5))} / ${ms(pct(scroll.intervals, 0.95))} / ${ms(Math.max(...scroll.intervals))}`);
+    row("scroll to the end: app frame time p50 / max", `${ms(pct(scroll.frames, 0.5))} / ${ms(Math.max(...scroll.frames))}`);
+  }
+}
+
 // ---- the many-document corpus -----------------------------------------------------------------
 async function corpusBench(browser, url) {
   section = `corpus of ${size.corpusDocuments} documents`;
@@ -254,11 +358,20 @@ async function corpusBench(browser, url) {
   const context = await browser.newContext();
   await context.route("**/bench/*", (route) => route.fulfill({ status: 200, contentType: "application/json", body: json }));
   const { page, errors } = await openApp(context, url);
+  // Bytes in use (malloc) = the heap's ceiling (-sMAXIMUM_MEMORY, 1 GiB) minus what the app can
+  // still take (holdMemory(0) takes nothing and says that).
+  const inUse = () => page.evaluate(() => 2 ** 30 - window.inkspan.testing.holdMemory(0));
+  const before = { inUse: await inUse(), heap: (await stats(page)).heapBytes };
   const open = await openFile(page, "corpus.inkspan.json");
   if (!open.ok) throw new Error("the app refused the corpus: " + open.error);
   row("load: importFile", ms(open.importMs), "< 3000 ms", met(open.importMs < 3000));
   row("load: + first frame", ms(open.openMs));
   row("wasm heap after loading", mb(open.heapBytes));
+  // The import's peak: the heap only grows, so its growth is the most the import held at once.
+  const parsed = (await inUse()) - before.inUse;
+  row("import memory: heap growth / the corpus it holds (in use after)",
+      `${mb(open.heapBytes - before.heap)} / ${mb(parsed)} = ${((open.heapBytes - before.heap) / parsed).toFixed(2)}x`,
+      "<= 1.5x", met(open.heapBytes - before.heap <= 1.5 * parsed));
   await waitQuiet(page, 1000, 120000);
 
   await page.mouse.move(115, 420);  // over the document list
@@ -272,6 +385,27 @@ async function corpusBench(browser, url) {
   const frames = (await stopSampler(page)).map((s) => s.ms);
   row(`document list scrolling: frame p50 / p95 (${frames.length} frames)`, `${ms(pct(frames, 0.5))} / ${ms(pct(frames, 0.95))}`,
       "< 16 ms", met(pct(frames, 0.95) < 16));
+
+  // Switching documents (issue 16): a click on another row of the list; the slowest frame of the
+  // ones the click brings is the one that opens the document and lays out its first screen.
+  const textArea = { x: 260, y: 60, width: 680, height: 680 };
+  await startSampler(page);
+  const switches = [];
+  for (let i = 0; i < (quick ? 4 : 10); i++) {
+    await waitQuiet(page, 300);
+    const before = await page.screenshot({ clip: textArea });
+    await takeSamples(page);
+    const f0 = (await stats(page)).frames;
+    await page.mouse.click(115, 160 + (i % 5) * 40);
+    for (let k = 0; k < 100 && (await stats(page)).frames < f0 + 3; k++) await nextFrame(page);
+    const samples = await takeSamples(page);
+    if (before.equals(await page.screenshot({ clip: textArea }))) continue;  // the same row again
+    switches.push(Math.max(...samples.filter((s) => s.frame <= f0 + 3).map((s) => s.ms)));
+  }
+  await stopSampler(page);
+  if (!switches.length) throw new Error("no click on the document list opened another document");
+  row(`switch document, its frame: median / max (${switches.length} clicks)`,
+      `${ms(pct(switches, 0.5))} / ${ms(Math.max(...switches))}`, "< 16 ms", met(pct(switches, 0.5) < 16));
   if (errors.length) row("page errors", errors.slice(0, 3).join(" | "));
   await context.close();
 }
@@ -295,12 +429,13 @@ async function main() {
     console.error("dist/inkspan.wasm is missing: run ./build-wasm.sh first");
     process.exit(1);
   }
-  transferSizes();
+  if (!only) transferSizes();
   const server = await serveDist();
   const { browser, close } = await launchBrowser();
   try {
-    await bigDocumentBench(browser, server.url);
-    await corpusBench(browser, server.url);
+    if (!only || only === "brat") await bratBench(browser, server.url);
+    if (!only || only === "big") await bigDocumentBench(browser, server.url);
+    if (!only || only === "corpus") await corpusBench(browser, server.url);
     printTable(browser.version(), (Date.now() - t0) / 1000);
   } finally {
     await close();

@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const pools = JSON.parse(fs.readFileSync(path.join(here, "synthetic_words.json"), "utf8"));
+export const pools = JSON.parse(fs.readFileSync(path.join(here, "synthetic_words.json"), "utf8"));
 
 // core/schema.cpp default_news_schema(): the labels and relation types the generator uses.
 export const newsSchema = {
@@ -26,7 +26,7 @@ export const newsSchema = {
   allow_crossing_spans: true,
 };
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed | 0;
   const next = () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -38,7 +38,7 @@ function mulberry32(seed) {
   return { next, below: (n) => next() % n };
 }
 
-const codePoints = (s) => { let n = 0; for (const _ of s) n++; return n; };
+export const codePoints = (s) => { let n = 0; for (const _ of s) n++; return n; };
 
 // One document: {doc (inkspan JSON object), fillers: [[start, end], ...] of unannotated words}.
 export function makeDocument(id, name, seed, sentences) {

@@ -178,3 +178,20 @@ TEST_CASE("edit session: a refused edit marks nothing; a read-only session keeps
     CHECK(s.saves().has_unsaved());
     CHECK_FALSE(s.saves().take_batch(1e9));
 }
+
+TEST_CASE("edit session: an imported or removed document is moved, never copied (command, plan, history, corpus)") {
+    EditSession s(small_corpus());
+    // Longer than any short-string buffer, so its bytes live on the heap and their address says which copy this is.
+    Document incoming = make_doc("d3", "Grace Hopper stayed home to write the first compiler.");
+    const char* const bytes = incoming.text().data();
+    const char* const replaced = s.corpus().find_document("d2")->text().data();
+    REQUIRE(s.submit(Batch{{cmd::RemoveDocument{"d2"}, cmd::AddDocument{std::move(incoming), std::nullopt}},
+                           BatchOptions{"import grace.txt", false}}).status.ok());
+    CHECK(s.corpus().find_document("d3")->text().data() == bytes);
+    REQUIRE(s.submit(Undo{"d3"}).status.ok());  // d3 goes back into the history, d2 comes out of it
+    CHECK(s.corpus().find_document("d3") == nullptr);
+    CHECK(s.corpus().find_document("d2")->text().data() == replaced);
+    REQUIRE(s.submit(Redo{"d3"}).status.ok());
+    CHECK(s.corpus().find_document("d3")->text().data() == bytes);
+    CHECK(s.corpus().find_document("d2") == nullptr);
+}

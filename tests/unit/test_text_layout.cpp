@@ -403,3 +403,58 @@ TEST_CASE("a 1 MB document lays out correctly everywhere") {
     auto rects = layout.range_rects(0, n);
     CHECK(rects.size() == lines.size() - 1);  // all but the final empty paragraph
 }
+
+TEST_CASE("laid out lazily (jumps, then idle slices) or all at once: the same lines, bands and hit tests") {
+    // Lines of brat's benchmark shape (one sentence each, some wrapping), bands above every third.
+    std::mt19937 rng(16);
+    const char* words[] = {"Selon", "Anaïs Faure", "l’équipe", "à", "Saint-Pétersbourg", "le", "4 mars 2002", "中文字", "😀"};
+    std::string text;
+    for (int line = 0; line < 400; ++line) {
+        const int count = 3 + static_cast<int>(rng() % 20);
+        for (int w = 0; w < count; ++w) text += std::string(w ? " " : "") + words[rng() % std::size(words)];
+        text += "\n";
+    }
+    ExtraAboveFn extra = [](std::size_t paragraph, std::size_t, std::size_t) { return paragraph % 3 == 0 ? 8.0f : 0.0f; };
+    auto eager = make_layout(text, 300.0f, extra);
+    const std::vector<LayoutLine> expected = all_lines(eager);
+
+    auto lazy = make_layout(text, 300.0f, extra);
+    for (int jump = 0; jump < 30; ++jump) {  // what a reader does first: jumps, clicks, carets
+        const float y = static_cast<float>(rng() % static_cast<unsigned>(lazy.total_height()));
+        (void)lazy.visible_lines(y, y + 120.0f);
+        (void)lazy.hit_test(40.0f, y + 30.0f);
+        (void)lazy.caret_position(rng() % lazy.code_point_count());
+    }
+    const std::size_t by_queries = lazy.stats().paragraphs_broken;
+    CHECK(by_queries < expected.back().paragraph / 2);
+    std::size_t slices = 0;
+    for (std::size_t before = by_queries; lazy.lay_out_more(25); before = lazy.stats().paragraphs_broken) {
+        CHECK(lazy.stats().paragraphs_broken - before == 25);  // a slice does what it was given, no more
+        ++slices;
+    }
+    CHECK(slices > 5);
+    CHECK(lazy.fully_laid_out());
+    CHECK(lazy.stats().paragraphs_broken == eager.stats().paragraphs_broken);  // each paragraph broken once
+
+    const std::vector<LayoutLine> got = all_lines(lazy);
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].cp_start == expected[i].cp_start);
+        CHECK(got[i].cp_end == expected[i].cp_end);
+        CHECK(got[i].top == expected[i].top);
+        CHECK(got[i].y == expected[i].y);
+        CHECK(got[i].width == expected[i].width);
+    }
+    CHECK(lazy.total_height() == eager.total_height());
+    for (float y = -10.0f; y < eager.total_height() + 10.0f; y += 7.0f)
+        for (float x : {-5.0f, 3.0f, 77.0f, 151.0f, 299.0f, 400.0f}) {
+            const TextHit a = lazy.hit_test(x, y), b = eager.hit_test(x, y);
+            CHECK(a.cp == b.cp);
+            CHECK(a.upstream == b.upstream);
+        }
+    for (std::size_t cp = 0; cp < eager.code_point_count(); cp += 13) {
+        const CaretBox a = lazy.caret_position(cp), b = eager.caret_position(cp);
+        CHECK(a.x == b.x);
+        CHECK(a.y == b.y);
+    }
+}
