@@ -76,17 +76,19 @@ void App::run_action(std::string_view action) {
         if (const auto n = number(*i)) open_document(*n);
     } else if (const auto label = argument(action, "label:")) {
         request_label(std::string(*label));
-    } else if (const auto id = argument(action, "span:")) {
-        const Span* s = doc ? doc->find_span(*id) : nullptr;
+    } else if (const auto span_id = argument(action, "span:")) {
+        const Span* s = doc ? doc->find_span(*span_id) : nullptr;
         if (!s) return;
         // In relate mode a span is the relation's other end, as a click on it would be.
         if (!relation_source_.empty() && relation_source_ != s->id) request_relation(relation_source_, s->id);
         else select_span(s->id);
-    } else if (const auto id = argument(action, "relation:")) {
-        if (doc && doc->find_relation(*id)) select_relation(std::string(*id));
+    } else if (const auto relation_id = argument(action, "relation:")) {
+        if (doc && doc->find_relation(*relation_id)) select_relation(std::string(*relation_id));
     } else if (const auto range = argument(action, "select:")) {
         const std::size_t colon = range->find(':');
-        const auto a = number(range->substr(0, colon)), b = colon == std::string_view::npos ? std::nullopt : number(range->substr(colon + 1));
+        if (colon == std::string_view::npos) return;
+        const auto a = number(range->substr(0, colon));
+        const auto b = number(range->substr(colon + 1));
         if (doc && a && b && *a <= doc->length() && *b <= doc->length()) set_text_selection(*a, *b, false);
     }
     platform::request_frames();
