@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveDist, launchBrowser, openApp, settle, state, labelText, press } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, state, labelText, press, dragOver, rangeOf } from "./harness.mjs";
 import { decodePng } from "./png.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,6 +96,32 @@ test("activating mirrored controls does what the canvas does: a span is selected
   await second.focus();
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelector("#a11y-text").textContent === "A second text about Ankara.");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("the selection is mirrored both ways: a drag on the canvas is the DOM selection; a selection in the mirror is labelled by a mirrored label button", async () => {
+  const { page, errors } = await openApp(await browser.newContext(), server.url);
+  await page.waitForFunction(() => document.querySelector("#a11y-text > p"));
+  const text = (await state(page)).documents[0].text;
+  await dragOver(page, rangeOf(text, "Washington"));
+  await page.waitForFunction(() => document.getSelection().toString() === "Washington");
+  assert.equal(await page.locator("#a11y-selection").textContent(), "Selected text: Washington");
+  await press(page, "Escape");
+  // A screen reader's browse-mode selection sets the DOM selection over the mirrored text.
+  await page.evaluate(() => {
+    const p = Array.from(document.querySelectorAll("#a11y-text > p")).find((e) => e.textContent.includes("Moscou"));
+    const node = Array.from(p.childNodes).find((n) => n.nodeType === 3 && n.data.includes("Moscou"));
+    const at = node.data.indexOf("Moscou");
+    document.getSelection().setBaseAndExtent(node, at, node, at + "Moscou".length);
+  });
+  const loc = page.getByRole("button", { name: /^LOC \(/ });
+  await page.waitForFunction(() => document.querySelector("[data-action='label:LOC']").getAttribute("aria-disabled") === null);
+  await loc.dispatchEvent("click");
+  await page.waitForFunction(() => JSON.parse(window.inkspan.getState()).documents[0].spans.length === 1);
+  const span = (await state(page)).documents[0].spans[0];
+  assert.deepEqual([span.start, span.end, span.label, span.text], [rangeOf(text, "Moscou").start, rangeOf(text, "Moscou").end, "LOC", "Moscou"]);
+  await page.waitForFunction(() => document.getElementById("status").textContent === "Labelled Moscou as LOC");
   assert.deepEqual(errors, []);
   await page.context().close();
 });
