@@ -61,6 +61,10 @@ test("the accessibility tree holds the article's text, the toolbar by name, each
     "the two spans as buttons named by label and text");
   tree = await waitForTree(page, (t) => t.some((n) => n.role === "status" && n.text.includes("Labelled Alexandre Darchiev as PER")),
     "the live region says what the last action did");
+  // A refused import is announced assertively (role="alert"), in the words of the status bar.
+  const refused = await page.evaluate(() => window.inkspan.importFile("broken.json", "{\"format\": \"inkspan\""));
+  assert.equal(refused.ok, false);
+  await waitForTree(page, (t) => t.some((n) => n.role === "alert" && n.text === refused.message), "the refusal in the alert region");
   // The title reads whole, its span by label and text, once.
   const read = firstParagraph.replace("Istanbul", "LOC: Istanbul");
   assert.ok(tree.some((n) => n.role === "paragraph" && n.text === read),
