@@ -92,3 +92,13 @@ TEST_CASE("only the visible paragraphs are mirrored, and scrolling moves them") 
     CHECK(after[0].start > first.back().start);
     CHECK(after[0].pieces[0].text == std::string(d.doc().text_of(after[0].start, after[0].end)));
 }
+
+TEST_CASE("label chips grow with the zoom (they stayed 10.5 px whatever the zoom)") {
+    Driver d;
+    const float label = d.app().fonts().label_px, body = d.app().fonts().body_px;
+    CHECK(label >= 14.0f);
+    d.press(ImGuiKey_Equal, 0, true);  // Ctrl+=
+    d.settle();
+    CHECK(d.app().fonts().body_px == doctest::Approx(body * 1.1f));
+    CHECK(d.app().fonts().label_px == doctest::Approx(label * 1.1f));
+}
