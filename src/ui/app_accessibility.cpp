@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/edit_announcement.h"
+#include "core/formats/format.h"
 #include "platform/browser.h"
 #include "platform/storage.h"
 #include "ui/app.h"
@@ -67,13 +68,21 @@ void App::run_action(std::string_view action) {
     else if (action == "theme") { dark_ = !dark_; apply_theme(); }
     else if (action == "samples") add_samples_ = true;
     else if (action == "edit_labels") open_labels_editor_ = true;
-    else if (action == "download") download_current();
     else if (action == "delete") request_delete_selected();
     else if (action == "relate") { if (!selected_span_.empty()) start_relation_from(selected_span_); }
     else if (action == "doc_status") {
         if (doc) request_doc_status(doc->id(), doc->status() == DocStatus::Done ? DocStatus::InProgress : DocStatus::Done);
     } else if (const auto i = argument(action, "doc:")) {
         if (const auto n = number(*i)) open_document(*n);
+    } else if (const auto format = argument(action, "export:")) {
+        // The Export dialog's Download with this format, this document, no split (its choices
+        // are kept, as when the dialog was used).
+        const auto n = number(*format);
+        if (!n || *n > formats::dataset_formats().size()) return;
+        export_.format = static_cast<int>(*n);
+        export_.corpus_scope = false;
+        export_.split = false;
+        download_export();
     } else if (const auto label = argument(action, "label:")) {
         request_label(std::string(*label));
     } else if (const auto span_id = argument(action, "span:")) {
@@ -120,7 +129,11 @@ std::vector<MirrorControl> App::panel_controls() const {
     std::vector<MirrorControl> out;
     if (doc) {
         out.push_back({"doc_status", doc->status() == DocStatus::Done ? "Reopen document" : "Mark document done", "", false, false, false, false});
-        out.push_back({"download", "Download this document (inkspan JSON)", "Control+S", false, false, false, false});
+        out.push_back({"export:0", "Export this document as inkspan JSON", "Control+S", false, false, false, false});
+        const auto& fmts = formats::dataset_formats();
+        for (std::size_t i = 0; i < fmts.size(); ++i)
+            out.push_back({"export:" + std::to_string(i + 1), "Export this document as " + std::string(fmts[i].name), "", false,
+                           false, false, false});
     }
     out.push_back({"relate", "Relate the selected span to another", "R", !span, false, false, false});
     out.push_back({"delete", "Delete the selection", "Delete", !something, false, false, false});

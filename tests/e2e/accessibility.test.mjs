@@ -94,6 +94,14 @@ test("activating mirrored controls does what the canvas does: a span is selected
   await page.waitForFunction(() => JSON.parse(window.inkspan.getState()).documents[0].spans[0]?.label === "LOC");
   await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Undone"));
 
+  // Export: the dialog's Download for a format, this document.
+  const exportConll = page.getByRole("button", { name: "Export this document as CoNLL 2003 (IOB2)" });
+  await exportConll.focus();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.match(download.suggestedFilename(), /^istanbul-talks\.fr-.*\.conll$/);
+  const conll = fs.readFileSync(await download.path(), "utf8");
+  assert.match(conll, /^Istanbul\s+B-LOC$/m);
+
   const r = await page.evaluate(() => window.inkspan.importFile("second.txt", "A second text about Ankara."));
   assert.ok(r.ok, r.message);
   const second = page.getByRole("button", { name: "second.txt, new" });
