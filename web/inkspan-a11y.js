@@ -33,7 +33,10 @@
   const side = el("section", { "aria-label": "Labels and actions" });
   const labels = el("div", { role: "group", "aria-label": "Labels" });
   const panel = el("div", { role: "group", "aria-label": "Actions" });
-  side.append(el("h2", {}, "Labels"), labels, panel);
+  const noteLabel = el("label", { for: "a11y-note" }, "Note of the selected span");
+  const note = el("textarea", { id: "a11y-note", disabled: "" });
+  side.append(el("h2", {}, "Labels"), labels, noteLabel, note, panel);
+  note.addEventListener("change", () => send("note:" + note.value));
   const statusBar = el("p", { id: "a11y-status-bar" });
   const saveRegion = el("p", { id: "a11y-save", role: "status" });
   const alertRegion = el("p", { id: "a11y-alert", role: "alert" });
@@ -176,6 +179,8 @@
       if (previous) previous.removeAttribute("aria-current");
       if (current) current.setAttribute("aria-current", "true");
     }
+    note.disabled = !v.selectedSpan;
+    if (document.activeElement !== note && note.value !== v.note) note.value = v.note;  // never under the user's typing
     const sel = v.selection;
     const selectionWords = sel.start < sel.end ? "Selected text: " + sel.text
       : current ? "Selected span: " + current.getAttribute("aria-label") : "Nothing selected";

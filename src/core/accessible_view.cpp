@@ -130,6 +130,7 @@ std::string accessible_view_json(const AccessibleView& v, std::uint64_t version)
         {"relations", std::move(relations)},
         {"selectedSpan", v.selected_span},
         {"selectedRelation", v.selected_relation},
+        {"note", v.note},
         {"selection", {{"start", v.selection_start}, {"end", v.selection_end}, {"text", v.selection_text}}},
         {"status", v.status},
         {"save", {{"text", v.save}, {"failed", v.save_failed}}},

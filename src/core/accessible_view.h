@@ -47,6 +47,7 @@ struct AccessibleView {
     std::vector<MirrorParagraph> paragraphs;
     std::vector<MirrorRelation> relations;
     std::string selected_span, selected_relation;
+    std::string note;  // the selected span's note (the note field is enabled only with a span selected)
     std::size_t selection_start = 0, selection_end = 0;  // a text selection (empty when equal)
     std::string selection_text;
     std::string status;          // what the status bar counts: "name, 3 spans, 1 relations"

@@ -83,6 +83,10 @@ void App::run_action(std::string_view action) {
         export_.corpus_scope = false;
         export_.split = false;
         download_export();
+    } else if (const auto note = argument(action, "note:")) {
+        if (!doc || !doc->find_span(selected_span_)) return;
+        request_note(selected_span_, std::string(*note));
+        if (note_span_ == selected_span_) note_edit_ = std::string(*note);  // the canvas's field too
     } else if (const auto label = argument(action, "label:")) {
         request_label(std::string(*label));
     } else if (const auto span_id = argument(action, "span:")) {
@@ -181,6 +185,7 @@ void App::update_accessible_view() {
     if (doc) {
         v.document_name = doc->name();
         v.selected_span = selected_span_;
+        if (const Span* s = doc->find_span(selected_span_)) v.note = s->note;
         v.selected_relation = selected_relation_;
         if (!selection_.empty() && selection_.end() <= doc->length()) {
             v.selection_start = selection_.start();

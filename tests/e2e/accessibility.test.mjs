@@ -87,10 +87,19 @@ test("activating mirrored controls does what the canvas does: a span is selected
   await press(page, "o");
   let doc = (await state(page)).documents[0];
   assert.deepEqual(doc.spans.map((s) => [s.text, s.label]), [["Istanbul", "ORG"]]);
+  // The note field is a real text field: typed into, left with Tab.
+  const note = page.getByRole("textbox", { name: "Note of the selected span" });
+  await note.focus();
+  await page.keyboard.type("capitale");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => JSON.parse(window.inkspan.getState()).documents[0].spans[0].note === "capitale");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "Saved the note of Istanbul");
 
   const undo = page.getByRole("button", { name: "Undo" });
   await undo.focus();
-  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");  // the note
+  await page.waitForFunction(() => JSON.parse(window.inkspan.getState()).documents[0].spans[0].note === undefined);  // an empty note is not written
+  await page.keyboard.press("Enter");  // the label
   await page.waitForFunction(() => JSON.parse(window.inkspan.getState()).documents[0].spans[0]?.label === "LOC");
   await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Undone"));
 
