@@ -74,8 +74,9 @@ fetch_source libunibreak libunibreak 6.1-3 trixie libunibreak_6.1.orig.tar.gz \
 fetch_source imgui imgui 1.92.2b+ds-1 sid imgui_1.92.2b+ds.orig.tar.xz \
   e7bd201d56b5ee90d24d5dac85e5c12f98bdb95410252a62d27b7f89e4566d48
 
-# playwright-core (tests) and fflate (zips exports in the page) from npm, pinned by
-# package-lock.json; playwright never downloads a browser.
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/fflate ]; then
+# playwright-core and axe-core (tests; axe-core is loaded into the page by
+# tests/e2e/accessibility.test.mjs, never shipped) and fflate (zips exports in the page) from npm,
+# pinned by package-lock.json; playwright never downloads a browser.
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/fflate ] || [ ! -d node_modules/axe-core ]; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 fi

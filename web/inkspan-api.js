@@ -66,9 +66,12 @@
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     onFirstFrame: function () {
-      statusEl().className = "hidden";
+      // The loading box becomes the app's polite live region (web/inkspan-a11y.js announces there).
+      statusEl().textContent = "";
+      statusEl().className = "visually-hidden";
       resolveReady();
     },
+    inkspanA11y: (json) => InkspanA11y.update(json),
     onFatal: showFatal,
     onAbort: (what) => showFatal("Inkspan stopped: " + what),
     inkspanDownload: function (name, bytes, mime) {

@@ -5,6 +5,7 @@
 // nothing of the app and report back through the callbacks registered here.
 #include <emscripten/html5_webgl.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace inkspan::ui { class App; }
@@ -24,11 +25,17 @@ struct Host {
     double last_frame_ms = -1;     // wall time of the previous frame, for ImGui's timers
     long frames = 0;
     std::vector<double> frame_ms;  // ring of recent frame CPU times
+    std::uint64_t accessible_version_sent = 0;  // the accessible mirror's description the page has
 };
 
 // The page's one host (extern "C" entry points have no other way to reach it).
 Host& host();
 
 [[nodiscard]] FrameStats frame_stats();
+
+// After a frame: gives the page the App's accessible description if it changed (accessibility.cpp).
+void sync_accessibility(ui::App& app);
+// Before the first frame: the page's colour scheme, contrast and motion preferences.
+void apply_page_preferences(ui::App& app);
 
 }  // namespace inkspan::host

@@ -80,6 +80,7 @@ void draw_frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    sync_accessibility(*h.app);
 
     const double ms = emscripten_get_now() - t0;
     if (h.frame_ms.size() < kFrameRing) h.frame_ms.push_back(ms);
@@ -155,6 +156,7 @@ int main() {
     platform::install_clipboard_for_imgui();
 
     h.app = new ui::App();
+    host::apply_page_preferences(*h.app);
     host::register_callbacks(*h.app);
     platform::request_frames();
     return 0;

@@ -132,7 +132,15 @@ bool is_printable(const char* key) {
     return len == want;
 }
 
+// A control of the accessible mirror (web/inkspan-a11y.js) has the focus: its keys are the
+// browser's (Enter and Space activate it), not the canvas's.
+EM_JS(int, js_mirror_focused, (), {
+    const a = document.activeElement;
+    return a && a.closest && a.closest("#a11y-mirror") ? 1 : 0;
+});
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    if (js_mirror_focused()) return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const bool text_field = js_ime_focused() != 0;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/edit_announcement.h"
 #include "core/inkspan_json.h"
 #include "core/search.h"
 #include "platform/browser.h"
@@ -49,8 +50,7 @@ Corpus sample_corpus() {
 App::App() : session_(sample_corpus(), platform::now_iso8601, platform::monotonic_ms) {
     const std::string ttf = read_file(kFontPath);
     font_set_.set_body_font(std::vector<char>(ttf.begin(), ttf.end()));
-    theme_ = make_theme(dark_);
-    apply_imgui_style(theme_);
+    apply_theme();
     const std::string restored = platform::take_restored_corpus();
     sync_storage_state();
     if (!restored.empty()) {
@@ -145,6 +145,7 @@ void App::frame() {
         pending_scroll_.reset();
     }
     handle_shortcuts();
+    run_queued_actions();  // controls the accessible mirror activated
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 p0 = vp->WorkPos, p1(vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y);
     const float toolbar_h = 44.0f, status_h = 28.0f;
@@ -210,6 +211,7 @@ void App::frame() {
         (void)import_file("samples.inkspan.json", read_file(kSamplesPath));  // the path of a dropped file
     }
     schedule_save();
+    update_accessible_view();
 }
 
 // ---- the panels --------------------------------------------------------------------------------
@@ -448,19 +450,23 @@ void App::jump_to_annotation(const std::string& doc_id, const std::string& annot
 void App::undo() {
     const Document* doc = current_document();
     if (!doc) return;
+    const std::string what = session_.editor().undo_description(doc->id());
     const EditOutcome out = session_.submit(Undo{doc->id()});
     if (!out.status.ok()) { show_message(out.status.error().message, false); return; }
     clear_selection();
     after_edit(Undo{}, std::nullopt, out);
+    if (out.status.ok()) show_message("Undone: " + what, false);
 }
 
 void App::redo() {
     const Document* doc = current_document();
     if (!doc) return;
+    const std::string what = session_.editor().redo_description(doc->id());
     const EditOutcome out = session_.submit(Redo{doc->id()});
     if (!out.status.ok()) { show_message(out.status.error().message, false); return; }
     clear_selection();
     after_edit(Redo{}, std::nullopt, out);
+    if (out.status.ok()) show_message("Redone: " + what, false);
 }
 
 void App::show_message(std::string text, bool error) {
@@ -468,6 +474,7 @@ void App::show_message(std::string text, bool error) {
     message_error_ = error;
     message_scope_ = MessageScope::None;
     message_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
+    ++message_serial_;
     platform::request_frames();
 }
 
@@ -535,10 +542,20 @@ void App::after_edit(const Edit& edit, const std::optional<Ranges>& touched, con
 
 void App::apply_pending() {
     if (!session_.has_queued()) return;
-    // The ranges each edit touches are taken before it applies, while deleted spans still exist.
-    std::vector<std::pair<Edit, std::optional<Ranges>>> applied;
-    const auto outcomes = session_.apply_queued([&](const Edit& e) { applied.emplace_back(e, touched_ranges(e)); });
-    for (std::size_t i = 0; i < outcomes.size(); ++i) after_edit(applied[i].first, applied[i].second, outcomes[i]);
+    // The ranges each edit touches, and what it will be announced as, are taken before it applies,
+    // while deleted spans still exist.
+    struct Applied { Edit edit; std::optional<Ranges> touched; std::string announcement; };
+    std::vector<Applied> applied;
+    const auto outcomes = session_.apply_queued([&](const Edit& e) {
+        const Command* c = std::get_if<Command>(&e);
+        const Document* doc = current_document();
+        applied.push_back({e, touched_ranges(e), c && doc ? announce_edit(*doc, *c) : std::string()});
+    });
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        after_edit(applied[i].edit, applied[i].touched, outcomes[i]);
+        if (outcomes[i].status.ok() && !outcomes[i].effect.empty() && !applied[i].announcement.empty())
+            show_message(applied[i].announcement, false);
+    }
 }
 
 // ---- persistence ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/accessible_view.h"
 #include "core/corpus.h"
 #include "core/edit_session.h"
 #include "core/save_batch_writer.h"
@@ -78,6 +79,18 @@ public:
     // Several files dropped or picked together (brat's .txt + .ann pairs travel this way).
     ImportOutcome import_files(const std::map<std::string, std::string>& files);
     [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id) const;
+
+    // ---- accessibility (issue 19; ui/app_accessibility.cpp)
+    // What the accessible mirror shows, rebuilt at the end of a frame when it changed; the version
+    // grows with each change (the host hands the page a new description only then).
+    [[nodiscard]] const AccessibleView& accessible_view() const { return a11y_view_; }
+    [[nodiscard]] std::uint64_t accessible_version() const { return a11y_version_; }
+    // A mirrored control was activated ("undo", "doc:2", "span:T1", "label:PER", "select:5:12"):
+    // done in the next frame, by the same code the canvas's control runs.
+    void queue_action(std::string action);
+    // The page's media preferences: prefers-color-scheme: dark, prefers-contrast: more,
+    // prefers-reduced-motion: reduce.
+    void set_preferences(bool dark, bool high_contrast, bool reduced_motion);
 
     // ---- read by the panels and the text view
     [[nodiscard]] const Corpus& corpus() const { return session_.corpus(); }
@@ -156,6 +169,13 @@ private:
     void draw_first_run_hint(ImVec2 min, ImVec2 max);
     void draw_palette();  // and acts on its choice
     void draw_search_bar(ImVec2 min, ImVec2 max);
+    void run_action(std::string_view action);  // a toolbar or panel control, canvas or mirror
+    void run_queued_actions();
+    void apply_theme();
+    void update_accessible_view();  // at the end of a frame
+    [[nodiscard]] std::vector<MirrorControl> toolbar_controls() const;
+    [[nodiscard]] std::vector<MirrorControl> panel_controls() const;
+    [[nodiscard]] std::string status_words() const;  // the status bar's counts
     // An inkspan JSON file, already recognised as one (read in place).
     ImportOutcome import_inkspan(const std::string& name, std::string_view bytes);
     ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
@@ -175,7 +195,7 @@ private:
     std::size_t current_doc_ = 0;
 
     Theme theme_;
-    bool dark_ = false;
+    bool dark_ = false, high_contrast_ = false, reduced_motion_ = false;
     Fonts fonts_;
     bool add_samples_ = false;  // the documents panel's "Add samples" was pressed
     FontSet font_set_;
@@ -232,6 +252,16 @@ private:
     MessageScope message_scope_ = MessageScope::None;
     void end_scoped_message(MessageScope ended);
     double message_time_ = 0;
+    std::uint64_t message_serial_ = 0;
+
+    // The accessible mirror: the last description, its version, the key of its document list and
+    // paragraphs (document, revision, visible range, open document: rebuilt only when it
+    // changes), the controls the mirror activated.
+    AccessibleView a11y_view_;
+    std::uint64_t a11y_version_ = 0;
+    std::tuple<std::string, std::uint64_t, std::size_t, std::size_t, std::size_t> a11y_key_{};
+    std::vector<std::string> queued_actions_;
+    bool open_export_ = false, open_labels_editor_ = false;  // asked by the mirror, opened in their window
 
     bool ever_edited_ = false;
 };

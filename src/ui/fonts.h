@@ -19,7 +19,7 @@ struct Fonts {
     ImFont* body = nullptr;   // the document text
     ImFont* ui = nullptr;     // panels, buttons
     ImFont* label = nullptr;  // span labels and relation names (small)
-    float body_px = 17.0f, ui_px = 14.0f, label_px = 10.5f;  // CSS px
+    float body_px = 17.0f, ui_px = 14.0f, label_px = 14.0f;  // CSS px (body and labels times the zoom)
 
     // Shaping (issue 13): the same files, in the same order, for HarfBuzz (FontId i = file i),
     // and the fonts that draw their glyphs by id (glyph_font.h). Shaped text is drawn at an em of

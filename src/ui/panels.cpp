@@ -1,6 +1,7 @@
 // The panels around the text: toolbar, documents, labels + annotations, status bar, first-run hint.
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "core/display_text.h"
 #include "core/formats/format_util.h"
@@ -46,46 +47,41 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     ImGui::SetCursorPos(ImVec2(12, 10));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_.accent), "Inkspan");
     ImGui::SameLine(0, 20);
-    if (ImGui::Button(show_documents_ ? "Documents «" : "Documents »")) show_documents_ = !show_documents_;
+    // Each button runs the action its twin in the accessible mirror runs (ui/app_accessibility.cpp).
+    if (ImGui::Button(show_documents_ ? "Documents «" : "Documents »")) run_action("documents");
     ImGui::SameLine();
-    if (ImGui::Button("Import…")) platform::open_file_picker();
+    if (ImGui::Button("Import…")) run_action("import");
     ImGui::SameLine();
-    if (ImGui::Button("Export…")) ImGui::OpenPopup(ExportDialog::kPopupId);
+    if (ImGui::Button("Export…")) run_action("export");
+    if (std::exchange(open_export_, false)) ImGui::OpenPopup(ExportDialog::kPopupId);
     switch (export_.draw(corpus(), current_doc_, session_.revision(), theme_)) {
         case ExportDialog::Request::Download: download_export(); break;
         case ExportDialog::Request::DownloadSchema: download_schema(); break;
         case ExportDialog::Request::None: break;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Statistics")) statistics_.open = !statistics_.open;
+    if (ImGui::Button("Statistics")) run_action("statistics");
     ImGui::SameLine(0, 20);
     const Document* doc = current_document();
     ImGui::BeginDisabled(!doc || !session_.editor().can_undo(doc->id()));
-    if (ImGui::Button("Undo")) undo();
+    if (ImGui::Button("Undo")) run_action("undo");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
     ImGui::SameLine();
     ImGui::BeginDisabled(!doc || !session_.editor().can_redo(doc->id()));
-    if (ImGui::Button("Redo")) redo();
+    if (ImGui::Button("Redo")) run_action("redo");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
     ImGui::SameLine(0, 20);
-    if (ImGui::Button("Find")) {
-        if (search_.open) search_.hide();
-        else search_.show();
-    }
+    if (ImGui::Button("Find")) run_action("find");
     ImGui::SameLine();
     ImGui::Checkbox("Snap to words", &snap_words_);
     ImGui::SameLine(0, 20);
-    if (ImGui::Button("A-")) { zoom_ = std::max(0.6f, zoom_ / 1.1f); fonts_dirty_ = true; }
+    if (ImGui::Button("A-")) run_action("zoom_out");
     ImGui::SameLine();
-    if (ImGui::Button("A+")) { zoom_ = std::min(2.5f, zoom_ * 1.1f); fonts_dirty_ = true; }
+    if (ImGui::Button("A+")) run_action("zoom_in");
     ImGui::SameLine();
-    if (ImGui::Button(dark_ ? "Light" : "Dark")) {
-        dark_ = !dark_;
-        theme_ = make_theme(dark_);
-        apply_imgui_style(theme_);
-    }
+    if (ImGui::Button(dark_ ? "Light" : "Dark")) run_action("theme");
     ImGui::End();
 }
 
@@ -118,14 +114,13 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
         }
     }
     ImGui::EndChild();
-    if (ImGui::Button("Add samples (10 languages)", ImVec2(-1, 0))) add_samples_ = true;
+    if (ImGui::Button("Add samples (10 languages)", ImVec2(-1, 0))) run_action("samples");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Short news texts in Chinese, Japanese, Korean, Arabic, Hebrew, Hindi, Thai,\n"
                           "Russian and Greek, with emoji, each with a few annotations.");
     if (const Document* d = current_document()) {
         const bool done = d->status() == DocStatus::Done;
-        if (ImGui::Button(done ? "Reopen document" : "Mark document done", ImVec2(-1, 0)))
-            request_doc_status(d->id(), done ? DocStatus::InProgress : DocStatus::Done);
+        if (ImGui::Button(done ? "Reopen document" : "Mark document done", ImVec2(-1, 0))) run_action("doc_status");
         draw_language_combo(*d);
         draw_direction_combo(*d);
     }
@@ -237,7 +232,8 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
             ImGui::TextDisabled("→ %s  %zu", r.name.c_str(), it == counts.relations.end() ? 0 : it->second);
         }
     }
-    if (ImGui::Button("Edit labels…")) ImGui::OpenPopup(LabelsEditor::kPopupId);
+    if (ImGui::Button("Edit labels…")) run_action("edit_labels");
+    if (std::exchange(open_labels_editor_, false)) ImGui::OpenPopup(LabelsEditor::kPopupId);
     for (Command& c : labels_editor_.draw(corpus().schema)) request_schema(std::move(c));
 
     // The selected span: label, text, note.

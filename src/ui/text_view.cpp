@@ -134,6 +134,11 @@ std::optional<ImVec4> TextView::scroll_to(std::size_t cp, bool center) {
     return ImVec4(origin_.x + x, region_min_.y + kTopMargin + c.y - scroll_y_, w, c.height);
 }
 
+std::pair<std::size_t, std::size_t> TextView::visible_range() const {
+    if (visible_.empty()) return {0, 0};
+    return {visible_.front().line.cp_start, visible_.back().line.cp_end};
+}
+
 void TextView::flash(std::size_t start, std::size_t end, double now) {
     flash_start_ = start;
     flash_end_ = end;
@@ -307,7 +312,7 @@ void TextView::draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origi
                               app.theme().selection, 2.0f);
     }
     if (ImGui::GetTime() < flash_until_ && flash_end_ > flash_start_) {
-        const float t = static_cast<float>((flash_until_ - ImGui::GetTime()) / 1.2);
+        const float t = reduced_motion_ ? 1.0f : static_cast<float>((flash_until_ - ImGui::GetTime()) / 1.2);
         for (const LayoutRect& r : layout_->range_rects(flash_start_, flash_end_, scroll_y_, scroll_y_ + view_height_))
             dl->AddRect(ImVec2(origin.x + r.x0 - 2, origin.y + r.y0), ImVec2(origin.x + r.x1 + 2, origin.y + r.y1),
                         with_alpha(app.theme().accent, t), 3.0f, 0, 2.5f);

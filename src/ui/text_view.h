@@ -57,8 +57,12 @@ public:
     [[nodiscard]] float scroll_y() const { return scroll_y_; }
     void scroll_by(float dy);
 
-    // The flash highlight (after jumping from the annotation list).
+    // The flash highlight (after jumping from the annotation list); steady, not fading, when the
+    // page prefers reduced motion.
     void flash(std::size_t start, std::size_t end, double now);
+    void set_reduced_motion(bool on) { reduced_motion_ = on; }
+    // [first, last) code points of the lines the last frame drew (the accessible mirror's range).
+    [[nodiscard]] std::pair<std::size_t, std::size_t> visible_range() const;
 
     // Off: every line is drawn from scratch each frame (the benchmark compares both ways).
     void set_line_cache(bool on) { line_cache_ = on; meshes_.clear(); }
@@ -151,6 +155,7 @@ private:
     float scrollbar_grab_ = 0;
     std::size_t flash_start_ = 0, flash_end_ = 0;
     double flash_until_ = 0;
+    bool reduced_motion_ = false;
 };
 
 }  // namespace inkspan::ui

@@ -10,13 +10,6 @@
 namespace inkspan::ui {
 namespace {
 
-// Black or white, whichever reads better on `bg`.
-ImU32 ink_on(ImU32 bg) {
-    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(bg);
-    const float lum = 0.299f * c.x + 0.587f * c.y + 0.114f * c.z;
-    return lum > 0.6f ? IM_COL32(20, 20, 24, 255) : IM_COL32(255, 255, 255, 255);
-}
-
 void arrow_head(ImDrawList* dl, ImVec2 tip, ImVec2 from, ImU32 col, float size) {
     float dx = tip.x - from.x, dy = tip.y - from.y;
     const float len = std::sqrt(dx * dx + dy * dy);
@@ -104,11 +97,11 @@ void TextView::draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine
         const float chip_w = style.text_width + 8.0f;
         const float start_x = line.rtl ? at.x - line.x + pieces.back().x1 - chip_w : at.x - line.x + pieces.front().x0;
         const ImVec2 c0(start_x, chip_y0), c1(start_x + chip_w, chip_y1);
-        const ImU32 chip = with_alpha(style.color, emphasis ? 1.0f : 0.88f);
+        const ImU32 chip = with_alpha(style.color, 1.0f);  // opaque: its text has a known contrast
         notched_rect(dl, c0, c1, chip, 1.5f);
         if (emphasis) dl->AddRect(ImVec2(c0.x - 1, c0.y - 1), ImVec2(c1.x + 1, c1.y + 1), theme.accent, 3.0f, 0, 1.5f);
         const float text_y = c0.y + (c1.y - c0.y - fonts_.label_px) * 0.5f;
-        draw_text(dl, fonts_, fonts_.label_px, ImVec2(c0.x + 4.0f, text_y), ink_on(chip), s.label);
+        draw_text(dl, fonts_, fonts_.label_px, ImVec2(c0.x + 4.0f, text_y), to_imu32(ink_on(to_rgba(chip))), s.label);
         mesh.chips.push_back({ImVec2(c0.x - at.x, c0.y - at.y), ImVec2(c1.x - at.x, c1.y - at.y), s.id});
     }
 }

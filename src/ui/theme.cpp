@@ -4,32 +4,33 @@
 
 namespace inkspan::ui {
 
-Theme make_theme(bool dark) {
+ImU32 to_imu32(Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+
+Rgba to_rgba(ImU32 c) {
+    auto channel = [c](int shift) { return static_cast<std::uint8_t>((c >> shift) & 0xFF); };
+    return Rgba{channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), channel(IM_COL32_A_SHIFT)};
+}
+
+Theme make_theme(ThemeKind kind) {
+    const ThemeColors c = theme_colors(kind);
     Theme t;
-    t.dark = dark;
-    if (!dark) {
-        t.page_bg = IM_COL32(250, 249, 246, 255);
-        t.panel_bg = IM_COL32(242, 240, 235, 255);
-        t.border = IM_COL32(222, 218, 210, 255);
-        t.text = IM_COL32(34, 34, 38, 255);
-        t.text_muted = IM_COL32(110, 108, 104, 255);
-        t.selection = IM_COL32(66, 133, 244, 70);
-        t.accent = IM_COL32(52, 101, 164, 255);
-        t.danger = IM_COL32(176, 42, 42, 255);
-        t.arc = IM_COL32(90, 90, 100, 220);
-        t.chip_bg = IM_COL32(255, 255, 255, 235);
-    } else {
-        t.page_bg = IM_COL32(30, 31, 34, 255);
-        t.panel_bg = IM_COL32(38, 39, 43, 255);
-        t.border = IM_COL32(58, 60, 66, 255);
-        t.text = IM_COL32(222, 222, 226, 255);
-        t.text_muted = IM_COL32(150, 150, 158, 255);
-        t.selection = IM_COL32(100, 150, 255, 80);
-        t.accent = IM_COL32(120, 170, 240, 255);
-        t.danger = IM_COL32(240, 110, 110, 255);
-        t.arc = IM_COL32(190, 190, 200, 220);
-        t.chip_bg = IM_COL32(48, 50, 56, 240);
-    }
+    t.kind = kind;
+    t.dark = c.dark;
+    t.page_bg = to_imu32(c.page_bg);
+    t.panel_bg = to_imu32(c.panel_bg);
+    t.border = to_imu32(c.border);
+    t.separator = to_imu32(c.separator);
+    t.text = to_imu32(c.text);
+    t.text_muted = to_imu32(c.text_muted);
+    t.selection = to_imu32(c.selection);
+    t.accent = to_imu32(c.accent);
+    t.danger = to_imu32(c.danger);
+    t.arc = to_imu32(c.arc);
+    t.chip_bg = to_imu32(c.chip_bg);
+    t.button = to_imu32(c.button);
+    t.frame_bg = to_imu32(c.frame_bg);
+    t.highlight_alpha = c.highlight_alpha;
+    t.highlight_alpha_emphasised = c.highlight_alpha_emphasised;
     return t;
 }
 
@@ -55,24 +56,24 @@ void apply_imgui_style(const Theme& t) {
     c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(t.text);
     c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(t.text_muted);
     c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(t.border);
-    c[ImGuiCol_Separator] = ImGui::ColorConvertU32ToFloat4(t.border);
+    c[ImGuiCol_Separator] = ImGui::ColorConvertU32ToFloat4(t.separator);
     c[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(t.chip_bg | IM_COL32_A_MASK);
     // Calm controls: neutral buttons, the accent only on hover and selection.
     const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(t.accent);
     auto tint = [&](float a) { return ImVec4(accent.x, accent.y, accent.z, a); };
-    c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(t.dark ? IM_COL32(58, 60, 66, 255) : IM_COL32(228, 225, 218, 255));
+    c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(t.button);
     c[ImGuiCol_ButtonHovered] = tint(0.28f);
     c[ImGuiCol_ButtonActive] = tint(0.42f);
     c[ImGuiCol_Header] = tint(0.18f);
     c[ImGuiCol_HeaderHovered] = tint(0.26f);
     c[ImGuiCol_HeaderActive] = tint(0.36f);
-    c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(t.dark ? IM_COL32(48, 50, 56, 255) : IM_COL32(255, 255, 255, 255));
+    c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(t.frame_bg);
     c[ImGuiCol_FrameBgHovered] = tint(0.12f);
     c[ImGuiCol_FrameBgActive] = tint(0.2f);
     c[ImGuiCol_CheckMark] = accent;
     c[ImGuiCol_SliderGrab] = accent;
     c[ImGuiCol_PlotHistogram] = accent;
-    s.FrameBorderSize = 0.0f;
+    s.FrameBorderSize = 1.0f;  // fields, check boxes and radio buttons need a visible boundary (3:1)
 }
 
 ImU32 parse_hex_color(std::string_view hex, float alpha) {
@@ -90,8 +91,7 @@ ImU32 with_alpha(ImU32 color, float alpha) {
 }
 
 ImU32 highlight_fill(const Theme& theme, ImU32 label_color, bool emphasised) {
-    const float a = theme.dark ? (emphasised ? 0.55f : 0.38f) : (emphasised ? 0.45f : 0.26f);
-    return with_alpha(label_color, a);
+    return with_alpha(label_color, emphasised ? theme.highlight_alpha_emphasised : theme.highlight_alpha);
 }
 
 }  // namespace inkspan::ui

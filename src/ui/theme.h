@@ -1,19 +1,26 @@
 #pragma once
-// Colours and ImGui style for the light and dark themes. Label colours come from the schema;
-// here they are turned into translucent highlights that keep the text readable.
+// Colours and ImGui style for the themes (core/theme_colors: light, dark, high contrast). Label
+// colours come from the schema; here they are turned into translucent highlights that keep the
+// text readable.
 #include <imgui.h>
 
 #include <string_view>
 
+#include "core/theme_colors.h"
+
 namespace inkspan::ui {
 
 struct Theme {
+    ThemeKind kind = ThemeKind::light;
     bool dark = false;
-    ImU32 page_bg, panel_bg, border, text, text_muted, selection, accent, danger, arc, chip_bg;
+    ImU32 page_bg, panel_bg, border, separator, text, text_muted, selection, accent, danger, arc, chip_bg, button, frame_bg;
+    float highlight_alpha, highlight_alpha_emphasised;
     bool operator==(const Theme&) const = default;
 };
 
-[[nodiscard]] Theme make_theme(bool dark);
+[[nodiscard]] Theme make_theme(ThemeKind kind);
+[[nodiscard]] ImU32 to_imu32(Rgba color);
+[[nodiscard]] Rgba to_rgba(ImU32 color);
 void apply_imgui_style(const Theme& theme);
 
 // "#4e79a7" → colour (opaque grey when the string is not a colour).
