@@ -249,6 +249,7 @@ ViewInput App::view_input() const {
     in.has_keyboard = focus_.text_has_keys() && !ImGui::GetIO().WantTextInput && !palette_.is_open() && !help_.open &&
                       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (!relation_source_.empty()) in.relation_focus_id = relation_focus_;
+    in.matches = search_.shown_matches();
     return in;
 }
 

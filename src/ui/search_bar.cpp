@@ -51,19 +51,37 @@ std::optional<std::string> SearchBar::draw(ImVec2 min, ImVec2 max, const Documen
     }
     ImGui::SameLine();
     if (!error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.danger), "%s", error.c_str());
-    else ImGui::TextDisabled("%zu matches", count);
+    else ImGui::TextDisabled("%zu %s", count, count == 1 ? "match" : "matches");
     if (count > 0) {
+        // One button per label when they fit before the close button; a menu of them otherwise.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        float needed = ImGui::CalcTextSize("Label all:").x + style.ItemSpacing.x;
+        for (const EntityType& t : schema.entities)
+            needed += ImGui::CalcTextSize(t.name.c_str()).x + 2 * style.FramePadding.x + style.ItemSpacing.x;
         ImGui::SameLine();
-        ImGui::TextDisabled("Label all:");
-        for (const EntityType& t : schema.entities) {
-            ImGui::SameLine();
-            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(parse_hex_color(t.color, 0.35f)));
-            if (ImGui::SmallButton(t.name.c_str())) label_all = t.name;
-            ImGui::PopStyleColor();
+        const float room = max.x - 34.0f - ImGui::GetCursorScreenPos().x;  // the close button's place is kept
+        if (needed <= room) {
+            ImGui::TextDisabled("Label all:");
+            for (const EntityType& t : schema.entities) {
+                ImGui::SameLine();
+                ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(parse_hex_color(t.color, 0.35f)));
+                if (ImGui::SmallButton((t.name + "##label-all").c_str())) label_all = t.name;
+                ImGui::PopStyleColor();
+            }
+        } else {
+            const char* menu = ImGui::CalcTextSize("Label all as…").x + 2 * style.FramePadding.x <= room ? "Label all as…" : "Label…";
+            if (ImGui::SmallButton(menu)) ImGui::OpenPopup("##label-all-menu");
+            if (ImGui::BeginPopup("##label-all-menu")) {
+                for (const EntityType& t : schema.entities)
+                    if (ImGui::Selectable((t.name + "##label-all").c_str())) label_all = t.name;
+                ImGui::EndPopup();
+            }
         }
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("x")) hide();
+    ImGui::SetCursorScreenPos(ImVec2(std::max(ImGui::GetCursorScreenPos().x, max.x - 30.0f), ImGui::GetCursorScreenPos().y));
+    if (ImGui::SmallButton("x##close-find")) hide();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the find bar (Esc)");
     return label_all;
 }
 

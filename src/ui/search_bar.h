@@ -28,6 +28,11 @@ struct SearchBar {
     // The matches of the query in `doc` (searched once per query, document and revision).
     const Result<SearchResult>& matches(const Document* doc, std::uint64_t revision);
 
+    // The matches drawn in the text: those of the last search while the bar is open, else nullptr.
+    [[nodiscard]] const std::vector<TextRange>* shown_matches() const {
+        return open && !query.empty() && cache_ && cache_->ok() ? &(*cache_)->matches : nullptr;
+    }
+
     // A label whose button was pressed: label every match with it.
     [[nodiscard]] std::optional<std::string> draw(ImVec2 min, ImVec2 max, const Document* doc, std::uint64_t revision,
                                                   const Schema& schema, const Theme& theme);

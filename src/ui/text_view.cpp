@@ -306,6 +306,18 @@ std::shared_ptr<const LineMesh> TextView::draw_line(const ViewInput& app, ImDraw
 void TextView::draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin) {
     const TextSelection& sel = app.selection();
     const float pad = std::round(layout_->style().line_height * 0.12f);
+    matches_drawn_ = 0;
+    if (app.matches && !app.matches->empty()) {  // the find bar's matches on screen
+        const auto [first, last] = visible_range();
+        auto it = std::lower_bound(app.matches->begin(), app.matches->end(), first,
+                                   [](const TextRange& m, std::size_t cp) { return m.end <= cp; });
+        for (; it != app.matches->end() && it->start < last; ++it) {
+            for (const LayoutRect& r : layout_->range_rects(it->start, it->end, scroll_y_, scroll_y_ + view_height_))
+                dl->AddRectFilled(ImVec2(origin.x + r.x0, origin.y + r.y0 + pad), ImVec2(origin.x + r.x1, origin.y + r.y1 - pad),
+                                  with_alpha(app.theme().accent, 0.28f), 2.0f);
+            ++matches_drawn_;
+        }
+    }
     if (!sel.empty()) {
         for (const LayoutRect& r : layout_->range_rects(sel.start(), sel.end(), scroll_y_, scroll_y_ + view_height_))
             dl->AddRectFilled(ImVec2(origin.x + r.x0, origin.y + r.y0 + pad), ImVec2(origin.x + r.x1, origin.y + r.y1 - pad),

@@ -63,6 +63,8 @@ public:
     void set_reduced_motion(bool on) { reduced_motion_ = on; }
     // [first, last) code points of the lines the last frame drew (the accessible mirror's range).
     [[nodiscard]] std::pair<std::size_t, std::size_t> visible_range() const;
+    // How many of the find bar's matches the last frame highlighted (tests).
+    [[nodiscard]] std::size_t matches_drawn() const { return matches_drawn_; }
 
     // Off: every line is drawn from scratch each frame (the benchmark compares both ways).
     void set_line_cache(bool on) { line_cache_ = on; meshes_.clear(); }
@@ -128,6 +130,7 @@ private:
     // Line geometry drawn in earlier frames, by the line's first code point. Dropped when the
     // spans of its range change (spans_changed), with the theme, font, zoom or column width.
     bool line_cache_ = true;
+    std::size_t matches_drawn_ = 0;
     std::size_t lines_replayed_ = 0;
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
     std::uint64_t frame_ = 0;

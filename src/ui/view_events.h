@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "core/text_range.h"
 #include <variant>
 #include <vector>
 
@@ -30,6 +33,7 @@ struct ViewInput {
     bool snap_words = true;
     bool has_keyboard = false;       // the keys are the text's this frame (caret moves, Enter)
     std::string relation_focus_id;   // the candidate other end in keyboard relate mode
+    const std::vector<TextRange>* matches = nullptr;  // the find bar's matches, highlighted (sorted)
 
     [[nodiscard]] const Theme& theme() const { return *colors; }
     [[nodiscard]] const TextSelection& selection() const { return text_selection; }

@@ -198,3 +198,28 @@ TEST_CASE("first use: annotation rows show their context; the selected span's ro
             row = &item;
     CHECK(row);
 }
+
+TEST_CASE("first use: the find bar highlights its matches, and fits a 1024 px page") {
+    Driver d;
+    d.press(ImGuiKey_F, 0, true);
+    type_text(d, "Istanbul");
+    d.settle();
+    CHECK(d.app().matches_drawn() >= 1);
+    // Every label's button, or the menu that holds them, stays inside the reading area.
+    ImGui::GetIO().DisplaySize = ImVec2(1024, 800);
+    d.settle();
+    const ImGuiWindow* reading = ImGui::FindWindowByName("##reading");
+    REQUIRE(reading);
+    const float right = reading->Pos.x + reading->Size.x;
+    const bench::ImGuiItem* close = d.item("x");
+    REQUIRE(close);
+    CHECK(close->max.x <= right);
+    for (const EntityType& t : d.app().corpus().schema.entities)
+        if (const bench::ImGuiItem* b = d.item(t.name + "##label-all")) CHECK(b->max.x <= right);
+    const bool inline_buttons = d.item(d.app().corpus().schema.entities.back().name + "##label-all") != nullptr;
+    CHECK((inline_buttons || d.item("Label", true) != nullptr));
+    if (const bench::ImGuiItem* menu = d.item("Label", true)) CHECK(menu->max.x <= close->min.x);
+    d.press(ImGuiKey_Escape);
+    d.settle();
+    CHECK(d.app().matches_drawn() == 0);  // the bar closed: no highlight
+}
