@@ -102,7 +102,7 @@ void register_callbacks(ui::App& app) {
     events.save_due = [&app] { app.autosave(); };
     events.hand_over = [&app] { app.save_now(); };
     platform::set_storage_events(std::move(events));
-    platform::set_paste_handler([&app](const std::string& text) { (void)app.import_file("pasted-text.txt", text); });
+    platform::set_paste_handler([&app](const std::string& text) { app.paste_as_document(text); });
 }
 
 }  // namespace

@@ -138,6 +138,10 @@ void App::frame() {
     sync_storage_state();
     update_font_needs();
     rebuild_view_if_needed();
+    if (pending_place_ && current_document()) {
+        view_.restore(*pending_place_);
+        pending_place_.reset();
+    }
     if (relation_source_.empty()) end_scoped_message(MessageScope::RelationMode);
     if (pending_scroll_ && current_document()) {
         (void)view_.scroll_to(pending_scroll_->first, true);
@@ -426,9 +430,19 @@ void App::request_annotate_all(const std::string& label) {
 
 void App::open_document(std::size_t index) {
     if (index >= corpus().documents.size() || index == current_doc_) return;
+    // The document left keeps its place and selection for when it is opened again.
+    if (const Document* left = current_document(); left && view_.doc_id() == left->id())
+        places_[left->id()] = DocPlace{view_.place(), selection_, selected_span_};
     current_doc_ = index;
     clear_selection();
     selection_ = {};  // the caret at the new document's start
+    const auto kept = places_.find(corpus().documents[index].id());
+    if (kept != places_.end()) {
+        const Document& d = corpus().documents[index];
+        if (kept->second.selection.end() <= d.length()) selection_ = kept->second.selection;
+        if (d.find_span(kept->second.span)) selected_span_ = kept->second.span;
+        pending_place_ = kept->second.place;
+    }
 }
 
 void App::jump_to_annotation(const std::string& doc_id, const std::string& annotation_id) {

@@ -132,6 +132,10 @@ public:
     void request_schema(Command command);
     void start_relation_from(const std::string& span_id);
     void open_document(std::size_t index);
+    // Removes the document (one undo step: Ctrl+Z brings it back) and says so.
+    void delete_document(const std::string& doc_id);
+    // Text pasted onto the page: a new document, said, and undoable.
+    void paste_as_document(const std::string& text);
     // Opens the document and selects the span or relation (scrolled into view next frame).
     void jump_to_annotation(const std::string& doc_id, const std::string& annotation_id);
     void undo();
@@ -240,6 +244,12 @@ private:
     ImportQuestion import_question_;  // an import waiting for the user's choice
     ImportReview import_review_;      // what the last import kept against the rules
     std::optional<std::pair<std::size_t, std::size_t>> pending_scroll_;  // a jump's range, shown next frame
+    // Each document's place and selection when it was left (by id), restored when it is opened.
+    struct DocPlace { TextView::Place place; TextSelection selection; std::string span; };
+    std::map<std::string, DocPlace> places_;
+    std::optional<TextView::Place> pending_place_;
+    std::vector<std::string> doc_labels_;  // the documents panel's names, "notes.txt (2)" for repeats
+    std::pair<std::uint64_t, std::size_t> doc_labels_key_{~0ull, 0};
     LabelsEditor labels_editor_;
     StatisticsPanel statistics_;
     KeyboardHelp help_;

@@ -177,6 +177,26 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
     return stage_import(label, std::move(incoming), std::move(notes), std::move(violations), std::move(tag_column));
 }
 
+void App::paste_as_document(const std::string& text) {
+    const std::string name = "pasted-text.txt";
+    const ImportOutcome out = import_file(name, text);
+    if (out.ok && !out.pending) show_message("Pasted as a new document \"" + name + "\" — Ctrl+Z removes it", false);
+}
+
+void App::delete_document(const std::string& doc_id) {
+    const auto index = corpus().document_index(doc_id);
+    if (!index) return;
+    const std::string name = corpus().documents[*index].name();
+    const EditOutcome out = session_.submit(Command(cmd::RemoveDocument{doc_id}));
+    if (!out.status.ok()) { show_message(out.status.error().message, true); return; }
+    places_.erase(doc_id);
+    if (current_doc_ > *index || current_doc_ >= corpus().documents.size())
+        current_doc_ = corpus().documents.empty() ? 0 : current_doc_ - 1;
+    clear_selection();
+    after_edit(Batch{}, std::nullopt, out);
+    show_message("Deleted \"" + name + "\" — Ctrl+Z brings it back", false);
+}
+
 bool App::is_plain_text_name(const std::string& name) {
     const std::string lname = lower(name);
     return ends_with(lname, ".txt") || lname.find('.') == std::string::npos;

@@ -93,6 +93,16 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     ImGui::ProgressBar(p.total ? static_cast<float>(p.done) / static_cast<float>(p.total) : 0.0f, ImVec2(-1, 4), "");
     ImGui::Spacing();
     const auto& docs = corpus().documents;
+    if (doc_labels_key_ != std::make_pair(session_.revision(), docs.size())) {  // repeats numbered: "notes.txt (2)"
+        doc_labels_key_ = {session_.revision(), docs.size()};
+        doc_labels_.clear();
+        std::map<std::string, int> seen;
+        for (const Document& d : docs) {
+            const int n = ++seen[d.name()];
+            doc_labels_.push_back(n == 1 ? d.name() : d.name() + " (" + std::to_string(n) + ")");
+        }
+    }
+    std::string delete_id;
     ImGuiListClipper clipper;  // thousands of documents scroll smoothly
     ImGui::BeginChild("##doclist", ImVec2(0, -64 - 2 * ImGui::GetFrameHeightWithSpacing()));
     clipper.Begin(static_cast<int>(docs.size()));
@@ -102,8 +112,12 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
             ImGui::PushID(i);
             const char* mark = d.status() == DocStatus::Done ? "✓" : d.status() == DocStatus::InProgress ? "•" : " ";
             char label[320];
-            std::snprintf(label, sizeof label, "%s %s", mark, d.name().c_str());
+            std::snprintf(label, sizeof label, "%s %s", mark, doc_labels_[static_cast<std::size_t>(i)].c_str());
             if (selectable(fonts_, label, static_cast<std::size_t>(i) == current_doc_)) open_document(static_cast<std::size_t>(i));
+            if (ImGui::BeginPopupContextItem("##doc-menu")) {  // right-click
+                if (ImGui::MenuItem("Delete document")) delete_id = d.id();
+                ImGui::EndPopup();
+            }
             if (ImGui::IsItemHovered() && ImGui::BeginTooltip()) {
                 text_item(fonts_, d.name());
                 ImGui::Text("%zu spans, %zu relations\nstatus: %s", d.span_count(), d.relations().size(),
@@ -114,6 +128,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
         }
     }
     ImGui::EndChild();
+    if (!delete_id.empty()) delete_document(delete_id);
     if (ImGui::Button("Add samples (10 languages)", ImVec2(-1, 0))) run_action("samples");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Short news texts in Chinese, Japanese, Korean, Arabic, Hebrew, Hindi, Thai,\n"

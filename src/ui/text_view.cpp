@@ -99,6 +99,17 @@ void TextView::spans_changed(std::size_t start, std::size_t end) {
     label_styles_.clear();  // a schema edit (colour, name) comes with the whole range
 }
 
+TextView::Place TextView::place() const {
+    if (visible_.empty()) return {0, scroll_y_};
+    return {visible_.front().line.cp_start, scroll_y_ - visible_.front().line.y};
+}
+
+void TextView::restore(Place place) {
+    if (!layout_) return;
+    scroll_y_ = layout_->caret_position(place.cp).y + place.offset;
+    clamp_scroll();
+}
+
 void TextView::scroll_by(float dy) {
     scroll_y_ += dy;
     clamp_scroll();

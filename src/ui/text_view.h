@@ -55,6 +55,11 @@ public:
     // page CSS px (the box of the character at cp, or the caret box at the end of the text).
     std::optional<ImVec4> scroll_to(std::size_t cp, bool center);
     [[nodiscard]] float scroll_y() const { return scroll_y_; }
+    // Where the reader is: the first line on screen and how far into it the view is scrolled —
+    // kept when switching documents and given back to restore() (robust to lines laid out later).
+    struct Place { std::size_t cp = 0; float offset = 0; };
+    [[nodiscard]] Place place() const;
+    void restore(Place place);
     void scroll_by(float dy);
 
     // The flash highlight (after jumping from the annotation list); steady, not fading, when the

@@ -89,14 +89,14 @@ const bench::ImGuiItem* Driver::item(std::string_view label, bool prefix) const 
     return bench::find_item(label, prefix);
 }
 
-void Driver::click_item(std::string_view label, bool prefix) {
+void Driver::click_item(std::string_view label, bool prefix, int which) {
     const bench::ImGuiItem* found = item(label, prefix);
     REQUIRE_MESSAGE(found, "no widget labelled \"", std::string(label), "\" in the last frame");
     const ImVec2 at{(found->min.x + found->max.x) * 0.5f, (found->min.y + found->max.y) * 0.5f};
     wait_past_double_click();
     move(at);
-    button(true);
-    button(false);
+    button(true, which);
+    button(false, which);
 }
 
 const Document& Driver::doc() const {
@@ -126,9 +126,9 @@ void Driver::move(ImVec2 p) {
     frame();
 }
 
-void Driver::button(bool down) {
+void Driver::button(bool down, int which) {
     if (down) last_press_ = ImGui::GetTime();
-    ImGui::GetIO().AddMouseButtonEvent(0, down);
+    ImGui::GetIO().AddMouseButtonEvent(which, down);
     frame();
 }
 

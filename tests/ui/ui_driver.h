@@ -65,7 +65,7 @@ public:
 
     // Mouse: each call is one input event followed by a frame.
     void move(ImVec2 p);
-    void button(bool down);
+    void button(bool down, int which = 0);  // 0 left, 1 right
     // A click (press and release in place) in the middle of code point `cp`; `shift` held.
     void click_at(std::size_t cp, bool shift = false);
     void double_click_at(std::size_t cp);
@@ -84,7 +84,7 @@ public:
     // The widget the last frame drew with this label (text before any "##"; `prefix`: starting
     // with it), or nullptr; a click in its middle (press, release, a frame each).
     [[nodiscard]] const bench::ImGuiItem* item(std::string_view label, bool prefix = false) const;
-    void click_item(std::string_view label, bool prefix = false);
+    void click_item(std::string_view label, bool prefix = false, int which = 0);
 
 private:
     void wait_past_double_click();
