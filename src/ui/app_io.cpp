@@ -6,6 +6,7 @@
 
 #include "core/formats/dataset_split.h"
 #include "core/formats/format.h"
+#include "core/formats/format_util.h"
 #include "core/inkspan_json.h"
 #include "core/limits.h"
 #include "core/utf8.h"
@@ -15,23 +16,6 @@
 
 namespace inkspan::ui {
 namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-// "istanbul-talks.fr.txt" → "istanbul-talks.fr"; characters unsafe in file names become '_'.
-std::string file_stem(std::string name) {
-    if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.resize(dot);
-    for (char& c : name)
-        if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|') c = '_';
-    return name.empty() ? "document" : name;
-}
 
 std::string timestamp_for_file() {
     std::string t = platform::now_iso8601();  // 2026-11-28T05:10:28Z → 20261128-051028
@@ -138,8 +122,8 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         violations = std::move(imported->violations);
     } else {
         const std::string& name = files.begin()->first;
-        const std::string lname = lower(name);
-        if (files.size() > 1 || !(ends_with(lname, ".txt") || lname.find('.') == std::string::npos))
+        const std::string extension = formats::lower_extension(name);
+        if (files.size() > 1 || !(extension == ".txt" || extension.empty()))
             return refuse("unknown file type (Inkspan reads .txt, inkspan .json, brat .ann+.txt, CoNLL, spaCy/Prodigy "
                           "and doccano .jsonl, Label Studio .json and W3C .jsonld)");
         auto doc = Document::create(fresh_document_id(), name, files.begin()->second);
@@ -272,7 +256,7 @@ bool App::finish_import(ImportChoice choice) {
 void App::download_current() {
     const Document* doc = current_document();
     if (!doc) return;
-    const std::string name = file_stem(doc->name()) + "-" + timestamp_for_file() + ".inkspan.json";
+    const std::string name = formats::file_stem(*doc) + "-" + timestamp_for_file() + ".inkspan.json";
     platform::download_file(name, write_inkspan_json(corpus().schema, *doc), "application/json");
     show_message("Downloaded " + name, false);
 }
@@ -291,7 +275,7 @@ std::map<std::string, std::string> App::export_as(const std::string& format, con
     else return files;
     if (format == "inkspan") {
         if (doc_id.empty()) files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus());
-        else files[file_stem(corpus().documents[docs[0]].name()) + ".inkspan.json"] =
+        else files[formats::file_stem(corpus().documents[docs[0]]) + ".inkspan.json"] =
                  write_inkspan_json(corpus().schema, corpus().documents[docs[0]]);
         return files;
     }
@@ -303,7 +287,7 @@ std::map<std::string, std::string> App::export_as(const std::string& format, con
 void App::download_export() {
     const Document* doc = current_document();
     const bool corpus_scope = export_.corpus_scope || !doc;
-    const std::string stem = (corpus_scope ? std::string("inkspan-corpus") : file_stem(doc->name())) + "-" + timestamp_for_file();
+    const std::string stem = (corpus_scope ? std::string("inkspan-corpus") : formats::file_stem(*doc)) + "-" + timestamp_for_file();
     if (export_.format == 0) {
         if (corpus_scope) download_corpus();
         else download_current();
