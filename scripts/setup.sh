@@ -13,6 +13,7 @@ SUDO=""
 
 native_pkgs=(g++ cmake make nlohmann-json3-dev doctest-dev clang-14 libclang-rt-14-dev xz-utils
   libharfbuzz-bin fonts-noto-core unicode-data  # hb-shape, Noto fonts, BidiCharacterTest: test references
+  libre2-dev pkg-config  # RE2: the second oracle of the regex tests and fuzz target (never in the app)
   python3 python3-sklearn python3-statsmodels python3-nltk)  # the agreement figures' references (tests/check_agreement.py)
 web_pkgs=(emscripten fonts-dejavu-core chromium python3 fonttools xz-utils dpkg-dev
   fonts-noto-core fonts-noto-cjk fonts-symbola)  # fallback fonts for every script (docs/FONTS.md)

@@ -4,39 +4,15 @@
 #include <string>
 
 #include "core/inkspan_json.h"
+#include "core/json_escape.h"
 
 namespace inkspan {
 
 namespace {
 
-// `s` escaped for a JSON string, without the quotes (bytewise: any cut of UTF-8 escapes the same).
-void put_escaped(std::string& out, std::string_view s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 0xF];
-                } else {
-                    out += ch;
-                }
-        }
-    }
-}
-
 void put_string(std::string& out, std::string_view s) {
     out += '"';
-    put_escaped(out, s);
+    append_json_escaped(out, s);
     out += '"';
 }
 
@@ -177,7 +153,7 @@ void put_document_rest(std::string& out, const Document& d) {
 // Everything before the spans' array: `{`, the fields, `"spans": `.
 void put_document_head(std::string& out, const Document& d) {
     put_document_opening(out, d);
-    put_escaped(out, d.text());
+    append_json_escaped(out, d.text());
     put_document_rest(out, d);
 }
 
@@ -238,7 +214,7 @@ bool DocumentJsonWriter::write_some(std::size_t& budget) {
             if (next_ < d.text().size()) {  // the text in pieces of kTextBytesPerItem
                 if (budget == 0) break;
                 const std::string_view piece = std::string_view(d.text()).substr(next_, kTextBytesPerItem);
-                put_escaped(out_, piece);
+                append_json_escaped(out_, piece);
                 next_ += piece.size();
                 --budget;
                 continue;

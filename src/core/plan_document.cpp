@@ -12,10 +12,6 @@ namespace {
 using edit::Op;
 using Ops = std::vector<Op>;
 
-Error invalid(std::string m) { return make_error(ErrorKind::Invalid, std::move(m)); }
-Error refused(std::string m) { return make_error(ErrorKind::Refused, std::move(m)); }
-Error not_found(std::string m) { return make_error(ErrorKind::NotFound, std::move(m)); }
-
 std::string range(std::size_t start, std::size_t end) {
     return "[" + std::to_string(start) + ", " + std::to_string(end) + ")";
 }

@@ -14,10 +14,6 @@ namespace {
 using edit::Op;
 using Ops = std::vector<Op>;
 
-Error invalid(std::string m) { return make_error(ErrorKind::Invalid, std::move(m)); }
-Error refused(std::string m) { return make_error(ErrorKind::Refused, std::move(m)); }
-Error not_found(std::string m) { return make_error(ErrorKind::NotFound, std::move(m)); }
-
 std::string span_place(const Document& d, const Span& s) {
     return s.id + " [" + std::to_string(s.start) + ", " + std::to_string(s.end) + ") " + quote(d.span_text(s));
 }

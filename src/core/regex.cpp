@@ -38,8 +38,6 @@ namespace {
 
 using namespace regex_detail;
 
-constexpr char32_t kNone = 0xFFFFFFFF;  // before the start / past the end of the text
-
 // Instructions node `i` compiles to, saturated just above the limit.
 std::size_t program_size(const Ast& ast, std::uint32_t i) {
     const Node& node = ast.nodes[i];
@@ -176,13 +174,13 @@ void compute_first_chars(Program& prog) {
 
 bool assertion_holds(AssertKind kind, char32_t prev, char32_t next) {
     const bool crlf_middle = prev == U'\r' && next == U'\n';
-    const bool word_before = prev != kNone && is_word_char(prev);
-    const bool word_after = next != kNone && is_word_char(next);
+    const bool word_before = prev != kNoCodePoint && is_word_char(prev);
+    const bool word_after = next != kNoCodePoint && is_word_char(next);
     switch (kind) {
-        case AssertKind::LineStart: return prev == kNone || (is_line_break(prev) && !crlf_middle);
-        case AssertKind::LineEnd: return next == kNone || (is_line_break(next) && !crlf_middle);
-        case AssertKind::TextStart: return prev == kNone;
-        case AssertKind::TextEnd: return next == kNone;
+        case AssertKind::LineStart: return prev == kNoCodePoint || (is_line_break(prev) && !crlf_middle);
+        case AssertKind::LineEnd: return next == kNoCodePoint || (is_line_break(next) && !crlf_middle);
+        case AssertKind::TextStart: return prev == kNoCodePoint;
+        case AssertKind::TextEnd: return next == kNoCodePoint;
         case AssertKind::WordBoundary: return word_before != word_after;
         case AssertKind::NotWordBoundary: return word_before == word_after;
         case AssertKind::NotInsideWord: return !(word_before && word_after);
@@ -209,7 +207,7 @@ public:
         text_ = text;
         byte_ = from;
         cp_ = from_cp;
-        prev_ = kNone;
+        prev_ = kNoCodePoint;
         if (from > 0) {
             std::size_t b = from - 1;
             while (b > 0 && is_utf8_continuation(static_cast<unsigned char>(text[b]))) --b;
@@ -222,15 +220,15 @@ public:
         TextRange best;
         for (;;) {
             if (!matched) {
-                if (current_.empty() && !prog_.any_start && cur_ != kNone) {
+                if (current_.empty() && !prog_.any_start && cur_ != kNoCodePoint) {
                     current_.clear();  // forget instructions visited at this position
                     skip_to_first_char();
                 }
                 add_thread(current_, 0, Thread{0, byte_, cp_}, prev_, cur_);
             }
-            if (current_.empty() && (matched || cur_ == kNone)) break;
+            if (current_.empty() && (matched || cur_ == kNoCodePoint)) break;
             std::size_t next_len = 0;
-            const char32_t next = cur_ == kNone ? kNone : peek(byte_ + cur_len_, next_len);
+            const char32_t next = cur_ == kNoCodePoint ? kNoCodePoint : peek(byte_ + cur_len_, next_len);
             const char32_t folded = prog_.case_insensitive ? simple_case_fold(cur_) : cur_;
             for (const Thread& t : current_.threads) {
                 if (budget_ == 0) return std::nullopt;
@@ -243,17 +241,17 @@ public:
                         matched = true;
                         best = TextRange{t.byte, byte_, t.cp, cp_};
                         goto step_done;  // threads of lower priority lose
-                    case Op::Char: advance = cur_ != kNone && folded == inst.ch; break;
-                    case Op::Any: advance = cur_ != kNone && cur_ != U'\n' && cur_ != U'\r'; break;
+                    case Op::Char: advance = cur_ != kNoCodePoint && folded == inst.ch; break;
+                    case Op::Any: advance = cur_ != kNoCodePoint && cur_ != U'\n' && cur_ != U'\r'; break;
                     case Op::Class:
-                        advance = cur_ != kNone && class_matches(prog_.classes[inst.x], cur_, folded);
+                        advance = cur_ != kNoCodePoint && class_matches(prog_.classes[inst.x], cur_, folded);
                         break;
                     default: break;
                 }
                 if (advance) add_thread(next_, t.pc + 1, t, cur_, next);
             }
         step_done:
-            if (cur_ == kNone) break;
+            if (cur_ == kNoCodePoint) break;
             prev_ = cur_;
             cur_ = next;
             byte_ += cur_len_;
@@ -287,13 +285,7 @@ private:
         std::vector<Thread> threads;  // those waiting on a code point or at Match
     };
 
-    char32_t peek(std::size_t at, std::size_t& len) const {
-        if (at >= text_.size()) { len = 0; return kNone; }
-        std::size_t p = at;
-        const char32_t c = decode_utf8(text_, p);
-        len = p - at;
-        return c;
-    }
+    char32_t peek(std::size_t at, std::size_t& len) const { return peek_utf8(text_, at, len); }
 
     // Follows jumps, splits and assertions from `pc` (depth first, preferred branch first, with an
     // explicit stack so that a 10,000-instruction program cannot overflow the call stack).
@@ -320,7 +312,7 @@ private:
 
     // No thread alive and no match yet: move to the next code point that can start a match.
     void skip_to_first_char() {
-        while (cur_ != kNone) {
+        while (cur_ != kNoCodePoint) {
             const char32_t folded = prog_.case_insensitive ? simple_case_fold(cur_) : cur_;
             const auto& first = prog_.first_chars;
             if (std::find(first.begin(), first.end(), folded) != first.end()) return;
@@ -337,7 +329,7 @@ private:
     std::vector<std::uint32_t> stack_;
     std::string_view text_;
     std::size_t byte_ = 0, cp_ = 0, cur_len_ = 0;
-    char32_t prev_ = kNone, cur_ = kNone;
+    char32_t prev_ = kNoCodePoint, cur_ = kNoCodePoint;
 };
 
 }  // namespace

@@ -48,5 +48,9 @@ struct Ok {};
 using Status = Result<Ok>;
 
 inline Error make_error(ErrorKind kind, std::string message) { return Error{kind, std::move(message)}; }
+// The kinds the model's checks give most (commands, schema).
+inline Error invalid(std::string message) { return make_error(ErrorKind::Invalid, std::move(message)); }
+inline Error refused(std::string message) { return make_error(ErrorKind::Refused, std::move(message)); }
+inline Error not_found(std::string message) { return make_error(ErrorKind::NotFound, std::move(message)); }
 
 }  // namespace inkspan

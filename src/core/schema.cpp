@@ -15,8 +15,6 @@ bool list_accepts(const std::vector<std::string>& labels, std::string_view label
     return labels.empty() || std::find(labels.begin(), labels.end(), label) != labels.end();
 }
 
-Error invalid(std::string message) { return make_error(ErrorKind::Invalid, std::move(message)); }
-
 }  // namespace
 
 bool RelationType::accepts_head(std::string_view label) const { return list_accepts(head, label); }

@@ -16,8 +16,6 @@ namespace inkspan {
 
 namespace {
 
-constexpr char32_t kNone = 0xFFFFFFFF;  // past the end
-
 // French elided words: an apostrophe right after one of them ends the token (l’ | Atlantique).
 bool is_elision_prefix(std::string_view word) {
     if (word.empty() || word.size() > 6) return false;
@@ -32,7 +30,7 @@ bool is_elision_prefix(std::string_view word) {
     return false;
 }
 
-bool is_alnum(char32_t cp) { return cp != kNone && (is_letter(cp) || is_digit(cp)); }
+bool is_alnum(char32_t cp) { return cp != kNoCodePoint && (is_letter(cp) || is_digit(cp)); }
 
 // Letters of scripts written without spaces between words that UAX #14 calls complex context
 // (Line_Break=SA: Thai, Lao, Khmer, Myanmar, Tai Tham, ...), from libunibreak's table.
@@ -52,11 +50,11 @@ public:
     bool next(Token& out) {
         std::size_t len = 0;
         char32_t c = peek(byte_, len);
-        while (c != kNone && is_token_separator(c)) {
+        while (c != kNoCodePoint && is_token_separator(c)) {
             take(len);
             c = peek(byte_, len);
         }
-        if (c == kNone) return false;
+        if (c == kNoCodePoint) return false;
         out.byte_start = byte_;
         out.start = cp_;
         if (is_alnum(c)) out.kind = scan_word(c, len);
@@ -65,18 +63,12 @@ public:
         out.byte_end = byte_;
         out.end = cp_;
         const char32_t after = peek(byte_, len);
-        out.space_after = after != kNone && is_space(after);
+        out.space_after = after != kNoCodePoint && is_space(after);
         return true;
     }
 
 private:
-    char32_t peek(std::size_t at, std::size_t& len) const {
-        if (at >= text_.size()) { len = 0; return kNone; }
-        std::size_t p = at;
-        const char32_t c = decode_utf8(text_, p);
-        len = p - at;
-        return c;
-    }
+    char32_t peek(std::size_t at, std::size_t& len) const { return peek_utf8(text_, at, len); }
     void take(std::size_t len) { byte_ += len; ++cp_; }
     void take_until(std::size_t byte) {  // whole code points up to `byte`
         for (; byte_ < byte; ++byte_) cp_ += !is_utf8_continuation(static_cast<unsigned char>(text_[byte_]));
@@ -86,7 +78,7 @@ private:
     bool skip_extenders() {
         bool zwj = false;
         std::size_t len = 0;
-        for (char32_t c = peek(byte_, len); c != kNone && is_extender(c); c = peek(byte_, len)) {
+        for (char32_t c = peek(byte_, len); c != kNoCodePoint && is_extender(c); c = peek(byte_, len)) {
             take(len);
             zwj = c == kZeroWidthJoiner;
         }
@@ -110,7 +102,7 @@ private:
             if (ideograph) break;
             std::size_t n_len = 0, n2_len = 0;
             const char32_t n = peek(byte_, n_len);
-            if (n == kNone) break;
+            if (n == kNoCodePoint) break;
             if (is_alnum(n)) {
                 if (is_ideograph(n) || is_complex_context(n)) break;
                 c = n, len = n_len;
@@ -164,7 +156,7 @@ private:
         if (byte_ >= run_end_ || byte_ < run_start_) {
             run_start_ = byte_;
             std::size_t p = byte_, len = 0;
-            for (char32_t c = peek(p, len); c != kNone && (is_complex_context(c) || is_extender(c)); c = peek(p, len))
+            for (char32_t c = peek(p, len); c != kNoCodePoint && (is_complex_context(c) || is_extender(c)); c = peek(p, len))
                 p += len;
             run_end_ = p;
             word_breaks_.resize(run_end_ - run_start_);

@@ -11,6 +11,17 @@ char32_t decode_utf8(std::string_view s, std::size_t& pos) {
     return cp;
 }
 
+char32_t peek_utf8(std::string_view s, std::size_t at, std::size_t& len) {
+    if (at >= s.size()) {
+        len = 0;
+        return kNoCodePoint;
+    }
+    std::size_t p = at;
+    const char32_t c = decode_utf8(s, p);
+    len = p - at;
+    return c;
+}
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     const std::size_t n = s.size();

@@ -13,6 +13,12 @@ namespace inkspan {
 // Precondition: `s` is valid UTF-8 and pos < s.size().
 char32_t decode_utf8(std::string_view s, std::size_t& pos);
 
+// No code point: what a reader sees before the start or past the end of a text.
+inline constexpr char32_t kNoCodePoint = 0xFFFFFFFF;
+// The code point at byte `at` of valid UTF-8 `s` without moving: its byte length goes to `len`;
+// kNoCodePoint (and len 0) at or past the end.
+char32_t peek_utf8(std::string_view s, std::size_t at, std::size_t& len);
+
 // Byte length of the UTF-8 sequence that starts with lead byte `lead` (1 for continuation bytes).
 [[nodiscard]] inline std::size_t utf8_sequence_length(unsigned char lead) {
     return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;

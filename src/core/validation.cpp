@@ -1,5 +1,6 @@
 #include "core/validation.h"
 
+#include "core/json_escape.h"
 #include "core/limits.h"
 #include "core/unicode_class.h"
 #include "core/utf8.h"
@@ -67,32 +68,14 @@ std::optional<Error> check_free_text(std::string_view s, std::size_t max_bytes, 
 }
 
 std::string quote(std::string_view text, std::size_t max_code_points) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out = "\"";
-    std::size_t pos = 0, n = 0;
-    while (pos < text.size()) {
-        if (n++ == max_code_points) {
-            out += "…";
-            break;
-        }
-        const std::size_t start = pos;
-        const char32_t cp = decode_utf8(text, pos);
-        switch (cp) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (cp < 0x20) {
-                    out += "\\u00";
-                    out += kHex[cp >> 4];
-                    out += kHex[cp & 0xF];
-                } else {
-                    out.append(text.substr(start, pos - start));
-                }
-        }
+    std::size_t cut = 0, n = 0;
+    while (cut < text.size() && n < max_code_points) {
+        cut += utf8_sequence_length(static_cast<unsigned char>(text[cut]));
+        ++n;
     }
+    std::string out = "\"";
+    append_json_escaped(out, text.substr(0, cut));
+    if (cut < text.size()) out += "…";
     out += '"';
     return out;
 }

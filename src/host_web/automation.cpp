@@ -1,6 +1,7 @@
 // The C side of the automation API (window.inkspan, see docs/ARCHITECTURE.md) and of imports from
 // the page: web/inkspan-api.js wraps these exported functions. Strings returned stay valid until the next call.
 #include <emscripten/emscripten.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -39,6 +40,11 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
                                 {"frameMsP95", s.p95_ms},
                                 {"heapBytes", static_cast<double>(EM_ASM_DOUBLE({ return HEAPU8.length; }))}};
     inkspan::ui::App& app = *inkspan::host::host().app;
+    // For tests that wait on the app rather than on the clock: its time (seconds, as ImGui counts
+    // for double-clicks and long presses) and the text selection (code points).
+    j["timeS"] = ImGui::GetTime();
+    j["selectionStart"] = app.selection().start();
+    j["selectionEnd"] = app.selection().end();
     const std::vector<char32_t> missing = app.missing_glyphs();
     j["missingGlyphs"] = missing.size();
     std::string list;  // the first few, as U+XXXX, to say which script lacks a font

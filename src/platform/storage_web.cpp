@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "core/json_escape.h"
 #include "platform/browser.h"
 #include "platform/storage.h"
 
@@ -120,10 +121,7 @@ void storage_save(const std::vector<DocumentRecord>& changed, const std::vector<
     for (std::size_t i = 0; i < order.size(); ++i) {
         if (i) order_json += ',';
         order_json += '"';
-        for (char c : order[i]) {  // ids hold no control characters (validated)
-            if (c == '"' || c == '\\') order_json += '\\';
-            order_json += c;
-        }
+        append_json_escaped(order_json, order[i]);
         order_json += '"';
     }
     order_json += ']';

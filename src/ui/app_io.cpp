@@ -19,23 +19,6 @@
 namespace inkspan::ui {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-// "istanbul-talks.fr.txt" → "istanbul-talks.fr"; characters unsafe in file names become '_'.
-std::string file_stem(std::string name) {
-    if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.resize(dot);
-    for (char& c : name)
-        if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|') c = '_';
-    return name.empty() ? "document" : name;
-}
-
 std::string timestamp_for_file() {
     std::string t = platform::now_iso8601();  // 2026-11-28T05:10:28Z → 20261128-051028
     std::string out;
@@ -198,8 +181,8 @@ void App::delete_document(const std::string& doc_id) {
 }
 
 bool App::is_plain_text_name(const std::string& name) {
-    const std::string lname = lower(name);
-    return ends_with(lname, ".txt") || lname.find('.') == std::string::npos;
+    const std::string extension = formats::lower_extension(name);
+    return extension == ".txt" || extension.empty();
 }
 
 ImportOutcome App::import_texts(const std::string& label, const std::map<std::string, std::string>& files) {
@@ -407,7 +390,7 @@ bool App::finish_import(ImportChoice choice) {
 void App::download_current() {
     const Document* doc = current_document();
     if (!doc) return;
-    const std::string name = file_stem(doc->name()) + "-" + timestamp_for_file() + ".inkspan.json";
+    const std::string name = formats::file_stem(*doc) + "-" + timestamp_for_file() + ".inkspan.json";
     platform::download_file(name, write_inkspan_json(corpus().schema, *doc), "application/json");
     show_message("Downloaded " + name, false);
 }
@@ -426,7 +409,7 @@ std::map<std::string, std::string> App::export_as(const std::string& format, con
     else return files;
     if (format == "inkspan") {
         if (doc_id.empty()) files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus());
-        else files[file_stem(corpus().documents[docs[0]].name()) + ".inkspan.json"] =
+        else files[formats::file_stem(corpus().documents[docs[0]]) + ".inkspan.json"] =
                  write_inkspan_json(corpus().schema, corpus().documents[docs[0]]);
         return files;
     }
@@ -438,7 +421,7 @@ std::map<std::string, std::string> App::export_as(const std::string& format, con
 void App::download_export() {
     const Document* doc = current_document();
     const bool corpus_scope = export_.corpus_scope || !doc;
-    const std::string stem = (corpus_scope ? std::string("inkspan-corpus") : file_stem(doc->name())) + "-" + timestamp_for_file();
+    const std::string stem = (corpus_scope ? std::string("inkspan-corpus") : formats::file_stem(*doc)) + "-" + timestamp_for_file();
     if (export_.format == 0) {
         if (corpus_scope) download_corpus();
         else download_current();

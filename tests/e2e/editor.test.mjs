@@ -2,7 +2,8 @@
 // inkspan.locate (code point offsets → page pixels), state from inkspan.getState().
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver, clickAt, state, press } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, getState, rangeOf, locate, dragOver, clickAt, state, press,
+         waitForFrames } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -121,21 +122,35 @@ test("touch: a long press on a word selects it, then a hotkey labels it; a quick
   const ctx = await browser.newContext({ hasTouch: true });
   const { page, errors } = await openApp(ctx, server.url);
   const cdp = await ctx.newCDPSession(page);
-  const touch = async (range, holdMs) => {
+  const selection = async () => {
+    const s = await page.evaluate(() => window.inkspan.stats());
+    return { start: s.selectionStart, end: s.selectionEnd };
+  };
+  // A tap lifts the finger once the app has drawn a frame with it down; a long press holds it
+  // until the app has selected something (0.5 s of its clock).
+  const touch = async (range, long) => {
     const b = await locate(page, range.start + 1);
     await settle(page);
     const p = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
     await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [p] });
-    await page.waitForTimeout(holdMs);
+    if (long) {
+      await page.waitForFunction(() => { const s = window.inkspan.stats(); return s.selectionEnd > s.selectionStart; },
+                                 null, { polling: "raf", timeout: 10000 });
+      assert.deepEqual(await selection(), range, "the long press selects the word while the finger is down");
+    } else {
+      await waitForFrames(page, 1);
+    }
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await settle(page);
   };
   const text = (await state(page)).documents[0].text;
   const moscou = rangeOf(text, "Moscou");
-  await touch(moscou, 80);  // a tap: no selection, so the hotkey does nothing
+  await touch(moscou, false);  // a tap: no selection, so the hotkey does nothing
+  const afterTap = await selection();
+  assert.equal(afterTap.end, afterTap.start, "a tap selects nothing");
   await press(page, "l");
   assert.equal((await state(page)).documents[0].spans.length, 0, "a tap selects nothing");
-  await touch(moscou, 800);  // a long press: the word
+  await touch(moscou, true);  // a long press: the word
   await press(page, "l");
   const doc = (await state(page)).documents[0];
   assert.ok(spanAt(doc, moscou, "LOC"), "LOC over Moscou after a long press: " + JSON.stringify(doc.spans));

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serveDist, launchBrowser, openApp, settle } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, browserFrames, waitForIdle } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -47,8 +47,9 @@ test("a lost WebGL context is restored with the state intact", async () => {
   await page.evaluate(() => new Promise((resolve) => {
     const canvas = document.getElementById("canvas");
     const ext = canvas.getContext("webgl2").getExtension("WEBGL_lose_context");
-    canvas.addEventListener("webglcontextlost", () => setTimeout(() => ext.restoreContext(), 100), { once: true });
-    canvas.addEventListener("webglcontextrestored", () => setTimeout(resolve, 100), { once: true });
+    // Restored on the next animation frame after the loss; resolves once the restore event has reached the page.
+    canvas.addEventListener("webglcontextlost", () => requestAnimationFrame(() => ext.restoreContext()), { once: true });
+    canvas.addEventListener("webglcontextrestored", () => resolve(), { once: true });
     ext.loseContext();
   }));
   const framesBefore = (await page.evaluate(() => window.inkspan.stats())).frames;
@@ -80,9 +81,8 @@ test("an uncaught error shows a message with an 'Export your work' button that d
 test("an idle tab draws no frames between inputs", async () => {
   const ctx = await browser.newContext();
   const { page, errors } = await openApp(ctx, server.url);
-  await page.waitForTimeout(1500);  // let the start-up frames and tooltips settle
-  const a = (await page.evaluate(() => window.inkspan.stats())).frames;
-  await page.waitForTimeout(3000);
+  const a = await waitForIdle(page);  // the start-up frames and tooltips are over
+  await browserFrames(page, 180);      // three seconds of the page's frames at 60 Hz
   const b = (await page.evaluate(() => window.inkspan.stats())).frames;
   assert.equal(b, a, "no frame without input");
   await page.mouse.move(400, 400);

@@ -90,6 +90,36 @@ export async function openApp(context, url, { deviceScaleFactor } = {}) {
 // Waits until the app has drawn the frames that follow the last input.
 export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
+// Waits until the app has drawn `n` more frames than it had (its own frame counter).
+export async function waitForFrames(page, n = 1) {
+  const from = (await page.evaluate(() => window.inkspan.stats())).frames;
+  await page.waitForFunction((f) => window.inkspan.stats().frames >= f, from + n, { polling: "raf" });
+}
+
+// Waits `n` animation frames of the page (the browser's frames, drawn by the app or not).
+export const browserFrames = (page, n) => page.evaluate((k) => new Promise((r) => {
+  const tick = () => (--k <= 0 ? r() : requestAnimationFrame(tick));
+  requestAnimationFrame(tick);
+}), n);
+
+// Waits until the app's loop sleeps: its frame counter stayed the same over `quiet` animation
+// frames of the page (an awake loop draws on every one). Resolves to the frame count.
+export const waitForIdle = (page, quiet = 10) => page.evaluate((q) => new Promise((resolve) => {
+  let last = window.inkspan.stats().frames, still = 0;
+  const tick = () => {
+    const now = window.inkspan.stats().frames;
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= q) resolve(now);
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}), quiet);
+
+// Waits until the app's clock (ImGui's, which times double-clicks and long presses) reads `seconds`.
+export const waitForAppTime = (page, seconds) =>
+  page.waitForFunction((s) => window.inkspan.stats().timeS >= s, seconds, { polling: "raf" });
+
 export const getState = (page) => page.evaluate(() => window.inkspan.getState());
 // The corpus as an object.
 export const state = async (page) => JSON.parse(await getState(page));

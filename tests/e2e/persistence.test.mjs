@@ -62,13 +62,17 @@ test("two tabs: the second is told the corpus is open elsewhere and the first's 
   await label(first, "Moscou", "l");
   await waitSaved(first);
   // Trying to edit in the read-only tab changes nothing stored.
+  const stateBefore = await getState(second);
   await label(second, "Riyad", "l");
-  await second.waitForTimeout(1000);
+  // Refused there and then (no waiting for a save that must not come): the tab's state is unchanged.
+  assert.equal(await getState(second), stateBefore, "the read-only tab refuses the edit");
+  assert.equal((await storage(second)).state, "read_only");
   await first.close();
   await second.reload();
   await second.evaluate(() => window.inkspan.ready);
   const doc = JSON.parse(await getState(second)).documents[0];
   assert.ok(doc.spans.some((s) => s.text === "Moscou"), "the first tab's edit is stored");
+  assert.ok(!doc.spans.some((s) => s.text === "Riyad"), "the read-only tab's attempt is not");
   assert.equal((await storage(second)).state, "idle", "the remaining tab is now the writer");
   await ctx.close();
 });

@@ -12,7 +12,7 @@
 // edited state) and at the end (back to the state the reload restored).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openApp } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, browserFrames, waitForAppTime } from "./harness.mjs";
 
 const DEFAULT_SEED = 20261128;
 const SEED = process.env.INKSPAN_SOAK_SEED ? Number(process.env.INKSPAN_SOAK_SEED) >>> 0 : DEFAULT_SEED;
@@ -39,10 +39,7 @@ function prng(seed) {
 
 // Waits for the next animation frame(s): the app draws (and applies queued commands) in its own
 // requestAnimationFrame callback, which runs before ours once an input has requested it.
-const settle = (page, n = 1) => page.evaluate((k) => new Promise((r) => {
-  const tick = () => (--k <= 0 ? r() : requestAnimationFrame(tick));
-  requestAnimationFrame(tick);
-}), n);
+const settle = (page, n = 1) => browserFrames(page, n);
 const rawState = (page) => page.evaluate(() => window.inkspan.getState());
 
 // Words whose token is exactly the run of letters/digits (see docs/TOKENIZER.md): neighbours are
@@ -154,11 +151,13 @@ test(`browser soak: ${STEPS} random gestures and a reload, seed ${SEED} (replay:
   }
 
   // ---- gestures ---------------------------------------------------------------------------------
+  // The app's clock in seconds (ImGui's, which times double-clicks).
+  const appTime = () => page.evaluate(() => window.inkspan.stats().timeS);
   let lastClick = { x: -100, y: -100, t: 0 };
   async function guardDoubleClick(x, y) {
-    // Two clicks close in time and place would be a double-click (ImGui: 0.30 s, 6 px).
-    const dt = Date.now() - lastClick.t;
-    if (Math.hypot(x - lastClick.x, y - lastClick.y) < 12 && dt < 450) await page.waitForTimeout(450 - dt);
+    // Two clicks close in place and time would be a double-click (ImGui: 6 px, 0.30 s of its
+    // clock, which keeps running for 0.7 s after an input): wait until its clock is past that.
+    if (Math.hypot(x - lastClick.x, y - lastClick.y) < 12) await waitForAppTime(page, lastClick.t + 0.35);
   }
   // Boxes of code points, in one round trip. A later locate may scroll the view, so repeat until
   // the first box stays where it was (then both are on screen).
@@ -181,8 +180,8 @@ test(`browser soak: ${STEPS} random gestures and a reload, seed ${SEED} (replay:
     const x = b.x + b.w / 2, y = b.y + b.h / 2;
     await guardDoubleClick(x, y);
     await page.mouse.click(x, y);
-    lastClick = { x, y, t: Date.now() };
     await settle(page);
+    lastClick = { x, y, t: await appTime() };
   }
   async function press(key) {
     await page.keyboard.press(key);
@@ -317,8 +316,8 @@ test(`browser soak: ${STEPS} random gestures and a reload, seed ${SEED} (replay:
         const x = b.x + b.w / 2, y = b.y + b.h / 2;
         await guardDoubleClick(x, y);
         await page.mouse.dblclick(x, y);
-        lastClick = { x, y, t: Date.now() };
         await settle(page);
+        lastClick = { x, y, t: await appTime() };
       }
       await press(KEYS[label]);
       const existed = findSpan(before, start, end, label);
