@@ -418,7 +418,7 @@ void App::draw_first_run_hint(ImVec2 min, ImVec2 max) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = std::min(640.0f, max.x - min.x - 40.0f);
     const ImVec2 p0(min.x + (max.x - min.x - w) * 0.5f, max.y - 92.0f), p1(p0.x + w, max.y - 12.0f);
-    dl->AddRectFilled(p0, p1, with_alpha(theme_.chip_bg, 0.96f), 8.0f);
+    dl->AddRectFilled(p0, p1, theme_.panel_bg | IM_COL32_A_MASK, 8.0f);  // opaque: the text under it does not show through
     dl->AddRect(p0, p1, theme_.border, 8.0f);
     for (int i = 0; i < 3; ++i)
         dl->AddText(ImVec2(p0.x + 16, p0.y + 10 + 22.0f * static_cast<float>(i)), theme_.text_muted, lines[i]);
