@@ -7,6 +7,38 @@ import { serveDist, launchBrowser, openApp, settle, labelText, clickAt, locate }
 const docs = path.join(path.dirname(fileURLToPath(import.meta.url)), "../docs");
 const server = await serveDist();
 const browser = await launchBrowser();
+
+// The find bar on a 1024 px page and the palette by a word at the bottom edge (issue 17):
+// docs/first-use-find-1024.png, docs/first-use-palette-bottom.png. `--first-use` makes only these.
+{
+  const narrow = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const { page } = await openApp(narrow, server.url);
+  await page.mouse.click(500, 300);
+  await page.keyboard.press("Control+f");
+  await page.keyboard.type("Istanbul");
+  await settle(page);
+  await page.screenshot({ path: path.join(docs, "first-use-find-1024.png"), clip: { x: 0, y: 0, width: 1024, height: 300 } });
+  await narrow.close();
+  const ctx0 = await browser.newContext();
+  const { page: p0 } = await openApp(ctx0, server.url);
+  const text = JSON.parse(await p0.evaluate(() => window.inkspan.getState())).documents[0].text;
+  const word = [...text.slice(0, text.indexOf("Vladimir"))].length;
+  let box = await locate(p0, word);
+  await p0.mouse.move(500, 400);
+  for (let i = 0; i < 40 && box.y < 800 - 28 - 60; ++i) {  // wheel the word down to the status bar
+    await p0.mouse.wheel(0, -25);
+    await settle(p0);
+    box = await locate(p0, word);
+  }
+  await page_drag(p0, box);
+  await settle(p0);
+  await p0.screenshot({ path: path.join(docs, "first-use-palette-bottom.png"), clip: { x: 240, y: 400, width: 800, height: 400 } });
+  await ctx0.close();
+  if (process.argv.includes("--first-use")) { await browser.close(); server.close(); process.exit(0); }
+}
+async function page_drag(p, box) {  // a double-click selects the word and opens the palette
+  await p.mouse.dblclick(box.x + box.w / 2, box.y + box.h / 2);
+}
 const ctx = await browser.newContext();
 const { page } = await openApp(ctx, server.url);
 const label = (needle, key, nth = 0) => labelText(page, needle, key, nth);

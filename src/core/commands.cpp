@@ -9,11 +9,11 @@ struct Overloaded : Fs... { using Fs::operator()...; };
 template <class... Fs>
 Overloaded(Fs...) -> Overloaded<Fs...>;
 
-bool is_document_command(const Command& command) { return command.index() <= 11; }  // AddSpan .. SetDocDirection
+bool is_document_command(const Command& command) { return command.index() <= 12; }  // AddSpan .. SetDocName
 
 }  // namespace
 
-static_assert(std::is_same_v<std::variant_alternative_t<11, Command>, cmd::SetDocDirection>,
+static_assert(std::is_same_v<std::variant_alternative_t<12, Command>, cmd::SetDocName>,
               "is_document_command relies on the document commands coming first");
 
 Result<std::vector<edit::Op>> plan(const Corpus& corpus, const Command& command, std::string_view now) {
@@ -40,6 +40,7 @@ std::string describe(const Command& command) {
             [](const cmd::SetDocDirection& c) {
                 return "set the direction to " + std::string(direction_choice_name(c.direction));
             },
+            [](const cmd::SetDocName& c) { return "rename the document to " + c.name; },
             [](const cmd::AddDocument& c) { return "add document " + c.document->name(); },
             [](const cmd::RemoveDocument& c) { return "remove document " + c.doc; },
             [](const cmd::AddEntityType& c) { return "add entity type " + c.type.name; },

@@ -31,6 +31,7 @@ struct SetDocStatus { std::string doc; DocStatus status = DocStatus::New; };
 struct SetDocAnnotator { std::string doc, annotator; };
 struct SetDocLanguage { std::string doc, language; };  // a BCP 47 tag ("zh-Hans", "ja"); "" = automatic
 struct SetDocDirection { std::string doc; DirectionChoice direction = DirectionChoice::automatic; };
+struct SetDocName { std::string doc, name; };  // what the documents panel shows; the id stays
 
 // ---- corpus edits (recorded in the corpus history)
 struct AddDocument {  // default: at the end. The document is moved into the corpus, not copied (document_box.h).
@@ -56,7 +57,7 @@ struct SetAllowCrossingSpans { bool allow = true; };
 
 using Command = std::variant<cmd::AddSpan, cmd::DeleteSpan, cmd::SetSpanLabel, cmd::SetSpanNote, cmd::SetSpanAttribute,
                              cmd::AddRelation, cmd::DeleteRelation, cmd::SetRelationType, cmd::SetDocStatus,
-                             cmd::SetDocAnnotator, cmd::SetDocLanguage, cmd::SetDocDirection, cmd::AddDocument, cmd::RemoveDocument,
+                             cmd::SetDocAnnotator, cmd::SetDocLanguage, cmd::SetDocDirection, cmd::SetDocName, cmd::AddDocument, cmd::RemoveDocument,
                              cmd::AddEntityType, cmd::RenameEntityType, cmd::RecolorEntityType, cmd::SetEntityHotkey,
                              cmd::SetEntityDescription, cmd::DeleteEntityType, cmd::AddRelationType,
                              cmd::RenameRelationType, cmd::SetRelationRule, cmd::DeleteRelationType,

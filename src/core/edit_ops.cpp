@@ -158,12 +158,13 @@ struct Applier {
         if (!d) return d.error();
         Document& D = **d;
         if (D.status() != op.before.status || D.annotator() != op.before.annotator ||
-            D.language() != op.before.language || D.direction() != op.before.direction)
+            D.language() != op.before.language || D.direction() != op.before.direction || D.name() != op.before.name)
             return conflict("document " + op.doc + " has changed");
         D.set_status(op.after.status);
         D.set_annotator(op.after.annotator);
         D.set_language(op.after.language);
         D.set_direction(op.after.direction);
+        D.set_name(op.after.name);
         if (D.modified() == op.before.modified) D.set_modified(op.after.modified);
         return Ok{};
     }

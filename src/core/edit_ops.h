@@ -27,6 +27,7 @@ struct DocMeta {
     std::string annotator, modified;
     std::string language;  // "" = automatic
     DirectionChoice direction = DirectionChoice::automatic;
+    std::string name;
     bool operator==(const DocMeta&) const = default;
 };
 // Status, annotator and language must match `before`; `modified` is only restored if nothing else

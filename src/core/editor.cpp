@@ -42,8 +42,8 @@ std::vector<edit::Op> compact(std::vector<edit::Op> ops, const Corpus& corpus) {
     for (auto& [doc_id, modified] : first_modified) {
         const Document* d = corpus.find_document(doc_id);
         if (!d) continue;  // removed later in the same step
-        out.push_back(edit::ChangeDocMeta{doc_id, {d->status(), d->annotator(), modified, d->language(), d->direction()},
-                                          {d->status(), d->annotator(), d->modified(), d->language(), d->direction()}});
+        out.push_back(edit::ChangeDocMeta{doc_id, {d->status(), d->annotator(), modified, d->language(), d->direction(), d->name()},
+                                          {d->status(), d->annotator(), d->modified(), d->language(), d->direction(), d->name()}});
     }
     return out;
 }

@@ -183,20 +183,22 @@ struct DocumentPlanner {
     }
 
     Result<Ops> meta(DocStatus status, const std::string& annotator, const std::string& language,
-                     DirectionChoice direction) const {
-        edit::DocMeta before{d.status(), d.annotator(), d.modified(), d.language(), d.direction()};
-        edit::DocMeta after{status, annotator, now.empty() ? d.modified() : std::string(now), language, direction};
+                     DirectionChoice direction, const std::string& name) const {
+        edit::DocMeta before{d.status(), d.annotator(), d.modified(), d.language(), d.direction(), d.name()};
+        edit::DocMeta after{status, annotator, now.empty() ? d.modified() : std::string(now), language, direction, name};
         if (before.status == after.status && before.annotator == after.annotator && before.language == after.language &&
-            before.direction == after.direction)
+            before.direction == after.direction && before.name == after.name)
             return Ops{};
         return Ops{edit::ChangeDocMeta{d.id(), std::move(before), std::move(after)}};
     }
 
-    Result<Ops> operator()(const cmd::SetDocStatus& a) const { return meta(a.status, d.annotator(), d.language(), d.direction()); }
+    Result<Ops> operator()(const cmd::SetDocStatus& a) const {
+        return meta(a.status, d.annotator(), d.language(), d.direction(), d.name());
+    }
 
     Result<Ops> operator()(const cmd::SetDocAnnotator& a) const {
         if (auto bad = check_free_text(a.annotator, kMaxMetaBytes, "annotator")) return *bad;
-        return meta(d.status(), a.annotator, d.language(), d.direction());
+        return meta(d.status(), a.annotator, d.language(), d.direction(), d.name());
     }
 
     Result<Ops> operator()(const cmd::SetDocLanguage& a) const {
@@ -204,11 +206,17 @@ struct DocumentPlanner {
         if (!a.language.empty() && !is_valid_language_tag(a.language))
             return invalid(quote(a.language) +
                            " is not a language tag (expected a BCP 47 tag such as zh-Hans, ja or en-US)");
-        return meta(d.status(), d.annotator(), a.language, d.direction());
+        return meta(d.status(), d.annotator(), a.language, d.direction(), d.name());
     }
 
     Result<Ops> operator()(const cmd::SetDocDirection& a) const {
-        return meta(d.status(), d.annotator(), d.language(), a.direction);
+        return meta(d.status(), d.annotator(), d.language(), a.direction, d.name());
+    }
+
+    Result<Ops> operator()(const cmd::SetDocName& a) const {
+        if (auto bad = check_free_text(a.name, kMaxMetaBytes, "name")) return *bad;
+        if (is_blank(a.name)) return invalid("a document needs a name");
+        return meta(d.status(), d.annotator(), d.language(), d.direction(), a.name);
     }
 };
 
@@ -226,7 +234,7 @@ const std::string* target_document(const Command& command) {
 }  // namespace
 
 edit::ChangeDocMeta stamp(const Document& doc, std::string_view now) {
-    edit::DocMeta before{doc.status(), doc.annotator(), doc.modified(), doc.language()};
+    edit::DocMeta before{doc.status(), doc.annotator(), doc.modified(), doc.language(), doc.direction(), doc.name()};
     edit::DocMeta after = before;
     if (!now.empty()) after.modified = std::string(now);
     return edit::ChangeDocMeta{doc.id(), std::move(before), std::move(after)};

@@ -167,6 +167,7 @@ private:
     void apply(const ViewEvents& events);
     void draw_toolbar(ImVec2 min, ImVec2 max);
     void draw_documents_panel(ImVec2 min, ImVec2 max);
+    void draw_rename_document();  // the name field for rename_doc_, while one is being renamed
     void draw_language_combo(const Document& doc);
     void draw_direction_combo(const Document& doc);
     void draw_side_panel(ImVec2 min, ImVec2 max);
@@ -248,6 +249,7 @@ private:
     struct DocPlace { TextView::Place place; TextSelection selection; std::string span; };
     std::map<std::string, DocPlace> places_;
     std::optional<TextView::Place> pending_place_;
+    std::string rename_doc_, rename_text_;  // the document being renamed and its new name
     std::vector<std::string> doc_labels_;  // the documents panel's names, "notes.txt (2)" for repeats
     std::pair<std::uint64_t, std::size_t> doc_labels_key_{~0ull, 0};
     LabelsEditor labels_editor_;

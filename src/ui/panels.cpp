@@ -115,6 +115,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
             std::snprintf(label, sizeof label, "%s %s", mark, doc_labels_[static_cast<std::size_t>(i)].c_str());
             if (selectable(fonts_, label, static_cast<std::size_t>(i) == current_doc_)) open_document(static_cast<std::size_t>(i));
             if (ImGui::BeginPopupContextItem("##doc-menu")) {  // right-click
+                if (ImGui::MenuItem("Rename…")) { rename_doc_ = d.id(); rename_text_ = d.name(); }
                 if (ImGui::MenuItem("Delete document")) delete_id = d.id();
                 ImGui::EndPopup();
             }
@@ -129,6 +130,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     }
     ImGui::EndChild();
     if (!delete_id.empty()) delete_document(delete_id);
+    draw_rename_document();
     if (ImGui::Button("Add samples (10 languages)", ImVec2(-1, 0))) run_action("samples");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Short news texts in Chinese, Japanese, Korean, Arabic, Hebrew, Hindi, Thai,\n"
@@ -401,6 +403,29 @@ void App::draw_status_bar(ImVec2 min, ImVec2 max) {
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12.0f, zoom_x));
     ImGui::TextDisabled("%s", zoom);
     ImGui::End();
+}
+
+void App::draw_rename_document() {
+    if (rename_doc_.empty()) return;
+    if (!ImGui::IsPopupOpen("Rename document")) ImGui::OpenPopup("Rename document");
+    bool done = false;
+    if (ImGui::BeginPopupModal("Rename document", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
+        const bool enter = InputTextString("##doc-name", "name", rename_text_,
+                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+        if (enter || ImGui::Button("Rename (Enter)")) {
+            session_.queue(Command(cmd::SetDocName{rename_doc_, rename_text_}));
+            done = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel (Esc)") || ImGui::IsKeyPressed(ImGuiKey_Escape)) done = true;
+        if (done) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    } else {
+        done = true;
+    }
+    if (done) rename_doc_.clear();
 }
 
 std::string App::document_summary() const {

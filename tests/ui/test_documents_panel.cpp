@@ -68,3 +68,19 @@ TEST_CASE("documents: pasted text is a new document, said, and Ctrl+Z removes it
     d.settle();
     CHECK(d.app().corpus().documents.size() == before);
 }
+
+TEST_CASE("documents: rename one from its context menu; Ctrl+Z gives the old name back") {
+    Driver d;
+    d.click_item("  istanbul-talks.fr.txt", true, 1);  // right-click
+    d.settle();
+    d.click_item("Rename…");
+    d.settle();
+    type_text(d, "talks");
+    d.press(ImGuiKey_Enter);
+    d.settle();
+    CHECK(d.doc().name() == "talks");
+    CHECK(d.item("  talks", true));
+    d.press(ImGuiKey_Z, 0, true);
+    d.settle();
+    CHECK(d.doc().name() == "istanbul-talks.fr.txt");
+}

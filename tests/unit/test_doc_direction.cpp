@@ -60,3 +60,16 @@ TEST_CASE("direction in inkspan JSON: written only when forced, read back, refus
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.find("\"auto\", \"ltr\", \"rtl\"") != std::string::npos);
 }
+
+TEST_CASE("a document forced right to left takes span edits (the modified stamp carries the direction)") {
+    Corpus c = arabic_corpus();
+    Editor e;
+    REQUIRE(e.apply(c, cmd::SetDocDirection{"d1", DirectionChoice::rtl}, "2025-03-01T10:00:00Z").ok());
+    const Status added = e.apply(c, cmd::AddSpan{"d1", 7, 10, "PER", {}, {}}, "2025-03-01T10:01:00Z");
+    REQUIRE(added.ok());
+    CHECK(c.documents[0].span_count() == 2);
+    CHECK(c.documents[0].modified() == "2025-03-01T10:01:00Z");
+    REQUIRE(e.undo(c, "d1").ok());
+    CHECK(c.documents[0].span_count() == 1);
+    CHECK(c.documents[0].direction() == DirectionChoice::rtl);
+}
