@@ -61,6 +61,7 @@ public:
     void set_line_cache(bool on) { view_.set_line_cache(on); }
     [[nodiscard]] std::size_t lines_replayed() const { return view_.lines_replayed(); }
     [[nodiscard]] std::size_t matches_drawn() const { return view_.matches_drawn(); }
+    [[nodiscard]] const TextView& text_view() const { return view_; }  // what it drew (tests)
     [[nodiscard]] const LayoutStats* layout_stats() const { return view_.layout_stats(); }  // the open document's
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
     [[nodiscard]] ImVec4 background_color() const;

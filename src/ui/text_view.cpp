@@ -99,6 +99,28 @@ void TextView::spans_changed(std::size_t start, std::size_t end) {
     label_styles_.clear();  // a schema edit (colour, name) comes with the whole range
 }
 
+std::vector<TextView::DrawnChip> TextView::drawn_chips() const {
+    std::vector<DrawnChip> out;
+    for (const VisibleLine& v : visible_)
+        for (const ChipHit& c : v.mesh->chips)
+            out.push_back({ImVec2(v.at.x + c.min.x, v.at.y + c.min.y), ImVec2(v.at.x + c.max.x, v.at.y + c.max.y), c.span_id});
+    return out;
+}
+
+std::vector<TextView::DrawnArc> TextView::drawn_arcs() const {
+    std::vector<DrawnArc> out;
+    auto add = [&](const ArcHit& a, ImVec2 at) {
+        DrawnArc d{{}, ImVec2(at.x + a.label_min.x, at.y + a.label_min.y), ImVec2(at.x + a.label_max.x, at.y + a.label_max.y),
+                   a.relation_id};
+        for (ImVec2 p : a.points) d.points.push_back(ImVec2(at.x + p.x, at.y + p.y));
+        out.push_back(std::move(d));
+    };
+    for (const VisibleLine& v : visible_)
+        for (const ArcHit& a : v.mesh->arcs) add(a, v.at);
+    for (const ArcHit& a : arcs_) add(a, ImVec2(0, 0));
+    return out;
+}
+
 TextView::Place TextView::place() const {
     if (visible_.empty()) return {0, scroll_y_};
     return {visible_.front().line.cp_start, scroll_y_ - visible_.front().line.y};

@@ -68,6 +68,11 @@ public:
     void set_reduced_motion(bool on) { reduced_motion_ = on; }
     // [first, last) code points of the lines the last frame drew (the accessible mirror's range).
     [[nodiscard]] std::pair<std::size_t, std::size_t> visible_range() const;
+    // What the last frame drew, in screen px (tests): label chips and relation paths.
+    struct DrawnChip { ImVec2 min, max; std::string span_id; };
+    struct DrawnArc { std::vector<ImVec2> points; ImVec2 label_min, label_max; std::string relation_id; };
+    [[nodiscard]] std::vector<DrawnChip> drawn_chips() const;
+    [[nodiscard]] std::vector<DrawnArc> drawn_arcs() const;
     // How many of the find bar's matches the last frame highlighted (tests).
     [[nodiscard]] std::size_t matches_drawn() const { return matches_drawn_; }
 
@@ -101,7 +106,9 @@ private:
                     LineMesh& mesh);
     void draw_line_relations(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                              const std::vector<const Span*>& spans, LineMesh& mesh);
-    void draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit);
+    // `between`: the chips of the line (screen px) an arc on one line must pass above.
+    void draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit,
+                       const std::vector<ChipHit>& between = {});
     void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);
     [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
     [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;  // first visible chip

@@ -127,7 +127,11 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
                 const auto h = anchor(r->head), t = anchor(r->tail);
                 if (!h || !t) continue;
                 ArcHit hit;
-                draw_relation(app, dl, *r, *h, *t, 0, hit);
+                std::vector<ChipHit> others;  // the line's other chips, in screen px
+                for (const ChipHit& c : mesh.chips)
+                    if (c.span_id != r->head && c.span_id != r->tail)
+                        others.push_back({ImVec2(at.x + c.min.x, at.y + c.min.y), ImVec2(at.x + c.max.x, at.y + c.max.y), c.span_id});
+                draw_relation(app, dl, *r, *h, *t, 0, hit, others);
                 for (ImVec2& p : hit.points) p = ImVec2(p.x - at.x, p.y - at.y);
                 hit.label_min = ImVec2(hit.label_min.x - at.x, hit.label_min.y - at.y);
                 hit.label_max = ImVec2(hit.label_max.x - at.x, hit.label_max.y - at.y);
@@ -189,7 +193,8 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         }
 }
 
-void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit) {
+void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit,
+                             const std::vector<ChipHit>& between) {
     const Theme& theme = app.theme();
     const ImVec2 h = ha.pos, t = ta.pos;
     const bool emphasis = r.id == app.selected_relation() || r.id == app.hovered_relation() ||
@@ -202,22 +207,43 @@ void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relatio
     if (std::fabs(ha.line_y - ta.line_y) < 1.0f) {  // same line: an arc over the chips
         const float top = std::min(h.y, t.y) - rise;
         const ImVec2 c1(h.x, top), c2(t.x, top);
-        dl->AddBezierCubic(h, c1, c2, t, col, thick, 12);
         for (int k = 0; k <= 12; ++k) {
             const float u = k / 12.0f, v = 1 - u;
             hit.points.push_back(ImVec2(v * v * v * h.x + 3 * v * v * u * c1.x + 3 * v * u * u * c2.x + u * u * u * t.x,
                                         v * v * v * h.y + 3 * v * v * u * c1.y + 3 * v * u * u * c2.y + u * u * u * t.y));
         }
+        // A chip between the ends in a higher band (a nested span): the curve would cross it, so
+        // the path goes straight up, across above every chip it passes, and down.
+        const float x0 = std::min(h.x, t.x), x1 = std::max(h.x, t.x);
+        float ceiling = std::min(h.y, t.y);
+        bool crosses = false;
+        for (const ChipHit& c : between) {
+            if (c.max.x <= x0 || c.min.x >= x1) continue;
+            ceiling = std::min(ceiling, c.min.y);
+            for (std::size_t k = 1; k < hit.points.size() && !crosses; ++k) {
+                const ImVec2 a = hit.points[k - 1], b = hit.points[k];
+                const float ya = std::max(a.y, b.y);  // the segment's lower end, where it would cut the chip
+                crosses = std::max(a.x, b.x) > c.min.x && std::min(a.x, b.x) < c.max.x && ya > c.min.y;
+            }
+        }
+        if (crosses) {
+            const float level = std::min(ceiling - 4.0f, std::min(h.y, t.y) - rise * 0.6f);
+            hit.points = {h, ImVec2(h.x, level), ImVec2(t.x, level), t};
+            dl->AddPolyline(hit.points.data(), static_cast<int>(hit.points.size()), col, 0, thick);
+        } else {
+            dl->AddBezierCubic(h, c1, c2, t, col, thick, 12);
+        }
     } else {  // different lines: up to the arc row, out to a lane in the right margin, across
-        const float lane_x = origin_.x + column_width_ + 14.0f + (lane % 6) * 5.0f;
+        const float lane_x = origin_.x + column_width_ + 14.0f + static_cast<float>(lane % 6) * 8.0f;  // 8 px apart
         hit.points = {h, ImVec2(h.x, h.y - rise * 0.6f), ImVec2(lane_x, h.y - rise * 0.6f),
                       ImVec2(lane_x, t.y - rise * 0.6f), ImVec2(t.x, t.y - rise * 0.6f), t};
         dl->AddPolyline(hit.points.data(), static_cast<int>(hit.points.size()), col, 0, thick);
     }
     arrow_head(dl, t, hit.points[hit.points.size() - 2], col, 7.0f);
     // The relation type on a small chip at the middle of the path.
-    const ImVec2 mid = hit.points.size() == 6 ? ImVec2((hit.points[2].x + hit.points[4].x) * 0.5f, hit.points[4].y)
-                                              : hit.points[hit.points.size() / 2];
+    const ImVec2 mid = hit.points.size() == 6   ? ImVec2((hit.points[2].x + hit.points[4].x) * 0.5f, hit.points[4].y)
+                       : hit.points.size() == 4 ? ImVec2((hit.points[1].x + hit.points[2].x) * 0.5f, hit.points[1].y)
+                                                : hit.points[hit.points.size() / 2];
     const float half_w = label_style(r.type).text_width * 0.5f, half_h = fonts_.label_px * 0.5f;
     hit.label_min = ImVec2(mid.x - half_w - 4, mid.y - half_h - 1);
     hit.label_max = ImVec2(mid.x + half_w + 4, mid.y + half_h + 1);
