@@ -186,7 +186,7 @@ void App::frame() {
         apply(view_.handle_input(view_input(), ImVec2(text_min.x, text_min.y + search_h), text_max));
         view_.draw(view_input());
         if (view_.settle_layout(kLayoutSliceMs)) platform::request_frames(1);
-        if (!ever_edited_ && current_document()->span_count() == 0)
+        if (!ever_edited_ && current_document()->span_count() == 0 && selection_.empty())  // never over a selection
             draw_first_run_hint(ImVec2(text_min.x, text_min.y + search_h), text_max);
     } else {
         ImGui::SetCursorPos(ImVec2(40, 40));
