@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include <imgui_internal.h>
+
+#include "platform/native.h"
 #include "platform/static_files.h"
 #include "ui_driver.h"
 
@@ -256,4 +259,24 @@ TEST_CASE("keyboard: Enter on a span Tab selected opens its palette; Down and En
     key(d, ImGuiKey_Enter);
     CHECK(span_at(d.doc(), istanbul, "ORG") != nullptr);
     CHECK(d.doc().span_count() == 1);
+}
+
+TEST_CASE("keyboard: the export dialog opened by keys downloads by keys (arrows to Download, Enter)") {
+    Driver d;
+    platform::native::clear_downloads();
+    key(d, ImGuiKey_F6, false, true);
+    key(d, ImGuiKey_F6, false, true);
+    REQUIRE(d.app().keyboard_region() == ui::Region::Toolbar);
+    key(d, ImGuiKey_Tab);
+    key(d, ImGuiKey_RightArrow);
+    key(d, ImGuiKey_RightArrow);  // "Export…"
+    key(d, ImGuiKey_Enter);
+    REQUIRE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
+    const bench::ImGuiItem* download = d.item("Download");
+    REQUIRE(download);
+    for (int i = 0; i < 30 && ImGui::GetCurrentContext()->NavId != download->id; ++i) key(d, ImGuiKey_DownArrow);
+    REQUIRE(ImGui::GetCurrentContext()->NavId == download->id);
+    key(d, ImGuiKey_Enter);
+    REQUIRE(platform::native::downloads().size() == 1);
+    CHECK(platform::native::downloads()[0].name.find(".inkspan.json") != std::string::npos);
 }
