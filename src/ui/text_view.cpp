@@ -99,6 +99,20 @@ void TextView::spans_changed(std::size_t start, std::size_t end) {
     label_styles_.clear();  // a schema edit (colour, name) comes with the whole range
 }
 
+// The hovered (else the selected) relation's path again, above every other arc and chip, so the
+// one the pointer is on can be followed where arcs cross.
+void TextView::draw_emphasised_arc_on_top(const ViewInput& app, ImDrawList* dl) {
+    const std::string& id = !app.hovered_relation().empty() ? app.hovered_relation() : app.selected_relation();
+    emphasised_on_top_.clear();
+    if (id.empty()) return;
+    for (const DrawnArc& a : drawn_arcs()) {
+        if (a.relation_id != id || a.points.size() < 2) continue;
+        dl->AddPolyline(a.points.data(), static_cast<int>(a.points.size()), app.theme().accent, 0, 2.0f);
+        emphasised_on_top_ = id;
+        return;
+    }
+}
+
 std::vector<TextView::DrawnChip> TextView::drawn_chips() const {
     std::vector<DrawnChip> out;
     for (const VisibleLine& v : visible_)
@@ -283,6 +297,7 @@ void TextView::draw(const ViewInput& app) {
         visible_.push_back({line, at, std::move(mesh)});
     }
     draw_crossing_relations(app, dl);
+    draw_emphasised_arc_on_top(app, dl);
     draw_relation_focus(app, dl);
     draw_caret(app, dl);
     if (atlas_texture_id() != mesh_atlas_) {

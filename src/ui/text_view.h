@@ -73,6 +73,8 @@ public:
     struct DrawnArc { std::vector<ImVec2> points; ImVec2 label_min, label_max; std::string relation_id; };
     [[nodiscard]] std::vector<DrawnChip> drawn_chips() const;
     [[nodiscard]] std::vector<DrawnArc> drawn_arcs() const;
+    // The relation whose path the last frame drew again on top (hovered, else selected), or "".
+    [[nodiscard]] const std::string& emphasised_on_top() const { return emphasised_on_top_; }
     // How many of the find bar's matches the last frame highlighted (tests).
     [[nodiscard]] std::size_t matches_drawn() const { return matches_drawn_; }
 
@@ -143,6 +145,8 @@ private:
     // spans of its range change (spans_changed), with the theme, font, zoom or column width.
     bool line_cache_ = true;
     std::size_t matches_drawn_ = 0;
+    std::string emphasised_on_top_;
+    void draw_emphasised_arc_on_top(const ViewInput& app, ImDrawList* dl);
     std::size_t lines_replayed_ = 0;
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
     std::uint64_t frame_ = 0;

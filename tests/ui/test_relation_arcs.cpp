@@ -59,3 +59,18 @@ TEST_CASE("arcs: a relation over a nested span's chips runs above them, not thro
         }
     }
 }
+
+TEST_CASE("arcs: the selected relation's path is drawn again above the others") {
+    Driver d;
+    const Range alex = label_text(d, "Alexandre Darchiev", "PER");
+    const Range sonata = label_text(d, "Sonata Coulter", "PER");
+    d.click_at(alex.start + 2);
+    d.press(ImGuiKey_R, 'r');
+    d.click_at(sonata.start + 2);
+    d.settle();
+    REQUIRE(d.doc().relations().size() == 1);
+    CHECK(d.app().text_view().emphasised_on_top().empty());
+    d.app().select_relation(d.doc().relations()[0].id);
+    d.settle();
+    CHECK(d.app().text_view().emphasised_on_top() == d.doc().relations()[0].id);
+}
