@@ -14,6 +14,7 @@ namespace inkspan::ui {
 struct ChipHit {
     ImVec2 min, max;
     std::string span_id;
+    float line_y = 0;  // set where chips of several lines are gathered (screen px of their line)
 };
 struct ArcHit {
     std::vector<ImVec2> points;  // the polyline as drawn

@@ -161,10 +161,24 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     struct End {
         const CrossingEnd* end;
         ImVec2 at;
+        const LineMesh* mesh;
     };
     std::vector<End> ends;
     for (const VisibleLine& v : visible_)
-        for (const CrossingEnd& c : v.mesh->crossing) ends.push_back({&c, v.at});
+        for (const CrossingEnd& c : v.mesh->crossing) ends.push_back({&c, v.at, v.mesh.get()});
+    // The chips of the line an end is on (screen px), but the relation's own ends: the path out to
+    // the margin passes above them.
+    auto chips_by = [&](const Relation& r) {
+        std::vector<ChipHit> out;
+        for (const End& e : ends) {
+            if (e.end->relation_id != r.id) continue;
+            for (const ChipHit& c : e.mesh->chips)
+                if (c.span_id != r.head && c.span_id != r.tail)
+                    out.push_back({ImVec2(e.at.x + c.min.x, e.at.y + c.min.y), ImVec2(e.at.x + c.max.x, e.at.y + c.max.y),
+                                   c.span_id, e.at.y});
+        }
+        return out;
+    };
     auto end_point = [&](const std::string& span_id) -> Anchor {
         for (const End& e : ends)
             if (e.end->span_id == span_id) return {ImVec2(e.at.x + e.end->anchor.x, e.at.y + e.end->anchor.y), e.at.y};
@@ -181,7 +195,7 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         const Relation* r = doc_->find_relation(id);
         if (!r) continue;
         ArcHit hit;
-        draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit);
+        draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit, chips_by(*r));
         arcs_.push_back(std::move(hit));
     }
     // A relation being dragged out of a span.
@@ -235,8 +249,15 @@ void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relatio
         }
     } else {  // different lines: up to the arc row, out to a lane in the right margin, across
         const float lane_x = origin_.x + column_width_ + 14.0f + static_cast<float>(lane % 6) * 8.0f;  // 8 px apart
-        hit.points = {h, ImVec2(h.x, h.y - rise * 0.6f), ImVec2(lane_x, h.y - rise * 0.6f),
-                      ImVec2(lane_x, t.y - rise * 0.6f), ImVec2(t.x, t.y - rise * 0.6f), t};
+        // Out to the margin above every chip the path passes on the end's line.
+        auto level = [&](ImVec2 end, float line_y) {
+            float y = end.y - rise * 0.6f;
+            for (const ChipHit& c : between)
+                if (c.max.x > end.x && std::fabs(c.line_y - line_y) < 0.5f) y = std::min(y, c.min.y - 4.0f);
+            return y;
+        };
+        const float hy = level(h, ha.line_y), ty = level(t, ta.line_y);
+        hit.points = {h, ImVec2(h.x, hy), ImVec2(lane_x, hy), ImVec2(lane_x, ty), ImVec2(t.x, ty), t};
         dl->AddPolyline(hit.points.data(), static_cast<int>(hit.points.size()), col, 0, thick);
     }
     arrow_head(dl, t, hit.points[hit.points.size() - 2], col, 7.0f);

@@ -74,3 +74,30 @@ TEST_CASE("arcs: the selected relation's path is drawn again above the others") 
     d.settle();
     CHECK(d.app().text_view().emphasised_on_top() == d.doc().relations()[0].id);
 }
+
+TEST_CASE("arcs: a relation to another line goes out to the margin above the chips of its line") {
+    Driver d;
+    const Range alex = label_text(d, "Alexandre Darchiev", "PER");
+    (void)label_text(d, "département de l’Atlantique Nord", "ORG");
+    (void)label_text(d, "Atlantique Nord", "LOC");
+    const Range sonata = label_text(d, "Sonata Coulter", "PER");
+    d.click_at(alex.start + 2);
+    d.press(ImGuiKey_R, 'r');
+    d.click_at(sonata.start + 2);
+    d.settle();
+    REQUIRE(d.doc().relations().size() == 1);
+    const Relation rel = d.doc().relations()[0];
+    d.move(ImVec2(5, 790));
+    d.settle();
+    const auto arcs = d.app().text_view().drawn_arcs();
+    const auto it = std::find_if(arcs.begin(), arcs.end(), [&](const auto& a) { return a.relation_id == rel.id; });
+    REQUIRE(it != arcs.end());
+    REQUIRE(it->points.size() == 6);  // out to a margin lane: the ends are on different lines
+    for (const auto& chip : d.app().text_view().drawn_chips()) {
+        if (chip.span_id == rel.head || chip.span_id == rel.tail) continue;
+        for (ImVec2 p : sampled(it->points)) {
+            INFO("chip of ", chip.span_id, ", arc point (", p.x, ",", p.y, ")");
+            CHECK_FALSE(inside(p, chip.min, chip.max));
+        }
+    }
+}
