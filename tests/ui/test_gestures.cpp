@@ -30,13 +30,6 @@ std::string span_id(const Document& doc, Range r) {
     return s->id;
 }
 
-// Clicks the text of span `from` (selecting it), presses R, clicks the text of span `to`.
-void relate(Driver& d, Range from, Range to) {
-    d.click_at(from.start + 2);
-    d.press(ImGuiKey_R, 'r');
-    d.click_at(to.start + 2);
-}
-
 }  // namespace
 
 TEST_CASE("drag over Istanbul, press the LOC hotkey: one LOC span with the exact code point offsets") {

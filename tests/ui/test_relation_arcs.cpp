@@ -14,6 +14,8 @@ using namespace inkspan::uitest;
 
 namespace {
 
+using TextViewArc = ui::TextView::DrawnArc;
+
 bool inside(ImVec2 p, ImVec2 min, ImVec2 max) { return p.x > min.x && p.x < max.x && p.y > min.y && p.y < max.y; }
 
 // Points along the polyline, every 2 px.
@@ -28,31 +30,21 @@ std::vector<ImVec2> sampled(const std::vector<ImVec2>& path) {
     return out;
 }
 
-}  // namespace
-
-TEST_CASE("arcs: a relation over a nested span's chips runs above them, not through them") {
-    Driver d;
-    // "Alexandre Darchiev, directeur du département de l’Atlantique Nord du ministère des Affaires étrangères"
-    const Range alex = label_text(d, "Alexandre Darchiev", "PER");
-    (void)label_text(d, "département de l’Atlantique Nord", "ORG");
-    (void)label_text(d, "Atlantique Nord", "LOC");  // nested: a chip in a higher band
-    const Range ministere = label_text(d, "ministère des Affaires étrangères", "ORG", 1);
-    d.click_at(alex.start + 2);
-    d.press(ImGuiKey_R, 'r');
-    d.click_at(ministere.start + 2);
-    d.settle();
-    REQUIRE(d.doc().relations().size() == 1);
-    const std::string rel = d.doc().relations()[0].id;
-    const Span* head = d.doc().find_span(d.doc().relations()[0].head);
-    const Span* tail = d.doc().find_span(d.doc().relations()[0].tail);
-    d.move(ImVec2(5, 790));  // nothing hovered
+// The relation's path as the last frame drew it, with nothing hovered.
+TextViewArc drawn_path(Driver& d, const Relation& rel) {
+    d.move(ImVec2(5, 790));
     d.settle();
     const auto arcs = d.app().text_view().drawn_arcs();
-    const auto it = std::find_if(arcs.begin(), arcs.end(), [&](const auto& a) { return a.relation_id == rel; });
+    const auto it = std::find_if(arcs.begin(), arcs.end(), [&](const auto& a) { return a.relation_id == rel.id; });
     REQUIRE(it != arcs.end());
+    return *it;
+}
+
+// No point of the path lies inside a chip other than its own ends'.
+void check_clear_of_chips(Driver& d, const Relation& rel, const TextViewArc& path) {
     for (const auto& chip : d.app().text_view().drawn_chips()) {
-        if (chip.span_id == head->id || chip.span_id == tail->id) continue;
-        for (ImVec2 p : sampled(it->points)) {
+        if (chip.span_id == rel.head || chip.span_id == rel.tail) continue;
+        for (ImVec2 p : sampled(path.points)) {
             INFO("chip of ", chip.span_id, " at (", chip.min.x, ",", chip.min.y, ")-(", chip.max.x, ",", chip.max.y,
                  "), arc point (", p.x, ",", p.y, ")");
             CHECK_FALSE(inside(p, chip.min, chip.max));
@@ -60,13 +52,31 @@ TEST_CASE("arcs: a relation over a nested span's chips runs above them, not thro
     }
 }
 
+// The line "Alexandre Darchiev, directeur du département de l’Atlantique Nord du ministère des
+// Affaires étrangères": PER, an ORG with a nested LOC (a chip in a higher band); returns PER's range.
+Range label_nested_line(Driver& d) {
+    const Range alex = label_text(d, "Alexandre Darchiev", "PER");
+    (void)label_text(d, "département de l’Atlantique Nord", "ORG");
+    (void)label_text(d, "Atlantique Nord", "LOC");
+    return alex;
+}
+
+}  // namespace
+
+TEST_CASE("arcs: a relation over a nested span's chips runs above them, not through them") {
+    Driver d;
+    const Range alex = label_nested_line(d);
+    const Range ministere = label_text(d, "ministère des Affaires étrangères", "ORG", 1);
+    relate(d, alex, ministere);
+    d.settle();
+    REQUIRE(d.doc().relations().size() == 1);
+    const Relation rel = d.doc().relations()[0];
+    check_clear_of_chips(d, rel, drawn_path(d, rel));
+}
+
 TEST_CASE("arcs: the selected relation's path is drawn again above the others") {
     Driver d;
-    const Range alex = label_text(d, "Alexandre Darchiev", "PER");
-    const Range sonata = label_text(d, "Sonata Coulter", "PER");
-    d.click_at(alex.start + 2);
-    d.press(ImGuiKey_R, 'r');
-    d.click_at(sonata.start + 2);
+    relate(d, label_text(d, "Alexandre Darchiev", "PER"), label_text(d, "Sonata Coulter", "PER"));
     d.settle();
     REQUIRE(d.doc().relations().size() == 1);
     CHECK(d.app().text_view().emphasised_on_top().empty());
@@ -77,27 +87,12 @@ TEST_CASE("arcs: the selected relation's path is drawn again above the others") 
 
 TEST_CASE("arcs: a relation to another line goes out to the margin above the chips of its line") {
     Driver d;
-    const Range alex = label_text(d, "Alexandre Darchiev", "PER");
-    (void)label_text(d, "département de l’Atlantique Nord", "ORG");
-    (void)label_text(d, "Atlantique Nord", "LOC");
-    const Range sonata = label_text(d, "Sonata Coulter", "PER");
-    d.click_at(alex.start + 2);
-    d.press(ImGuiKey_R, 'r');
-    d.click_at(sonata.start + 2);
+    const Range alex = label_nested_line(d);
+    relate(d, alex, label_text(d, "Sonata Coulter", "PER"));
     d.settle();
     REQUIRE(d.doc().relations().size() == 1);
     const Relation rel = d.doc().relations()[0];
-    d.move(ImVec2(5, 790));
-    d.settle();
-    const auto arcs = d.app().text_view().drawn_arcs();
-    const auto it = std::find_if(arcs.begin(), arcs.end(), [&](const auto& a) { return a.relation_id == rel.id; });
-    REQUIRE(it != arcs.end());
-    REQUIRE(it->points.size() == 6);  // out to a margin lane: the ends are on different lines
-    for (const auto& chip : d.app().text_view().drawn_chips()) {
-        if (chip.span_id == rel.head || chip.span_id == rel.tail) continue;
-        for (ImVec2 p : sampled(it->points)) {
-            INFO("chip of ", chip.span_id, ", arc point (", p.x, ",", p.y, ")");
-            CHECK_FALSE(inside(p, chip.min, chip.max));
-        }
-    }
+    const TextViewArc path = drawn_path(d, rel);
+    REQUIRE(path.points.size() == 6);  // out to a margin lane: the ends are on different lines
+    check_clear_of_chips(d, rel, path);
 }

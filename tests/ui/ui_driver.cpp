@@ -234,4 +234,10 @@ Range label_text(Driver& d, std::string_view needle, std::string_view label, int
     return r;
 }
 
+void relate(Driver& d, Range from, Range to) {
+    d.click_at(from.start + 2);
+    d.press(ImGuiKey_R, 'r');
+    d.click_at(to.start + 2);
+}
+
 }  // namespace inkspan::uitest

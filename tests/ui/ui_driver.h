@@ -100,4 +100,7 @@ void type_text(Driver& d, std::string_view text);
 // Drags over the nth occurrence (0 = first) of `needle` and presses the hotkey of `label`; returns its range.
 Range label_text(Driver& d, std::string_view needle, std::string_view label, int nth = 0);
 
+// Clicks the text of span `from` (selecting it), presses R, clicks the text of span `to`.
+void relate(Driver& d, Range from, Range to);
+
 }  // namespace inkspan::uitest
