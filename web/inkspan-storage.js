@@ -67,7 +67,7 @@ window.InkspanStorage = (function () {
       const json = recordJson(stored.documents, id);
       if (json !== null) docs.push(json);
     }
-    return '{"format":"inkspan","version":1,"schema":' + stored.meta.schema + ',"documents":[' + docs.join(",") + "]}";
+    return '{"format":"inkspan","version":2,"schema":' + stored.meta.schema + ',"documents":[' + docs.join(",") + "]}";
   }
 
   function acquireWriterLock() {

@@ -19,12 +19,15 @@ namespace inkspan {
 namespace cmd {
 
 // ---- document edits (recorded in that document's history)
-struct AddSpan { std::string doc; std::size_t start = 0, end = 0; std::string label; std::string note; Attributes attributes; };
+struct AddSpan {
+    std::string doc; std::size_t start = 0, end = 0; std::string label; std::string note; Attributes attributes;
+    std::vector<std::string> agreed_by;  // provenance, for a gold layer (Span::agreed_by)
+};
 struct DeleteSpan { std::string doc, span; };  // its relations go with it, in the same undo step
 struct SetSpanLabel { std::string doc, span, label; };
 struct SetSpanNote { std::string doc, span, note; };
 struct SetSpanAttribute { std::string doc, span, key; std::optional<std::string> value; };  // nullopt removes the key
-struct AddRelation { std::string doc, type, head, tail; };
+struct AddRelation { std::string doc, type, head, tail; std::vector<std::string> agreed_by = {}; };
 struct DeleteRelation { std::string doc, relation; };
 struct SetRelationType { std::string doc, relation, type; };
 struct SetDocStatus { std::string doc; DocStatus status = DocStatus::New; };
@@ -32,15 +35,18 @@ struct SetDocAnnotator { std::string doc, annotator; };
 struct SetDocLanguage { std::string doc, language; };  // a BCP 47 tag ("zh-Hans", "ja"); "" = automatic
 struct SetDocDirection { std::string doc; DirectionChoice direction = DirectionChoice::automatic; };
 struct SetDocName { std::string doc, name; };  // what the documents panel shows; the id stays
+// Name, language and direction apply to a document and all its layers at once.
 
 // ---- corpus edits (recorded in the corpus history)
+// A layer (Document::is_layer) always goes after the last member of its document's group, and must
+// have that document's text, name, language and direction and an annotator the group lacks.
 struct AddDocument {  // default: at the end. The document is moved into the corpus, not copied (document_box.h).
     AddDocument(Document doc, std::optional<std::size_t> at = std::nullopt)
         : document(std::make_shared<DocumentBox>(std::move(doc))), index(at) {}
     SharedDocument document;
     std::optional<std::size_t> index;
 };
-struct RemoveDocument { std::string doc; };
+struct RemoveDocument { std::string doc; };  // a document goes with its layers
 struct AddEntityType { EntityType type; };  // an empty color takes the next palette colour
 struct RenameEntityType { std::string from, to; };  // every span and relation type list follows
 struct RecolorEntityType { std::string name, color; };

@@ -21,6 +21,7 @@ struct Corpus {
     bool operator==(const Corpus&) const = default;
 };
 
+
 // Spans per entity label and relations per relation type. Every type of the schema is present
 // (with 0 when unused), so a legend can be drawn from it directly.
 struct LabelCounts {

@@ -84,6 +84,7 @@ Result<Document> Document::with_id(std::string id) const {
     copy->set_language(language());
     copy->set_direction(direction());
     copy->set_annotator(annotator());
+    copy->set_layer_of(layer_of());
     copy->set_created(created());
     copy->set_modified(modified());
     if (span_count() > 0) copy->insert_spans(std::vector<Span>(spans().begin(), spans().end()));
@@ -424,7 +425,7 @@ void Document::rename_relation_type(std::string_view from, std::string_view to) 
 
 bool Document::operator==(const Document& other) const {
     if (id_ != other.id_ || name_ != other.name_ || text_ != other.text_ || status_ != other.status_ ||
-        language_ != other.language_ || direction_ != other.direction_ || annotator_ != other.annotator_ || created_ != other.created_ ||
+        language_ != other.language_ || direction_ != other.direction_ || annotator_ != other.annotator_ || layer_of_ != other.layer_of_ || created_ != other.created_ ||
         modified_ != other.modified_ ||
         order_.size() != other.order_.size() || relations_ != other.relations_)
         return false;

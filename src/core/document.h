@@ -38,6 +38,9 @@ struct Span {
     std::string label;      // an entity type name of the schema
     std::string note;       // free text; may be empty
     Attributes attributes;  // free key/value pairs; may be empty
+    // Provenance in a gold layer: the annotators who had this span when it was adjudicated
+    // (empty elsewhere, and for a span the curator added).
+    std::vector<std::string> agreed_by;
 
     bool operator==(const Span&) const = default;
 };
@@ -47,6 +50,7 @@ struct Relation {
     std::string type;  // a relation type name of the schema
     std::string head;  // span id
     std::string tail;  // span id
+    std::vector<std::string> agreed_by;  // provenance in a gold layer, as Span::agreed_by
 
     bool operator==(const Relation&) const = default;
 };
@@ -84,6 +88,12 @@ public:
     // Direction of its paragraphs: each from its first strong character (automatic), or forced.
     [[nodiscard]] DirectionChoice direction() const { return direction_; }
     [[nodiscard]] const std::string& annotator() const { return annotator_; }
+    // Annotator layers (issue 18): a layer is a Document with the same text as the document it
+    // belongs to, holding one more annotator's spans and relations (or the gold layer). Its id is
+    // its own; layer_of() is the id of that document ("" for a document in its own right). A
+    // layer's name, language and direction are its document's (corpus.h keeps them equal).
+    [[nodiscard]] const std::string& layer_of() const { return layer_of_; }
+    [[nodiscard]] bool is_layer() const { return !layer_of_.empty(); }
     [[nodiscard]] const std::string& created() const { return created_; }    // ISO-8601, from the caller
     [[nodiscard]] const std::string& modified() const { return modified_; }  // ISO-8601, from the caller
 
@@ -138,6 +148,7 @@ public:
     void set_language(std::string language) { language_ = std::move(language); }
     void set_direction(DirectionChoice direction) { direction_ = direction; }
     void set_annotator(std::string annotator) { annotator_ = std::move(annotator); }
+    void set_layer_of(std::string document_id) { layer_of_ = std::move(document_id); }
     void set_created(std::string created) { created_ = std::move(created); }
     void set_modified(std::string modified) { modified_ = std::move(modified); }
     void insert_span(Span span);                          // O(n) on 12-byte entries
@@ -173,6 +184,7 @@ private:
     TextIndex index_;
     DocStatus status_ = DocStatus::New;
     std::string annotator_, created_, modified_;
+    std::string layer_of_;  // "" = not a layer
     std::string language_;  // "" = automatic
     DirectionChoice direction_ = DirectionChoice::automatic;
 

@@ -13,7 +13,11 @@
 
 namespace inkspan {
 
-inline constexpr unsigned kInkspanFormatVersion = 1;
+// The newest version this app reads. Version 2 added annotator layers ("layer_of") and provenance
+// ("agreed_by"); a file that uses neither is written as version 1, so older apps still read it.
+inline constexpr unsigned kInkspanFormatVersion = 2;
+// The version a file of these documents is written as.
+[[nodiscard]] unsigned inkspan_version_needed(const Corpus& corpus);
 
 struct InkspanReadOptions {
     // Labels and relation types the file uses but its schema lacks are refused (ErrorKind::Invalid,

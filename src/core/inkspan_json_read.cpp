@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/inkspan_json.h"
+#include "core/layers.h"
 #include "core/json_guard.h"
 #include "core/json_sax.h"
 #include "core/limits.h"
@@ -213,8 +214,24 @@ private:
         return true;
     }
 
+    // "agreed_by": a list of annotator names (provenance in a gold layer).
+    bool names_member(const json& obj, const Path& at, const char* key, std::vector<std::string>& out) {
+        const json* v = array_member(obj, at, key, false, kMaxAnnotatorsPerItem, "annotators");
+        if (!v) return !error_;
+        const Path list = at / key;
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const json& item = (*v)[i];
+            if (!item.is_string()) return type_error(list[i], "a string", item);
+            if (item.get_ref<const std::string&>().size() > kMaxMetaBytes)
+                return fail(ErrorKind::TooLarge, list[i], "over the limit of " + std::to_string(kMaxMetaBytes) + " bytes");
+            out.push_back(item.get<std::string>());
+        }
+        return true;
+    }
+
     bool read_schema(const json& root, const Path& at, Schema& schema);
-    bool read_document(const json& v, const Path& at, const Schema& schema, Document& out);
+    // `read`: the documents read so far (a layer's document comes before it).
+    bool read_document(const json& v, const Path& at, const Schema& schema, const Corpus& read, Document& out);
     bool read_spans(const json& doc, const Path& at, const Schema& schema, const Document& d, std::vector<Span>& out);
     bool read_relations(const json& doc, const Path& at, const Schema& schema, const std::vector<Span>& spans,
                         std::vector<Relation>& out);
@@ -311,7 +328,8 @@ bool Reader::read_spans(const json& doc, const Path& at, const Schema& schema, c
                             quote(claimed) + " does not match the text at [" + std::to_string(s.start) + ", " +
                                 std::to_string(s.end) + ") (" + quote(covered) + ")");
         }
-        if (!string_member(v, sp, "note", false, kMaxNoteBytes, s.note)) return false;
+        if (!string_member(v, sp, "note", false, kMaxNoteBytes, s.note) || !names_member(v, sp, "agreed_by", s.agreed_by))
+            return false;
         if (const json* attrs = member(v, sp, "attributes", false)) {
             const Path ap = sp / "attributes";
             if (!object_at(*attrs, ap)) return false;
@@ -396,6 +414,7 @@ bool Reader::read_relations(const json& doc, const Path& at, const Schema& schem
             !string_member(v, rp, "head", true, kMaxIdBytes, r.head) ||
             !string_member(v, rp, "tail", true, kMaxIdBytes, r.tail))
             return false;
+        if (!names_member(v, rp, "agreed_by", r.agreed_by)) return false;
         const auto& id_ref = v.find("id")->get_ref<const std::string&>();
         if (span_by_id.count(id_ref) || !ids.insert(id_ref).second)
             return fail(ErrorKind::Invalid, rp / "id", "duplicate id " + quote(r.id));
@@ -429,11 +448,25 @@ bool Reader::read_relations(const json& doc, const Path& at, const Schema& schem
     return true;
 }
 
-bool Reader::read_document(const json& v, const Path& at, const Schema& schema, Document& out) {
+bool Reader::read_document(const json& v, const Path& at, const Schema& schema, const Corpus& read, Document& out) {
     if (!object_at(v, at)) return false;
-    std::string id, name, text, status = "new", language, direction, annotator, created, modified;
+    std::string id, name, text, status = "new", language, direction, annotator, created, modified, layer_of;
+    if (!string_member(v, at, "layer_of", false, kMaxIdBytes, layer_of)) return false;
+    const Document* base = nullptr;
+    if (v.contains("layer_of")) {  // a layer: its text, name, language and direction are its document's
+        base = read.find_document(layer_of);
+        if (!base) return fail(ErrorKind::Invalid, at / "layer_of", "no document " + quote(layer_of) + " before this layer");
+        if (base->is_layer()) return fail(ErrorKind::Invalid, at / "layer_of", quote(layer_of) + " is itself a layer");
+        for (const char* key : {"text", "name", "language", "direction"})
+            if (v.contains(key))
+                return fail(ErrorKind::Invalid, at / key, "a layer takes its " + std::string(key) + " from its document " + quote(layer_of));
+        name = base->name();
+        text = base->text();
+        language = base->language();
+        direction = direction_choice_name(base->direction());
+    }
     if (!id_member(v, at, "id", id) || !string_member(v, at, "name", false, kMaxMetaBytes, name) ||
-        !string_member(v, at, "text", true, kMaxTextBytes, text) ||
+        !string_member(v, at, "text", base == nullptr, kMaxTextBytes, text) ||
         !string_member(v, at, "status", false, kMaxMetaBytes, status) ||
         !string_member(v, at, "language", false, kMaxMetaBytes, language) ||
         !string_member(v, at, "direction", false, kMaxMetaBytes, direction) ||
@@ -458,6 +491,12 @@ bool Reader::read_document(const json& v, const Path& at, const Schema& schema, 
     doc->set_status(*parsed_status);
     doc->set_language(std::move(language));
     doc->set_direction(*parsed_direction);
+    if (base) {
+        if (annotator.empty()) return fail(ErrorKind::Invalid, at, "a layer needs an \"annotator\"");
+        if (find_layer(read, base->id(), annotator))
+            return fail(ErrorKind::Invalid, at / "annotator", "document " + quote(base->id()) + " already has a layer by " + quote(annotator));
+        doc->set_layer_of(std::move(layer_of));
+    }
     doc->set_annotator(std::move(annotator));
     doc->set_created(std::move(created));
     doc->set_modified(std::move(modified));
@@ -502,7 +541,7 @@ Result<Corpus> Reader::read(const json& root, const SplitDocuments* split) {
             if (parsed.is_discarded()) return syntax_error(split->text);
         }
         Document doc;
-        if (!read_document(split ? parsed : (*documents)[i], dp, corpus.schema, doc)) return *error_;
+        if (!read_document(split ? parsed : (*documents)[i], dp, corpus.schema, corpus, doc)) return *error_;
         if (!doc_ids.insert(doc.id()).second)
             return make_error(ErrorKind::Invalid, (dp / "id").str() + ": duplicate document id " + quote(doc.id()));
         corpus.documents.push_back(std::move(doc));

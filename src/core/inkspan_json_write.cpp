@@ -1,6 +1,7 @@
 // Writing inkspan JSON by hand rather than through a JSON DOM: the layout is part of the format's
 // promise (fixed key order, 2-space indent, one span/relation/type per line, trailing newline), so
 // a saved corpus diffs line by line in git.
+#include <algorithm>
 #include <string>
 
 #include "core/inkspan_json.h"
@@ -89,6 +90,14 @@ void put_schema(std::string& out, const Schema& schema) {
 
 constexpr std::string_view kDocIndent = "      ";
 
+// `, "key": ["a", "b"]`
+void put_names(std::string& out, std::string_view key, const std::vector<std::string>& names) {
+    out += ", ";
+    put_string(out, key);
+    out += ": ";
+    put_list(out, names);
+}
+
 void put_span(std::string& out, const Document& d, const Span& s) {
     out += '{';
     put_field(out, "id", s.id, true);
@@ -106,6 +115,7 @@ void put_span(std::string& out, const Document& d, const Span& s) {
         }
         out += '}';
     }
+    if (!s.agreed_by.empty()) put_names(out, "agreed_by", s.agreed_by);
     out += '}';
 }
 
@@ -115,6 +125,7 @@ void put_relation(std::string& out, const Relation& r) {
     put_field(out, "type", r.type);
     put_field(out, "head", r.head);
     put_field(out, "tail", r.tail);
+    if (!r.agreed_by.empty()) put_names(out, "agreed_by", r.agreed_by);
     out += '}';
 }
 
@@ -130,6 +141,10 @@ void put_line(std::string& out, std::string_view key, std::string_view value) {
 void put_document_opening(std::string& out, const Document& d) {
     out += "{\n";
     put_line(out, "id", d.id());
+    if (d.is_layer()) {  // no text, name, language or direction: its document's
+        put_line(out, "layer_of", d.layer_of());
+        return;
+    }
     put_line(out, "name", d.name());
     out += kDocIndent;
     out += "\"text\": \"";
@@ -138,11 +153,11 @@ void put_document_opening(std::string& out, const Document& d) {
 // The text's closing quote, the fields after it, `"spans": `.
 void put_document_rest(std::string& out, const Document& d) {
     const std::string_view in = kDocIndent;
-    out += "\",\n";
+    if (!d.is_layer()) out += "\",\n";
     auto line = [&](std::string_view key, std::string_view value) { put_line(out, key, value); };
     line("status", doc_status_name(d.status()));
-    if (!d.language().empty()) line("language", d.language());  // absent = automatic (older files)
-    if (d.direction() != DirectionChoice::automatic) line("direction", direction_choice_name(d.direction()));
+    if (!d.is_layer() && !d.language().empty()) line("language", d.language());  // absent = automatic (older files)
+    if (!d.is_layer() && d.direction() != DirectionChoice::automatic) line("direction", direction_choice_name(d.direction()));
     line("annotator", d.annotator());
     line("created", d.created());
     line("modified", d.modified());
@@ -153,7 +168,7 @@ void put_document_rest(std::string& out, const Document& d) {
 // Everything before the spans' array: `{`, the fields, `"spans": `.
 void put_document_head(std::string& out, const Document& d) {
     put_document_opening(out, d);
-    append_json_escaped(out, d.text());
+    if (!d.is_layer()) append_json_escaped(out, d.text());
     put_document_rest(out, d);
 }
 
@@ -211,7 +226,7 @@ bool DocumentJsonWriter::write_some(std::size_t& budget) {
             next_ = 0;  // bytes of the text written
             --budget;
         } else if (stage_ == Stage::Text) {
-            if (next_ < d.text().size()) {  // the text in pieces of kTextBytesPerItem
+            if (!d.is_layer() && next_ < d.text().size()) {  // the text in pieces of kTextBytesPerItem
                 if (budget == 0) break;
                 const std::string_view piece = std::string_view(d.text()).substr(next_, kTextBytesPerItem);
                 append_json_escaped(out_, piece);
@@ -254,11 +269,21 @@ bool DocumentJsonWriter::write_some(std::size_t& budget) {
 
 namespace {
 
+bool needs_version_2(const Document& d) {
+    if (d.is_layer()) return true;
+    for (const Span& s : d.spans())
+        if (!s.agreed_by.empty()) return true;
+    for (const Relation& r : d.relations())
+        if (!r.agreed_by.empty()) return true;
+    return false;
+}
+
 template <class Documents>
 std::string write(const Schema& schema, const Documents& documents) {
     std::string out;
     out += "{\n  \"format\": \"inkspan\",\n  \"version\": ";
-    out += std::to_string(kInkspanFormatVersion);
+    const bool v2 = std::any_of(documents.begin(), documents.end(), [](const Document* d) { return needs_version_2(*d); });
+    out += v2 ? "2" : "1";
     out += ",\n  \"schema\": ";
     put_schema(out, schema);
     out += ",\n  \"documents\": ";
@@ -269,6 +294,10 @@ std::string write(const Schema& schema, const Documents& documents) {
 
 }  // namespace
 
+unsigned inkspan_version_needed(const Corpus& corpus) {
+    return std::any_of(corpus.documents.begin(), corpus.documents.end(), needs_version_2) ? 2 : 1;
+}
+
 std::string write_inkspan_json(const Corpus& corpus) {
     std::vector<const Document*> docs;
     docs.reserve(corpus.documents.size());
@@ -277,6 +306,13 @@ std::string write_inkspan_json(const Corpus& corpus) {
 }
 
 std::string write_inkspan_json(const Schema& schema, const Document& document) {
+    if (document.is_layer()) {  // on its own: a document with its text, the annotator's
+        auto alone = document.with_id(document.id());
+        if (alone) {
+            alone->set_layer_of("");
+            return write(schema, std::vector<const Document*>{&*alone});
+        }
+    }
     return write(schema, std::vector<const Document*>{&document});
 }
 

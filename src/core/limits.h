@@ -18,6 +18,7 @@ inline constexpr std::size_t kMaxIdBytes = 64;                       // document
 inline constexpr std::size_t kMaxMetaBytes = 1024;                   // document name, annotator, dates, descriptions
 inline constexpr std::size_t kMaxNoteBytes = 16u << 10;              // a span's free-text note
 inline constexpr std::size_t kMaxAttributesPerSpan = 32;
+inline constexpr std::size_t kMaxAnnotatorsPerItem = 64;           // names in a gold span's or relation's agreed_by
 inline constexpr std::size_t kMaxAttributeBytes = 256;               // each attribute key and value
 // Peak memory an import takes per byte of file (the file's copy, the parsed JSON, the documents):
 // the 49.6 MB corpus of docs/BENCHMARKS.md peaks at 336 MB of wasm heap (6.8x). An import that

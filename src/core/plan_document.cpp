@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/commands.h"
+#include "core/layers.h"
 #include "core/limits.h"
 #include "core/validation.h"
 
@@ -29,6 +30,14 @@ std::optional<Error> check_attribute(const std::string& key, const std::string& 
     if (!is_valid_token(key, kMaxAttributeBytes))
         return invalid("invalid attribute name " + quote(key) + " (1 to 256 bytes, no spaces or control characters)");
     return check_free_text(value, kMaxAttributeBytes, "attribute " + key);
+}
+
+std::optional<Error> check_agreed_by(const std::vector<std::string>& names) {
+    if (names.size() > kMaxAnnotatorsPerItem)
+        return make_error(ErrorKind::TooLarge, "at most " + std::to_string(kMaxAnnotatorsPerItem) + " annotators may agree on an item");
+    for (const auto& n : names)
+        if (auto bad = check_free_text(n, kMaxMetaBytes, "agreed_by")) return bad;
+    return std::nullopt;
 }
 
 struct DocumentPlanner {
@@ -90,7 +99,8 @@ struct DocumentPlanner {
         if (d.span_count() >= kMaxSpansPerDocument)
             return make_error(ErrorKind::TooLarge, "document " + quote(d.id()) + " already has " +
                                                        std::to_string(kMaxSpansPerDocument) + " spans (the limit)");
-        Span s{d.next_span_id(), a.start, a.end, a.label, a.note, a.attributes};
+        if (auto bad = check_agreed_by(a.agreed_by)) return *bad;
+        Span s{d.next_span_id(), a.start, a.end, a.label, a.note, a.attributes, a.agreed_by};
         return done({edit::InsertSpans{d.id(), {std::move(s)}}});
     }
 
@@ -163,7 +173,8 @@ struct DocumentPlanner {
         if (d.relations().size() >= kMaxRelationsPerDocument)
             return make_error(ErrorKind::TooLarge, "document " + quote(d.id()) + " already has " +
                                                        std::to_string(kMaxRelationsPerDocument) + " relations (the limit)");
-        return done({edit::InsertRelations{d.id(), {Relation{d.next_relation_id(), a.type, a.head, a.tail}}}});
+        if (auto bad = check_agreed_by(a.agreed_by)) return *bad;
+        return done({edit::InsertRelations{d.id(), {Relation{d.next_relation_id(), a.type, a.head, a.tail, a.agreed_by}}}});
     }
 
     Result<Ops> operator()(const cmd::DeleteRelation& a) const {
@@ -189,7 +200,20 @@ struct DocumentPlanner {
         if (before.status == after.status && before.annotator == after.annotator && before.language == after.language &&
             before.direction == after.direction && before.name == after.name)
             return Ops{};
-        return Ops{edit::ChangeDocMeta{d.id(), std::move(before), std::move(after)}};
+        const bool shared = before.language != after.language || before.direction != after.direction || before.name != after.name;
+        Ops ops{edit::ChangeDocMeta{d.id(), std::move(before), std::move(after)}};
+        if (shared)  // a document's layers keep its name, language and direction
+            for (const Document* other : layer_group(c, d.id())) {
+                if (other == &d) continue;
+                edit::DocMeta b{other->status(), other->annotator(), other->modified(), other->language(), other->direction(), other->name()};
+                edit::DocMeta o = b;
+                o.language = language;
+                o.direction = direction;
+                o.name = name;
+                if (!now.empty()) o.modified = std::string(now);
+                ops.push_back(edit::ChangeDocMeta{other->id(), std::move(b), std::move(o)});
+            }
+        return ops;
     }
 
     Result<Ops> operator()(const cmd::SetDocStatus& a) const {
@@ -198,6 +222,11 @@ struct DocumentPlanner {
 
     Result<Ops> operator()(const cmd::SetDocAnnotator& a) const {
         if (auto bad = check_free_text(a.annotator, kMaxMetaBytes, "annotator")) return *bad;
+        if (a.annotator != d.annotator()) {
+            if (d.is_layer() && a.annotator.empty()) return invalid("a layer needs an annotator");
+            if (find_layer(c, d.id(), a.annotator))
+                return refused("document " + quote(d.name()) + " already has a layer by " + quote(a.annotator));
+        }
         return meta(d.status(), a.annotator, d.language(), d.direction(), d.name());
     }
 

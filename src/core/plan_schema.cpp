@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/commands.h"
+#include "core/layers.h"
 #include "core/limits.h"
 #include "core/validation.h"
 
@@ -92,6 +93,19 @@ struct CorpusPlanner {
             if (auto pair = d.find_crossing_pair())
                 return refused("document " + quote(d.id()) + " has crossing spans " + span_place(d, *pair->first) +
                                " and " + span_place(d, *pair->second));
+        if (d.is_layer()) {
+            const Document* base = c.find_document(d.layer_of());
+            const std::string layer = "layer " + quote(d.id());
+            if (!base) return not_found(layer + " belongs to document " + quote(d.layer_of()) + ", which does not exist");
+            if (base->is_layer()) return invalid(layer + " belongs to " + quote(base->id()) + ", itself a layer");
+            if (base->text() != d.text()) return invalid(layer + " has a different text from document " + quote(base->name()));
+            if (base->name() != d.name() || base->language() != d.language() || base->direction() != d.direction())
+                return invalid(layer + " has a different name, language or direction from document " + quote(base->name()));
+            if (d.annotator().empty()) return invalid(layer + " needs an annotator");
+            if (find_layer(c, base->id(), d.annotator()))
+                return refused("document " + quote(base->name()) + " already has a layer by " + quote(d.annotator()));
+            return Ops{edit::InsertDocument{layer_insert_index(c, base->id()), a.document}};
+        }
         const std::size_t index = std::min(a.index.value_or(c.documents.size()), c.documents.size());
         return Ops{edit::InsertDocument{index, a.document}};  // shares the box: no copy
     }
@@ -100,7 +114,13 @@ struct CorpusPlanner {
         auto i = c.document_index(a.doc);
         if (!i) return not_found("unknown document " + quote(a.doc));
         const Document& d = c.documents[*i];
-        return Ops{edit::RemoveDocument{*i, std::make_shared<DocumentBox>(d.id(), d.name())}};  // filled when applied
+        Ops ops;
+        if (!d.is_layer())  // its layers first, the last one first, so every index holds as each goes
+            for (std::size_t j = c.documents.size(); j-- > *i + 1;)
+                if (c.documents[j].layer_of() == d.id())
+                    ops.push_back(edit::RemoveDocument{j, std::make_shared<DocumentBox>(c.documents[j].id(), c.documents[j].name())});
+        ops.push_back(edit::RemoveDocument{*i, std::make_shared<DocumentBox>(d.id(), d.name())});  // filled when applied
+        return ops;
     }
 
     Result<Ops> operator()(const cmd::AddEntityType& a) const {

@@ -167,8 +167,8 @@ TEST_CASE("refusals: input, syntax, format and version") {
     CHECK(error_of(R"({"format": "brat"})") == "format: expected \"inkspan\", got \"brat\"");
     CHECK(kind_of(R"({"format": "brat"})") == ErrorKind::Unsupported);
     CHECK(error_of(R"({"format": "inkspan"})") == "missing required key \"version\"");
-    CHECK(error_of(R"({"format": "inkspan", "version": 2})") == "version: 2 is newer than this app supports (1)");
-    CHECK(kind_of(R"({"format": "inkspan", "version": 2})") == ErrorKind::Unsupported);
+    CHECK(error_of(R"({"format": "inkspan", "version": 3})") == "version: 3 is newer than this app supports (2)");
+    CHECK(kind_of(R"({"format": "inkspan", "version": 3})") == ErrorKind::Unsupported);
     CHECK(error_of(R"({"format": "inkspan", "version": 0})") == "version: 0 is not a valid version");
     CHECK(error_of(R"({"format": "inkspan", "version": "1"})") == "version: expected a positive integer, got string \"1\"");
     CHECK(error_of(R"({"format": "inkspan", "version": 1})") == "missing required key \"schema\"");
