@@ -49,13 +49,14 @@ LabelCounts count_labels(const Corpus& corpus) {
 Progress progress(const Corpus& corpus) {
     Progress p;
     for (const auto& doc : corpus.documents) {
+        if (doc.is_layer()) continue;  // a document counts once, whatever its layers
         switch (doc.status()) {
             case DocStatus::New: ++p.fresh; break;
             case DocStatus::InProgress: ++p.in_progress; break;
             case DocStatus::Done: ++p.done; break;
         }
     }
-    p.total = corpus.documents.size();
+    p.total = p.fresh + p.in_progress + p.done;
     return p;
 }
 

@@ -39,6 +39,6 @@ struct Progress {
     std::size_t total = 0;
     bool operator==(const Progress&) const = default;
 };
-[[nodiscard]] Progress progress(const Corpus& corpus);
+[[nodiscard]] Progress progress(const Corpus& corpus);  // documents, not their layers
 
 }  // namespace inkspan

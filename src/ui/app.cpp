@@ -7,6 +7,7 @@
 #include "core/edit_announcement.h"
 #include "core/inkspan_json.h"
 #include "platform/browser.h"
+#include "platform/preferences.h"
 #include "platform/storage.h"
 
 namespace inkspan::ui {
@@ -50,6 +51,7 @@ App::App() : session_(sample_corpus(), platform::now_iso8601, platform::monotoni
     const std::string ttf = read_file(kFontPath);
     font_set_.set_body_font(std::vector<char>(ttf.begin(), ttf.end()));
     apply_theme();
+    user_name_ = user_name_edit_ = platform::preference("annotator.name").value_or("");
     const std::string restored = platform::take_restored_corpus();
     sync_storage_state();
     if (!restored.empty()) {
@@ -180,6 +182,13 @@ void App::frame() {
     if (search_.open) {
         search_h = 40.0f;
         draw_search_bar(text_min, ImVec2(text_max.x, text_min.y + search_h));
+    }
+    if (LayerBar::shown(corpus(), current_document())) {
+        const ImVec2 bar_min(text_min.x, text_min.y + search_h);
+        search_h += LayerBar::kHeight;
+        if (const auto chosen = layer_bar_.draw(bar_min, ImVec2(text_max.x, text_min.y + search_h), corpus(),
+                                                *current_document(), user_name_, theme_, fonts_))
+            open_layer(*chosen);
     }
     if (current_document()) {
         apply(view_.handle_input(view_input(), ImVec2(text_min.x, text_min.y + search_h), text_max));

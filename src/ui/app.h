@@ -26,6 +26,7 @@
 #include "ui/import_review.h"
 #include "ui/keyboard_help.h"
 #include "ui/labels_editor.h"
+#include "ui/layer_bar.h"
 #include "ui/palette.h"
 #include "ui/region_focus.h"
 #include "ui/search_bar.h"
@@ -133,6 +134,11 @@ public:
     void request_schema(Command command);
     void start_relation_from(const std::string& span_id);
     void open_document(std::size_t index);
+    // Another member of the open document's group (a layer): the same place in the same text.
+    void open_layer(const std::string& doc_id);
+    // Who is annotating here (a preference, asked on first use); names the annotator of new documents.
+    [[nodiscard]] const std::string& user_name() const { return user_name_; }
+    void set_user_name(std::string name);
     // Removes the document (one undo step: Ctrl+Z brings it back) and says so.
     void delete_document(const std::string& doc_id);
     // Text pasted onto the page: a new document, said, and undoable.
@@ -171,6 +177,7 @@ private:
     void draw_rename_document();  // the name field for rename_doc_, while one is being renamed
     void draw_language_combo(const Document& doc);
     void draw_direction_combo(const Document& doc);
+    void draw_user_name();  // "You: [name]" in the documents panel
     void draw_side_panel(ImVec2 min, ImVec2 max);
     void draw_status_bar(ImVec2 min, ImVec2 max);
     void draw_first_run_hint(ImVec2 min, ImVec2 max);
@@ -252,8 +259,12 @@ private:
     std::optional<TextView::Place> pending_place_;
     std::string rename_doc_, rename_text_;  // the document being renamed and its new name
     std::vector<std::string> doc_labels_;  // the documents panel's names, "notes.txt (2)" for repeats
+    std::vector<std::size_t> doc_rows_;    // the documents panel's rows: corpus indexes of documents, not layers
     std::pair<std::uint64_t, std::size_t> doc_labels_key_{~0ull, 0};
     LabelsEditor labels_editor_;
+    LayerBar layer_bar_;
+    std::string user_name_;       // platform preference "annotator.name"
+    std::string user_name_edit_;  // the side panel's field
     StatisticsPanel statistics_;
     KeyboardHelp help_;
     RegionFocus focus_;  // which region has the keyboard (F6)

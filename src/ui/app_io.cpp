@@ -9,6 +9,7 @@
 #include "core/formats/format.h"
 #include "core/formats/format_util.h"
 #include "core/inkspan_json.h"
+#include "core/layers.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
@@ -40,6 +41,14 @@ std::optional<std::string> cannot_read(std::size_t largest, std::size_t total) {
                megabytes(available) + " MB left. Nothing was changed. Export your work and reload the page to free "
                "memory, or split the file.";
     return std::nullopt;
+}
+
+// Whether this file's copies already give `who` a layer of `text` (a second copy is a question).
+bool taken_in_file(const std::map<std::size_t, std::string>& layers, const Corpus& incoming, std::string_view text,
+                   const std::string& who) {
+    for (const auto& [i, name] : layers)
+        if (name == who && incoming.documents[i].text() == text) return true;
+    return false;
 }
 
 }  // namespace
@@ -200,6 +209,7 @@ ImportOutcome App::import_texts(const std::string& label, const std::map<std::st
         }
         doc->set_created(platform::now_iso8601());
         doc->set_modified(doc->created());
+        doc->set_annotator(user_name_);  // a text the user brings is theirs to annotate
         incoming.documents.push_back(std::move(doc.value()));
     }
     return stage_import(label, std::move(incoming), {});
@@ -241,7 +251,12 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
         return out;
     }
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
-    PendingImport p{file_name, std::move(incoming), {}, {}, std::move(notes), {}, std::move(violations), std::move(tag_column)};
+    PendingImport p;
+    p.file_name = file_name;
+    p.incoming = std::move(incoming);
+    p.notes = std::move(notes);
+    p.violations = std::move(violations);
+    p.tag_column = std::move(tag_column);
     for (const EntityType& t : p.incoming.schema.entities)
         if (!corpus().schema.find_entity(t.name)) p.new_types.push_back(t.name);
     for (const RelationType& r : p.incoming.schema.relations) {
@@ -249,12 +264,29 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
         if (!ours) p.new_types.push_back(r.name);
         else if (!(*ours == r)) p.widened.push_back(r.name);
     }
+    const DocumentsByText here(corpus());
+    std::map<std::string_view, std::vector<std::string>> new_texts;  // text → annotators of this file's copies
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
         const Document& in = p.incoming.documents[i];
-        bool same_text = false;
-        for (const Document& d : corpus().documents)
-            if (d.text() == in.text()) { p.clashes.push_back(i); same_text = true; break; }
-        if (same_text) continue;
+        const std::string& who = in.annotator();
+        if (const Document* same = here.find(in.text())) {
+            // Another annotator's copy of a text here becomes their layer; the same annotator's, a question.
+            if (!who.empty() && !find_layer(corpus(), same->id(), who) && !taken_in_file(p.layers, p.incoming, in.text(), who))
+                p.layers[i] = who;
+            else
+                p.clashes.push_back(i);
+            continue;
+        }
+        if (auto seen = new_texts.find(in.text()); seen != new_texts.end()) {  // a text this file brings twice
+            auto& names = seen->second;
+            if (!who.empty() && std::find(names.begin(), names.end(), who) == names.end()) {
+                p.layers[i] = who;
+                names.push_back(who);
+                continue;
+            }
+        } else {
+            new_texts[in.text()].push_back(who);
+        }
         for (const Document& d : corpus().documents)
             if (d.name() == in.name() || d.id() == in.id()) {
                 p.notes.push_back("\"" + in.name() + "\" differs from the stored \"" + d.name() +
@@ -319,13 +351,36 @@ bool App::finish_import(ImportChoice choice) {
     std::map<std::string, std::string> stored_doc_id;
     struct MergedSpan { std::string doc, old_id; std::size_t start, end; std::string label; };
     std::vector<MergedSpan> merged_span_ids;
+    const DocumentsByText here(corpus());
+    struct BaseMeta { std::string id, name, language; DirectionChoice direction; };
+    std::map<std::string, BaseMeta, std::less<>> added_by_text;  // texts this import adds, for its own layers
+    std::set<std::string> taken;                                  // ids this import gives out
+    std::vector<std::string> layer_names;                         // "bob on istanbul.txt"
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
         Document doc = std::move(p.incoming.documents[i]);
         const std::string import_id = doc.id();
         const bool clash = std::find(p.clashes.begin(), p.clashes.end(), i) != p.clashes.end();
-        const Document* existing = nullptr;
-        if (clash)
-            for (const Document& d : corpus().documents) if (d.text() == doc.text()) { existing = &d; break; }
+        const Document* existing = clash ? here.find(doc.text()) : nullptr;
+        std::optional<std::string> layer_by;
+        if (auto l = p.layers.find(i); l != p.layers.end()) layer_by = l->second;
+        else if (clash && choice == ImportChoice::AddLayer) layer_by = p.layer_name;
+        std::optional<BaseMeta> base;
+        if (const Document* b = here.find(doc.text())) base = BaseMeta{b->id(), b->name(), b->language(), b->direction()};
+        else if (auto a = added_by_text.find(doc.text()); a != added_by_text.end()) base = a->second;
+        if (layer_by && base) {  // another annotator's work on this text: their layer of it
+            auto layer = doc.with_id(fresh_document_id(taken));
+            if (!layer) continue;
+            taken.insert(layer->id());
+            layer->set_layer_of(base->id);
+            layer->set_annotator(*layer_by);
+            layer->set_name(base->name);
+            layer->set_language(base->language);
+            layer->set_direction(base->direction);
+            stored_doc_id[import_id] = layer->id();
+            layer_names.push_back(*layer_by + " on " + base->name);
+            group.push_back(cmd::AddDocument{std::move(*layer), std::nullopt});
+            continue;
+        }
         if (existing && choice == ImportChoice::Merge) {
             // Merge: add the incoming spans that are not exact duplicates, then their relations.
             std::map<std::string, std::string> id_map;
@@ -343,9 +398,12 @@ bool App::finish_import(ImportChoice choice) {
             group.push_back(cmd::RemoveDocument{existing->id()});
             ++replaced_docs;
         }
-        if (corpus().find_document(doc.id()) && !(existing && choice == ImportChoice::Replace && existing->id() == doc.id())) {
-            if (auto renamed = doc.with_id(fresh_document_id()); renamed.ok()) doc = std::move(renamed.value());
+        if ((corpus().find_document(doc.id()) || taken.count(doc.id())) &&
+            !(existing && choice == ImportChoice::Replace && existing->id() == doc.id())) {
+            if (auto renamed = doc.with_id(fresh_document_id(taken)); renamed.ok()) doc = std::move(renamed.value());
         }
+        taken.insert(doc.id());
+        added_by_text.emplace(doc.text(), BaseMeta{doc.id(), doc.name(), doc.language(), doc.direction()});
         stored_doc_id[import_id] = doc.id();
         group.push_back(cmd::AddDocument{std::move(doc), std::nullopt});
         ++added_docs;
@@ -371,6 +429,9 @@ bool App::finish_import(ImportChoice choice) {
     if (replaced_docs) msg += "replaced " + formats::counted(replaced_docs, "document", "documents");
     if (added_docs > replaced_docs)
         msg += (replaced_docs ? ", added " : "added ") + formats::counted(added_docs - replaced_docs, "document", "documents");
+    if (!layer_names.empty())
+        msg += std::string(added_docs ? ", " : "") + "added " + formats::counted(layer_names.size(), "layer", "layers") + " (" +
+               join_names(layer_names) + ")";
     if (merged_spans || dup_spans)
         msg += (added_docs ? ", " : "") + std::string("merged ") + formats::counted(merged_spans, "span", "spans") + ", dropped " +
                formats::counted(dup_spans, "exact duplicate", "exact duplicates") + " (relations are not merged)";
@@ -383,7 +444,15 @@ bool App::finish_import(ImportChoice choice) {
                p.violations[0].doc + " " + p.violations[0].annotation + ": " + p.violations[0].what + ")";
     for (const std::string& n : p.notes) msg += "; " + n;
     show_message(msg, false);
-    if (added_docs && choice != ImportChoice::Merge) open_document(corpus().documents.size() - 1);
+    if (!layer_names.empty() && !added_docs) {  // show the first new layer
+        for (const auto& [import_id, id] : stored_doc_id)
+            if (const Document* d = corpus().find_document(id); d && d->is_layer()) {
+                open_document(*corpus().document_index(id));
+                break;
+            }
+    } else if (added_docs && choice != ImportChoice::Merge) {
+        open_document(corpus().documents.size() - 1);
+    }
     return true;
 }
 

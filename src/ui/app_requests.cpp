@@ -4,6 +4,7 @@
 
 #include "core/search.h"
 #include "platform/browser.h"
+#include "platform/preferences.h"
 #include "ui/app.h"
 
 namespace inkspan::ui {
@@ -179,6 +180,22 @@ void App::open_document(std::size_t index) {
         if (d.find_span(kept->second.span)) selected_span_ = kept->second.span;
         pending_place_ = kept->second.place;
     }
+}
+
+void App::open_layer(const std::string& doc_id) {
+    const auto index = corpus().document_index(doc_id);
+    if (!index) return;
+    const TextView::Place here = view_.place();  // the same text: stay where the reader is
+    const TextSelection selection = selection_;
+    open_document(*index);
+    pending_place_ = here;
+    if (selection.end() <= corpus().documents[*index].length()) selection_ = selection;
+    show_message("Showing " + layer_title(corpus().documents[*index], user_name_) + "'s layer", false);
+}
+
+void App::set_user_name(std::string name) {
+    user_name_ = std::move(name);
+    platform::set_preference("annotator.name", user_name_);
 }
 
 void App::jump_to_annotation(const std::string& doc_id, const std::string& annotation_id) {

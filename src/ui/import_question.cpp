@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/formats/format_util.h"
+#include "ui/imgui_string.h"
 
 namespace inkspan::ui {
 
@@ -81,20 +82,30 @@ std::optional<ImportChoice> ImportQuestion::draw() {
             if (p.violations.size() > 5) ImGui::TextDisabled("and %zu more", p.violations.size() - 5);
             ImGui::PopTextWrapPos();
         }
+        // Letters act as answers only while no text field has the keyboard.
+        const bool typing = ImGui::GetIO().WantTextInput;
+        auto key = [&](ImGuiKey k) { return !typing && ImGui::IsKeyPressed(k); };
         if (!p.clashes.empty()) {
             ImGui::Text("%s the same text as documents already here.",
                         formats::counted(p.clashes.size(), "document has", "documents have").c_str());
             ImGui::TextDisabled("Offsets can only be merged when the text is identical, which it is.");
-            if (ImGui::Button("Replace (R)") || ImGui::IsKeyPressed(ImGuiKey_R)) choice = ImportChoice::Replace;
+            if (ImGui::Button("Replace (R)") || key(ImGuiKey_R)) choice = ImportChoice::Replace;
             ImGui::SameLine();
-            if (ImGui::Button("Keep both (K)") || ImGui::IsKeyPressed(ImGuiKey_K)) choice = ImportChoice::KeepBoth;
+            if (ImGui::Button("Keep both (K)") || key(ImGuiKey_K)) choice = ImportChoice::KeepBoth;
             ImGui::SameLine();
-            if (ImGui::Button("Merge annotations (M)") || ImGui::IsKeyPressed(ImGuiKey_M)) choice = ImportChoice::Merge;
+            if (ImGui::Button("Merge annotations (M)") || key(ImGuiKey_M)) choice = ImportChoice::Merge;
+            ImGui::TextUnformatted("Another annotator's work on the same text? Add it as their layer:");
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+            if (key(ImGuiKey_A)) ImGui::SetKeyboardFocusHere();
+            const bool entered = InputTextString("##layer-name", "annotator's name (A)", p.layer_name, ImGuiInputTextFlags_EnterReturnsTrue);
+            ImGui::SameLine();
+            ImGui::BeginDisabled(p.layer_name.empty());
+            if (ImGui::Button("Add as their layer (Enter)") || (entered && !p.layer_name.empty())) choice = ImportChoice::AddLayer;
+            ImGui::EndDisabled();
         } else if (ImGui::Button(!p.violations.empty() || !p.widened.empty() ? "Widen the schema and import (Enter)"
                                  : p.new_types.empty()                        ? "Import (Enter)"
                                                                               : "Add them and import (Enter)") ||
-                   ImGui::IsKeyPressed(ImGuiKey_Enter) ||
-                   ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
+                   key(ImGuiKey_Enter) || key(ImGuiKey_KeypadEnter)) {
             choice = ImportChoice::KeepBoth;
         }
         ImGui::SameLine();

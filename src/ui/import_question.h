@@ -26,6 +26,10 @@ struct PendingImport {
     std::string file_name;
     Corpus incoming;
     std::vector<std::size_t> clashes;         // incoming documents whose text is already here
+    // Another annotator's copy of a text here (or earlier in the same file), by incoming index:
+    // added as that annotator's layer of the document, without asking.
+    std::map<std::size_t, std::string> layers;
+    std::string layer_name;                   // whose layer the clashes become ("Add as a layer")
     std::vector<std::string> new_types;       // labels and relation types the schema lacks
     std::vector<std::string> notes;
     std::vector<std::string> widened;         // relation types whose rules the import widens
@@ -41,7 +45,7 @@ struct WaitingImport {
     std::string needs;  // what is missing, as the reader said it
 };
 
-enum class ImportChoice { Replace, KeepBoth, Merge, Cancel, ChooseFile };
+enum class ImportChoice { Replace, KeepBoth, Merge, AddLayer, Cancel, ChooseFile };
 
 struct ImportQuestion {
     std::optional<PendingImport> pending;

@@ -5,6 +5,8 @@
 
 #include "core/display_text.h"
 #include "core/formats/format_util.h"
+#include "core/layers.h"
+#include "core/limits.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
 #include "platform/storage.h"
@@ -96,24 +98,36 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     if (doc_labels_key_ != std::make_pair(session_.revision(), docs.size())) {  // repeats numbered: "notes.txt (2)"
         doc_labels_key_ = {session_.revision(), docs.size()};
         doc_labels_.clear();
+        doc_rows_.clear();
         std::map<std::string, int> seen;
-        for (const Document& d : docs) {
+        std::map<std::string, std::size_t, std::less<>> layers;  // layers per document id
+        for (const Document& d : docs)
+            if (d.is_layer()) ++layers[d.layer_of()];
+        for (std::size_t i = 0; i < docs.size(); ++i) {
+            const Document& d = docs[i];
+            if (d.is_layer()) continue;  // a document's layers are in the layer bar above its text
             const int n = ++seen[d.name()];
-            doc_labels_.push_back(n == 1 ? d.name() : d.name() + " (" + std::to_string(n) + ")");
+            std::string label = n == 1 ? d.name() : d.name() + " (" + std::to_string(n) + ")";
+            if (auto l = layers.find(d.id()); l != layers.end()) label += " · " + formats::counted(l->second + 1, "layer", "layers");
+            doc_labels_.push_back(std::move(label));
+            doc_rows_.push_back(i);
         }
     }
+    const Document* open = current_document();
+    const Document* open_base = open ? base_document(corpus(), open->id()) : nullptr;
     std::string delete_id;
     ImGuiListClipper clipper;  // thousands of documents scroll smoothly
-    ImGui::BeginChild("##doclist", ImVec2(0, -64 - 2 * ImGui::GetFrameHeightWithSpacing()));
-    clipper.Begin(static_cast<int>(docs.size()));
+    ImGui::BeginChild("##doclist", ImVec2(0, -64 - 3 * ImGui::GetFrameHeightWithSpacing()));
+    clipper.Begin(static_cast<int>(doc_rows_.size()));
     while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const Document& d = docs[static_cast<std::size_t>(i)];
-            ImGui::PushID(i);
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const std::size_t i = doc_rows_[static_cast<std::size_t>(row)];
+            const Document& d = docs[i];
+            ImGui::PushID(static_cast<int>(i));
             const char* mark = d.status() == DocStatus::Done ? "✓" : d.status() == DocStatus::InProgress ? "•" : " ";
             char label[320];
-            std::snprintf(label, sizeof label, "%s %s", mark, doc_labels_[static_cast<std::size_t>(i)].c_str());
-            if (selectable(fonts_, label, static_cast<std::size_t>(i) == current_doc_)) open_document(static_cast<std::size_t>(i));
+            std::snprintf(label, sizeof label, "%s %s", mark, doc_labels_[static_cast<std::size_t>(row)].c_str());
+            if (selectable(fonts_, label, &d == open_base) && &d != open_base) open_document(i);
             if (ImGui::BeginPopupContextItem("##doc-menu")) {  // right-click
                 if (ImGui::MenuItem("Rename…")) { rename_doc_ = d.id(); rename_text_ = d.name(); }
                 if (ImGui::MenuItem("Delete document")) delete_id = d.id();
@@ -141,6 +155,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
         draw_language_combo(*d);
         draw_direction_combo(*d);
     }
+    draw_user_name();
     ImGui::End();
 }
 
@@ -179,6 +194,36 @@ void App::draw_language_combo(const Document& d) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The document's language; Automatic picks it from the text\n"
                           "(kana: Japanese, hangul: Korean, Han only: Simplified Chinese).");
+}
+
+namespace {
+std::string trim_copy(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
+}
+}  // namespace
+
+void App::draw_user_name() {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("You");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    const bool ask = user_name_.empty();  // first use: the field asks
+    if (ask) ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(theme_.accent));
+    if (ask) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+    InputTextString("##user-name", "your name, for shared files", user_name_edit_);
+    if (ask) { ImGui::PopStyleVar(); ImGui::PopStyleColor(); }
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        const std::string name = trim_copy(user_name_edit_);
+        if (name.size() > kMaxMetaBytes) show_message("A name is at most " + std::to_string(kMaxMetaBytes) + " bytes", true);
+        else if (name == kGoldAnnotator) show_message("\"gold\" names the adjudicated layer; choose another name", true);
+        else { set_user_name(name); show_message(name.empty() ? "Your name is cleared" : "Your annotations are now " + name + "'s", false); }
+        user_name_edit_ = user_name_;
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Who is annotating in this browser. New documents carry your name, so your\n"
+                          "annotations can be told from others' when you share files (layers).");
 }
 
 void App::request_doc_language(const std::string& doc_id, const std::string& language) {

@@ -40,6 +40,8 @@ constexpr Shortcut kShortcuts[] = {
     {K::Find, kCtrl | ImGuiKey_F, 0, "Ctrl+F", "find (Enter, then a label key, labels every match)"},
     {K::Copy, kCtrl | ImGuiKey_C, 0, "Ctrl+C", "copy the selected text"},
     {K::SaveDocument, kCtrl | ImGuiKey_S, 0, "Ctrl+S", "download the document as inkspan JSON"},
+    {K::NextLayer, kCtrl | ImGuiKey_RightBracket, 0, "Ctrl+] / Ctrl+[", "next or previous annotator layer of the document"},
+    {K::PreviousLayer, kCtrl | ImGuiKey_LeftBracket, 0, "", ""},
     {K::ZoomIn, kCtrl | ImGuiKey_Equal, 0, "Ctrl+= / Ctrl+- / Ctrl+0", "zoom in, out, reset"},
     {K::ZoomOut, kCtrl | ImGuiKey_Minus, 0, "", ""},
     {K::ZoomReset, kCtrl | ImGuiKey_0, 0, "", ""},

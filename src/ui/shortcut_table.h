@@ -16,6 +16,8 @@ enum class KeyAction {
     OpenPalette, NextSpan, PreviousSpan, Relate, NextCandidate, PreviousCandidate, DeleteSelected, Cancel,
     // editing and files
     Undo, Redo, Find, Copy, SaveDocument,
+    // annotator layers
+    NextLayer, PreviousLayer,
     // view
     ZoomIn, ZoomOut, ZoomReset, NextRegion, PreviousRegion, Help,
 };

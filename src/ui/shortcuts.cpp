@@ -46,6 +46,10 @@ void App::handle_shortcuts() {
     if (shortcut_pressed(KeyAction::Undo)) undo();
     if (shortcut_pressed(KeyAction::Redo)) redo();
     if (shortcut_pressed(KeyAction::SaveDocument)) download_current();
+    for (const auto& [action, direction] : {std::pair{KeyAction::NextLayer, 1}, std::pair{KeyAction::PreviousLayer, -1}})
+        if (shortcut_pressed(action))
+            if (const Document* d = current_document())
+                if (const auto next = LayerBar::step(corpus(), *d, direction)) open_layer(*next);
     if (shortcut_pressed(KeyAction::Find)) {
         const Document* d = current_document();
         search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))

@@ -181,3 +181,13 @@ TEST_CASE("layers: exporting one layer on its own gives a document with its text
     CHECK(loaded->documents[0].text() == c.documents[0].text());
     CHECK(loaded->documents[0].span_count() == 1);
 }
+
+TEST_CASE("layers: progress counts documents, not their layers") {
+    Corpus c = layered_corpus();
+    Editor e;
+    must(e, c, cmd::SetDocStatus{"d1-bob", DocStatus::Done});
+    const Progress p = progress(c);
+    CHECK(p.total == 1);
+    CHECK(p.done == 0);
+    CHECK(p.fresh == 1);
+}
