@@ -171,8 +171,11 @@ void App::update_accessible_view() {
         constexpr std::size_t kMaxMirroredDocuments = 1000;  // the rest are reached by the canvas list
         const auto& docs = corpus().documents;
         for (std::size_t i = 0; i < docs.size() && i < kMaxMirroredDocuments; ++i)
-            v.documents.push_back({"doc:" + std::to_string(i), docs[i].name() + ", " + doc_status_words(docs[i].status()), "",
-                                   false, false, false, i == current_doc_});
+            v.documents.push_back({"doc:" + std::to_string(i),
+                                   docs[i].name() + ", " +
+                                       (docs[i].is_layer() ? layer_title(docs[i], user_name_) + "'s layer"  // the layer bar's buttons
+                                                           : doc_status_words(docs[i].status())),
+                                   "", false, false, false, i == current_doc_});
         if (doc) {
             v.paragraphs = mirror_paragraphs(*doc, first, last);
             v.relations = mirror_relations(*doc, corpus().schema, v.paragraphs);
