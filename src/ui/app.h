@@ -138,7 +138,8 @@ public:
     void open_layer(const std::string& doc_id);
     // Who is annotating here (a preference, asked on first use); names the annotator of new documents.
     [[nodiscard]] const std::string& user_name() const { return user_name_; }
-    void set_user_name(std::string name);
+    // Also gives the name to the documents that have no annotator; returns how many.
+    std::size_t set_user_name(std::string name);
     // Removes the document (one undo step: Ctrl+Z brings it back) and says so.
     void delete_document(const std::string& doc_id);
     // Text pasted onto the page: a new document, said, and undoable.

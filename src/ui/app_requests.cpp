@@ -2,6 +2,7 @@
 // request changes UI state or queues an edit on the EditSession (applied after the widgets draw).
 #include <algorithm>
 
+#include "core/layers.h"
 #include "core/search.h"
 #include "platform/browser.h"
 #include "platform/preferences.h"
@@ -193,9 +194,22 @@ void App::open_layer(const std::string& doc_id) {
     show_message("Showing " + layer_title(corpus().documents[*index], user_name_) + "'s layer", false);
 }
 
-void App::set_user_name(std::string name) {
+std::size_t App::set_user_name(std::string name) {
     user_name_ = std::move(name);
     platform::set_preference("annotator.name", user_name_);
+    if (user_name_.empty()) return 0;
+    // The documents here that name no annotator are this browser's user's: they take the name
+    // (one undo step), so their spans count as the user's layer in agreement and adjudication.
+    std::vector<Command> group;
+    for (const Document& d : corpus().documents)
+        if (!d.is_layer() && d.annotator().empty() && !find_layer(corpus(), d.id(), user_name_))
+            group.push_back(cmd::SetDocAnnotator{d.id(), user_name_});
+    if (group.empty()) return 0;
+    const std::size_t n = group.size();
+    const EditOutcome out = session_.submit(Batch{std::move(group), BatchOptions{"name the annotator " + user_name_, false}});
+    if (!out.status.ok()) return 0;
+    after_edit(Batch{}, std::nullopt, out);
+    return n;
 }
 
 void App::jump_to_annotation(const std::string& doc_id, const std::string& annotation_id) {

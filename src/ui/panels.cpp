@@ -218,7 +218,14 @@ void App::draw_user_name() {
         const std::string name = trim_copy(user_name_edit_);
         if (name.size() > kMaxMetaBytes) show_message("A name is at most " + std::to_string(kMaxMetaBytes) + " bytes", true);
         else if (name == kGoldAnnotator) show_message("\"gold\" names the adjudicated layer; choose another name", true);
-        else { set_user_name(name); show_message(name.empty() ? "Your name is cleared" : "Your annotations are now " + name + "'s", false); }
+        else {
+            const std::size_t named = set_user_name(name);
+            show_message(name.empty() ? "Your name is cleared"
+                         : named ? "You are " + name + ", now the annotator of " + formats::counted(named, "document", "documents") +
+                                       " that had none (Ctrl+Z undoes)"
+                                 : "You are " + name + ": documents you bring carry your name",
+                         false);
+        }
         user_name_edit_ = user_name_;
     }
     if (ImGui::IsItemHovered())

@@ -113,6 +113,8 @@ TEST_CASE("layers ui: the user's name is asked once, kept as a preference, and n
     d.settle();
     CHECK(d.app().user_name() == "ana");
     CHECK(platform::preference("annotator.name") == "ana");
+    CHECK(d.doc().annotator() == "ana");  // the sample had no annotator: it is the user's now
+    CHECK(d.app().status_message().find("You are ana, now the annotator of 1 document that had none") != std::string::npos);
     const ui::ImportOutcome out = d.app().import_file("notes.txt", "Une note sur Ankara.");
     REQUIRE(out.ok);
     d.settle();
