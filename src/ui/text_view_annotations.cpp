@@ -187,6 +187,7 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         return {ImVec2(origin_.x + c.x + 10.0f, origin_.y + c.y - band_height()), origin_.y + c.y};
     };
     int lane = 0;
+    std::vector<const Relation*> drawn;
     for (std::size_t i = 0; i < ends.size(); ++i) {
         const std::string& id = ends[i].end->relation_id;
         if (std::any_of(ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(i),
@@ -195,8 +196,28 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         const Relation* r = doc_->find_relation(id);
         if (!r) continue;
         ArcHit hit;
-        draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit, chips_by(*r));
+        draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit, chips_by(*r), false);
         arcs_.push_back(std::move(hit));
+        drawn.push_back(r);
+    }
+    // Labels once every path is known, each where it sits on no other arc (the same-line arcs of
+    // the visible lines in screen px, the other relations across lines) and no earlier label.
+    std::vector<ArcHit> line_arcs;
+    for (const VisibleLine& v : visible_)
+        for (ArcHit a : v.mesh->arcs) {
+            for (ImVec2& p : a.points) p = ImVec2(p.x + v.at.x, p.y + v.at.y);
+            line_arcs.push_back(std::move(a));
+        }
+    std::vector<ImVec4> placed;
+    for (const ArcHit& a : line_arcs)
+        placed.push_back(ImVec4(a.label_min.x, a.label_min.y, a.label_max.x, a.label_max.y));
+    for (std::size_t i = 0; i < arcs_.size(); ++i) {
+        std::vector<const ArcHit*> others;
+        for (const ArcHit& a : line_arcs) others.push_back(&a);
+        for (std::size_t k = 0; k < arcs_.size(); ++k)
+            if (k != i) others.push_back(&arcs_[k]);
+        draw_relation_label(app, dl, *drawn[i], free_label_place(*drawn[i], arcs_[i], others, placed), arcs_[i]);
+        placed.push_back(ImVec4(arcs_[i].label_min.x, arcs_[i].label_min.y, arcs_[i].label_max.x, arcs_[i].label_max.y));
     }
     // A relation being dragged out of a span.
     if (drag_ == Drag::Relation)
@@ -207,13 +228,28 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         }
 }
 
+namespace {
+
+bool emphasised(const ViewInput& app, const Relation& r) {
+    return r.id == app.selected_relation() || r.id == app.hovered_relation() || r.head == app.hovered_span() ||
+           r.tail == app.hovered_span() || r.head == app.selected_span() || r.tail == app.selected_span();
+}
+
+// The middle of a path as drawn: of its last stretch across for one out to the margin (6 points)
+// or over chips (4 points), else its middle point.
+ImVec2 path_middle(const std::vector<ImVec2>& p) {
+    if (p.size() == 6) return ImVec2((p[2].x + p[4].x) * 0.5f, p[4].y);
+    if (p.size() == 4) return ImVec2((p[1].x + p[2].x) * 0.5f, p[1].y);
+    return p[p.size() / 2];
+}
+
+}  // namespace
+
 void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit,
-                             const std::vector<ChipHit>& between) {
+                             const std::vector<ChipHit>& between, bool labelled) {
     const Theme& theme = app.theme();
     const ImVec2 h = ha.pos, t = ta.pos;
-    const bool emphasis = r.id == app.selected_relation() || r.id == app.hovered_relation() ||
-                          r.head == app.hovered_span() || r.tail == app.hovered_span() ||
-                          r.head == app.selected_span() || r.tail == app.selected_span();
+    const bool emphasis = emphasised(app, r);
     const ImU32 col = emphasis ? theme.accent : theme.arc;
     const float thick = emphasis ? 2.0f : 1.0f;  // whole px: ImGui draws these from its texture, cheaply
     hit.relation_id = r.id;
@@ -261,10 +297,44 @@ void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relatio
         dl->AddPolyline(hit.points.data(), static_cast<int>(hit.points.size()), col, 0, thick);
     }
     arrow_head(dl, t, hit.points[hit.points.size() - 2], col, 7.0f);
-    // The relation type on a small chip at the middle of the path.
-    const ImVec2 mid = hit.points.size() == 6   ? ImVec2((hit.points[2].x + hit.points[4].x) * 0.5f, hit.points[4].y)
-                       : hit.points.size() == 4 ? ImVec2((hit.points[1].x + hit.points[2].x) * 0.5f, hit.points[1].y)
-                                                : hit.points[hit.points.size() / 2];
+    if (labelled) draw_relation_label(app, dl, r, path_middle(hit.points), hit);
+}
+
+ImVec2 TextView::free_label_place(const Relation& r, const ArcHit& hit, const std::vector<const ArcHit*>& others,
+                                  const std::vector<ImVec4>& placed) {
+    const ImVec2 mid = path_middle(hit.points);
+    if (hit.points.size() != 6) return mid;
+    const float half_w = label_style(r.type).text_width * 0.5f + 4.0f, half_h = fonts_.label_px * 0.5f + 1.0f;
+    auto free_at = [&](ImVec2 c) {
+        const ImVec2 a(c.x - half_w - 1, c.y - half_h - 1), b(c.x + half_w + 1, c.y + half_h + 1);  // 1 px of air
+        for (const ImVec4& q : placed)
+            if (a.x < q.z && b.x > q.x && a.y < q.w && b.y > q.y) return false;
+        for (const ArcHit* o : others)
+            for (std::size_t k = 1; k < o->points.size(); ++k) {  // a segment crossing the box
+                const ImVec2 p = o->points[k - 1], q = o->points[k];
+                const int n = std::max(1, static_cast<int>((std::fabs(q.x - p.x) + std::fabs(q.y - p.y)) / 2));
+                for (int i = 0; i <= n; ++i) {
+                    const float x = p.x + (q.x - p.x) * i / n, y = p.y + (q.y - p.y) * i / n;
+                    if (x > a.x && x < b.x && y > a.y && y < b.y) return false;
+                }
+            }
+        return true;
+    };
+    // Along the stretch to the tail (from its middle out), then along the one from the head.
+    for (const auto& [from, to] : {std::pair{hit.points[3], hit.points[4]}, std::pair{hit.points[1], hit.points[2]}}) {
+        const float x0 = std::min(from.x, to.x) + half_w, x1 = std::max(from.x, to.x) - half_w;
+        const float centre = (from.x + to.x) * 0.5f;
+        for (float d = 0; centre - d >= x0 || centre + d <= x1; d += 4.0f)
+            for (const float x : {centre - d, centre + d})
+                if (x >= x0 && x <= x1 && free_at(ImVec2(x, from.y))) return ImVec2(x, from.y);
+    }
+    return mid;
+}
+
+void TextView::draw_relation_label(const ViewInput& app, ImDrawList* dl, const Relation& r, ImVec2 mid, ArcHit& hit) {
+    const Theme& theme = app.theme();
+    const bool emphasis = emphasised(app, r);
+    const ImU32 col = emphasis ? theme.accent : theme.arc;
     const float half_w = label_style(r.type).text_width * 0.5f, half_h = fonts_.label_px * 0.5f;
     hit.label_min = ImVec2(mid.x - half_w - 4, mid.y - half_h - 1);
     hit.label_max = ImVec2(mid.x + half_w + 4, mid.y + half_h + 1);
