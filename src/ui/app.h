@@ -259,6 +259,7 @@ private:
     std::optional<TextView::Place> pending_place_;
     std::string rename_doc_, rename_text_;  // the document being renamed and its new name
     std::vector<std::string> doc_labels_;  // the documents panel's names, "notes.txt (2)" for repeats
+    void refresh_document_labels();        // after a change to the documents (the panel and the mirror)
     std::pair<std::uint64_t, std::size_t> doc_labels_key_{~0ull, 0};
     LabelsEditor labels_editor_;
     StatisticsPanel statistics_;

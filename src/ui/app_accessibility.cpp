@@ -6,6 +6,7 @@
 
 #include "core/edit_announcement.h"
 #include "core/formats/format.h"
+#include "core/formats/format_util.h"
 #include "platform/browser.h"
 #include "platform/storage.h"
 #include "ui/app.h"
@@ -149,8 +150,9 @@ std::vector<MirrorControl> App::panel_controls() const {
 std::string App::status_words() const {
     const Document* doc = current_document();
     if (!doc) return "No document";
-    return doc->name() + ", " + std::to_string(doc->span_count()) + " spans, " + std::to_string(doc->relations().size()) +
-           " relations, " + std::to_string(doc->length()) + " characters";
+    return doc->name() + ", " + formats::counted(doc->span_count(), "span", "spans") + ", " +
+           formats::counted(doc->relations().size(), "relation", "relations") + ", " +
+           formats::counted(doc->length(), "character", "characters");
 }
 
 void App::update_accessible_view() {
@@ -170,8 +172,9 @@ void App::update_accessible_view() {
         a11y_key_ = key;
         constexpr std::size_t kMaxMirroredDocuments = 1000;  // the rest are reached by the canvas list
         const auto& docs = corpus().documents;
+        refresh_document_labels();  // the panel's names: repeats told apart
         for (std::size_t i = 0; i < docs.size() && i < kMaxMirroredDocuments; ++i)
-            v.documents.push_back({"doc:" + std::to_string(i), docs[i].name() + ", " + doc_status_words(docs[i].status()), "",
+            v.documents.push_back({"doc:" + std::to_string(i), doc_labels_[i] + ", " + doc_status_words(docs[i].status()), "",
                                    false, false, false, i == current_doc_});
         if (doc) {
             v.paragraphs = mirror_paragraphs(*doc, first, last);

@@ -93,15 +93,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     ImGui::ProgressBar(p.total ? static_cast<float>(p.done) / static_cast<float>(p.total) : 0.0f, ImVec2(-1, 4), "");
     ImGui::Spacing();
     const auto& docs = corpus().documents;
-    if (doc_labels_key_ != std::make_pair(session_.revision(), docs.size())) {  // repeats numbered: "notes.txt (2)"
-        doc_labels_key_ = {session_.revision(), docs.size()};
-        doc_labels_.clear();
-        std::map<std::string, int> seen;
-        for (const Document& d : docs) {
-            const int n = ++seen[d.name()];
-            doc_labels_.push_back(n == 1 ? d.name() : d.name() + " (" + std::to_string(n) + ")");
-        }
-    }
+    refresh_document_labels();
     std::string delete_id;
     ImGuiListClipper clipper;  // thousands of documents scroll smoothly
     ImGui::BeginChild("##doclist", ImVec2(0, -64 - 2 * ImGui::GetFrameHeightWithSpacing()));
@@ -426,6 +418,18 @@ void App::draw_rename_document() {
         done = true;
     }
     if (done) rename_doc_.clear();
+}
+
+void App::refresh_document_labels() {
+    const auto& docs = corpus().documents;
+    if (doc_labels_key_ == std::make_pair(session_.revision(), docs.size())) return;
+    doc_labels_key_ = {session_.revision(), docs.size()};
+    doc_labels_.clear();
+    std::map<std::string, int> seen;
+    for (const Document& d : docs) {
+        const int n = ++seen[d.name()];
+        doc_labels_.push_back(n == 1 ? d.name() : d.name() + " (" + std::to_string(n) + ")");
+    }
 }
 
 std::string App::document_summary() const {
