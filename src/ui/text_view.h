@@ -115,7 +115,8 @@ private:
     // The type's label on a small chip centred at `mid` (sets hit.label_min/max).
     void draw_relation_label(const ViewInput& app, ImDrawList* dl, const Relation& r, ImVec2 mid, ArcHit& hit);
     // Where on a relation to another line its label sits on no other drawn path nor placed label:
-    // along its stretches across (the last one first, from its middle out), else that middle.
+    // along its stretches across (the last one first, from its middle out), then its lane, inside
+    // the view; else that middle.
     [[nodiscard]] ImVec2 free_label_place(const Relation& r, const ArcHit& hit, const std::vector<const ArcHit*>& others,
                                           const std::vector<ImVec4>& placed);
     void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);

@@ -235,6 +235,24 @@ bool emphasised(const ViewInput& app, const Relation& r) {
            r.tail == app.hovered_span() || r.head == app.selected_span() || r.tail == app.selected_span();
 }
 
+// Whether segment p–q has a point strictly inside the box a–b (Liang–Barsky clipping).
+bool segment_crosses_box(ImVec2 p, ImVec2 q, ImVec2 a, ImVec2 b) {
+    float t0 = 0, t1 = 1;
+    const float d[2] = {q.x - p.x, q.y - p.y}, lo[2] = {a.x - p.x, a.y - p.y}, hi[2] = {b.x - p.x, b.y - p.y};
+    for (int i = 0; i < 2; ++i) {
+        if (std::fabs(d[i]) < 1e-6f) {
+            if (lo[i] >= 0 || hi[i] <= 0) return false;  // parallel, outside (or on an edge)
+            continue;
+        }
+        float ta = lo[i] / d[i], tb = hi[i] / d[i];
+        if (ta > tb) std::swap(ta, tb);
+        t0 = std::max(t0, ta);
+        t1 = std::min(t1, tb);
+        if (t0 >= t1) return false;
+    }
+    return true;
+}
+
 // The middle of a path as drawn: of its last stretch across for one out to the margin (6 points)
 // or over chips (4 points), else its middle point.
 ImVec2 path_middle(const std::vector<ImVec2>& p) {
@@ -306,18 +324,14 @@ ImVec2 TextView::free_label_place(const Relation& r, const ArcHit& hit, const st
     if (hit.points.size() != 6) return mid;
     const float half_w = label_style(r.type).text_width * 0.5f + 4.0f, half_h = fonts_.label_px * 0.5f + 1.0f;
     auto free_at = [&](ImVec2 c) {
+        if (c.y - half_h < region_min_.y || c.y + half_h > region_max_.y || c.x + half_w > region_max_.x)
+            return false;  // where it can be read
         const ImVec2 a(c.x - half_w - 1, c.y - half_h - 1), b(c.x + half_w + 1, c.y + half_h + 1);  // 1 px of air
         for (const ImVec4& q : placed)
             if (a.x < q.z && b.x > q.x && a.y < q.w && b.y > q.y) return false;
         for (const ArcHit* o : others)
-            for (std::size_t k = 1; k < o->points.size(); ++k) {  // a segment crossing the box
-                const ImVec2 p = o->points[k - 1], q = o->points[k];
-                const int n = std::max(1, static_cast<int>((std::fabs(q.x - p.x) + std::fabs(q.y - p.y)) / 2));
-                for (int i = 0; i <= n; ++i) {
-                    const float x = p.x + (q.x - p.x) * i / n, y = p.y + (q.y - p.y) * i / n;
-                    if (x > a.x && x < b.x && y > a.y && y < b.y) return false;
-                }
-            }
+            for (std::size_t k = 1; k < o->points.size(); ++k)
+                if (segment_crosses_box(o->points[k - 1], o->points[k], a, b)) return false;
         return true;
     };
     // Along the stretch to the tail (from its middle out), then along the one from the head.
@@ -328,6 +342,14 @@ ImVec2 TextView::free_label_place(const Relation& r, const ArcHit& hit, const st
             for (const float x : {centre - d, centre + d})
                 if (x >= x0 && x <= x1 && free_at(ImVec2(x, from.y))) return ImVec2(x, from.y);
     }
+    // Then on its lane, where no other path runs beside it (the part of it in the view).
+    const float lane_x = hit.points[2].x;
+    const float y0 = std::max(std::min(hit.points[2].y, hit.points[3].y), region_min_.y) + half_h;
+    const float y1 = std::min(std::max(hit.points[2].y, hit.points[3].y), region_max_.y) - half_h;
+    const float centre = (y0 + y1) * 0.5f;
+    for (float d = 0; centre - d >= y0 || centre + d <= y1; d += 4.0f)
+        for (const float y : {centre - d, centre + d})
+            if (y >= y0 && y <= y1 && free_at(ImVec2(lane_x, y))) return ImVec2(lane_x, y);
     return mid;
 }
 

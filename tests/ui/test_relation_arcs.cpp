@@ -109,6 +109,10 @@ TEST_CASE("arcs: a relation's label never sits on another arc") {
     (void)drawn_path(d, d.doc().relations()[0]);  // nothing hovered
     const auto arcs = d.app().text_view().drawn_arcs();
     REQUIRE(arcs.size() == 2);
+    for (const auto& labelled : arcs) {  // where it can be read: in the text view, not off screen
+        CHECK(labelled.label_min.y >= 0);
+        CHECK(labelled.label_max.y <= 800 - 28);  // above the status bar
+    }
     for (const auto& labelled : arcs)
         for (const auto& other : arcs) {
             if (other.relation_id == labelled.relation_id) continue;
