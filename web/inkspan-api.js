@@ -50,8 +50,10 @@
     preRun: [function () {
       Module.addRunDependency("storage");
       storageOpened.then(function (r) {
-        Module.restored = r;
-        Module.restoredInfo = { writer: r.writer, error: r.error };
+        if (!Module.restoredInfo) {  // unless this tab already became the writer meanwhile (below)
+          Module.restored = r;
+          Module.restoredInfo = { writer: r.writer, error: r.error };
+        }
         Module.removeRunDependency("storage");
       });
     }, function () {
@@ -91,6 +93,17 @@
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
   window.addEventListener("pagehide", flush);
   InkspanStorage.onTakeoverRequest(() => { if (Module.calledRun) call("inkspan_hand_over", null, [], []); });
+  // The writing tab closed, died or let go: read what it stored and write from now on, without a
+  // reload. Before the app runs, it simply starts as the writer with that corpus.
+  InkspanStorage.onBecameWriter(() => {
+    InkspanStorage.reload().then((json) => {
+      Module.restored = { json: json || "" };
+      if (Module.calledRun) call("inkspan_became_writer", null, [], []);
+      else Module.restoredInfo = { writer: true, error: null };
+    }, (e) => {
+      if (Module.calledRun) call("inkspan_report_error", null, ["string"], ["The other tab's work could not be read (" + e + ")"]);
+    });
+  });
 
   document.addEventListener("paste", function (e) {
     const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";

@@ -1,7 +1,8 @@
 // Browser storage for Inkspan: IndexedDB, one record per document plus one for the corpus
 // (schema and document order). Every save is one IndexedDB transaction, so a tab killed halfway
 // leaves the previous version whole. One tab at a time writes (Web Locks); another tab on the same
-// origin is told and stays read-only until it takes over.
+// origin is told, stays read-only and waits in the lock's queue: when the writing tab closes or dies
+// (the browser releases its lock) or hands the lock over, the waiting tab becomes the writer.
 "use strict";
 window.InkspanStorage = (function () {
   const DB_NAME = "inkspan", DB_VERSION = 1, LOCK_NAME = "inkspan-corpus-writer";
@@ -9,7 +10,7 @@ window.InkspanStorage = (function () {
   let writer = false;          // this tab holds the writer lock
   let releaseLock = null;      // resolves the lock request to hand the lock over
   const channel = "BroadcastChannel" in window ? new BroadcastChannel("inkspan") : null;
-  const listeners = { status: () => {}, takeover: () => {} };
+  const listeners = { status: () => {}, takeover: () => {}, writer: () => {} };
 
   function openDb() {
     return new Promise((resolve, reject) => {
@@ -82,6 +83,18 @@ window.InkspanStorage = (function () {
     });
   }
 
+  // Queues for the lock behind the tab that holds it; once granted, this tab writes and holds it
+  // until it hands it over (or closes). No lock API: no waiting (such a browser has no second writer).
+  function waitForWriterLock() {
+    if (!navigator.locks) return;
+    navigator.locks.request(LOCK_NAME, () => {
+      writer = true;
+      const held = new Promise((release) => { releaseLock = release; });
+      listeners.writer();  // the app reads what the other tab stored and writes from now on
+      return held;
+    }).catch(() => {});
+  }
+
   if (channel) {
     channel.onmessage = (e) => {
       if (e.data && e.data.type === "takeover-request" && writer) {
@@ -97,6 +110,7 @@ window.InkspanStorage = (function () {
         db = await openDb();
         const stored = await readAll(db);
         const gotLock = await acquireWriterLock();
+        if (!gotLock) waitForWriterLock();
         if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
         return { json: assemble(stored), writer: gotLock, error: null };
       } catch (e) {
@@ -106,6 +120,8 @@ window.InkspanStorage = (function () {
     isWriter: () => writer,
     onStatus(fn) { listeners.status = fn; },
     onTakeoverRequest(fn) { listeners.takeover = fn; },
+    // fn() runs when this read-only tab becomes the writer (the other tab closed, died or let go).
+    onBecameWriter(fn) { listeners.writer = fn; },
 
     // Writes changed documents, removes deleted ones, and replaces the corpus record, atomically.
     // docs: [[id, UTF-8 bytes of the JSON (Uint8Array)], ...]; removed: [id, ...];
@@ -148,24 +164,17 @@ window.InkspanStorage = (function () {
       });
     },
 
-    // Asks the tab that holds the corpus to let go; resolves when this tab is the writer.
-    async takeOver() {
-      if (writer) return true;
-      if (channel) channel.postMessage({ type: "takeover-request" });
-      if (!navigator.locks) return false;
-      await new Promise((granted) => {
-        navigator.locks.request(LOCK_NAME, () => {
-          writer = true;
-          granted();
-          return new Promise((release) => { releaseLock = release; });
-        }).catch(() => granted());
-      });
-      return writer;
+    // Asks the tab that holds the corpus to let go; this tab already waits for the lock, so it
+    // becomes the writer (onBecameWriter) once the other has written what it had and let go.
+    takeOver() {
+      if (!writer && channel) channel.postMessage({ type: "takeover-request" });
     },
-    // Gives the writer lock away (after a final save) and becomes read-only.
+    // Gives the writer lock away (after the final save has started: IndexedDB runs that write
+    // before the next tab's read) and waits in the queue again, read-only.
     handOver() {
       writer = false;
       if (releaseLock) { releaseLock(); releaseLock = null; }
+      waitForWriterLock();
     },
     async reload() {
       const stored = await readAll(db);

@@ -70,6 +70,7 @@ void EditSession::reset(Corpus corpus) {
 }
 
 void EditSession::mark_all_unsaved() {
+    if (read_only_) return;  // the tab that holds the corpus stores it, not this one
     const double t = now_ms();
     for (const Document& d : corpus_.documents) saves_.mark_changed(d.id(), t);
     saves_.mark_meta(t);

@@ -60,7 +60,7 @@ public:
 
     // Another corpus wholesale (restored at start-up): no history, nothing unsaved. Not an edit.
     void reset(Corpus corpus);
-    // Everything is to be stored (a first visit stores the sample).
+    // Everything is to be stored (a first visit stores the sample); nothing when read-only.
     void mark_all_unsaved();
 
     [[nodiscard]] SaveQueue& saves() { return saves_; }

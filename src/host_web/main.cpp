@@ -101,6 +101,7 @@ void register_callbacks(ui::App& app) {
     events.saved = [&app](SaveResult result) { app.on_storage_result(result); };
     events.save_due = [&app] { app.autosave(); };
     events.hand_over = [&app] { app.save_now(); };
+    events.became_writer = [&app](const std::string& stored) { app.take_over(stored); };
     platform::set_storage_events(std::move(events));
     platform::set_paste_handler([&app](const std::string& text) { app.paste_as_document(text); });
 }

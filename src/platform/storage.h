@@ -49,6 +49,9 @@ struct StorageEvents {
     std::function<void(SaveResult)> saved;  // the write started by storage_save() finished
     std::function<void()> save_due;         // the timer of schedule_autosave() fired
     std::function<void()> hand_over;        // another tab takes the corpus: write what is pending now
+    // This read-only tab now holds the corpus (the writing tab closed, died or let go): what that
+    // tab stored, as inkspan JSON ("" when nothing is stored). The state is already Idle.
+    std::function<void(const std::string&)> became_writer;
 };
 void set_storage_events(StorageEvents events);
 
@@ -56,7 +59,7 @@ void set_storage_events(StorageEvents events);
 // render loop sleeps meanwhile.
 void schedule_autosave(int ms);
 
-// Asks the tab holding the corpus to hand it over; the page reloads this tab's state afterwards.
+// Asks the tab holding the corpus to hand it over; events.became_writer follows once it let go.
 void storage_take_over();
 
 }  // namespace inkspan::platform

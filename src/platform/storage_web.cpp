@@ -84,9 +84,7 @@ EM_JS(void, js_schedule_autosave, (int ms), {
     }, ms);
 });
 
-EM_JS(void, js_take_over, (), {
-    InkspanStorage.takeOver().then(function (ok) { if (ok) location.reload(); });
-});
+EM_JS(void, js_take_over, (), { InkspanStorage.takeOver(); });
 
 }  // namespace
 
@@ -143,7 +141,9 @@ EMSCRIPTEN_KEEPALIVE void inkspan_storage_done(int result, const char* message) 
     using namespace inkspan::platform;
     StorageStatus& st = status_ref();
     const bool ok = result == 0;
-    if (ok) {
+    if (st.state == StorageState::ReadOnly) {
+        // The last write of a tab that handed the corpus over: it stays read-only.
+    } else if (ok) {
         st.state = StorageState::Idle;
         st.message.clear();
         ++st.saves;
@@ -174,7 +174,22 @@ EMSCRIPTEN_KEEPALIVE void inkspan_hand_over() {
     StorageStatus& st = status_ref();
     st.state = StorageState::ReadOnly;
     st.message = "Inkspan was opened in another tab: this tab is now read-only.";
-    EM_ASM({ setTimeout(function () { InkspanStorage.handOver(); }, 300); });
+    // The final write's transaction exists now: IndexedDB runs it before the next tab's read.
+    EM_ASM({ InkspanStorage.handOver(); });
+    request_frames();
+}
+
+// This read-only tab got the writer lock (the writing tab closed, died or let go); Module.restored
+// holds what that tab stored.
+EMSCRIPTEN_KEEPALIVE void inkspan_became_writer() {
+    using namespace inkspan::platform;
+    StorageStatus& st = status_ref();
+    st.state = StorageState::Idle;
+    st.message.clear();
+    char* p = js_take_restored();
+    const std::string json(p);
+    std::free(p);
+    if (events().became_writer) events().became_writer(json);
     request_frames();
 }
 

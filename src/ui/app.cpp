@@ -67,7 +67,9 @@ App::App() : session_(sample_corpus(), platform::now_iso8601, platform::monotoni
         session_.mark_all_unsaved();  // first visit: store the sample so a reload finds it
         schedule_save();
     }
-    if (const auto& st = platform::storage_status(); !st.message.empty()) show_message(st.message, true);
+    // A read-only tab's notice stays in the status bar's save slot: not a second time beside it.
+    if (const auto& st = platform::storage_status(); !st.message.empty() && st.state != platform::StorageState::ReadOnly)
+        show_message(st.message, true);
 }
 
 const Document* App::current_document() const {
@@ -321,7 +323,7 @@ std::optional<App::Ranges> App::touched_ranges(const Edit& edit) const {
 
 void App::after_edit(const Edit& edit, const std::optional<Ranges>& touched, const EditOutcome& outcome) {
     if (!outcome.status.ok()) {
-        show_message(outcome.status.error().message, true);
+        report_refusal(outcome.status, true);
         return;
     }
     if (outcome.effect.empty()) return;
@@ -364,6 +366,42 @@ void App::apply_pending() {
 
 void App::sync_storage_state() {
     session_.set_read_only(platform::storage_status().state == platform::StorageState::ReadOnly);
+}
+
+void App::report_refusal(const Status& status, bool error) {
+    if (session_.read_only() && status.error().message == EditSession::kReadOnlyMessage) {
+        if (read_only_told_) return;
+        read_only_told_ = true;
+    }
+    show_message(status.error().message, error);
+}
+
+void App::take_over(const std::string& stored) {
+    sync_storage_state();
+    read_only_told_ = false;
+    if (!stored.empty()) {
+        auto parsed = parse_inkspan_json(stored);
+        if (!parsed.ok()) {
+            // As at start-up: the stored copy stays as it is until the user edits here.
+            show_message("This tab now holds the corpus, but what the other tab stored could not be read (" +
+                             parsed.error().message + "). This tab's copy is kept.", true);
+            return;
+        }
+        const std::string open_id = current_document() ? current_document()->id() : std::string();
+        session_.reset(std::move(parsed.value()));
+        clear_selection();
+        selection_ = {};
+        places_.clear();
+        pending_place_.reset();
+        const auto& docs = corpus().documents;
+        const auto open = std::find_if(docs.begin(), docs.end(), [&](const Document& d) { return d.id() == open_id; });
+        current_doc_ = open == docs.end() ? 0 : static_cast<std::size_t>(open - docs.begin());
+        view_dirty_ = true;
+    } else {
+        session_.mark_all_unsaved();  // nothing stored yet: store this tab's copy
+        schedule_save();
+    }
+    show_message("This tab now holds the corpus: your edits here are saved.", false);
 }
 
 void App::schedule_save() {

@@ -72,6 +72,10 @@ public:
     void autosave();
     // Writes everything pending at once (another tab takes the corpus over; native tests).
     void save_now();
+    // This read-only tab now holds the corpus (the writing tab closed, died or let go): `stored`,
+    // what that tab saved (inkspan JSON, "" if nothing), replaces this tab's copy; edits are saved
+    // from now on, and the status bar says so once.
+    void take_over(const std::string& stored);
     void on_storage_result(SaveResult result);
 
     // ---- automation API
@@ -163,6 +167,9 @@ private:
     void after_edit(const Edit& edit, const std::optional<Ranges>& touched, const EditOutcome& outcome);
     [[nodiscard]] std::optional<Ranges> touched_ranges(const Edit& edit) const;
     void sync_storage_state();  // the tab became read-only (or took the corpus over)
+    // A refused edit's message; "this tab is read-only" only the first time (the status bar keeps saying it).
+    void report_refusal(const Status& status, bool error);
+    bool read_only_told_ = false;
     void schedule_save();       // asks the platform to call autosave() when the save queue is due
     void write_saves(double budget_ms);  // serialises the pending batch for about budget_ms
     void handle_shortcuts();
@@ -261,6 +268,7 @@ private:
     std::string rename_doc_, rename_text_;  // the document being renamed and its new name
     std::vector<std::string> doc_labels_;  // the documents panel's names, "notes.txt (2)" for repeats
     std::vector<std::size_t> doc_rows_;    // the documents panel's rows: corpus indexes of documents, not layers
+    void refresh_document_labels();        // after a change to the documents (the panel and the mirror)
     std::pair<std::uint64_t, std::size_t> doc_labels_key_{~0ull, 0};
     LabelsEditor labels_editor_;
     LayerBar layer_bar_;

@@ -6,6 +6,8 @@
 
 #include "core/edit_announcement.h"
 #include "core/formats/format.h"
+#include "core/layers.h"
+#include "core/formats/format_util.h"
 #include "platform/browser.h"
 #include "platform/storage.h"
 #include "ui/app.h"
@@ -149,8 +151,9 @@ std::vector<MirrorControl> App::panel_controls() const {
 std::string App::status_words() const {
     const Document* doc = current_document();
     if (!doc) return "No document";
-    return doc->name() + ", " + std::to_string(doc->span_count()) + " spans, " + std::to_string(doc->relations().size()) +
-           " relations, " + std::to_string(doc->length()) + " characters";
+    return doc->name() + ", " + formats::counted(doc->span_count(), "span", "spans") + ", " +
+           formats::counted(doc->relations().size(), "relation", "relations") + ", " +
+           formats::counted(doc->length(), "character", "characters");
 }
 
 void App::update_accessible_view() {
@@ -170,12 +173,12 @@ void App::update_accessible_view() {
         a11y_key_ = key;
         constexpr std::size_t kMaxMirroredDocuments = 1000;  // the rest are reached by the canvas list
         const auto& docs = corpus().documents;
-        for (std::size_t i = 0; i < docs.size() && i < kMaxMirroredDocuments; ++i)
-            v.documents.push_back({"doc:" + std::to_string(i),
-                                   docs[i].name() + ", " +
-                                       (docs[i].is_layer() ? layer_title(docs[i], user_name_) + "'s layer"  // the layer bar's buttons
-                                                           : doc_status_words(docs[i].status())),
-                                   "", false, false, false, i == current_doc_});
+        refresh_document_labels();  // the panel's names: repeats told apart
+        for (std::size_t row = 0; row < doc_rows_.size() && row < kMaxMirroredDocuments; ++row) {
+            const std::size_t i = doc_rows_[row];  // documents, not layers (Ctrl+[ / Ctrl+] reach those)
+            v.documents.push_back({"doc:" + std::to_string(i), doc_labels_[row] + ", " + doc_status_words(docs[i].status()), "",
+                                   false, false, false, doc && base_document(corpus(), doc->id()) == &docs[i]});
+        }
         if (doc) {
             v.paragraphs = mirror_paragraphs(*doc, first, last);
             v.relations = mirror_relations(*doc, corpus().schema, v.paragraphs);

@@ -234,7 +234,7 @@ void App::undo() {
     if (!doc) return;
     const std::string what = session_.editor().undo_description(doc->id());
     const EditOutcome out = session_.submit(Undo{doc->id()});
-    if (!out.status.ok()) { show_message(out.status.error().message, false); return; }
+    if (!out.status.ok()) { report_refusal(out.status, false); return; }
     clear_selection();
     after_edit(Undo{}, std::nullopt, out);
     if (out.status.ok()) show_message("Undone: " + what, false);
@@ -245,7 +245,7 @@ void App::redo() {
     if (!doc) return;
     const std::string what = session_.editor().redo_description(doc->id());
     const EditOutcome out = session_.submit(Redo{doc->id()});
-    if (!out.status.ok()) { show_message(out.status.error().message, false); return; }
+    if (!out.status.ok()) { report_refusal(out.status, false); return; }
     clear_selection();
     after_edit(Redo{}, std::nullopt, out);
     if (out.status.ok()) show_message("Redone: " + what, false);

@@ -95,24 +95,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     ImGui::ProgressBar(p.total ? static_cast<float>(p.done) / static_cast<float>(p.total) : 0.0f, ImVec2(-1, 4), "");
     ImGui::Spacing();
     const auto& docs = corpus().documents;
-    if (doc_labels_key_ != std::make_pair(session_.revision(), docs.size())) {  // repeats numbered: "notes.txt (2)"
-        doc_labels_key_ = {session_.revision(), docs.size()};
-        doc_labels_.clear();
-        doc_rows_.clear();
-        std::map<std::string, int> seen;
-        std::map<std::string, std::size_t, std::less<>> layers;  // layers per document id
-        for (const Document& d : docs)
-            if (d.is_layer()) ++layers[d.layer_of()];
-        for (std::size_t i = 0; i < docs.size(); ++i) {
-            const Document& d = docs[i];
-            if (d.is_layer()) continue;  // a document's layers are in the layer bar above its text
-            const int n = ++seen[d.name()];
-            std::string label = n == 1 ? d.name() : d.name() + " (" + std::to_string(n) + ")";
-            if (auto l = layers.find(d.id()); l != layers.end()) label += " · " + formats::counted(l->second + 1, "layer", "layers");
-            doc_labels_.push_back(std::move(label));
-            doc_rows_.push_back(i);
-        }
-    }
+    refresh_document_labels();
     const Document* open = current_document();
     const Document* open_base = open ? base_document(corpus(), open->id()) : nullptr;
     std::string delete_id;
@@ -478,6 +461,27 @@ void App::draw_rename_document() {
         done = true;
     }
     if (done) rename_doc_.clear();
+}
+
+void App::refresh_document_labels() {
+    const auto& docs = corpus().documents;
+    if (doc_labels_key_ == std::make_pair(session_.revision(), docs.size())) return;
+    doc_labels_key_ = {session_.revision(), docs.size()};
+    doc_labels_.clear();
+    doc_rows_.clear();
+    std::map<std::string, int> seen;
+    std::map<std::string, std::size_t, std::less<>> layers;  // layers per document id
+    for (const Document& d : docs)
+        if (d.is_layer()) ++layers[d.layer_of()];
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const Document& d = docs[i];
+        if (d.is_layer()) continue;  // a document's layers are in the layer bar above its text
+        const int n = ++seen[d.name()];
+        std::string label = n == 1 ? d.name() : d.name() + " (" + std::to_string(n) + ")";
+        if (auto l = layers.find(d.id()); l != layers.end()) label += " · " + formats::counted(l->second + 1, "layer", "layers");
+        doc_labels_.push_back(std::move(label));
+        doc_rows_.push_back(i);
+    }
 }
 
 std::string App::document_summary() const {

@@ -108,9 +108,17 @@ private:
                     LineMesh& mesh);
     void draw_line_relations(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                              const std::vector<const Span*>& spans, LineMesh& mesh);
-    // `between`: the chips of the line (screen px) an arc on one line must pass above.
+    // `between`: the chips of the line (screen px) an arc on one line must pass above. The type's
+    // label goes at the path's middle, unless `labelled` is false (the caller places it later).
     void draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit,
-                       const std::vector<ChipHit>& between = {});
+                       const std::vector<ChipHit>& between = {}, bool labelled = true);
+    // The type's label on a small chip centred at `mid` (sets hit.label_min/max).
+    void draw_relation_label(const ViewInput& app, ImDrawList* dl, const Relation& r, ImVec2 mid, ArcHit& hit);
+    // Where on a relation to another line its label sits on no other drawn path nor placed label:
+    // along its stretches across (the last one first, from its middle out), then its lane, inside
+    // the view; else that middle.
+    [[nodiscard]] ImVec2 free_label_place(const Relation& r, const ArcHit& hit, const std::vector<const ArcHit*>& others,
+                                          const std::vector<ImVec4>& placed);
     void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);
     [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
     [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;  // first visible chip

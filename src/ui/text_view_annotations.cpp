@@ -187,6 +187,7 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         return {ImVec2(origin_.x + c.x + 10.0f, origin_.y + c.y - band_height()), origin_.y + c.y};
     };
     int lane = 0;
+    std::vector<const Relation*> drawn;
     for (std::size_t i = 0; i < ends.size(); ++i) {
         const std::string& id = ends[i].end->relation_id;
         if (std::any_of(ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(i),
@@ -195,8 +196,28 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         const Relation* r = doc_->find_relation(id);
         if (!r) continue;
         ArcHit hit;
-        draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit, chips_by(*r));
+        draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit, chips_by(*r), false);
         arcs_.push_back(std::move(hit));
+        drawn.push_back(r);
+    }
+    // Labels once every path is known, each where it sits on no other arc (the same-line arcs of
+    // the visible lines in screen px, the other relations across lines) and no earlier label.
+    std::vector<ArcHit> line_arcs;
+    for (const VisibleLine& v : visible_)
+        for (ArcHit a : v.mesh->arcs) {
+            for (ImVec2& p : a.points) p = ImVec2(p.x + v.at.x, p.y + v.at.y);
+            line_arcs.push_back(std::move(a));
+        }
+    std::vector<ImVec4> placed;
+    for (const ArcHit& a : line_arcs)
+        placed.push_back(ImVec4(a.label_min.x, a.label_min.y, a.label_max.x, a.label_max.y));
+    for (std::size_t i = 0; i < arcs_.size(); ++i) {
+        std::vector<const ArcHit*> others;
+        for (const ArcHit& a : line_arcs) others.push_back(&a);
+        for (std::size_t k = 0; k < arcs_.size(); ++k)
+            if (k != i) others.push_back(&arcs_[k]);
+        draw_relation_label(app, dl, *drawn[i], free_label_place(*drawn[i], arcs_[i], others, placed), arcs_[i]);
+        placed.push_back(ImVec4(arcs_[i].label_min.x, arcs_[i].label_min.y, arcs_[i].label_max.x, arcs_[i].label_max.y));
     }
     // A relation being dragged out of a span.
     if (drag_ == Drag::Relation)
@@ -207,13 +228,46 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         }
 }
 
+namespace {
+
+bool emphasised(const ViewInput& app, const Relation& r) {
+    return r.id == app.selected_relation() || r.id == app.hovered_relation() || r.head == app.hovered_span() ||
+           r.tail == app.hovered_span() || r.head == app.selected_span() || r.tail == app.selected_span();
+}
+
+// Whether segment p–q has a point strictly inside the box a–b (Liang–Barsky clipping).
+bool segment_crosses_box(ImVec2 p, ImVec2 q, ImVec2 a, ImVec2 b) {
+    float t0 = 0, t1 = 1;
+    const float d[2] = {q.x - p.x, q.y - p.y}, lo[2] = {a.x - p.x, a.y - p.y}, hi[2] = {b.x - p.x, b.y - p.y};
+    for (int i = 0; i < 2; ++i) {
+        if (std::fabs(d[i]) < 1e-6f) {
+            if (lo[i] >= 0 || hi[i] <= 0) return false;  // parallel, outside (or on an edge)
+            continue;
+        }
+        float ta = lo[i] / d[i], tb = hi[i] / d[i];
+        if (ta > tb) std::swap(ta, tb);
+        t0 = std::max(t0, ta);
+        t1 = std::min(t1, tb);
+        if (t0 >= t1) return false;
+    }
+    return true;
+}
+
+// The middle of a path as drawn: of its last stretch across for one out to the margin (6 points)
+// or over chips (4 points), else its middle point.
+ImVec2 path_middle(const std::vector<ImVec2>& p) {
+    if (p.size() == 6) return ImVec2((p[2].x + p[4].x) * 0.5f, p[4].y);
+    if (p.size() == 4) return ImVec2((p[1].x + p[2].x) * 0.5f, p[1].y);
+    return p[p.size() / 2];
+}
+
+}  // namespace
+
 void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor ha, Anchor ta, int lane, ArcHit& hit,
-                             const std::vector<ChipHit>& between) {
+                             const std::vector<ChipHit>& between, bool labelled) {
     const Theme& theme = app.theme();
     const ImVec2 h = ha.pos, t = ta.pos;
-    const bool emphasis = r.id == app.selected_relation() || r.id == app.hovered_relation() ||
-                          r.head == app.hovered_span() || r.tail == app.hovered_span() ||
-                          r.head == app.selected_span() || r.tail == app.selected_span();
+    const bool emphasis = emphasised(app, r);
     const ImU32 col = emphasis ? theme.accent : theme.arc;
     const float thick = emphasis ? 2.0f : 1.0f;  // whole px: ImGui draws these from its texture, cheaply
     hit.relation_id = r.id;
@@ -261,10 +315,48 @@ void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relatio
         dl->AddPolyline(hit.points.data(), static_cast<int>(hit.points.size()), col, 0, thick);
     }
     arrow_head(dl, t, hit.points[hit.points.size() - 2], col, 7.0f);
-    // The relation type on a small chip at the middle of the path.
-    const ImVec2 mid = hit.points.size() == 6   ? ImVec2((hit.points[2].x + hit.points[4].x) * 0.5f, hit.points[4].y)
-                       : hit.points.size() == 4 ? ImVec2((hit.points[1].x + hit.points[2].x) * 0.5f, hit.points[1].y)
-                                                : hit.points[hit.points.size() / 2];
+    if (labelled) draw_relation_label(app, dl, r, path_middle(hit.points), hit);
+}
+
+ImVec2 TextView::free_label_place(const Relation& r, const ArcHit& hit, const std::vector<const ArcHit*>& others,
+                                  const std::vector<ImVec4>& placed) {
+    const ImVec2 mid = path_middle(hit.points);
+    if (hit.points.size() != 6) return mid;
+    const float half_w = label_style(r.type).text_width * 0.5f + 4.0f, half_h = fonts_.label_px * 0.5f + 1.0f;
+    auto free_at = [&](ImVec2 c) {
+        if (c.y - half_h < region_min_.y || c.y + half_h > region_max_.y || c.x + half_w > region_max_.x)
+            return false;  // where it can be read
+        const ImVec2 a(c.x - half_w - 1, c.y - half_h - 1), b(c.x + half_w + 1, c.y + half_h + 1);  // 1 px of air
+        for (const ImVec4& q : placed)
+            if (a.x < q.z && b.x > q.x && a.y < q.w && b.y > q.y) return false;
+        for (const ArcHit* o : others)
+            for (std::size_t k = 1; k < o->points.size(); ++k)
+                if (segment_crosses_box(o->points[k - 1], o->points[k], a, b)) return false;
+        return true;
+    };
+    // Along the stretch to the tail (from its middle out), then along the one from the head.
+    for (const auto& [from, to] : {std::pair{hit.points[3], hit.points[4]}, std::pair{hit.points[1], hit.points[2]}}) {
+        const float x0 = std::min(from.x, to.x) + half_w, x1 = std::max(from.x, to.x) - half_w;
+        const float centre = (from.x + to.x) * 0.5f;
+        for (float d = 0; centre - d >= x0 || centre + d <= x1; d += 4.0f)
+            for (const float x : {centre - d, centre + d})
+                if (x >= x0 && x <= x1 && free_at(ImVec2(x, from.y))) return ImVec2(x, from.y);
+    }
+    // Then on its lane, where no other path runs beside it (the part of it in the view).
+    const float lane_x = hit.points[2].x;
+    const float y0 = std::max(std::min(hit.points[2].y, hit.points[3].y), region_min_.y) + half_h;
+    const float y1 = std::min(std::max(hit.points[2].y, hit.points[3].y), region_max_.y) - half_h;
+    const float centre = (y0 + y1) * 0.5f;
+    for (float d = 0; centre - d >= y0 || centre + d <= y1; d += 4.0f)
+        for (const float y : {centre - d, centre + d})
+            if (y >= y0 && y <= y1 && free_at(ImVec2(lane_x, y))) return ImVec2(lane_x, y);
+    return mid;
+}
+
+void TextView::draw_relation_label(const ViewInput& app, ImDrawList* dl, const Relation& r, ImVec2 mid, ArcHit& hit) {
+    const Theme& theme = app.theme();
+    const bool emphasis = emphasised(app, r);
+    const ImU32 col = emphasis ? theme.accent : theme.arc;
     const float half_w = label_style(r.type).text_width * 0.5f, half_h = fonts_.label_px * 0.5f;
     hit.label_min = ImVec2(mid.x - half_w - 4, mid.y - half_h - 1);
     hit.label_max = ImVec2(mid.x + half_w + 4, mid.y + half_h + 1);

@@ -44,7 +44,7 @@ TEST_CASE("a label is mirrored as a named span and announced") {
     CHECK(span_names(v) == std::vector<std::string>{"LOC: Istanbul"});
     CHECK(v.message == "Labelled Istanbul as LOC");
     CHECK(!v.message_error);
-    CHECK(v.status.find("1 spans") != std::string::npos);
+    CHECK(v.status.find(", 1 span, 0 relations,") != std::string::npos);  // the singular for one
 }
 
 TEST_CASE("the mirror's controls do what the canvas's do: select a span, undo, open a document") {

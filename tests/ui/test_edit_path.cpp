@@ -137,3 +137,51 @@ TEST_CASE("Ctrl+Z typed in the search box does not undo the last annotation") {
     d.press(ImGuiKey_Z, 0, true);  // outside the field it undoes
     CHECK(d.doc().span_count() == 0);
 }
+
+TEST_CASE("a read-only tab says so once: not beside the status bar's notice at start, not again for each refused edit") {
+    ReadOnlyTab read_only;
+    Driver d;
+    CHECK(d.app().status_message().empty());  // the status bar's save slot already says it
+    d.drag_over(range_of(d.doc(), "Washington"));
+    d.press_hotkey("LOC");
+    CHECK(d.app().status_message() == EditSession::kReadOnlyMessage);
+    const std::string other = "Another message meanwhile";
+    d.app().show_message(other, false);
+    d.drag_over(range_of(d.doc(), "Istanbul"));
+    d.press_hotkey("LOC");
+    d.press(ImGuiKey_Z, 0, true);
+    CHECK(d.app().status_message() == other);
+    CHECK(d.doc().span_count() == 0);
+    CHECK_FALSE(d.app().has_unsaved_changes());
+}
+
+TEST_CASE("a read-only tab takes over: what the other tab stored replaces its copy, and its edits are saved") {
+    std::string stored;  // what the writing tab saved: the sample with Washington labelled
+    {
+        Driver writer;
+        writer.drag_over(range_of(writer.doc(), "Washington"));
+        writer.press_hotkey("LOC");
+        stored = writer.app().state_json();
+    }
+    ReadOnlyTab read_only;
+    Driver d;
+    REQUIRE(d.doc().span_count() == 0);
+    platform::native::clear_saved_batches();
+
+    platform::native::set_storage_state(platform::StorageState::Idle);  // the lock was granted
+    d.app().take_over(stored);
+    d.settle();
+    CHECK(d.doc().span_count() == 1);
+    CHECK(d.app().status_message() == "This tab now holds the corpus: your edits here are saved.");
+    d.drag_over(range_of(d.doc(), "Moscou"));
+    d.press_hotkey("LOC");
+    CHECK(d.doc().span_count() == 2);
+    CHECK(d.app().has_unsaved_changes());
+    save(d.app());
+    REQUIRE(platform::native::saved_batches().size() == 1);
+    const auto& written = platform::native::saved_batches()[0].changed;
+    REQUIRE(written.size() == 1);
+    CHECK(written[0].id == "d1");
+    CHECK(written[0].json.find("Moscou") != std::string::npos);
+    CHECK_FALSE(d.app().has_unsaved_changes());
+}

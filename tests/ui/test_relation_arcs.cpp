@@ -1,6 +1,6 @@
 // Relation arcs as a first-time annotator needs them (issue 17.6): an arc never runs through a
 // label chip between its ends (the 'meets' arc crossed an ORG chip), lanes in the margin are at
-// least 8 px apart.
+// least 8 px apart, and a relation's label never sits on another arc.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -95,4 +95,31 @@ TEST_CASE("arcs: a relation to another line goes out to the margin above the chi
     const TextViewArc path = drawn_path(d, rel);
     REQUIRE(path.points.size() == 6);  // out to a margin lane: the ends are on different lines
     check_clear_of_chips(d, rel, path);
+}
+
+// Two relations from other lines to the same span: both come in from the margin at the same
+// height, so a label in the middle of one's last stretch sat on the other's path.
+TEST_CASE("arcs: a relation's label never sits on another arc") {
+    Driver d;
+    const Range sonata = label_text(d, "Sonata Coulter", "PER");
+    relate(d, label_text(d, "Alexandre Darchiev", "PER"), sonata);
+    relate(d, label_text(d, "Lavrov", "PER"), sonata);
+    d.settle();
+    REQUIRE(d.doc().relations().size() == 2);
+    (void)drawn_path(d, d.doc().relations()[0]);  // nothing hovered
+    const auto arcs = d.app().text_view().drawn_arcs();
+    REQUIRE(arcs.size() == 2);
+    for (const auto& labelled : arcs) {  // where it can be read: in the text view, not off screen
+        CHECK(labelled.label_min.y >= 0);
+        CHECK(labelled.label_max.y <= 800 - 28);  // above the status bar
+    }
+    for (const auto& labelled : arcs)
+        for (const auto& other : arcs) {
+            if (other.relation_id == labelled.relation_id) continue;
+            for (ImVec2 p : sampled(other.points)) {
+                INFO("label of ", labelled.relation_id, " at (", labelled.label_min.x, ",", labelled.label_min.y, ")-(",
+                     labelled.label_max.x, ",", labelled.label_max.y, "), point of ", other.relation_id, " (", p.x, ",", p.y, ")");
+                CHECK_FALSE(inside(p, labelled.label_min, labelled.label_max));
+            }
+        }
 }

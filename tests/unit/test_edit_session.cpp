@@ -179,6 +179,16 @@ TEST_CASE("edit session: a refused edit marks nothing; a read-only session keeps
     CHECK_FALSE(s.saves().take_batch(1e9));
 }
 
+TEST_CASE("edit session: a read-only tab on a first visit has nothing unsaved (the writing tab stores the sample)") {
+    EditSession s(small_corpus());
+    s.set_read_only(true);
+    s.mark_all_unsaved();
+    CHECK_FALSE(s.saves().has_unsaved());
+    s.set_read_only(false);  // it takes the corpus over with nothing stored: now it stores its copy
+    s.mark_all_unsaved();
+    CHECK(s.saves().has_unsaved());
+}
+
 TEST_CASE("edit session: an imported or removed document is moved, never copied (command, plan, history, corpus)") {
     EditSession s(small_corpus());
     // Longer than any short-string buffer, so its bytes live on the heap and their address says which copy this is.
