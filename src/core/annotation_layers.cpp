@@ -65,4 +65,18 @@ Result<std::vector<LayeredDocument>> group_by_text(const std::vector<const Docum
     return group_by_text(copies);
 }
 
+std::vector<LayeredDocument> layered_documents(const Corpus& corpus) {
+    std::vector<AnnotatorCopy> copies;
+    copies.reserve(corpus.documents.size());
+    // (text, annotator) pairs already taken: group_by_text refuses a second copy, we leave it out.
+    std::unordered_map<std::string_view, std::unordered_set<std::string_view>> taken;
+    for (const Document& d : corpus.documents) {
+        if (d.annotator().empty()) continue;
+        if (!taken[d.text()].insert(d.annotator()).second) continue;
+        copies.push_back({d.annotator(), &d});
+    }
+    auto grouped = group_by_text(copies);
+    return grouped.ok() ? std::move(grouped.value()) : std::vector<LayeredDocument>{};
+}
+
 }  // namespace inkspan

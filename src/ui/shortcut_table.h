@@ -18,6 +18,8 @@ enum class KeyAction {
     Undo, Redo, Find, Copy, SaveDocument,
     // view
     ZoomIn, ZoomOut, ZoomReset, NextRegion, PreviousRegion, Help,
+    // windows
+    Agreement,
 };
 
 struct Shortcut {

@@ -46,6 +46,7 @@ void App::handle_shortcuts() {
     if (shortcut_pressed(KeyAction::Undo)) undo();
     if (shortcut_pressed(KeyAction::Redo)) redo();
     if (shortcut_pressed(KeyAction::SaveDocument)) download_current();
+    if (shortcut_pressed(KeyAction::Agreement)) run_action("agreement");
     if (shortcut_pressed(KeyAction::Find)) {
         const Document* d = current_document();
         search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))
