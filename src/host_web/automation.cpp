@@ -58,6 +58,7 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
     j["missingCodePoints"] = list;
     j["fontsPending"] = app.fonts_pending();
     j["fontsLoaded"] = app.fonts_loaded();
+    j["agreementCounting"] = app.agreement_panel().counting();  // the Agreement window is counting
     return hold(j.dump());
 }
 
