@@ -207,15 +207,12 @@ void AgreementPanel::draw_figures(const Theme& theme, const Fonts& fonts) {
     if (r.pairs.empty()) return;
     heat_pair = std::min(heat_pair, r.pairs.size() - 1);
     header("PER LABEL");
-    ImGui::SetNextItemWidth(240);
-    const PairAgreement& chosen = r.pairs[heat_pair];
-    const std::string chosen_name = names[chosen.a] + " × " + names[chosen.b];
-    if (ImGui::BeginCombo("Pair", chosen_name.c_str())) {
-        for (std::size_t i = 0; i < r.pairs.size(); ++i) {
-            const std::string n = names[r.pairs[i].a] + " × " + names[r.pairs[i].b];
-            if (ImGui::Selectable(n.c_str(), i == heat_pair)) heat_pair = i;
-        }
-        ImGui::EndCombo();
+    for (std::size_t i = 0; i < r.pairs.size(); ++i) {  // the pair shown below, one radio button each (wrapped)
+        const std::string n = names[r.pairs[i].a] + " × " + names[r.pairs[i].b];
+        const float w = ImGui::CalcTextSize(n.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+        if (i && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SameLine();
+        if (ImGui::RadioButton(n.c_str(), i == heat_pair)) heat_pair = i;
     }
     const PairAgreement& p = r.pairs[heat_pair];
     const std::string& a = names[p.a];

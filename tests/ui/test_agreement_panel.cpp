@@ -138,9 +138,7 @@ TEST_CASE("agreement panel: F8 opens it and it shows compute_agreement's figures
     CHECK(panel.annotators() == std::vector<std::string>{"ann", "bob", "cem"});
     check_drawn(panel, *expected, 0, d.app().theme());
 
-    // Another pair's labels and confusion: picked in the Pair combo.
-    d.click_item("Pair");
-    d.settle();
+    // Another pair's labels and confusion: picked by its radio button.
     d.click_item("bob × cem");
     d.settle();
     check_drawn(panel, *expected, 2, d.app().theme());
@@ -191,7 +189,7 @@ TEST_CASE("agreement panel: says what it needs, counts again when the corpus cha
     d.click_item("Open document");
     wait_for_report(d);
     CHECK(panel.report()->document_ids == std::vector<std::string>{"ann-copy"});
-    d.click_item("  istanbul-talks.fr.txt", true);  // the first row: the sample
+    d.click_item("  istanbul-talks.fr.txt");  // the first row: the sample (the copies are "… (2)", "… (3)")
     d.settle();
     REQUIRE(d.app().current_document()->id() == "d1");
     CHECK(panel.report() == nullptr);
