@@ -68,13 +68,12 @@ Result<std::vector<LayeredDocument>> group_by_text(const std::vector<const Docum
 std::vector<LayeredDocument> layered_documents(const Corpus& corpus) {
     std::vector<AnnotatorCopy> copies;
     copies.reserve(corpus.documents.size());
-    // (text, annotator) pairs already taken: group_by_text refuses a second copy, we leave it out.
+    for (const Document& d : corpus.documents)
+        if (!d.annotator().empty()) copies.push_back({d.annotator(), &d});
+    if (auto grouped = group_by_text(copies); grouped.ok()) return std::move(grouped.value());
+    // group_by_text refuses a second copy of a text by the same annotator: leave the later ones out.
     std::unordered_map<std::string_view, std::unordered_set<std::string_view>> taken;
-    for (const Document& d : corpus.documents) {
-        if (d.annotator().empty()) continue;
-        if (!taken[d.text()].insert(d.annotator()).second) continue;
-        copies.push_back({d.annotator(), &d});
-    }
+    std::erase_if(copies, [&](const AnnotatorCopy& c) { return !taken[c.document->text()].insert(c.annotator).second; });
     auto grouped = group_by_text(copies);
     return grouped.ok() ? std::move(grouped.value()) : std::vector<LayeredDocument>{};
 }
