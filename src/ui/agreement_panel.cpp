@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "core/color_contrast.h"
 #include "core/corpus_agreement.h"
@@ -41,10 +42,21 @@ std::string figure_text(std::optional<double> value) {
 void AgreementPanel::refresh(const Corpus& corpus, std::uint64_t revision, const Document* current) {
     if (layers_revision_ != revision) {
         run_.reset();  // it points into layered_
+        report_.reset();
+        message_.clear();
+        platform::request_frames(1);
+        if (phase_ != Phase::Gather) {  // this frame says so; the next one gathers
+            phase_ = Phase::Gather;
+            return;
+        }
         layered_ = layered_documents(corpus);
         annotators_ = annotators_of(layered_);
         layers_revision_ = revision;
+        phase_ = Phase::Start;
+        choice_ = {};
+        return;
     }
+    phase_ = Phase::Ready;
     Choice choice{revision, {}, current_only && current ? current->id() : std::string()};
     for (const std::string& a : annotators_)
         if (!left_out.contains(a)) choice.annotators.push_back(a);
@@ -79,10 +91,13 @@ void AgreementPanel::refresh(const Corpus& corpus, std::uint64_t revision, const
         return;
     }
     run_.emplace(std::move(run.value()));
+    started_now_ = true;
 }
 
 void AgreementPanel::count_for_a_while() {
     if (!run_) return;
+    platform::request_frames(1);  // the next slice, or the finished report
+    if (std::exchange(started_now_, false)) return;  // starting was this frame's work
     const double until = platform::monotonic_ms() + kCountBudgetMs;
     while (run_->documents_done() < run_->documents_total()) {
         if (Status st = run_->step(1); !st.ok()) {
@@ -97,7 +112,6 @@ void AgreementPanel::count_for_a_while() {
         run_.reset();
         heat_pair = std::min(heat_pair, report_->pairs.empty() ? 0 : report_->pairs.size() - 1);
     }
-    platform::request_frames(1);  // the next slice, or the finished report
 }
 
 AgreementPanel::Request AgreementPanel::draw(const Corpus& corpus, std::uint64_t revision, const Document* current,
@@ -116,12 +130,14 @@ AgreementPanel::Request AgreementPanel::draw(const Corpus& corpus, std::uint64_t
         return Request::None;
     }
     has_keys = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    if (ImGui::IsWindowAppearing()) focus_first_ = true;
     if (has_keys && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) open = false;
     header("ANNOTATORS");
     for (std::size_t i = 0; i < annotators_.size(); ++i) {
         const std::string& a = annotators_[i];
         bool ticked = !left_out.contains(a);
         if (i) ImGui::SameLine();
+        if (i == 0 && std::exchange(focus_first_, false)) ImGui::SetKeyboardFocusHere();  // Tab goes on from here
         if (ImGui::Checkbox(a.c_str(), &ticked)) {
             if (ticked) left_out.erase(a);
             else left_out.insert(a);
@@ -134,7 +150,9 @@ AgreementPanel::Request AgreementPanel::draw(const Corpus& corpus, std::uint64_t
     ImGui::Separator();
 
     Request request = Request::None;
-    if (run_) {
+    if (phase_ != Phase::Ready) {
+        ImGui::TextDisabled(phase_ == Phase::Gather ? "Gathering the annotators' layers…" : "Preparing to count…");
+    } else if (run_) {
         const float done = static_cast<float>(run_->documents_done()), total = static_cast<float>(run_->documents_total());
         char label[64];
         std::snprintf(label, sizeof label, "Counting %zu of %zu documents", run_->documents_done(), run_->documents_total());

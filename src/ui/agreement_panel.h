@@ -35,7 +35,8 @@ struct AgreementPanel {
 
     // The finished report (nullptr while counting, when refused or before the first count).
     [[nodiscard]] const AgreementReport* report() const { return report_ ? &*report_ : nullptr; }
-    [[nodiscard]] bool counting() const { return run_.has_value(); }
+    // Open and neither a report nor a refusal yet: gathering the layers, starting, or counting.
+    [[nodiscard]] bool counting() const { return open && !report_ && message_.empty(); }
     [[nodiscard]] const std::string& message() const { return message_; }  // why there is no report
     [[nodiscard]] const std::vector<std::string>& annotators() const { return annotators_; }  // found
 
@@ -63,6 +64,12 @@ private:
     void draw_heat_map(const PairAgreement& pair, const Theme& theme);
     void show(const std::string& key, std::optional<double> value);
 
+    // The heavy steps get a frame each: the layers are gathered in the frame after the window
+    // shows they are stale, the run starts in the frame after that, then counting.
+    enum class Phase { Ready, Gather, Start };
+    Phase phase_ = Phase::Ready;
+    bool started_now_ = false;
+    bool focus_first_ = false;  // the window appeared: the keyboard starts on the first annotator  // the run started this frame: counting begins in the next
     std::uint64_t layers_revision_ = ~0ull;
     std::vector<LayeredDocument> layered_;  // the corpus's layers at layers_revision_
     std::vector<std::string> annotators_;

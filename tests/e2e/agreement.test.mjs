@@ -118,8 +118,8 @@ test("agreement: two annotators' files, F8 opens the window, agreement() equals 
   assert.match(one.error, /two/);
   assert.match((await page.evaluate(() => window.inkspan.agreement("d1"))).error, /docIds must be an array/);
 
-  // Downloads by keyboard: Tab walks the window's controls (ann, bob, All documents, Open document,
-  // Download CSV, Download HTML report).
+  // Downloads by keyboard: the window starts on its first control (ann): the first Tab shows the
+  // focus there, the next ones walk bob, All documents, Open document, Download CSV (then HTML).
   for (let i = 0; i < 5; i++) await press(page, "Tab");
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), press(page, "Space")]);
   assert.match(csvDownload.suggestedFilename(), /^inkspan-agreement-.*\.csv$/);

@@ -49,8 +49,10 @@ void import_copy(Driver& d, const Document& copy) {
     d.settle();
 }
 
-// Frames until the panel has counted (it counts a few documents per frame).
+// Frames until the panel has counted (it sees a change in the next frame, gathers the layers,
+// starts, then counts a few documents per frame).
 void wait_for_report(Driver& d) {
+    d.frame();
     for (int i = 0; i < 100 && d.app().agreement_panel().counting(); ++i) d.frame();
     d.frame();  // the frame that draws the finished report
     REQUIRE(d.app().agreement_panel().report() != nullptr);
@@ -203,8 +205,8 @@ TEST_CASE("agreement panel: by keyboard alone — F8, Tab to Download CSV, Space
     d.press(ImGuiKey_F8);
     wait_for_report(d);
     const std::string selected = d.app().selected_span();
-    // The window has the keys: Tab walks its controls (ann, bob, All documents, Open document,
-    // Download CSV) instead of the text's spans.
+    // The window has the keys, on its first control (ann): the first Tab shows the focus there,
+    // the next ones walk bob, All documents, Open document, Download CSV — not the text's spans.
     for (int i = 0; i < 5; ++i) d.press(ImGuiKey_Tab);
     CHECK(d.app().selected_span() == selected);
     platform::native::clear_downloads();
