@@ -107,7 +107,7 @@ test("agreement: two annotators' files, F8 opens the window, agreement() equals 
                    [annMarks.length, bobMarks.length, counted.exact]);
   close(pair.spans.exact.overall.f1, 2 * counted.exact / (annMarks.length + bobMarks.length), "exact span F1");
   assert.equal(pair.relations.overall.matched, counted.relations);
-  assert.equal(r.fleiss_kappa, undefined);  // two annotators: Cohen's kappa only
+  assert.equal(r.fleiss_kappa, null);  // two annotators: Cohen's kappa only
 
   // Choices and errors come back as {error}, never an exception.
   assert.deepEqual(await page.evaluate((id) => window.inkspan.agreement([id]), docs[2].id), r, "bob's copy stands for the text");
