@@ -2,11 +2,13 @@
 #include "ui/agreement_panel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
 #include "core/color_contrast.h"
 #include "core/corpus_agreement.h"
+#include "core/formats/format_util.h"
 #include "platform/browser.h"
 #include "ui/shaped_text.h"
 
@@ -180,10 +182,10 @@ void AgreementPanel::show(const std::string& k, std::optional<double> value) {
 void AgreementPanel::draw_figures(const Theme& theme, const Fonts& fonts) {
     const AgreementReport& r = *report_;
     const auto& names = r.annotators;
-    ImGui::TextWrapped("%zu documents. Span F1: spans paired one to one, exact (same start, end, label) or overlapping "
+    ImGui::TextWrapped("%s. Span F1: spans paired one to one, exact (same start, end, label) or overlapping "
                        "(same label, a code point in common). Kappa and alpha: on tokens, \"O\" (outside) counted as a "
                        "category; per label, \"is the token inside a span of this label?\".",
-                       r.document_ids.size());
+                       formats::counted(r.document_ids.size(), "document", "documents").c_str());
 
     header("EACH PAIR (OVERALL)");
     if (ImGui::BeginTable("##pairs", 6, kTableFlags)) {
@@ -212,7 +214,8 @@ void AgreementPanel::draw_figures(const Theme& theme, const Fonts& fonts) {
 
     header("ALL CHOSEN ANNOTATORS");
     if (r.fleiss) {
-        ImGui::Text("Fleiss' κ (tokens, O counted; %zu documents every one annotated):", r.fleiss->documents);
+        ImGui::Text("Fleiss' κ (tokens, O counted; %s every one annotated):",
+                    formats::counted(r.fleiss->documents, "document", "documents").c_str());
         ImGui::SameLine();
         show(key("fleiss_kappa", "", "", ""), r.fleiss->kappa.overall);
     } else {
@@ -308,7 +311,8 @@ void AgreementPanel::draw_heat_map(const PairAgreement& p, const Theme& theme) {
         dl->AddText(ImVec2(origin.x, y + (cell_h - ImGui::GetTextLineHeight()) / 2), theme.text, categories[i].c_str());
         for (std::size_t j = 0; j < categories.size(); ++j) {
             const std::uint64_t n = p.confusion[i][j];
-            const float t = most ? static_cast<float>(n) / static_cast<float>(most) : 0.0f;
+            // Logarithmic: the O×O cell holds most tokens, and a few label tokens must still show.
+            const float t = most ? static_cast<float>(std::log1p(static_cast<double>(n)) / std::log1p(static_cast<double>(most))) : 0.0f;
             const Rgba fill = mix(empty, full, t);
             const ImU32 fill_u = to_imu32(fill), ink = to_imu32(ink_on(fill));
             const ImVec2 min(grid.x + cell_w * static_cast<float>(j), y), max(min.x + cell_w - 2, y + cell_h - 2);
