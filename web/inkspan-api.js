@@ -182,6 +182,10 @@
     storage: () => callJson("inkspan_storage_info"),
     selection: () => callJson("inkspan_selection"),
     importFileObjects: importFileObjects,
+    // The agreement report (docs/ARCHITECTURE.md) of these documents and annotators (all when left
+    // out), or {error}.
+    agreement: (docIds, annotators) => callJson("inkspan_agreement", ["string"],
+      [JSON.stringify({ docIds: docIds === undefined ? null : docIds, annotators: annotators === undefined ? null : annotators })]),
     exportAs: (format, docId) => callJson("inkspan_export_as", ["string", "string"], [format, docId || ""]),
     // For tests: take `megabytes` of the wasm heap (0 gives it back), to see how the app behaves
     // when memory is short; returns the bytes the app can still allocate.

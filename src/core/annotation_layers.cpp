@@ -65,4 +65,17 @@ Result<std::vector<LayeredDocument>> group_by_text(const std::vector<const Docum
     return group_by_text(copies);
 }
 
+std::vector<LayeredDocument> layered_documents(const Corpus& corpus) {
+    std::vector<AnnotatorCopy> copies;
+    copies.reserve(corpus.documents.size());
+    for (const Document& d : corpus.documents)
+        if (!d.annotator().empty()) copies.push_back({d.annotator(), &d});
+    if (auto grouped = group_by_text(copies); grouped.ok()) return std::move(grouped.value());
+    // group_by_text refuses a second copy of a text by the same annotator: leave the later ones out.
+    std::unordered_map<std::string_view, std::unordered_set<std::string_view>> taken;
+    std::erase_if(copies, [&](const AnnotatorCopy& c) { return !taken[c.document->text()].insert(c.annotator).second; });
+    auto grouped = group_by_text(copies);
+    return grouped.ok() ? std::move(grouped.value()) : std::vector<LayeredDocument>{};
+}
+
 }  // namespace inkspan

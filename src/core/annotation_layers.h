@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/corpus.h"
 #include "core/document.h"
 #include "core/result.h"
 
@@ -47,6 +48,13 @@ struct AnnotatorCopy {
 // every relation between spans of the layer. `where` starts the message, which names the item:
 // `d1, annotator "ann", span T1: [4, 12) is not inside the text (11 code points)`.
 [[nodiscard]] Status check_layer(const AnnotationLayer& layer, std::size_t length, std::string_view where);
+
+// Every annotator's layers of the corpus, the one way the app gets them (the agreement panel, the
+// automation API): the members of each document's group (core/layers.h) — and, for corpora made
+// before layers, separate documents with the same exact text — grouped by their text, each under
+// its `annotator`. Members with no annotator are nobody's layer and are left out, and a second copy
+// of a text by the same annotator is left out too (the first, in corpus order, counts).
+[[nodiscard]] std::vector<LayeredDocument> layered_documents(const Corpus& corpus);
 
 // One annotator's layer taken from a Document's spans and relations.
 [[nodiscard]] AnnotationLayer layer_of(std::string annotator, const Document& document);

@@ -13,6 +13,8 @@
 #include <string>
 #include <utility>
 
+#include "core/agreement_report.h"
+#include "core/corpus_agreement.h"
 #include "platform/browser.h"
 #include "host_web/host.h"
 #include "platform/storage.h"
@@ -56,6 +58,7 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
     j["missingCodePoints"] = list;
     j["fontsPending"] = app.fonts_pending();
     j["fontsLoaded"] = app.fonts_loaded();
+    j["agreementCounting"] = app.agreement_panel().counting();  // the Agreement window is counting
     return hold(j.dump());
 }
 
@@ -167,6 +170,26 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_export_as(const char* format, const cha
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
     for (const auto& [name, text] : files) j[name] = text;
     return hold(j.dump());
+}
+
+// The agreement report of window.inkspan.agreement(docIds?, annotators?) as JSON (the shape is in
+// docs/ARCHITECTURE.md), or {"error": "..."}. `args` is {"docIds": [...] | null, "annotators": [...] | null}.
+EMSCRIPTEN_KEEPALIVE const char* inkspan_agreement(const char* args) {
+    const auto error = [](const std::string& message) { return hold(nlohmann::json({{"error", message}}).dump()); };
+    const nlohmann::json j = nlohmann::json::parse(args, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return error("agreement: the arguments are not readable");
+    std::vector<std::string> lists[2];
+    const char* names[2] = {"docIds", "annotators"};
+    for (int k = 0; k < 2; ++k) {
+        const auto it = j.find(names[k]);
+        if (it == j.end() || it->is_null()) continue;
+        const bool strings = it->is_array() && std::all_of(it->begin(), it->end(), [](const auto& v) { return v.is_string(); });
+        if (!strings) return error(std::string("agreement: ") + names[k] + " must be an array of strings");
+        for (const auto& v : *it) lists[k].push_back(v.get<std::string>());
+    }
+    const auto report = inkspan::corpus_agreement(inkspan::host::host().app->corpus(), lists[0], lists[1]);
+    if (!report.ok()) return error(report.error().message);
+    return hold(inkspan::agreement_json(*report));
 }
 
 }  // extern "C"

@@ -217,6 +217,8 @@ void App::frame() {
         }
     }
     statistics_.draw(corpus(), theme_, fonts_);
+    download_agreement(agreement_.draw(corpus(), session_.revision(), current_document(), theme_, fonts_));
+    focus_.window_has_keys = agreement_.has_keys;
     help_.draw(corpus().schema, theme_);
     focus_.apply(theme_);
     apply_pending();

@@ -19,6 +19,7 @@
 #include "core/edit_session.h"
 #include "core/save_batch_writer.h"
 #include "core/schema_fit.h"
+#include "ui/agreement_panel.h"
 #include "ui/export_dialog.h"
 #include "ui/font_set.h"
 #include "ui/fonts.h"
@@ -119,6 +120,7 @@ public:
     [[nodiscard]] const Palette& palette() const { return palette_; }
     [[nodiscard]] Region keyboard_region() const { return focus_.current; }  // F6
     [[nodiscard]] bool keyboard_help_open() const { return help_.open; }      // `?`
+    [[nodiscard]] const AgreementPanel& agreement_panel() const { return agreement_; }
     [[nodiscard]] ViewInput view_input() const;  // what the text view shows
 
     // ---- requests from the UI (gestures) — they queue commands or change UI state
@@ -156,6 +158,7 @@ public:
     void download_corpus();
     void download_export();  // the Export dialog's choice
     void download_schema();
+    void download_agreement(AgreementPanel::Request format);  // the report the panel shows
     void show_message(std::string text, bool error);
 
 private:
@@ -275,6 +278,7 @@ private:
     std::string user_name_;       // platform preference "annotator.name"
     std::string user_name_edit_;  // the side panel's field
     StatisticsPanel statistics_;
+    AgreementPanel agreement_;
     KeyboardHelp help_;
     RegionFocus focus_;  // which region has the keyboard (F6)
 

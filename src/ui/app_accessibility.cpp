@@ -61,6 +61,7 @@ void App::run_action(std::string_view action) {
     else if (action == "import") platform::open_file_picker();
     else if (action == "export") open_export_ = true;
     else if (action == "statistics") statistics_.open = !statistics_.open;
+    else if (action == "agreement") agreement_.open = !agreement_.open;
     else if (action == "undo") undo();
     else if (action == "redo") redo();
     else if (action == "find") { if (search_.open) search_.hide(); else search_.show(); }
@@ -118,6 +119,7 @@ std::vector<MirrorControl> App::toolbar_controls() const {
         {"import", "Import files…", "", false, false, false, false},
         {"export", "Export…", "", false, false, false, false},
         {"statistics", "Statistics", "", false, true, statistics_.open, false},
+        {"agreement", "Agreement", "F8", false, true, agreement_.open, false},
         {"undo", "Undo", "Control+Z", !can_undo, false, false, false},
         {"redo", "Redo", "Control+Shift+Z", !can_redo, false, false, false},
         {"find", "Find", "Control+F", false, true, search_.open, false},

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "core/agreement_report.h"
 #include "core/formats/dataset_split.h"
 #include "core/formats/format.h"
 #include "core/formats/format_util.h"
@@ -521,6 +522,16 @@ void App::download_schema() {
     schema_only.schema = corpus().schema;
     const std::string name = "inkspan-schema-" + timestamp_for_file() + ".inkspan.json";
     platform::download_file(name, write_inkspan_json(schema_only), "application/json");
+    show_message("Downloaded " + name, false);
+}
+
+void App::download_agreement(AgreementPanel::Request format) {
+    const AgreementReport* report = agreement_.report();
+    if (format == AgreementPanel::Request::None || !report) return;
+    const bool html = format == AgreementPanel::Request::DownloadHtml;
+    const std::string name = "inkspan-agreement-" + timestamp_for_file() + (html ? ".html" : ".csv");
+    if (html) platform::download_file(name, agreement_html(*report, "Agreement"), "text/html");
+    else platform::download_file(name, agreement_csv(*report), "text/csv");
     show_message("Downloaded " + name, false);
 }
 

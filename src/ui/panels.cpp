@@ -63,6 +63,9 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Statistics")) run_action("statistics");
+    ImGui::SameLine();
+    if (ImGui::Button("Agreement")) run_action("agreement");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("F8");
     ImGui::SameLine(0, 20);
     const Document* doc = current_document();
     ImGui::BeginDisabled(!doc || !session_.editor().can_undo(doc->id()));

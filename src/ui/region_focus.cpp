@@ -35,7 +35,7 @@ void RegionFocus::apply(const Theme& theme) {
     popup_was_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
     if (text_has_keys()) io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    if (text_has_keys()) return;  // the caret shows where the keys go
+    if (text_has_keys() || window_has_keys) return;  // the caret or the window's focus shows where the keys go
     const Rect& r = rects[static_cast<std::size_t>(current)];
     ImGui::GetForegroundDrawList()->AddRect(ImVec2(r.min.x + 1, r.min.y + 1), ImVec2(r.max.x - 1, r.max.y - 1), theme.accent,
                                             4.0f, 0, 2.0f);

@@ -20,6 +20,8 @@ struct RegionFocus {
     // A popup (dialog) was open at the end of the last frame: ImGui closes it on Esc before this
     // frame's shortcuts see the key, which then must not also leave the region.
     bool popup_was_open = false;
+    // A floating window (Agreement) has the keyboard: ImGui's navigation works in it, not the text's keys.
+    bool window_has_keys = false;
 
     // The regions' places this frame (a hidden documents panel has an empty rectangle).
     void place(Region r, ImVec2 min, ImVec2 max) { rects[static_cast<std::size_t>(r)] = {min, max}; }
@@ -29,7 +31,7 @@ struct RegionFocus {
     void follow_click(ImVec2 mouse);
     // Keyboard navigation on outside the text, off in it; and the outline of the region.
     void apply(const Theme& theme);
-    [[nodiscard]] bool text_has_keys() const { return current == Region::Text; }
+    [[nodiscard]] bool text_has_keys() const { return current == Region::Text && !window_has_keys; }
 
 private:
     struct Rect { ImVec2 min{0, 0}, max{0, 0}; };

@@ -47,6 +47,7 @@ constexpr Shortcut kShortcuts[] = {
     {K::ZoomReset, kCtrl | ImGuiKey_0, 0, "", ""},
     {K::NextRegion, ImGuiKey_F6, 0, "F6 / Shift+F6", "next or previous region: toolbar, documents, text, side panel, status"},
     {K::PreviousRegion, kShift | ImGuiKey_F6, 0, "", ""},
+    {K::Agreement, ImGuiKey_F8, 0, "F8", "agreement between annotators (open or close)"},
     {K::Help, 0, '?', "?", "this list"},
 };
 

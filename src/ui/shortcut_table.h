@@ -20,6 +20,8 @@ enum class KeyAction {
     NextLayer, PreviousLayer,
     // view
     ZoomIn, ZoomOut, ZoomReset, NextRegion, PreviousRegion, Help,
+    // windows
+    Agreement,
 };
 
 struct Shortcut {

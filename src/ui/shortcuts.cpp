@@ -50,6 +50,7 @@ void App::handle_shortcuts() {
         if (shortcut_pressed(action))
             if (const Document* d = current_document())
                 if (const auto next = LayerBar::step(corpus(), *d, direction)) open_layer(*next);
+    if (shortcut_pressed(KeyAction::Agreement)) run_action("agreement");
     if (shortcut_pressed(KeyAction::Find)) {
         const Document* d = current_document();
         search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))

@@ -6,6 +6,7 @@
 #include "bench.h"
 #include "core/agreement.h"
 #include "core/agreement_report.h"
+#include "core/corpus_agreement.h"
 #include "core/schema.h"
 #include "synthetic.h"
 
@@ -119,6 +120,53 @@ Status bench_agreement(const Config& config, Report& report) {
     AgreementOptions two = options;
     two.annotators = {"a1", "a2"};
     report.add("compute_agreement (two annotators)", measure(config.runs, [&] { ok = compute_agreement(corpus, two).ok() && ok; }));
+    // The app's path (the Agreement window, window.inkspan.agreement()): each layer a Document of a
+    // corpus, with its annotator; layered_documents finds the layers again.
+    Corpus copies;
+    copies.schema = default_news_schema();
+    for (const LayeredDocument& d : corpus)
+        for (const AnnotationLayer& l : d.layers) {
+            auto doc = Document::create(d.id + "-" + l.annotator, d.id, d.text);
+            if (!doc.ok()) return doc.error();
+            doc->set_annotator(l.annotator);
+            doc->insert_spans(l.spans);
+            doc->insert_relations(l.relations);
+            copies.documents.push_back(std::move(doc.value()));
+        }
+    report.add(format("layered_documents(corpus) (%zu annotators' copies)", copies.documents.size()),
+               measure(config.runs, [&] { ok = layered_documents(copies).size() == corpus.size() && ok; }));
+    {
+        const std::clock_t begin = std::clock();
+        ok = layered_documents(copies).size() == corpus.size() && ok;
+        report.info("layered_documents, CPU time (one run)", format("%.1f ms", 1000.0 * static_cast<double>(std::clock() - begin) / CLOCKS_PER_SEC));
+    }
+    report.add("corpus_agreement (layered_documents + compute_agreement)",
+               measure(config.runs, [&] { ok = corpus_agreement(copies, {}, {}).ok() && ok; }));
+    // The Agreement window counts one document at a time until 6 ms have passed in a frame: its
+    // longest frame is about 6 ms plus one document's step (and the frame that starts the run).
+    {
+        const std::vector<LayeredDocument> layered = layered_documents(copies);
+        Stopwatch started;
+        const std::clock_t begin = std::clock();
+        auto run = AgreementRun::start(layered, options);
+        const double start_ms = started.ms();
+        const double start_cpu_ms = 1000.0 * static_cast<double>(std::clock() - begin) / CLOCKS_PER_SEC;
+        if (!run.ok()) return run.error();
+        Samples steps;
+        while (run->documents_done() < run->documents_total()) {
+            Stopwatch one;
+            ok = run->step(1).ok() && ok;
+            steps.add(one.ms());
+        }
+        Stopwatch finishing;
+        AgreementReport stepped = std::move(run.value()).finish();
+        const double finish_ms = finishing.ms();
+        stepped.document_ids = r.document_ids;  // named after the first copies ("doc0001-a1")
+        ok = ok && agreement_json(stepped) == agreement_json(r);  // the same figures, counted in steps
+        report.info("AgreementRun: start (CPU) / one document (median, max) / finish",
+                    format("%.1f ms (%.1f ms) / %.2f ms, %.2f ms / %.1f ms", start_ms, start_cpu_ms, steps.median(),
+                           *std::max_element(steps.ms.begin(), steps.ms.end()), finish_ms));
+    }
     for (const auto& writer : {std::pair{"agreement_json", &agreement_json}, std::pair{"agreement_csv", &agreement_csv}}) {
         std::string text;
         const auto write = writer.second;  // (clang 14 cannot capture a structured binding)

@@ -344,6 +344,29 @@ TEST_CASE("annotation layers: copies of a document are matched by their text, no
     CHECK(twice.error().message == "annotator \"bob\" has two copies of the same text: copy-of-d1 and again");
 }
 
+TEST_CASE("annotation layers: the corpus's layers leave out documents with no annotator and second copies") {
+    Corpus corpus;
+    auto add = [&](const char* id, const char* text, const char* annotator) -> Document& {
+        corpus.documents.push_back(inkspan::testing::make_doc(id, text));
+        corpus.documents.back().set_annotator(annotator);
+        return corpus.documents.back();
+    };
+    add("d1", "Same text.", "ann").insert_span(span("T1", 0, 4, "X"));
+    add("nobody", "Same text.", "");
+    add("b1", "Same text.", "bob");
+    add("b1-again", "Same text.", "bob").insert_span(span("T1", 5, 9, "X"));
+    add("d2", "Other text.", "bob");
+    const std::vector<LayeredDocument> layered = layered_documents(corpus);
+    REQUIRE(layered.size() == 2);
+    CHECK(layered[0].id == "d1");
+    REQUIRE(layered[0].layers.size() == 2);
+    CHECK(layered[0].layer("ann")->spans.size() == 1);
+    CHECK(layered[0].layer("bob")->spans.empty());  // the first copy of bob's counts
+    CHECK(layered[0].layer("") == nullptr);
+    CHECK(layered[1].id == "d2");
+    CHECK(layered[1].layers.size() == 1);
+}
+
 TEST_CASE("agreement report: CSV, one figure per row") {
     auto r = compute_agreement({six_tokens({layer("ann", {span("T1", 0, 3, "X"), span("T2", 6, 7, "Y")}),
                                             layer("bob", {span("T1", 0, 1, "X"), span("T2", 6, 9, "Y")})})});
