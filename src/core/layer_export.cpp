@@ -30,6 +30,16 @@ LayerPick pick_layer(const Corpus& corpus, const std::vector<std::size_t>& scope
     return pick;
 }
 
+Corpus picked_corpus(const Corpus& corpus, const LayerPick& pick) {
+    Corpus out;
+    out.schema = corpus.schema;
+    for (std::size_t i : pick.documents) {
+        out.documents.push_back(corpus.documents[i]);
+        out.documents.back().set_layer_of("");
+    }
+    return out;
+}
+
 std::vector<std::string> corpus_annotators(const Corpus& corpus) {
     std::set<std::string> names;
     bool gold = false;

@@ -20,6 +20,10 @@ struct LayerPick {
 // layer), which may be the document itself; groups without one are counted in `missing`.
 [[nodiscard]] LayerPick pick_layer(const Corpus& corpus, const std::vector<std::size_t>& scope, std::string_view annotator);
 
+// The picked documents as a corpus of their own (same schema), layers made plain documents: what an
+// inkspan export of a chosen layer holds.
+[[nodiscard]] Corpus picked_corpus(const Corpus& corpus, const LayerPick& pick);
+
 // The annotators of the corpus's documents and layers, once each, in alphabetical order, the gold
 // layer's last; "" (unnamed) is left out.
 [[nodiscard]] std::vector<std::string> corpus_annotators(const Corpus& corpus);

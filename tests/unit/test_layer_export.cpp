@@ -39,3 +39,15 @@ TEST_CASE("layer export: the annotators present, alphabetically, gold last") {
     CHECK(corpus_annotators(layered_corpus()) == strings({"alice", "bob", "gold"}));
     CHECK(corpus_annotators(fixture_corpus()).empty());
 }
+
+TEST_CASE("layer export: the gold layer as a corpus of its own holds plain documents with their annotator") {
+    const Corpus c = layered_corpus();
+    const Corpus gold = picked_corpus(c, pick_layer(c, formats::all_documents(c), kGoldAnnotator));
+    REQUIRE(gold.documents.size() == 1);
+    CHECK_FALSE(gold.documents[0].is_layer());
+    CHECK(gold.documents[0].annotator() == "gold");
+    Document expected = c.documents[2];
+    expected.set_layer_of("");
+    CHECK(gold.documents[0] == expected);  // spans, relations and provenance too
+    CHECK(gold.schema == c.schema);
+}
