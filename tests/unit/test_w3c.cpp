@@ -143,6 +143,16 @@ TEST_CASE("W3C: layers round-trip with their creators; provenance is reported lo
     REQUIRE(gold->files.count("talks-gold.jsonld") == 1);
     CHECK(one_line(gold->files.at("talks-gold.jsonld")).find(R"("creator": {  "type": "Person",  "name": "gold" })") != std::string::npos);
     CHECK(gold->losses == strings({"W3C: 2 gold provenances dropped (who agreed on a span or relation)"}));
+    // A layer without spans keeps its annotator too (the source's inkspan:annotator).
+    Corpus empty_layer = c;
+    auto blank = Document::create("z", "z", c.documents[0].text());
+    REQUIRE(blank.ok());
+    auto layer = make_layer(c.documents[0], *blank, "d1-bob", "bob");
+    REQUIRE(layer.ok());
+    empty_layer.documents[1] = std::move(*layer);
+    const ImportedCorpus empty_back = round_trip("w3c", empty_layer, {1});
+    REQUIRE(empty_back.documents.size() == 1);
+    CHECK(empty_back.documents[0].annotator() == "bob");
     const ImportedCorpus back = round_trip("w3c", c, {0, 1, 2, 3});
     REQUIRE(back.documents.size() == 4);
     for (std::size_t i = 0; i < 4; ++i) {

@@ -53,6 +53,7 @@ ExportedFiles export_w3c(const Corpus& corpus, const std::vector<std::size_t>& d
         source["format"] = "text/plain";
         source["inkspan:name"] = doc.name();
         source["inkspan:status"] = std::string(doc_status_name(doc.status()));
+        if (!doc.annotator().empty()) source["inkspan:annotator"] = doc.annotator();  // also for a layer without spans
         source["inkspan:text"] = doc.text();
         sources.push_back(std::move(source));
         tally_dropped_provenance(losses, doc);
@@ -337,6 +338,7 @@ Status read_file(const std::string& name, const std::string& content, const std:
         src.doc.name = string_or_empty(member(*s, "inkspan:name"));
         if (src.doc.name.empty()) src.doc.name = src.doc.id;
         if (auto st = parse_doc_status(string_or_empty(member(*s, "inkspan:status")))) src.doc.status = *st;
+        src.doc.annotator = string_or_empty(member(*s, "inkspan:annotator"));
         src.doc.place = name + ": " + urn;
         if (sources.emplace(urn, std::move(src)).second) order.push_back(urn);
     }
@@ -392,7 +394,8 @@ Status read_file(const std::string& name, const std::string& content, const std:
     }
 
     if (std::string who = creator_name(member(root, "creator")); !who.empty())
-        for (auto& [urn, src] : sources) src.doc.annotator = who;
+        for (auto& [urn, src] : sources)
+            if (src.doc.annotator.empty()) src.doc.annotator = who;
     std::unordered_map<std::string, std::pair<std::string, std::size_t>> spans;  // annotation id -> (source, draft)
     std::vector<std::size_t> links;
     for (std::size_t i = 0; i < items->size(); ++i) {
