@@ -139,13 +139,14 @@ bool offsets_are_utf16(const Json& tasks) {
     return utf16_votes > 0 && code_point_votes == 0;
 }
 
-// A readable name for an annotation's `completed_by`: a name as is, an object's email (else its
-// username, else "user <id>"), a number as "user <n>"; "" when absent.
+// A result's gold provenance, meta.agreed_by (what the writer puts there), if any.
 const Json* meta_agreed_by(const Json& result) {
     const Json* meta = member(result, "meta");
     return meta ? member(*meta, "agreed_by") : nullptr;
 }
 
+// A readable name for an annotation's `completed_by`: a name as is, an object's email (else its
+// username, else "user <id>"), a number as "user <n>"; "" when absent.
 std::string annotator_name(const Json* who) {
     if (!who) return {};
     if (who->is_string()) return who->get<std::string>();
