@@ -441,9 +441,7 @@ void App::download_export() {
         show_message("Nothing to export: no document has a layer by " + export_.annotator, true);
         return;
     }
-    const std::string left_out = pick.missing == 0 ? std::string()
-                                                   : " (" + std::to_string(pick.missing) + " without a layer by " +
-                                                         export_.annotator + " left out)";
+    const std::string left_out = pick.missing == 0 ? std::string() : " (" + left_out_sentence(pick.missing, export_.annotator) + ")";
     const std::string who = export_.annotator.empty() ? std::string() : "-" + formats::sanitize_file_stem(export_.annotator);
     if (export_.format == 0) {
         const std::string file = stem + who + ".inkspan.json";

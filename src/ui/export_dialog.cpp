@@ -10,6 +10,11 @@
 
 namespace inkspan::ui {
 
+std::string left_out_sentence(std::size_t missing, const std::string& annotator) {
+    return std::to_string(missing) + (missing == 1 ? " document" : " documents") + " without " +
+           (annotator == kGoldAnnotator ? std::string("a gold layer") : "a layer by " + annotator) + " left out";
+}
+
 LayerPick ExportDialog::picked(const Corpus& corpus, std::size_t current_doc) const {
     const std::vector<std::size_t> scope =
         corpus_scope || current_doc >= corpus.documents.size() ? formats::all_documents(corpus) : std::vector<std::size_t>{current_doc};
@@ -62,11 +67,9 @@ ExportDialog::Request ExportDialog::draw(const Corpus& corpus, std::size_t curre
                              : std::vector<std::string>{};
         losses_key_ = key;
     }
-    if (pick_.missing > 0) {
-        const std::string who = annotator == kGoldAnnotator ? std::string("a gold layer") : "a layer by " + annotator;
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.danger), "%zu document%s without %s left out (%zu exported).",
-                           pick_.missing, pick_.missing == 1 ? "" : "s", who.c_str(), pick_.documents.size());
-    }
+    if (pick_.missing > 0)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.danger), "%s (%zu exported).",
+                           left_out_sentence(pick_.missing, annotator).c_str(), pick_.documents.size());
     if (format > 0) {
         ImGui::Checkbox("Split into train / dev / test by document", &split);
         if (split) {

@@ -12,6 +12,9 @@
 
 namespace inkspan::ui {
 
+// "2 documents without a gold layer left out", "1 document without a layer by bob left out".
+[[nodiscard]] std::string left_out_sentence(std::size_t missing, const std::string& annotator);
+
 struct ExportDialog {
     static constexpr const char* kPopupId = "export";  // ImGui::OpenPopup(kPopupId) shows it
 
