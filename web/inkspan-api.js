@@ -186,7 +186,9 @@
     // out), or {error}.
     agreement: (docIds, annotators) => callJson("inkspan_agreement", ["string"],
       [JSON.stringify({ docIds: docIds === undefined ? null : docIds, annotators: annotators === undefined ? null : annotators })]),
-    exportAs: (format, docId) => callJson("inkspan_export_as", ["string", "string"], [format, docId || ""]),
+    // `layer`: an annotator's name ("gold": the gold layer); omitted: the documents.
+    exportAs: (format, docId, layer) =>
+      callJson("inkspan_export_as", ["string", "string", "string"], [format, docId || "", layer || ""]),
     // For tests: take `megabytes` of the wasm heap (0 gives it back), to see how the app behaves
     // when memory is short; returns the bytes the app can still allocate.
     testing: { holdMemory: (megabytes) => call("inkspan_test_hold_memory", "number", ["number"], [megabytes]) },

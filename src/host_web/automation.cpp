@@ -164,9 +164,10 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_import_end() {
     return hold(j.dump());
 }
 
-// {file name: contents} of what the Export menu downloads for this format and scope.
-EMSCRIPTEN_KEEPALIVE const char* inkspan_export_as(const char* format, const char* doc_id) {
-    const auto files = inkspan::host::host().app->export_as(format, doc_id);
+// {file name: contents} of what the Export menu downloads for this format, scope and annotations
+// (`annotator`: "" = the documents, else that annotator's layers, "gold" the gold layer).
+EMSCRIPTEN_KEEPALIVE const char* inkspan_export_as(const char* format, const char* doc_id, const char* annotator) {
+    const auto files = inkspan::host::host().app->export_as(format, doc_id, annotator);
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
     for (const auto& [name, text] : files) j[name] = text;
     return hold(j.dump());

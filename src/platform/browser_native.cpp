@@ -36,7 +36,7 @@ void set_cursor(const char*) {}
 void set_clipboard_text(std::string_view text) { state().clipboard.assign(text); }
 
 void download_file(const std::string& file_name, std::string_view contents, const char*) {
-    state().downloads.push_back({file_name, contents.size()});
+    state().downloads.push_back({file_name, contents.size(), std::string(contents)});
 }
 
 void download_zip(const std::string& zip_name, const std::map<std::string, std::string>& files) {

@@ -44,6 +44,7 @@ void clear_saved_batches();
 struct Download {
     std::string name;
     std::size_t bytes = 0;
+    std::string contents;  // a single file's (a zip's entries are not kept)
 };
 [[nodiscard]] const std::vector<Download>& downloads();
 void clear_downloads();

@@ -86,7 +86,10 @@ public:
     ImportOutcome import_file(const std::string& name, std::string_view bytes);  // also pasted text
     // Several files dropped or picked together (brat's .txt + .ann pairs travel this way).
     ImportOutcome import_files(const std::map<std::string, std::string>& files);
-    [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id) const;
+    // `annotator`: "" = the documents (dataset formats leave layers out), else each document's layer
+    // by that annotator ("gold": the gold layer); documents without one are left out.
+    [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id,
+                                                               const std::string& annotator = "") const;
 
     // ---- accessibility (issue 19; ui/app_accessibility.cpp)
     // What the accessible mirror shows, rebuilt at the end of a frame when it changed; the version

@@ -10,6 +10,7 @@
 #include "core/formats/format.h"
 #include "core/formats/format_util.h"
 #include "core/inkspan_json.h"
+#include "core/layer_export.h"
 #include "core/layers.h"
 #include "core/limits.h"
 #include "core/utf8.h"
@@ -369,7 +370,8 @@ bool App::finish_import(ImportChoice choice) {
         if (const Document* b = here.find(doc.text())) base = BaseMeta{b->id(), b->name(), b->language(), b->direction()};
         else if (auto a = added_by_text.find(doc.text()); a != added_by_text.end()) base = a->second;
         if (layer_by && base) {  // another annotator's work on this text: their layer of it
-            auto layer = doc.with_id(fresh_document_id(taken));
+            const bool id_free = !corpus().find_document(doc.id()) && !taken.count(doc.id());  // a file's own layer ids stay
+            auto layer = doc.with_id(id_free ? doc.id() : fresh_document_id(taken));
             if (!layer) continue;
             taken.insert(layer->id());
             layer->set_layer_of(base->id);
@@ -471,19 +473,27 @@ void App::download_corpus() {
     show_message("Downloaded " + name, false);
 }
 
-std::map<std::string, std::string> App::export_as(const std::string& format, const std::string& doc_id) const {
+std::map<std::string, std::string> App::export_as(const std::string& format, const std::string& doc_id,
+                                                  const std::string& annotator) const {
     std::map<std::string, std::string> files;
-    std::vector<std::size_t> docs;
-    if (doc_id.empty()) docs = formats::all_documents(corpus());
-    else if (auto i = corpus().document_index(doc_id)) docs.push_back(*i);
+    std::vector<std::size_t> scope;
+    if (doc_id.empty()) scope = formats::all_documents(corpus());
+    else if (auto i = corpus().document_index(doc_id)) scope.push_back(*i);
     else return files;
-    if (format == "inkspan") {
+    if (format == "inkspan" && annotator.empty()) {
         if (doc_id.empty()) files["inkspan-corpus.inkspan.json"] = write_inkspan_json(corpus());
-        else files[formats::file_stem(corpus().documents[docs[0]]) + ".inkspan.json"] =
-                 write_inkspan_json(corpus().schema, corpus().documents[docs[0]]);
+        else files[formats::file_stem(corpus().documents[scope[0]]) + ".inkspan.json"] =
+                 write_inkspan_json(corpus().schema, corpus().documents[scope[0]]);
         return files;
     }
-    auto exported = formats::export_corpus(format, corpus(), docs);
+    const LayerPick pick = pick_layer(corpus(), scope, annotator);
+    if (pick.documents.empty()) return files;
+    if (format == "inkspan") {
+        const std::string stem = pick.documents.size() == 1 ? formats::file_stem(corpus().documents[pick.documents[0]]) : "inkspan-corpus";
+        files[stem + ".inkspan.json"] = write_inkspan_json(picked_corpus(corpus(), pick));
+        return files;
+    }
+    auto exported = formats::export_corpus(format, corpus(), pick.documents);
     if (exported.ok()) files = std::move(exported->files);
     return files;
 }
@@ -492,13 +502,26 @@ void App::download_export() {
     const Document* doc = current_document();
     const bool corpus_scope = export_.corpus_scope || !doc;
     const std::string stem = (corpus_scope ? std::string("inkspan-corpus") : formats::file_stem(*doc)) + "-" + timestamp_for_file();
-    if (export_.format == 0) {
+    const LayerPick pick = export_.picked(corpus(), corpus_scope ? corpus().documents.size() : current_doc_);
+    if (export_.format == 0 && export_.annotator.empty()) {
         if (corpus_scope) download_corpus();
         else download_current();
         return;
     }
+    if (pick.documents.empty()) {
+        show_message("Nothing to export: no document has a layer by " + export_.annotator, true);
+        return;
+    }
+    const std::string left_out = pick.missing == 0 ? std::string() : " (" + left_out_sentence(pick.missing, export_.annotator) + ")";
+    const std::string who = export_.annotator.empty() ? std::string() : "-" + formats::sanitize_file_stem(export_.annotator);
+    if (export_.format == 0) {
+        const std::string file = stem + who + ".inkspan.json";
+        platform::download_file(file, write_inkspan_json(picked_corpus(corpus(), pick)), "application/json");
+        show_message("Downloaded " + file + left_out, false);
+        return;
+    }
     const auto& info = formats::dataset_formats()[static_cast<std::size_t>(export_.format - 1)];
-    std::vector<std::size_t> docs = corpus_scope ? formats::all_documents(corpus()) : std::vector<std::size_t>{current_doc_};
+    const std::vector<std::size_t>& docs = pick.documents;
     Result<formats::ExportedFiles> out = export_.split
         ? formats::export_split(info.id, corpus(), docs, formats::SplitRatios{export_.split_train, export_.split_dev, 1.0 - export_.split_train - export_.split_dev},
                                 static_cast<std::uint64_t>(export_.split_seed))
@@ -507,13 +530,13 @@ void App::download_export() {
     if (out->files.size() == 1) {
         const auto& [name, text] = *out->files.begin();
         const auto dot = name.rfind('.');
-        const std::string file = stem + (dot == std::string::npos ? std::string(".txt") : name.substr(dot));
+        const std::string file = stem + who + (dot == std::string::npos ? std::string(".txt") : name.substr(dot));
         platform::download_file(file, text, "application/octet-stream");
-        show_message("Downloaded " + file, false);
+        show_message("Downloaded " + file + left_out, false);
     } else {
-        const std::string file = stem + "-" + std::string(info.id) + ".zip";
+        const std::string file = stem + who + "-" + std::string(info.id) + ".zip";
         platform::download_zip(file, out->files);
-        show_message("Downloaded " + file + " (" + std::to_string(out->files.size()) + " files)", false);
+        show_message("Downloaded " + file + " (" + std::to_string(out->files.size()) + " files)" + left_out, false);
     }
 }
 

@@ -130,3 +130,42 @@ test("importFile says {ok, pending, error, message}: ok only when something was 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test("exportAs(format, docId, layer) exports the gold layer of a v2 file: Label Studio with provenance, W3C with its creator", async () => {
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  const text = "Zoë met Ana in Lyon.";
+  const v2 = JSON.stringify({ format: "inkspan", version: 2,
+    schema: { entities: [{ name: "PER", color: "#4e79a7" }, { name: "LOC", color: "#f28e2b" }], relations: [] },
+    documents: [
+      { id: "g1", name: "talks.txt", text, annotator: "alice", spans: [{ id: "T1", start: 0, end: 3, label: "PER", text: "Zoë" }], relations: [] },
+      { id: "g1-bob", layer_of: "g1", annotator: "bob", spans: [{ id: "T1", start: 8, end: 11, label: "PER", text: "Ana" }], relations: [] },
+      { id: "g1-gold", layer_of: "g1", annotator: "gold", spans: [
+        { id: "T1", start: 0, end: 3, label: "PER", text: "Zoë", agreed_by: ["alice"] },
+        { id: "T2", start: 15, end: 19, label: "LOC", text: "Lyon", agreed_by: ["alice", "bob"] }], relations: [] }] });
+  const r = await page.evaluate((f) => window.inkspan.importFile("team.inkspan.json", f), v2);
+  assert.equal(r.ok, true, r.error);
+  assert.equal(r.pending, false, r.message);
+
+  const ls = await page.evaluate(() => window.inkspan.exportAs("labelstudio", "", "gold"));
+  assert.deepEqual(Object.keys(ls), ["talks-gold.json"]);
+  const tasks = JSON.parse(ls["talks-gold.json"]);
+  assert.equal(tasks.length, 1, "only the document with a gold layer (the sample article has none)");
+  assert.equal(tasks[0].data.doc_id, "g1-gold");
+  assert.equal(tasks[0].data.text, text);
+  assert.equal(tasks[0].annotations[0].completed_by, "gold");
+  assert.deepEqual(tasks[0].annotations[0].result.map((x) => [x.value.start, x.value.end, x.value.labels[0], x.value.text, x.meta.agreed_by]),
+                   [[0, 3, "PER", "Zoë", ["alice"]], [15, 19, "LOC", "Lyon", ["alice", "bob"]]]);
+
+  const w3c = await page.evaluate(() => window.inkspan.exportAs("w3c", "", "gold"));
+  const collection = JSON.parse(w3c["talks-gold.jsonld"]);
+  const items = collection.first.items;
+  assert.deepEqual(items.map((a) => [a.creator.name, a.body[0].value, a.target.selector[0].start, a.target.selector[1].exact]),
+                   [["gold", "PER", 0, "Zoë"], ["gold", "LOC", 15, "Lyon"]]);
+
+  // Without a layer: the documents, each text once.
+  const docs = JSON.parse(Object.values(await page.evaluate(() => window.inkspan.exportAs("labelstudio", "")))[0]);
+  assert.deepEqual(docs.map((t) => t.data.doc_id), ["d1", "g1"]);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

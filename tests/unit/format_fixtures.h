@@ -14,6 +14,7 @@
 #include "core/corpus.h"
 #include "core/formats/format.h"
 #include "core/formats/format_util.h"
+#include "core/layers.h"
 #include "core/schema.h"
 #include "core/tokenizer.h"
 
@@ -206,6 +207,49 @@ inline formats::ImportedCorpus round_trip(std::string_view format, const Corpus&
 
 inline std::vector<std::string> strings(std::initializer_list<std::string_view> list) {
     return std::vector<std::string>(list.begin(), list.end());
+}
+
+// A document by alice ("talks.txt") with bob's layer and the gold layer (with provenance), then a
+// document by alice without layers ("other.txt"): the corpus order the model keeps.
+inline Corpus layered_corpus() {
+    Corpus c;
+    c.schema = fixture_schema();
+    const std::string text = "Zoë met Ana in Lyon.";
+    auto make = [&](const char* id, const char* name, const std::string& t) {
+        auto d = Document::create(id, name, t);
+        REQUIRE(d.ok());
+        return std::move(*d);
+    };
+    Document d1 = make("d1", "talks.txt", text);
+    d1.set_annotator("alice");
+    add_span(d1, "Zoë", "PER");
+    add_span(d1, "Lyon", "LOC");
+    Document bob_copy = make("x", "x", text);
+    const auto ana = add_span(bob_copy, "Ana", "PER");
+    const auto bob_lyon = add_span(bob_copy, "Lyon", "LOC");
+    add_relation(bob_copy, "negotiates_with", ana, bob_lyon);
+    auto bob = make_layer(d1, bob_copy, "d1-bob", "bob");
+    REQUIRE(bob.ok());
+    Document gold_copy = make("y", "y", text);
+    const auto zoe = add_span(gold_copy, "Zoë", "PER");
+    const auto lyon = add_span(gold_copy, "Lyon", "LOC");
+    add_relation(gold_copy, "negotiates_with", zoe, lyon);
+    Span agreed = *gold_copy.find_span(lyon);
+    agreed.agreed_by = {"alice", "bob"};
+    gold_copy.replace_span(agreed);
+    Relation rel = gold_copy.relations()[0];
+    rel.agreed_by = {"bob"};
+    gold_copy.replace_relation(rel);
+    auto gold = make_layer(d1, gold_copy, "d1-gold", std::string(kGoldAnnotator));
+    REQUIRE(gold.ok());
+    Document d2 = make("d2", "other.txt", "Rome is far.");
+    d2.set_annotator("alice");
+    add_span(d2, "Rome", "LOC");
+    c.documents.push_back(std::move(d1));
+    c.documents.push_back(std::move(*bob));
+    c.documents.push_back(std::move(*gold));
+    c.documents.push_back(std::move(d2));
+    return c;
 }
 
 }  // namespace fixtures

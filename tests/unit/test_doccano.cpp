@@ -32,6 +32,31 @@ TEST_CASE("doccano: the fixtures round-trip; notes and attributes are reported l
     }
 }
 
+TEST_CASE("doccano: the annotator comes from meta.annotator, else the line's user or annotator") {
+    auto imported = import_files("doccano", {{"users.jsonl", read_source_file("tests/fixtures/doccano/users.jsonl")}}, fixture_schema());
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 4);
+    CHECK(imported->documents[0].annotator() == "bob");
+    CHECK(imported->documents[1].annotator() == "carol");
+    CHECK(imported->documents[2].annotator() == "dan");
+    CHECK(imported->documents[3].annotator() == "user 4");
+}
+
+TEST_CASE("doccano: layers export with their annotators and file names; spans and annotators read back; provenance is reported lost") {
+    const Corpus c = layered_corpus();
+    auto gold = export_corpus("doccano", c, {2});
+    REQUIRE(gold.ok());
+    CHECK(gold->files.count("talks-gold.jsonl") == 1);
+    CHECK(gold->losses == strings({"doccano: 2 gold provenances dropped (who agreed on a span or relation)"}));
+    const ImportedCorpus back = round_trip("doccano", c, {0, 1, 2, 3});
+    REQUIRE(back.documents.size() == 4);
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(back.documents[i].id() == c.documents[i].id());
+        CHECK(back.documents[i].annotator() == c.documents[i].annotator());
+        check_same_annotations(c.documents[i], back.documents[i], Keep{false, false});
+    }
+}
+
 TEST_CASE("doccano: offsets are UTF-16 units, converted both ways") {
     Corpus c;
     c.schema = fixture_schema();

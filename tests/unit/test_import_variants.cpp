@@ -62,10 +62,18 @@ TEST_CASE("doccano variants: 1.0 files with numeric label ids, named label_<id> 
     CHECK(sniff_format("doccano10_annotations.jsonl", content) == "doccano");
     auto imported = import_files("doccano", {{"doccano10_annotations.jsonl", content}}, Schema{});
     REQUIRE_MESSAGE(imported.ok(), error_of(imported));
-    REQUIRE(imported->documents.size() == 3);
+    // Line 15 holds two users' spans: one copy of the document per user, each with its annotator.
+    REQUIRE(imported->documents.size() == 4);
     CHECK(imported->documents[0].id() == "doccano10_annotations-15");
-    CHECK(span_texts(imported->documents[0]) == strings({"label_7 EU 0-2", "label_6 German 11-17", "label_6 British 34-41"}));
-    CHECK(span_texts(imported->documents[1]) == strings({"label_8 Peter Blackburn 2-17", "label_8 Zoë 22-25"}));
+    CHECK(imported->documents[0].annotator() == "user 1");
+    CHECK(span_texts(imported->documents[0]) == strings({"label_7 EU 0-2", "label_6 German 11-17"}));
+    CHECK(imported->documents[1].id() == "doccano10_annotations-15-user_2");
+    CHECK(imported->documents[1].annotator() == "user 2");
+    CHECK(imported->documents[1].text() == imported->documents[0].text());
+    CHECK(span_texts(imported->documents[1]) == strings({"label_6 British 34-41"}));
+    CHECK(span_texts(imported->documents[2]) == strings({"label_8 Peter Blackburn 2-17", "label_8 Zoë 22-25"}));
+    CHECK(imported->documents[2].annotator() == "user 1");
+    CHECK(imported->documents[3].annotator().empty());  // no spans, no user
     CHECK(imported->skipped == strings({"doccano: label ids 6, 7, 8 have no names in the file: read as label_6, label_7, label_8 "
                                         "(import doccano's label file, exported from its Labels page, with it to get the names)"}));
     check_round_trip("doccano", imported.value(), Keep{false, false});
@@ -76,9 +84,10 @@ TEST_CASE("doccano variants: 1.0 files with numeric label ids, named label_<id> 
     CHECK(sniff_files(both) == "doccano");
     auto named = import_files("doccano", both, Schema{});
     REQUIRE_MESSAGE(named.ok(), error_of(named));
-    REQUIRE(named->documents.size() == 3);
-    CHECK(span_texts(named->documents[0]) == strings({"ORG EU 0-2", "MISC German 11-17", "MISC British 34-41"}));
-    CHECK(span_texts(named->documents[1]) == strings({"PERSON Peter Blackburn 2-17", "PERSON Zoë 22-25"}));
+    REQUIRE(named->documents.size() == 4);
+    CHECK(span_texts(named->documents[0]) == strings({"ORG EU 0-2", "MISC German 11-17"}));
+    CHECK(span_texts(named->documents[1]) == strings({"MISC British 34-41"}));
+    CHECK(span_texts(named->documents[2]) == strings({"PERSON Peter Blackburn 2-17", "PERSON Zoë 22-25"}));
     CHECK(named->skipped == strings({"doccano: label ids 6, 7, 8 named from labels.json"}));
     // A text-classification annotation (no offsets) is a document category, skipped.
     auto category = import_files("doccano", {{"c.jsonl", R"({"id": 3, "text": "Great.", "annotations": [{"label": 2, "user": 1}]})"}}, Schema{});

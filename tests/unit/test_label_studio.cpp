@@ -108,14 +108,17 @@ TEST_CASE("Label Studio: an export with predictions, several annotations, multi-
     CHECK(sniff_format("export.json", content) == "labelstudio");
     auto imported = import_files("labelstudio", {{"export.json", content}}, Schema{});
     REQUIRE_MESSAGE(imported.ok(), (imported.ok() ? std::string() : imported.error().message));
-    REQUIRE(imported->documents.size() == 2);
+    REQUIRE(imported->documents.size() == 3);  // task 12 has two annotations that were not cancelled
     const Document& d = imported->documents[0];
     CHECK(d.id() == "export-11");
+    CHECK(d.annotator() == "user 1");
     CHECK(span_texts(d) == strings({"Person Emmanuel Macron 15-30", "Person Olaf Scholz 38-49", "Politician Olaf Scholz 38-49",
                                     "Location Paris 🇫🇷 52-60"}));
     CHECK(d.find_span("mKx1Qa")->note == "President of France");
     CHECK(relation_texts(d) == strings({"Emmanuel Macron meets Olaf Scholz", "Emmanuel Macron located_in Paris 🇫🇷"}));
     CHECK(span_texts(imported->documents[1]) == strings({"Location 東京 0-2"}));
+    CHECK(imported->documents[2].id() == "export-12-2");
+    CHECK(imported->documents[2].span_count() == 0);
     CHECK(imported->skipped ==
           strings({"Label Studio: export.json: offsets read as UTF-16 units (an older Label Studio file: value.text "
                    "matches UTF-16 offsets, not code points)",
@@ -124,9 +127,56 @@ TEST_CASE("Label Studio: an export with predictions, several annotations, multi-
                    "Label Studio: 1 relation without a label skipped (Inkspan relations are typed) (first: export.json: "
                    "[0].annotations[0].result[5])",
                    "Label Studio: type name \"located in\" renamed located_in (type names cannot hold spaces)",
-                   "Label Studio: 1 cancelled annotation ignored (first: export.json: [1].annotations[0])",
-                   "Label Studio: 1 further annotation of a task ignored (the first was read) (first: export.json: "
-                   "[1].annotations[2])"}));
+                   "Label Studio: 1 cancelled annotation ignored (first: export.json: [1].annotations[0])"}));
+}
+
+TEST_CASE("Label Studio: each annotation of a task is a copy of its document, by its completed_by as a readable name") {
+    auto imported = import_files("labelstudio", {{"annotators.json", read_source_file("tests/fixtures/labelstudio/annotators.json")}},
+                                 fixture_schema());
+    REQUIRE_MESSAGE(imported.ok(), error_of(imported));
+    REQUIRE(imported->documents.size() == 3);
+    const auto& docs = imported->documents;
+    CHECK(docs[0].id() == "annotators-21");
+    CHECK(docs[0].annotator() == "user 3");
+    CHECK(span_texts(docs[0]) == strings({"PER Zoë 0-3"}));
+    CHECK(docs[1].id() == "annotators-21-bob@example.org");
+    CHECK(docs[1].annotator() == "bob@example.org");
+    CHECK(span_texts(docs[1]) == strings({"PER Ana 8-11", "LOC Lyon 15-19"}));
+    CHECK(docs[2].annotator() == "user 12");  // an object without email or username
+    CHECK(docs[2].span_count() == 0);
+    for (const Document& d : docs) CHECK(d.text() == docs[0].text());
+}
+
+TEST_CASE("Label Studio: a layer's annotator and the gold provenance round-trip") {
+    const Corpus c = layered_corpus();
+    const Document& gold = c.documents[2];
+    auto exported = export_corpus("labelstudio", c, {2});
+    REQUIRE(exported.ok());
+    REQUIRE(exported->files.count("talks-gold.json"));  // a layer's file names its annotator
+    const std::string& json = exported->files.at("talks-gold.json");
+    CHECK(json.find(R"("meta":{"agreed_by":["alice","bob"]})") != std::string::npos);
+    CHECK(json.find(R"("completed_by":"gold")") != std::string::npos);
+    const ImportedCorpus back = round_trip("labelstudio", c, {2});
+    REQUIRE(back.documents.size() == 1);
+    const Document& d = back.documents[0];
+    CHECK(d.annotator() == "gold");
+    check_same_annotations(gold, d);
+    for (std::size_t i = 0; i < gold.span_count(); ++i) CHECK(d.span_at(i).agreed_by == gold.span_at(i).agreed_by);
+    REQUIRE(d.relations().size() == 1);
+    CHECK(d.relations()[0].agreed_by == strings({"bob"}));
+}
+
+TEST_CASE("Label Studio: several layers of one document export as tasks named by their annotators") {
+    const Corpus c = layered_corpus();
+    auto exported = export_corpus("labelstudio", c, {0, 1, 2});
+    REQUIRE(exported.ok());
+    const ImportedCorpus back = round_trip("labelstudio", c, {0, 1, 2});
+    REQUIRE(back.documents.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(back.documents[i].id() == c.documents[i].id());
+        CHECK(back.documents[i].annotator() == c.documents[i].annotator());
+        check_same_annotations(c.documents[i], back.documents[i]);
+    }
 }
 
 TEST_CASE("Label Studio: errors name the file and the JSON path") {

@@ -93,6 +93,33 @@ TEST_CASE("spaCy: a Prodigy rel.manual export with a rejected example and a toke
     CHECK(imported->skipped == strings({"spaCy: 1 example answered \"reject\" or \"ignore\" skipped (first: rel_manual.jsonl line 2)"}));
 }
 
+TEST_CASE("spaCy: Prodigy's _annotator_id names the annotator (meta.annotator first)") {
+    auto imported = import_files("spacy", {{"ner_sessions.jsonl", read_source_file("tests/fixtures/prodigy/ner_sessions.jsonl")}},
+                                 fixture_schema());
+    REQUIRE(imported.ok());
+    REQUIRE(imported->documents.size() == 3);
+    CHECK(imported->documents[0].annotator() == "talks_ner-alex");
+    CHECK(span_texts(imported->documents[0]) == strings({"PER Zoë 0-3"}));
+    CHECK(imported->documents[1].annotator() == "talks_ner-sam");
+    CHECK(span_texts(imported->documents[1]) == strings({"LOC Lyon 15-19"}));
+    CHECK(imported->documents[2].annotator() == "sam");
+}
+
+TEST_CASE("spaCy: layers round-trip with their annotators; provenance is reported lost") {
+    const Corpus c = layered_corpus();
+    auto gold = export_corpus("spacy", c, {2});
+    REQUIRE(gold.ok());
+    CHECK(gold->files.count("talks-gold.jsonl") == 1);
+    CHECK(gold->losses == strings({"spaCy: 2 gold provenances dropped (who agreed on a span or relation)"}));
+    const ImportedCorpus back = round_trip("spacy", c, {0, 1, 2, 3});
+    REQUIRE(back.documents.size() == 4);
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(back.documents[i].id() == c.documents[i].id());
+        CHECK(back.documents[i].annotator() == c.documents[i].annotator());
+        check_same_annotations(c.documents[i], back.documents[i]);
+    }
+}
+
 TEST_CASE("spaCy: errors name the file, the line and the field") {
     CHECK(error_of(import_line(R"({"text": "Zoë", "spans": [{"start": 0, "end": 9, "label": "PER"}]})")) ==
           "x.jsonl line 1: spans[0].end 9 is past the end of the text (3 code points)");

@@ -116,6 +116,56 @@ TEST_CASE("W3C: the one text file given with a collection about one external pag
     CHECK(said);
 }
 
+TEST_CASE("W3C: the creator (a name, or an agent's name or nickname) is the document's annotator") {
+    const std::string position = R"({"type": "TextPositionSelector", "start": 0, "end": 3}]}, )";
+    auto by_string = import_items(kZoe + position + R"("creator": "alice"})");
+    REQUIRE_MESSAGE(by_string.ok(), error_of(by_string));
+    CHECK(by_string->documents[0].annotator() == "alice");
+    auto by_name = import_items(kZoe + position + R"("creator": {"type": "Person", "name": "Bob B.", "nickname": "bob"}})");
+    REQUIRE_MESSAGE(by_name.ok(), error_of(by_name));
+    CHECK(by_name->documents[0].annotator() == "Bob B.");
+    auto by_nickname = import_items(kZoe + position + R"("creator": {"type": "Person", "nickname": "bob"}})");
+    REQUIRE_MESSAGE(by_nickname.ok(), error_of(by_nickname));
+    CHECK(by_nickname->documents[0].annotator() == "bob");
+    // The collection's creator when the annotations name none.
+    auto collection = import_files("w3c", {{"w.jsonld", R"({"type": "AnnotationCollection", "creator": {"name": "carol"}, )"
+                                                        R"("inkspan:sources": [{"id": "urn:inkspan:doc:d", "inkspan:text": "Zoë met Émile."}], )"
+                                                        R"("first": {"items": [)" + kZoe +
+                                                        R"({"type": "TextPositionSelector", "start": 0, "end": 3}]}}]}})"}},
+                                   fixture_schema());
+    REQUIRE_MESSAGE(collection.ok(), error_of(collection));
+    CHECK(collection->documents[0].annotator() == "carol");
+}
+
+TEST_CASE("W3C: layers round-trip with their creators; provenance is reported lost") {
+    const Corpus c = layered_corpus();
+    auto gold = export_corpus("w3c", c, {2});
+    REQUIRE(gold.ok());
+    REQUIRE(gold->files.count("talks-gold.jsonld") == 1);
+    auto jsonld = parse_json(gold->files.at("talks-gold.jsonld"), "talks-gold.jsonld");
+    REQUIRE(jsonld.ok());
+    for (const Json& item : jsonld.value()["first"]["items"])
+        CHECK(item["creator"] == Json{{"type", "Person"}, {"name", "gold"}});
+    CHECK(gold->losses == strings({"W3C: 2 gold provenances dropped (who agreed on a span or relation)"}));
+    // A layer without spans keeps its annotator too (the source's inkspan:annotator).
+    Corpus empty_layer = c;
+    auto blank = Document::create("z", "z", c.documents[0].text());
+    REQUIRE(blank.ok());
+    auto layer = make_layer(c.documents[0], *blank, "d1-bob", "bob");
+    REQUIRE(layer.ok());
+    empty_layer.documents[1] = std::move(*layer);
+    const ImportedCorpus empty_back = round_trip("w3c", empty_layer, {1});
+    REQUIRE(empty_back.documents.size() == 1);
+    CHECK(empty_back.documents[0].annotator() == "bob");
+    const ImportedCorpus back = round_trip("w3c", c, {0, 1, 2, 3});
+    REQUIRE(back.documents.size() == 4);
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(back.documents[i].id() == c.documents[i].id());
+        CHECK(back.documents[i].annotator() == c.documents[i].annotator());
+        check_same_annotations(c.documents[i], back.documents[i]);
+    }
+}
+
 TEST_CASE("W3C: errors name the file and the place") {
     CHECK(error_of(import_files("w3c", {{"h.jsonld", read_source_file("tests/fixtures/w3c/hypothesis.jsonld")}}, Schema{})) ==
           "h.jsonld: needs the text of \"https://example.org/article.html\": import it together with that text saved as "

@@ -181,6 +181,7 @@ ExportedFiles export_brat(const Corpus& corpus, const std::vector<std::size_t>& 
         names.reserve(used_stem + ".ann");
         out.files[txt] = doc.text();
         out.files[used_stem + ".ann"] = brat_ann(doc, losses, attributes, type_names);
+        tally_dropped_provenance(losses, doc);
         for (const auto& [label, n] : doc.label_counts()) labels.insert(label);
         for (const auto& [type, n] : doc.relation_type_counts()) relation_types.insert(type);
     }

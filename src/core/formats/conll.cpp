@@ -88,7 +88,10 @@ ExportedFiles export_conll(const Corpus& corpus, const std::vector<std::size_t>&
     ExportedFiles out;
     Tally losses("CoNLL: ");
     std::string content;
-    for (std::size_t i : doc_indexes) write_document(corpus.documents[i], content, losses);
+    for (std::size_t i : doc_indexes) {
+        write_document(corpus.documents[i], content, losses);
+        tally_dropped_provenance(losses, corpus.documents[i]);
+    }
     out.files[export_file_name(corpus, doc_indexes, ".conll")] = std::move(content);
     out.losses = losses.sentences();
     return out;

@@ -1,5 +1,6 @@
 #include "core/formats/doccano.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -52,8 +53,10 @@ ExportedFiles export_doccano(const Corpus& corpus, const std::vector<std::size_t
         meta["id"] = doc.id();
         meta["name"] = doc.name();
         meta["status"] = std::string(doc_status_name(doc.status()));
+        if (!doc.annotator().empty()) meta["annotator"] = doc.annotator();
         line["meta"] = std::move(meta);
         content += dump_json(line) + "\n";
+        tally_dropped_provenance(losses, doc);
     }
     out.files[export_file_name(corpus, doc_indexes, ".jsonl")] = std::move(content);
     out.losses = losses.sentences();
@@ -115,6 +118,39 @@ Result<DraftSpan> read_triple(const Json& l, const std::string& where, const std
     return read_entity(*a, *b, l[2].get<std::string>(), nullptr, where, text, index, "[0]", "[1]");
 }
 
+// A doccano user as an annotator name: a username as is, a user id as "user <n>"; "" otherwise.
+std::string user_name(const Json* user) {
+    if (!user) return {};
+    if (user->is_string()) return user->get<std::string>();
+    if (user->is_number_integer()) return "user " + std::to_string(user->get<std::int64_t>());
+    return {};
+}
+
+// doccano 1.0 lines hold every user's spans, each with its "user": one copy of the document per
+// user, in the order they first appear (spans without a user go to the first).
+Status add_per_user(DraftDocument doc, const std::vector<std::string>& span_users, ImportBuilder& builder) {
+    std::vector<std::string> users;
+    for (const std::string& u : span_users)
+        if (!u.empty() && std::find(users.begin(), users.end(), u) == users.end()) users.push_back(u);
+    if (users.size() < 2 || !doc.relations.empty()) {
+        if (!users.empty() && doc.annotator.empty()) doc.annotator = users[0];
+        if (users.size() > 1)
+            builder.skipped().note(doc.place + ": spans of " + std::to_string(users.size()) + " users read as " + users[0] +
+                                   "'s (the line has relations)");
+        return builder.add(std::move(doc));
+    }
+    for (std::size_t u = 0; u < users.size(); ++u) {
+        DraftDocument copy = doc;
+        copy.spans.clear();
+        for (std::size_t i = 0; i < doc.spans.size(); ++i)
+            if (span_users[i] == users[u] || (u == 0 && span_users[i].empty())) copy.spans.push_back(doc.spans[i]);
+        copy.annotator = users[u];
+        if (u > 0) copy.id = clean_id(doc.id + "-" + users[u], doc.id);
+        if (Status st = builder.add(std::move(copy)); !st) return st;
+    }
+    return Ok{};
+}
+
 // One document object: `place` is "<file> line <n>" or "<file>: [<i>]", `number` the line or
 // element number (for ids).
 Status read_object(const Json& j, const std::string& file, const std::string& place, std::size_t number,
@@ -125,6 +161,9 @@ Status read_object(const Json& j, const std::string& file, const std::string& pl
     if (Status st = read_jsonl_document(j, file, number, "id", doc); !st) return st;
     doc.place = place;
     const TextIndex index(doc.text);
+    for (const char* key : {"annotator", "user"})  // a line's own annotator, when meta names none
+        if (doc.annotator.empty()) doc.annotator = user_name(member(j, key));
+    std::vector<std::string> span_users;  // doccano 1.0: each span's user ("" for the others)
 
     std::unordered_map<std::string, std::size_t> by_id;
     if (const Json* entities = member(j, "entities")) {
@@ -206,6 +245,8 @@ Status read_object(const Json& j, const std::string& file, const std::string& pl
             auto span = read_entity(*s0, *s1, std::move(name), member(a, "text"), where, doc.text, index, ".start_offset",
                                     ".end_offset");
             if (!span) return span.error();
+            span_users.resize(doc.spans.size());
+            span_users.push_back(user_name(member(a, "user")));
             doc.spans.push_back(std::move(span.value()));
         }
     }
@@ -232,7 +273,8 @@ Status read_object(const Json& j, const std::string& file, const std::string& pl
             doc.relations.push_back({"", type.value(), ends[0], ends[1], where});
         }
     }
-    return builder.add(std::move(doc));
+    span_users.resize(doc.spans.size());
+    return add_per_user(std::move(doc), span_users, builder);
 }
 
 // "6, 7, 8", or with a prefix "label_6, label_7, label_8".

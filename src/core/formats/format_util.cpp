@@ -52,13 +52,27 @@ std::string file_stem(const Document& doc) {
     if (name.size() > 4 && ascii_lower(name.substr(name.size() - 4)) == ".txt") name.remove_suffix(4);
     std::string stem = sanitize_file_stem(name);
     if (stem.empty()) stem = sanitize_file_stem(doc.id());
-    return stem.empty() ? "document" : stem;
+    if (stem.empty()) stem = "document";
+    // A layer shares its document's name: its annotator tells the files apart ("talks-bob").
+    if (doc.is_layer()) {
+        const std::string who = sanitize_file_stem(doc.annotator());
+        stem += "-" + (who.empty() ? sanitize_file_stem(doc.id()) : who);
+    }
+    return stem;
 }
 
 std::string export_file_name(const Corpus& corpus, const std::vector<std::size_t>& doc_indexes,
                              std::string_view extension) {
     const std::string stem = doc_indexes.size() == 1 ? file_stem(corpus.documents[doc_indexes[0]]) : "inkspan-corpus";
     return stem + std::string(extension);
+}
+
+void tally_dropped_provenance(Tally& losses, const Document& doc) {
+    std::size_t n = 0;
+    for (const Span& s : doc.spans()) n += !s.agreed_by.empty();
+    for (const Relation& r : doc.relations()) n += !r.agreed_by.empty();
+    losses.add("gold provenance dropped (who agreed on a span or relation)",
+               "gold provenances dropped (who agreed on a span or relation)", n);
 }
 
 std::string UniqueNames::take(std::string_view stem, std::string_view extension) {

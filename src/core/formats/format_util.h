@@ -26,7 +26,8 @@ using OrderedJson = nlohmann::ordered_json;  // writers: keys in the order a rea
 // ---- file names
 
 // A file-name stem for a document: its name without folders and without a final ".txt", with
-// characters that file systems and zip tools refuse replaced by '_'; the id when that is empty.
+// characters that file systems and zip tools refuse replaced by '_'; the id when that is empty. A layer's
+// stem ends with its annotator ("talks-bob"): it shares its document's name.
 [[nodiscard]] std::string file_stem(const Document& doc);
 // Sanitises any text the same way (at most 100 bytes); "" when nothing usable is left.
 [[nodiscard]] std::string sanitize_file_stem(std::string_view name);
@@ -96,6 +97,10 @@ private:
     std::string prefix_;
     std::vector<Entry> entries_;
 };
+
+// For formats with no room for gold provenance (agreed_by): counts the spans and relations of
+// `doc` that carry one, as "<n> gold provenances dropped (who agreed on a span or relation)".
+void tally_dropped_provenance(Tally& losses, const Document& doc);
 
 // ---- JSON
 

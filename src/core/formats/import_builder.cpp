@@ -29,6 +29,16 @@ std::optional<Error> check_attributes(const Attributes& attributes, std::string_
     return std::nullopt;
 }
 
+// Gold provenance: at most kMaxAnnotatorsPerItem names, each a short line of text.
+std::optional<Error> check_agreed_by(const std::vector<std::string>& names, std::string_view place) {
+    if (names.size() > kMaxAnnotatorsPerItem)
+        return make_error(ErrorKind::TooLarge, std::string(place) + ": " + std::to_string(names.size()) +
+                                                   " annotators in agreed_by, over the limit of " + std::to_string(kMaxAnnotatorsPerItem));
+    for (const std::string& name : names)
+        if (auto bad = check_free_text(name, kMaxMetaBytes, std::string(place) + ": agreed_by")) return bad;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string clean_id(std::string_view raw, std::string_view fallback) {
@@ -177,6 +187,7 @@ Status ImportBuilder::add(DraftDocument d) {
         }
         if (auto bad = check_free_text(s.note, kMaxNoteBytes, "note")) return at(s.place, *bad);
         if (auto bad = check_attributes(s.attributes, s.place)) return *bad;
+        if (auto bad = check_agreed_by(s.agreed_by, s.place)) return *bad;
         auto [it, fresh] = by_key.try_emplace(std::make_tuple(s.start, s.end, label), kept.size());
         if (!fresh) {
             slot[i] = it->second;
@@ -188,7 +199,7 @@ Status ImportBuilder::add(DraftDocument d) {
             label_breaks.emplace_back(kept.size(), "label " + label + " is not declared in " + labels_source_);
         use_entity(label);
         slot[i] = kept.size();
-        kept.push_back(Span{"", s.start, s.end, std::move(label), std::move(s.note), std::move(s.attributes)});
+        kept.push_back(Span{"", s.start, s.end, std::move(label), std::move(s.note), std::move(s.attributes), std::move(s.agreed_by)});
         proposed.push_back(std::move(s.id));
     }
 
@@ -232,6 +243,7 @@ Status ImportBuilder::add(DraftDocument d) {
     for (DraftRelation& r : d.relations) {
         std::string type = type_name(r.type);
         if (type.empty()) return make_error(ErrorKind::Invalid, r.place + ": invalid relation type " + quote(r.type));
+        if (auto bad = check_agreed_by(r.agreed_by, r.place)) return *bad;
         if (r.head >= slot.size() || r.tail >= slot.size())
             return make_error(ErrorKind::Invalid, r.place + ": relation refers to an unknown span");
         std::optional<std::size_t> h, t;
@@ -267,7 +279,7 @@ Status ImportBuilder::add(DraftDocument d) {
                     if (declared.name == type) widen_rule(declared, hl, tl);
         }
         if (!rule) out_.new_relation_types.push_back(RelationType{type, {}, {}, true});
-        relations.push_back(Relation{"", std::move(type), "", ""});
+        relations.push_back(Relation{"", std::move(type), "", "", std::move(r.agreed_by)});
         relation_ends.emplace_back(*h, *t);  // resolved to span ids below
         relation_ids.push_back(std::move(r.id));
     }

@@ -24,6 +24,7 @@ struct DraftSpan {
     std::string note;
     Attributes attributes;
     std::string place;  // for messages: "doc1.ann line 4"
+    std::vector<std::string> agreed_by;  // gold provenance, where the format holds it (Label Studio's meta)
 };
 
 struct DraftRelation {
@@ -31,6 +32,7 @@ struct DraftRelation {
     std::string type;
     std::size_t head = 0, tail = 0;  // indexes into DraftDocument::spans
     std::string place;
+    std::vector<std::string> agreed_by;
 };
 
 struct DraftDocument {

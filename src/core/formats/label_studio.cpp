@@ -39,7 +39,10 @@ ExportedFiles export_label_studio(const Corpus& corpus, const std::vector<std::s
             value["text"] = std::string(doc.span_text(s));
             value["labels"] = OrderedJson::array({s.label});
             region["value"] = std::move(value);
-            if (!s.note.empty()) region["meta"] = OrderedJson{{"text", OrderedJson::array({s.note})}};
+            OrderedJson meta = OrderedJson::object();
+            if (!s.note.empty()) meta["text"] = OrderedJson::array({s.note});
+            if (!s.agreed_by.empty()) meta["agreed_by"] = s.agreed_by;  // gold provenance
+            if (!meta.empty()) region["meta"] = std::move(meta);
             losses.add("span attribute dropped", "span attributes dropped", s.attributes.size());
             result.push_back(std::move(region));
         }
@@ -51,11 +54,13 @@ ExportedFiles export_label_studio(const Corpus& corpus, const std::vector<std::s
             j["type"] = "relation";
             j["direction"] = type && !type->directed ? "bi" : "right";
             j["labels"] = OrderedJson::array({r.type});
+            if (!r.agreed_by.empty()) j["meta"] = OrderedJson{{"agreed_by", r.agreed_by}};
             result.push_back(std::move(j));
         }
         OrderedJson annotation;
         annotation["id"] = task_id;
         annotation["result"] = std::move(result);
+        if (!doc.annotator().empty()) annotation["completed_by"] = doc.annotator();  // a name: Inkspan reads it back
         task["annotations"] = OrderedJson::array({std::move(annotation)});
         task["predictions"] = OrderedJson::array();
         content += (task_id == 1 ? "\n" : ",\n") + dump_json(task);
@@ -134,6 +139,39 @@ bool offsets_are_utf16(const Json& tasks) {
     return utf16_votes > 0 && code_point_votes == 0;
 }
 
+// A result's gold provenance, meta.agreed_by (what the writer puts there), if any.
+const Json* meta_agreed_by(const Json& result) {
+    const Json* meta = member(result, "meta");
+    return meta ? member(*meta, "agreed_by") : nullptr;
+}
+
+// A readable name for an annotation's `completed_by`: a name as is, an object's email (else its
+// username, else "user <id>"), a number as "user <n>"; "" when absent.
+std::string annotator_name(const Json* who) {
+    if (!who) return {};
+    if (who->is_string()) return who->get<std::string>();
+    if (who->is_number_integer()) return "user " + std::to_string(who->get<std::int64_t>());
+    if (!who->is_object()) return {};
+    for (const char* key : {"email", "username"})
+        if (const Json* v = member(*who, key); v && v->is_string() && !v->get<std::string>().empty()) return v->get<std::string>();
+    if (const Json* id = member(*who, "id"))
+        if (auto t = id_text(*id)) return "user " + *t;
+    return {};
+}
+
+// Annotator names as a list of strings (a result's meta.agreed_by); others are ignored.
+std::vector<std::string> names_of(const Json* list) {
+    std::vector<std::string> out;
+    if (list && list->is_array())
+        for (const Json& n : *list)
+            if (n.is_string()) out.push_back(n.get<std::string>());
+    return out;
+}
+
+Status read_results(const Json& results, const std::string& where, bool utf16, Tally& skipped, DraftDocument& doc);
+
+// One task: the document once per annotation that was not cancelled (each with its annotator:
+// several people's annotations of a task are several copies of its text), or once without spans.
 Status read_task(const Json& task, const std::string& place, const std::string& stem, std::size_t number, bool utf16,
                  ImportBuilder& builder) {
     if (!task.is_object()) return make_error(ErrorKind::Invalid, place + ": expected a task object");
@@ -145,40 +183,31 @@ Status read_task(const Json& task, const std::string& place, const std::string& 
     if (const Json* predictions = member(task, "predictions"); predictions && predictions->is_array() && !predictions->empty())
         skipped.add("prediction ignored (only annotations are read)", "predictions ignored (only annotations are read)",
                     predictions->size(), place + ".predictions");
-    const Json* chosen = nullptr;
-    std::string where;
+    std::vector<std::pair<const Json*, std::string>> chosen;  // annotation, its place
     if (annotations)
         for (std::size_t a = 0; a < annotations->size(); ++a) {
             const Json& ann = (*annotations)[a];
+            const std::string where = place + ".annotations[" + std::to_string(a) + "]";
             const Json* cancelled = member(ann, "was_cancelled");
             if (cancelled && cancelled->is_boolean() && cancelled->get<bool>()) {
-                skipped.add("cancelled annotation ignored", "cancelled annotations ignored", 1, place + ".annotations[" + std::to_string(a) + "]");
+                skipped.add("cancelled annotation ignored", "cancelled annotations ignored", 1, where);
                 continue;
             }
-            if (chosen) {
-                skipped.add("further annotation of a task ignored (the first was read)",
-                            "further annotations of a task ignored (the first was read)", 1,
-                            place + ".annotations[" + std::to_string(a) + "]");
-                continue;
-            }
-            chosen = &ann;
-            where = place + ".annotations[" + std::to_string(a) + "]";
+            const Json* results = member(ann, "result");
+            if (!results || !results->is_array()) return make_error(ErrorKind::Invalid, where + ".result: expected an array");
+            chosen.emplace_back(&ann, where);
         }
-    const Json* results = chosen ? member(*chosen, "result") : nullptr;
-    if (chosen && (!results || !results->is_array()))
-        return make_error(ErrorKind::Invalid, where + ".result: expected an array");
 
     // The text: data[to_name] of the first labels region, else data.text.
     const Json* data = member(task, "data");
     if (!data || !data->is_object()) return make_error(ErrorKind::Invalid, place + ".data: expected an object");
-    const std::string key = text_key(*data, results);
+    const std::string key = text_key(*data, chosen.empty() ? nullptr : member(*chosen[0].first, "result"));
     DraftDocument doc;
     auto text = need_string(*data, key, place + ".data");
     if (!text) return text.error();
     doc.text = std::move(text.value());
     doc.place = place;
     if (auto bad = check_free_text(doc.text, kMaxTextBytes, place + ".data." + key)) return *bad;
-    const TextIndex index(doc.text);
     doc.id = stem + "-" + std::to_string(number);
     if (const Json* id = member(task, "id"))
         if (auto t = id_text(*id)) doc.id = stem + "-" + *t;
@@ -186,8 +215,22 @@ Status read_task(const Json& task, const std::string& place, const std::string& 
         if (auto t = id_text(*id)) doc.id = *t;
     if (const Json* name = member(*data, "name"); name && name->is_string()) doc.name = name->get<std::string>();
     if (doc.name.empty()) doc.name = doc.id;
-    if (!results) return builder.add(std::move(doc));
+    if (chosen.empty()) return builder.add(std::move(doc));
+    for (std::size_t c = 0; c < chosen.size(); ++c) {
+        DraftDocument copy = c + 1 < chosen.size() ? doc : std::move(doc);
+        copy.annotator = annotator_name(member(*chosen[c].first, "completed_by"));
+        // Further annotators' copies: "<id>-<annotator>" (the builder makes ids unique).
+        if (c > 0) copy.id = clean_id(copy.id + "-" + (copy.annotator.empty() ? std::to_string(c + 1) : copy.annotator), copy.id);
+        if (Status st = read_results(*member(*chosen[c].first, "result"), chosen[c].second, utf16, skipped, copy); !st) return st;
+        if (Status st = builder.add(std::move(copy)); !st) return st;
+    }
+    return Ok{};
+}
 
+// The labels regions and relations of one annotation, into `doc`.
+Status read_results(const Json& results_json, const std::string& where, bool utf16, Tally& skipped, DraftDocument& doc) {
+    const Json* results = &results_json;
+    const TextIndex index(doc.text);
     std::unordered_map<std::string, std::size_t> region;  // region id -> first draft span
     std::vector<std::size_t> relation_items;
     for (std::size_t k = 0; k < results->size(); ++k) {
@@ -244,7 +287,8 @@ Status read_task(const Json& task, const std::string& place, const std::string& 
             if (!(*labels)[l].is_string())
                 return make_error(ErrorKind::Invalid, at + ".value.labels[" + std::to_string(l) + "]: expected a string");
             if (l == 0 && !id.empty()) region.emplace(id, doc.spans.size());
-            doc.spans.push_back(DraftSpan{l == 0 ? id : "", *start, *end, (*labels)[l].get<std::string>(), note, {}, at});
+            doc.spans.push_back(DraftSpan{l == 0 ? id : "", *start, *end, (*labels)[l].get<std::string>(), note, {}, at,
+                                          names_of(meta_agreed_by(r))});
         }
     }
     for (std::size_t k : relation_items) {
@@ -271,10 +315,10 @@ Status read_task(const Json& task, const std::string& place, const std::string& 
         }
         for (const Json& l : *labels) {
             if (!l.is_string()) return make_error(ErrorKind::Invalid, at + ".labels: expected strings");
-            doc.relations.push_back({"", l.get<std::string>(), ends[0], ends[1], at});
+            doc.relations.push_back({"", l.get<std::string>(), ends[0], ends[1], at, names_of(meta_agreed_by(r))});
         }
     }
-    return builder.add(std::move(doc));
+    return Ok{};
 }
 
 }  // namespace

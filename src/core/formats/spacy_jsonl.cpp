@@ -100,7 +100,10 @@ ExportedFiles export_spacy(const Corpus& corpus, const std::vector<std::size_t>&
     ExportedFiles out;
     Tally losses("spaCy: ");
     std::string content;
-    for (std::size_t i : doc_indexes) content += document_line(corpus.documents[i], losses);
+    for (std::size_t i : doc_indexes) {
+        content += document_line(corpus.documents[i], losses);
+        tally_dropped_provenance(losses, corpus.documents[i]);
+    }
     out.files[export_file_name(corpus, doc_indexes, ".jsonl")] = std::move(content);
     out.losses = losses.sentences();
     return out;
@@ -144,6 +147,9 @@ Status read_line(const std::string& file, std::size_t number, std::string_view l
     }
     DraftDocument doc;
     if (Status st = read_jsonl_document(j, file, number, nullptr, doc); !st) return st;
+    // Prodigy names who answered ("news_ner-alex": the dataset and the session's name).
+    if (const Json* who = member(j, "_annotator_id"); who && who->is_string() && doc.annotator.empty())
+        doc.annotator = who->get<std::string>();
     const TextIndex index(doc.text);
     const std::size_t length = index.code_point_count();
 

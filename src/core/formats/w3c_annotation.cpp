@@ -22,6 +22,14 @@ std::string item_urn(const Document& doc, std::string_view id) {
     return "urn:inkspan:" + percent_encode(doc.id()) + ":" + percent_encode(id);
 }
 
+// The annotation's creator: the document's annotator as a Person (W3C Web Annotation §3.3.1).
+OrderedJson creator_of(const Document& doc) {
+    OrderedJson who;
+    who["type"] = "Person";
+    who["name"] = doc.annotator();
+    return who;
+}
+
 OrderedJson textual_body(std::string_view purpose, std::string_view value) {
     OrderedJson b;
     b["type"] = "TextualBody";
@@ -34,6 +42,7 @@ OrderedJson textual_body(std::string_view purpose, std::string_view value) {
 
 ExportedFiles export_w3c(const Corpus& corpus, const std::vector<std::size_t>& doc_indexes) {
     ExportedFiles out;
+    Tally losses("W3C: ");
     OrderedJson sources = OrderedJson::array();
     OrderedJson items = OrderedJson::array();
     for (std::size_t i : doc_indexes) {
@@ -44,13 +53,16 @@ ExportedFiles export_w3c(const Corpus& corpus, const std::vector<std::size_t>& d
         source["format"] = "text/plain";
         source["inkspan:name"] = doc.name();
         source["inkspan:status"] = std::string(doc_status_name(doc.status()));
+        if (!doc.annotator().empty()) source["inkspan:annotator"] = doc.annotator();  // also for a layer without spans
         source["inkspan:text"] = doc.text();
         sources.push_back(std::move(source));
+        tally_dropped_provenance(losses, doc);
         for (const Span& s : doc.spans()) {
             OrderedJson a;
             a["id"] = item_urn(doc, s.id);
             a["type"] = "Annotation";
             a["motivation"] = "tagging";
+            if (!doc.annotator().empty()) a["creator"] = creator_of(doc);
             OrderedJson body = OrderedJson::array({textual_body("tagging", s.label)});
             if (!s.note.empty()) body.push_back(textual_body("commenting", s.note));
             for (const auto& [key, value] : s.attributes) {
@@ -78,6 +90,7 @@ ExportedFiles export_w3c(const Corpus& corpus, const std::vector<std::size_t>& d
             a["id"] = item_urn(doc, r.id);
             a["type"] = "Annotation";
             a["motivation"] = "linking";
+            if (!doc.annotator().empty()) a["creator"] = creator_of(doc);
             a["body"] = OrderedJson::array({textual_body("tagging", r.type)});
             a["target"] = OrderedJson::array({item_urn(doc, r.head), item_urn(doc, r.tail)});
             a["inkspan:head"] = item_urn(doc, r.head);
@@ -97,6 +110,7 @@ ExportedFiles export_w3c(const Corpus& corpus, const std::vector<std::size_t>& d
     page["items"] = std::move(items);
     collection["first"] = std::move(page);
     out.files[export_file_name(corpus, doc_indexes, ".jsonld")] = dump_json(collection, 1) + "\n";
+    out.losses = losses.sentences();
     return out;
 }
 
@@ -108,6 +122,7 @@ struct Source {
     DraftDocument doc;
     TextIndex index;
     bool external = false;  // a text file given with the annotations of a web page or file
+    bool has_creator = false;  // an annotation named the annotator
 };
 
 // The last path segment of a URL, without query and fragment, percent-decoded: ".../a/lyon.html?x#y" -> "lyon.html".
@@ -150,6 +165,16 @@ bool has_type(const Json& j, std::string_view type) {
 
 std::string string_or_empty(const Json* v) { return v && v->is_string() ? v->get<std::string>() : std::string(); }
 
+// A creator as an annotator name: a string as is (a name or an IRI), an agent's name, nickname or id.
+std::string creator_name(const Json* creator) {
+    for (const Json* c : as_list(creator)) {
+        if (c->is_string() && !c->get<std::string>().empty()) return c->get<std::string>();
+        for (const char* key : {"name", "nickname", "id"})
+            if (std::string v = string_or_empty(member(*c, key)); !v.empty()) return v;
+    }
+    return {};
+}
+
 // The first occurrence of `exact` whose surroundings match prefix and suffix (else the first one).
 std::optional<std::size_t> find_quote(std::string_view text, std::string_view exact, std::string_view prefix,
                                       std::string_view suffix) {
@@ -174,6 +199,13 @@ Status read_span(const Json& a, const std::string& at, std::unordered_map<std::s
         return make_error(ErrorKind::Invalid, at + ".target.source: no text for " + quote(source_id.value()));
     const bool external = it->second.external;
     DraftDocument& doc = it->second.doc;
+    // The source's annotator: its annotations' creator (the collection's when they name none).
+    if (std::string who = creator_name(member(a, "creator")); !who.empty()) {
+        if (!it->second.has_creator) doc.annotator = who;
+        else if (who != doc.annotator) builder.skipped().note(at + ": creator " + quote(who) + " read as " + quote(doc.annotator) +
+                                                             "'s (one annotator per document in a file)");
+        it->second.has_creator = true;
+    }
     const TextIndex& index = it->second.index;
     std::optional<std::size_t> start, end;
     const Json* exact = nullptr;
@@ -306,6 +338,7 @@ Status read_file(const std::string& name, const std::string& content, const std:
         src.doc.name = string_or_empty(member(*s, "inkspan:name"));
         if (src.doc.name.empty()) src.doc.name = src.doc.id;
         if (auto st = parse_doc_status(string_or_empty(member(*s, "inkspan:status")))) src.doc.status = *st;
+        src.doc.annotator = string_or_empty(member(*s, "inkspan:annotator"));
         src.doc.place = name + ": " + urn;
         if (sources.emplace(urn, std::move(src)).second) order.push_back(urn);
     }
@@ -360,6 +393,9 @@ Status read_file(const std::string& name, const std::string& content, const std:
         return make_error(ErrorKind::NeedsFile, message);
     }
 
+    if (std::string who = creator_name(member(root, "creator")); !who.empty())
+        for (auto& [urn, src] : sources)
+            if (src.doc.annotator.empty()) src.doc.annotator = who;
     std::unordered_map<std::string, std::pair<std::string, std::size_t>> spans;  // annotation id -> (source, draft)
     std::vector<std::size_t> links;
     for (std::size_t i = 0; i < items->size(); ++i) {
