@@ -88,8 +88,9 @@ test("agreement: two annotators' files, F8 opens the window, agreement() equals 
   assert.deepEqual(r.documents, [docs[1].id]);
   assert.equal(r.outside_counted, true);
   const pair = r.pairs[0];
-  const annTags = conllTags(await page.evaluate((id) => window.inkspan.exportAs("conll", id), docs[1].id));
-  const bobTags = conllTags(await page.evaluate((id) => window.inkspan.exportAs("conll", id), docs[2].id));
+  // Each annotator's layer of the document, as CoNLL (the third argument picks the layer).
+  const annTags = conllTags(await page.evaluate((id) => window.inkspan.exportAs("conll", id, "ann"), docs[1].id));
+  const bobTags = conllTags(await page.evaluate((id) => window.inkspan.exportAs("conll", id, "bob"), docs[2].id));
   assert.equal(annTags.length, bobTags.length);
   assert.equal(pair.tokens, annTags.length);
   const categories = pair.confusion.categories;
