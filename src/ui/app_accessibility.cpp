@@ -59,6 +59,8 @@ void App::run_action(std::string_view action) {
     else if (action == "import") platform::open_file_picker();
     else if (action == "export") open_export_ = true;
     else if (action == "statistics") statistics_.open = !statistics_.open;
+    else if (action == "compare") toggle_compare();
+    else if (action == "adjudicate") open_adjudication();
     else if (action == "undo") undo();
     else if (action == "redo") redo();
     else if (action == "find") { if (search_.open) search_.hide(); else search_.show(); }
@@ -116,6 +118,8 @@ std::vector<MirrorControl> App::toolbar_controls() const {
         {"import", "Import files…", "", false, false, false, false},
         {"export", "Export…", "", false, false, false, false},
         {"statistics", "Statistics", "", false, true, statistics_.open, false},
+        {"compare", "Compare with another annotator", "F8", false, true, compare_.is_open(), false},
+        {"adjudicate", "Adjudicate into the gold layer", "F9", false, false, false, false},
         {"undo", "Undo", "Control+Z", !can_undo, false, false, false},
         {"redo", "Redo", "Control+Shift+Z", !can_redo, false, false, false},
         {"find", "Find", "Control+F", false, true, search_.open, false},

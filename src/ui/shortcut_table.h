@@ -18,6 +18,9 @@ enum class KeyAction {
     Undo, Redo, Find, Copy, SaveDocument,
     // view
     ZoomIn, ZoomOut, ZoomReset, NextRegion, PreviousRegion, Help,
+    // compare and adjudicate (issue 18)
+    Compare, Adjudicate, NextDisagreement, PreviousDisagreement, QuorumUp, QuorumDown, StartAdjudication,
+    TakeFirst, TakeSecond, TakeThird, TakeNeither, EditInGold,
 };
 
 struct Shortcut {
