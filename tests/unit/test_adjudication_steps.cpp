@@ -31,27 +31,26 @@ EditSession three_annotators() {
         REQUIRE(layer.ok());
         REQUIRE(s.submit(Command{cmd::AddDocument{std::move(*layer)}}).status.ok());
     }
-    auto add = [&](const char* doc, Command command) {
-        std::visit([&](auto& c) { c.doc = doc; }, command);
+    auto add = [&](const Command& command) {
         INFO(describe(command));
         REQUIRE(s.submit(command).status.ok());
     };
-    for (const char* d : {"d1", "d1-bob", "d1-cem"}) add(d, cmd::AddSpan{"", 0, 3, "PER"});
-    add("d1", cmd::AddSpan{"", 8, 11, "PER"});
-    add("d1-bob", cmd::AddSpan{"", 8, 11, "PER"});
-    add("d1-cem", cmd::AddSpan{"", 8, 11, "ORG"});
-    add("d1", cmd::AddSpan{"", 15, 20, "LOC"});
-    add("d1-bob", cmd::AddSpan{"", 15, 20, "ORG"});
-    add("d1-cem", cmd::AddSpan{"", 15, 24, "LOC"});
-    add("d1", cmd::AddRelation{"", "meets", "T1", "T2"});
-    add("d1-bob", cmd::AddRelation{"", "meets", "T1", "T2"});
-    add("d1-cem", cmd::AddRelation{"", "located_in", "T2", "T3"});
+    for (const char* d : {"d1", "d1-bob", "d1-cem"}) add(cmd::AddSpan{d, 0, 3, "PER"});
+    add(cmd::AddSpan{"d1", 8, 11, "PER"});
+    add(cmd::AddSpan{"d1-bob", 8, 11, "PER"});
+    add(cmd::AddSpan{"d1-cem", 8, 11, "ORG"});
+    add(cmd::AddSpan{"d1", 15, 20, "LOC"});
+    add(cmd::AddSpan{"d1-bob", 15, 20, "ORG"});
+    add(cmd::AddSpan{"d1-cem", 15, 24, "LOC"});
+    add(cmd::AddRelation{"d1", "meets", "T1", "T2"});
+    add(cmd::AddRelation{"d1-bob", "meets", "T1", "T2"});
+    add(cmd::AddRelation{"d1-cem", "located_in", "T2", "T3"});
     return s;
 }
 
 std::vector<const Document*> group_of(const EditSession& s) { return layer_group(s.corpus(), "d1"); }
 
-Status apply(EditSession& s, const std::vector<Command>& commands) {
+Status apply_batch(EditSession& s, const std::vector<Command>& commands) {
     return s.submit(Batch{commands, {}}).status;
 }
 
@@ -100,7 +99,7 @@ TEST_CASE("adjudication steps: the gold layer holds the accepted items with prov
     auto take_b = take_option(plan->steps[1], 1, *g);  // key 2: bob's Paris ORG
     REQUIRE(take_b.ok());
     REQUIRE(take_b->size() == 1);
-    REQUIRE(apply(s, *take_b).ok());
+    REQUIRE(apply_batch(s, *take_b).ok());
     g = find_layer(s.corpus(), "d1", kGoldAnnotator);
     const Span* paris = g->find_span(15, 20, "ORG");
     REQUIRE(paris != nullptr);
@@ -127,7 +126,7 @@ TEST_CASE("adjudication steps: taking a relation adds its two spans and the rela
     auto take = take_option(plan->steps[2], 0, *g);
     REQUIRE(take.ok());
     CHECK(take->size() == 3);  // Bob ORG, "Paris and" LOC, located_in
-    REQUIRE(apply(s, *take).ok());
+    REQUIRE(apply_batch(s, *take).ok());
     g = find_layer(s.corpus(), "d1", kGoldAnnotator);
     const Span* head = g->find_span(8, 11, "ORG");
     const Span* tail = g->find_span(15, 24, "LOC");
@@ -159,7 +158,7 @@ TEST_CASE("adjudication steps: running again on an existing gold layer adds only
     g = find_layer(s.corpus(), "d1", kGoldAnnotator);
     const auto missing = accept_missing(again->quorum, *g);
     CHECK(missing.size() == 2);
-    REQUIRE(apply(s, missing).ok());
+    REQUIRE(apply_batch(s, missing).ok());
     g = find_layer(s.corpus(), "d1", kGoldAnnotator);
     const Span* ada = g->find_span(0, 3, "PER");
     REQUIRE(ada != nullptr);
