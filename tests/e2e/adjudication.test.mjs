@@ -78,7 +78,8 @@ test("three annotators' layers: compare two, adjudicate by keyboard, export the 
   await press(page, "Escape");
   assert.ok(!(await markerUnder(page, await locate(page, russie.start + 2, "x1-cem"), red)), "Esc leaves compare");
 
-  // Adjudicate 2 of 3: États-Unis (cem alone) → neither; Darchiev: ann's "Alexandre Darchiev" (1) or bob's (2) → bob's.
+  // Adjudicate 2 of 3: bob's Russie ORG → neither (0); cem's États-Unis → take it (1); Darchiev: ann's
+  // "Alexandre Darchiev" (1) or bob's (2) → bob's.
   await press(page, "F9");
   await press(page, "-");
   await press(page, "Enter");
@@ -86,6 +87,7 @@ test("three annotators' layers: compare two, adjudicate by keyboard, export the 
   const gold = s.documents.find((d) => d.layer_of === "x1" && d.annotator === "gold");
   assert.ok(gold, "a gold layer of x1");
   await press(page, "0");
+  await press(page, "1");
   await press(page, "2");
 
   const exported = await page.evaluate((id) => window.inkspan.exportAs("inkspan", id), gold.id);
@@ -98,6 +100,7 @@ test("three annotators' layers: compare two, adjudicate by keyboard, export the 
   assert.deepEqual(got, [
     at("Istanbul", "LOC", "ann+bob+cem"),
     at("Russie", "LOC", "ann+cem"),
+    at("États-Unis", "LOC", "cem"),
     at("Darchiev", "PER", "bob"),
     at("Sonata Coulter", "PER", "ann+bob"),
   ]);

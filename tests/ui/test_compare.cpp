@@ -60,7 +60,7 @@ std::vector<ImU32> marks_under(Driver& d, std::size_t cp) {
     d.settle();
     std::vector<ImU32> out;
     for (const auto& m : d.app().text_view().drawn_marks())
-        if (m.min.x <= box.x + box.z * 0.5f && m.max.x >= box.x + box.z * 0.5f && m.min.y >= box.y && m.min.y <= box.y + box.w + 4)
+        if (m.min.x <= box.x + box.z * 0.5f && m.max.x >= box.x + box.z * 0.5f && m.min.y >= box.y && m.min.y <= box.y + box.w + 12)
             out.push_back(m.color);
     return out;
 }
@@ -132,41 +132,48 @@ TEST_CASE("adjudicate: three annotators settled by keyboard alone into the gold 
     REQUIRE(gold != nullptr);
     CHECK(d.doc().id() == gold->id());  // the gold layer is open
     CHECK(gold->span_count() == 3);     // Istanbul, Russie LOC, Sonata Coulter
-    CHECK(progress(d) == "0 of 2 settled");
-    // Step 1: cem's États-Unis (selected in the gold layer) — take neither.
-    const Range etats = range_of(d.doc(), "États-Unis");
-    CHECK(d.app().selection().start() == etats.start);
+    CHECK(progress(d) == "0 of 3 settled");
+    // Step 1: bob's Russie ORG (the quorum took ann and cem's LOC), selected in the gold layer — take neither.
+    const Range russie = range_of(d.doc(), "Russie"), etats = range_of(d.doc(), "États-Unis");
+    CHECK(d.app().selection().start() == russie.start);
     d.press(ImGuiKey_0, '0');
     d.settle();
-    CHECK(progress(d) == "1 of 2 settled");
-    // Step 2: ann's "Alexandre Darchiev" (1) or bob's "Darchiev" (2) — take bob's.
+    CHECK(progress(d) == "1 of 3 settled");
+    // Step 2: cem's États-Unis, the only version — take it (1).
+    CHECK(d.app().selection().start() == etats.start);
+    d.press(ImGuiKey_1, '1');
+    d.settle();
+    CHECK(progress(d) == "2 of 3 settled");
+    // Step 3: ann's "Alexandre Darchiev" (1) or bob's "Darchiev" (2) — take bob's.
     const Range alexandre = range_of(d.doc(), "Alexandre Darchiev"), darchiev = range_of(d.doc(), "Darchiev");
     CHECK(d.app().selection().start() == alexandre.start);
     d.press(ImGuiKey_2, '2');
     d.settle();
-    CHECK(progress(d) == "2 of 2 settled");
+    CHECK(progress(d) == "3 of 3 settled");
 
     gold = find_layer(d.app().corpus(), "d1", kGoldAnnotator);
-    REQUIRE(gold->span_count() == 4);
-    const Range istanbul = range_of(*gold, "Istanbul"), russie = range_of(*gold, "Russie"), sonata = range_of(*gold, "Sonata Coulter");
+    REQUIRE(gold->span_count() == 5);
+    const Range istanbul = range_of(*gold, "Istanbul"), sonata = range_of(*gold, "Sonata Coulter");
     using Who = std::vector<std::string>;
     REQUIRE(span_at(*gold, istanbul, "LOC"));
     CHECK(span_at(*gold, istanbul, "LOC")->agreed_by == Who{"ann", "bob", "cem"});
     REQUIRE(span_at(*gold, russie, "LOC"));
     CHECK(span_at(*gold, russie, "LOC")->agreed_by == Who{"ann", "cem"});
+    CHECK(span_at(*gold, russie, "ORG") == nullptr);
     REQUIRE(span_at(*gold, sonata, "PER"));
     CHECK(span_at(*gold, sonata, "PER")->agreed_by == Who{"ann", "bob"});
     REQUIRE(span_at(*gold, darchiev, "PER"));
     CHECK(span_at(*gold, darchiev, "PER")->agreed_by == Who{"bob"});
-    CHECK(span_at(*gold, etats) == nullptr);
+    REQUIRE(span_at(*gold, etats, "LOC"));
+    CHECK(span_at(*gold, etats, "LOC")->agreed_by == Who{"cem"});
 
     // Ctrl+Z takes bob's Darchiev back out of the gold layer (an ordinary undo step).
     d.press(ImGuiKey_Escape);
     d.press(ImGuiKey_Z, 0, true);
     d.settle();
-    CHECK(find_layer(d.app().corpus(), "d1", kGoldAnnotator)->span_count() == 3);
+    CHECK(find_layer(d.app().corpus(), "d1", kGoldAnnotator)->span_count() == 4);
 
-    // Adjudicating again continues on the same gold layer: nothing added twice, Darchiev asked again.
+    // Adjudicating again continues on the same gold layer: nothing added twice, Darchiev (undone) asked again.
     d.press(ImGuiKey_F9);
     d.press(ImGuiKey_Minus, '-');
     d.press(ImGuiKey_Enter);
@@ -174,6 +181,6 @@ TEST_CASE("adjudicate: three annotators settled by keyboard alone into the gold 
     std::size_t gold_layers = 0;
     for (const Document& doc : d.app().corpus().documents) gold_layers += doc.annotator() == kGoldAnnotator;
     CHECK(gold_layers == 1);
-    CHECK(find_layer(d.app().corpus(), "d1", kGoldAnnotator)->span_count() == 3);
-    CHECK(progress(d) == "0 of 2 settled");
+    CHECK(find_layer(d.app().corpus(), "d1", kGoldAnnotator)->span_count() == 4);
+    CHECK(progress(d) == "1 of 3 settled");  // États-Unis is in the gold layer; "neither" is not kept across runs
 }
