@@ -43,6 +43,9 @@ bool App::handle_compare_keys() {
     if (adjudication_.is_open()) {
         const AdjudicationBar::Request r = adjudication_.handle_keys(gold_layer());
         if (r.kind == AdjudicationBar::Request::Kind::None) return false;
+        // Enter started it: the text view must not take the same Enter as "open the palette"
+        // for the first disagreement's selection.
+        if (r.kind == AdjudicationBar::Request::Kind::Start) consume_key(ImGuiKey_Enter);
         apply_adjudication(r);
         return true;
     }
