@@ -122,7 +122,8 @@ AdjudicationBar::Request AdjudicationBar::draw(const Document* gold, const Theme
         for (std::size_t i = 0; i < step.options.size(); ++i) {
             const AdjudicationOption& o = step.options[i];
             std::string words;
-            for (const Span& s : o.spans) words += (words.empty() ? "" : ", ") + s.label + " [" + std::to_string(s.start) + ", " + std::to_string(s.end) + ")";
+            for (const Span& s : o.spans)
+                words += (words.empty() ? "" : ", ") + s.label + " “" + (gold ? std::string(gold->text_of(s.start, s.end)) : "") + "”";
             if (step.relation) words = step.relation_type + ": " + words;
             std::string who;
             for (const std::string& a : o.annotators) who += (who.empty() ? "" : ", ") + a;

@@ -139,8 +139,8 @@ void App::start_adjudication() {
     const std::size_t steps = plan->steps.size();
     adjudication_.start(std::move(*plan));
     show_message("Gold layer: " + count_phrase(spans, "span") + " and " + count_phrase(relations, "relation") +
-                 " accepted; " + adjudication_.progress(gold) + " of " + count_phrase(steps, "disagreement") +
-                 " (1 2 3 take, 0 neither, E edit)", false);
+                 " accepted; " + count_phrase(steps - adjudication_.settled_count(gold), "disagreement") +
+                 " to settle (1 2 3 take, 0 neither, E edit)", false);
     if (const auto first = adjudication_.next_open(gold, steps ? steps - 1 : 0, true)) go_to_step(*first);
     else if (const auto i = corpus().document_index(gold->id())) open_document(*i);
 }
