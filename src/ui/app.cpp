@@ -169,7 +169,8 @@ void App::frame() {
     focus_.place(Region::Status, ImVec2(p0.x, body_bottom), p1);
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) focus_.follow_click(ImGui::GetIO().MousePos);
     if (show_documents_) draw_documents_panel(ImVec2(p0.x, body_top), ImVec2(p0.x + docs_w, body_bottom));
-    draw_side_panel(ImVec2(p1.x - side_w, body_top), ImVec2(p1.x, body_bottom));
+    if (compare_.is_open() || adjudication_.is_open()) draw_compare_panel(ImVec2(p1.x - side_w, body_top), ImVec2(p1.x, body_bottom));
+    else draw_side_panel(ImVec2(p1.x - side_w, body_top), ImVec2(p1.x, body_bottom));
 
     // The reading area.
     const ImVec2 text_min(p0.x + docs_w, body_top), text_max(p1.x - side_w, body_bottom);
@@ -266,6 +267,7 @@ ViewInput App::view_input() const {
                       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (!relation_source_.empty()) in.relation_focus_id = relation_focus_;
     in.matches = search_.shown_matches();
+    if (compare_.is_open()) in.compare_marks = &compare_.marks();
     return in;
 }
 

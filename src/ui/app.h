@@ -20,6 +20,8 @@
 #include "core/save_batch_writer.h"
 #include "core/schema_fit.h"
 #include "ui/agreement_panel.h"
+#include "ui/adjudication_bar.h"
+#include "ui/compare_view.h"
 #include "ui/export_dialog.h"
 #include "ui/font_set.h"
 #include "ui/fonts.h"
@@ -164,6 +166,12 @@ public:
     void download_agreement(AgreementPanel::Request format);  // the report the panel shows
     void show_message(std::string text, bool error);
 
+    // ---- compare and adjudicate (issue 18; ui/app_compare.cpp)
+    [[nodiscard]] const CompareView& compare_view() const { return compare_; }
+    [[nodiscard]] const AdjudicationBar& adjudication() const { return adjudication_; }
+    void toggle_compare();     // F8, "Compare…"
+    void open_adjudication();  // F9, "Adjudicate…"
+
 private:
     using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
     void apply_pending();
@@ -305,6 +313,19 @@ private:
     bool open_export_ = false, open_labels_editor_ = false;  // asked by the mirror, opened in their window
 
     bool ever_edited_ = false;
+
+    // Compare and adjudicate (ui/app_compare.cpp).
+    CompareView compare_;
+    AdjudicationBar adjudication_;
+    bool handle_compare_keys();  // F8, F9; N, Esc, + - Enter, 1 2 3 0 E while one of them is open
+    void draw_compare_panel(ImVec2 min, ImVec2 max);  // in place of the side panel while open
+    void go_to_disagreement(std::size_t row);
+    [[nodiscard]] const Document* gold_layer() const;  // of the group being adjudicated
+    void start_adjudication();
+    void apply_adjudication(const AdjudicationBar::Request& r);
+    void submit_gold_edit(Edit edit);
+    void go_to_step(std::size_t step);
+    void next_step();  // the next disagreement not settled, or says all are
 };
 
 }  // namespace inkspan::ui

@@ -62,6 +62,8 @@ void App::run_action(std::string_view action) {
     else if (action == "export") open_export_ = true;
     else if (action == "statistics") statistics_.open = !statistics_.open;
     else if (action == "agreement") agreement_.open = !agreement_.open;
+    else if (action == "compare") toggle_compare();
+    else if (action == "adjudicate") open_adjudication();
     else if (action == "undo") undo();
     else if (action == "redo") redo();
     else if (action == "find") { if (search_.open) search_.hide(); else search_.show(); }
@@ -120,6 +122,8 @@ std::vector<MirrorControl> App::toolbar_controls() const {
         {"export", "Export…", "", false, false, false, false},
         {"statistics", "Statistics", "", false, true, statistics_.open, false},
         {"agreement", "Agreement", "F8", false, true, agreement_.open, false},
+        {"compare", "Compare with another annotator", "Shift+F8", false, true, compare_.is_open(), false},
+        {"adjudicate", "Adjudicate into the gold layer", "F9", false, false, false, false},
         {"undo", "Undo", "Control+Z", !can_undo, false, false, false},
         {"redo", "Redo", "Control+Shift+Z", !can_redo, false, false, false},
         {"find", "Find", "Control+F", false, true, search_.open, false},

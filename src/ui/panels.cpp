@@ -13,36 +13,9 @@
 #include "ui/app.h"
 #include "ui/shaped_text.h"
 #include "ui/imgui_string.h"
+#include "ui/panel_widgets.h"
 
 namespace inkspan::ui {
-namespace {
-
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-
-void begin_panel(const char* id, ImVec2 min, ImVec2 max, ImU32 bg, ImGuiWindowFlags extra = 0) {
-    ImGui::SetNextWindowPos(min);
-    ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
-    ImGui::Begin(id, nullptr, kPanelFlags | extra);
-    ImGui::PopStyleColor();
-}
-
-void color_swatch(ImU32 color, float size = 12.0f) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float y = p.y + (ImGui::GetTextLineHeight() - size) * 0.5f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + size, y + size), color, 3.0f);
-    ImGui::Dummy(ImVec2(size, ImGui::GetTextLineHeight()));
-    ImGui::SameLine();
-}
-
-void section_title(const char* title) {
-    ImGui::Spacing();
-    ImGui::TextDisabled("%s", title);
-    ImGui::Separator();
-}
-
-}  // namespace
 
 void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     begin_panel("##toolbar", min, max, theme_.panel_bg);
@@ -66,6 +39,12 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
     ImGui::SameLine();
     if (ImGui::Button("Agreement")) run_action("agreement");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("F8");
+    ImGui::SameLine();
+    if (ImGui::Button("Compare…")) run_action("compare");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shift+F8");
+    ImGui::SameLine();
+    if (ImGui::Button("Adjudicate…")) run_action("adjudicate");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("F9");
     ImGui::SameLine(0, 20);
     const Document* doc = current_document();
     ImGui::BeginDisabled(!doc || !session_.editor().can_undo(doc->id()));

@@ -49,6 +49,18 @@ constexpr Shortcut kShortcuts[] = {
     {K::PreviousRegion, kShift | ImGuiKey_F6, 0, "", ""},
     {K::Agreement, ImGuiKey_F8, 0, "F8", "agreement between annotators (open or close)"},
     {K::Help, 0, '?', "?", "this list"},
+    {K::Compare, kShift | ImGuiKey_F8, 0, "Shift+F8", "compare this document with another annotator's layer (Esc leaves)"},
+    {K::NextDisagreement, ImGuiKey_N, 0, "N / Shift+N", "compare, adjudicate: next or previous disagreement"},
+    {K::PreviousDisagreement, kShift | ImGuiKey_N, 0, "", ""},
+    {K::Adjudicate, ImGuiKey_F9, 0, "F9", "adjudicate this document's layers into its gold layer (Esc leaves)"},
+    {K::QuorumUp, 0, '+', "+ / - then Enter", "adjudicate: quorum up or down, then start"},
+    {K::QuorumDown, 0, '-', "", ""},
+    {K::StartAdjudication, ImGuiKey_Enter, 0, "", ""},
+    {K::TakeFirst, 0, '1', "1 / 2 / 3", "adjudicate: take the first, second or third version shown"},
+    {K::TakeSecond, 0, '2', "", ""},
+    {K::TakeThird, 0, '3', "", ""},
+    {K::TakeNeither, 0, '0', "0", "adjudicate: take neither"},
+    {K::EditInGold, ImGuiKey_E, 0, "E", "adjudicate: select the place in the gold layer to fix it by hand"},
 };
 
 bool chord_pressed(ImGuiKeyChord chord) { return ImGui::IsKeyChordPressed(chord, ImGuiInputFlags_Repeat, ImGuiKeyOwner_Any); }

@@ -22,6 +22,9 @@ enum class KeyAction {
     ZoomIn, ZoomOut, ZoomReset, NextRegion, PreviousRegion, Help,
     // windows
     Agreement,
+    // compare and adjudicate (issue 18)
+    Compare, Adjudicate, NextDisagreement, PreviousDisagreement, QuorumUp, QuorumDown, StartAdjudication,
+    TakeFirst, TakeSecond, TakeThird, TakeNeither, EditInGold,
 };
 
 struct Shortcut {

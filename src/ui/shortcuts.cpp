@@ -41,6 +41,7 @@ void App::handle_shortcuts() {
     }
     if (handle_region_keys()) return;
     if (io.WantTextInput) return;
+    if (handle_compare_keys()) return;
     if (handle_keyboard()) return;
 
     if (shortcut_pressed(KeyAction::Undo)) undo();

@@ -296,6 +296,7 @@ void TextView::draw(const ViewInput& app) {
         if (!mesh) mesh = draw_line(app, dl, line, at, line_cache_ && !emphasised);
         visible_.push_back({line, at, std::move(mesh)});
     }
+    draw_compare_marks(app, dl);
     draw_crossing_relations(app, dl);
     draw_emphasised_arc_on_top(app, dl);
     draw_relation_focus(app, dl);
@@ -349,6 +350,28 @@ std::shared_ptr<const LineMesh> TextView::draw_line(const ViewInput& app, ImDraw
     draw_line_relations(app, dl, line, at, spans, *mesh);
     if (cacheable && recorder.finish(*mesh)) meshes_[line.cp_start] = mesh;
     return mesh;
+}
+
+void TextView::draw_compare_marks(const ViewInput& app, ImDrawList* dl) {
+    drawn_marks_.clear();
+    if (!app.compare_marks) return;
+    const auto [first, last] = visible_range();
+    const float thick = std::max(2.0f, std::round(fonts_.body_px * 0.16f));
+    for (const CompareMark& m : *app.compare_marks) {
+        if (m.start >= last || m.end <= first) continue;
+        for (const LayoutRect& r : layout_->range_rects(m.start, m.end, scroll_y_, scroll_y_ + view_height_)) {
+            // Spans: a solid bar at the bottom of the line box; relations: a thinner dashed one above it.
+            const float y = std::round(origin_.y + r.y1 - (m.relation ? 2.5f * thick : thick));
+            const ImVec2 a(origin_.x + r.x0, y), b(origin_.x + r.x1, y + (m.relation ? thick * 0.6f : thick));
+            if (m.relation) {
+                for (float x = a.x; x < b.x; x += thick * 3)
+                    dl->AddRectFilled(ImVec2(x, a.y), ImVec2(std::min(x + thick * 2, b.x), b.y), m.color);
+            } else {
+                dl->AddRectFilled(a, b, m.color);
+            }
+            drawn_marks_.push_back({a, b, m.color});
+        }
+    }
 }
 
 void TextView::draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin) {

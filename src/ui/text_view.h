@@ -75,6 +75,9 @@ public:
     [[nodiscard]] std::vector<DrawnArc> drawn_arcs() const;
     // The relation whose path the last frame drew again on top (hovered, else selected), or "".
     [[nodiscard]] const std::string& emphasised_on_top() const { return emphasised_on_top_; }
+    // The compare view's markers the last frame drew (tests): one per line piece, in screen px.
+    struct DrawnMark { ImVec2 min, max; ImU32 color; };
+    [[nodiscard]] const std::vector<DrawnMark>& drawn_marks() const { return drawn_marks_; }
     // How many of the find bar's matches the last frame highlighted (tests).
     [[nodiscard]] std::size_t matches_drawn() const { return matches_drawn_; }
 
@@ -123,6 +126,7 @@ private:
     [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
     [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;  // first visible chip
     void draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin);
+    void draw_compare_marks(const ViewInput& app, ImDrawList* dl);  // under the lines' text, over highlights
     void draw_scrollbar(ImDrawList* dl, const Theme& theme, ImVec2 min, ImVec2 max);
     void handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out);
     void handle_keys(const ViewInput& in, ViewEvents& out);  // text_view_keys.cpp
@@ -153,6 +157,7 @@ private:
     // spans of its range change (spans_changed), with the theme, font, zoom or column width.
     bool line_cache_ = true;
     std::size_t matches_drawn_ = 0;
+    std::vector<DrawnMark> drawn_marks_;
     std::string emphasised_on_top_;
     void draw_emphasised_arc_on_top(const ViewInput& app, ImDrawList* dl);
     std::size_t lines_replayed_ = 0;

@@ -23,6 +23,14 @@ struct TextSelection {
     [[nodiscard]] bool empty() const { return anchor == caret; }
 };
 
+// A marker of the compare view (ui/compare_view.h): an underline under [start, end) in a colour
+// per kind of difference; a relation difference is a thinner, dashed line.
+struct CompareMark {
+    std::size_t start = 0, end = 0;  // code points
+    ImU32 color = 0;
+    bool relation = false;
+};
+
 // The state the view shows this frame (a copy: ids are short).
 struct ViewInput {
     const Document* doc = nullptr;
@@ -34,6 +42,7 @@ struct ViewInput {
     bool has_keyboard = false;       // the keys are the text's this frame (caret moves, Enter)
     std::string relation_focus_id;   // the candidate other end in keyboard relate mode
     const std::vector<TextRange>* matches = nullptr;  // the find bar's matches, highlighted (sorted)
+    const std::vector<CompareMark>* compare_marks = nullptr;  // the compare view's markers, if open
 
     [[nodiscard]] const Theme& theme() const { return *colors; }
     [[nodiscard]] const TextSelection& selection() const { return text_selection; }

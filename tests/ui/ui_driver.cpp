@@ -64,13 +64,15 @@ std::string sample_corpus_json() {
     return write_inkspan_json(corpus);
 }
 
-Driver::Driver() : imgui_(1280.0f, 800.0f) {
+Driver::Driver() : Driver(sample_corpus_json()) {}
+
+Driver::Driver(const std::string& corpus_json) : imgui_(1280.0f, 800.0f) {
     const std::vector<char> ttf = bench::read_binary(INKSPAN_UI_TEST_FONT);
     REQUIRE_MESSAGE(!ttf.empty(), INKSPAN_UI_TEST_FONT " is missing (Debian's fonts-dejavu-core)");
     platform::native::set_memory_available(SIZE_MAX);
     // Natively the App cannot read the page's /assets file, so it gets the same sample corpus the
     // way a later visit restores it from storage.
-    platform::native::set_restored_corpus(sample_corpus_json());
+    platform::native::set_restored_corpus(corpus_json);
     app_ = std::make_unique<ui::App>();
     app_->set_font_data(ttf);
     // locate() on another document draws a frame at once, as the web build does.

@@ -47,6 +47,8 @@ struct Range {
 class Driver {
 public:
     Driver();
+    // The same, restoring this corpus (inkspan JSON) instead of the sample.
+    explicit Driver(const std::string& corpus_json);
     ~Driver();
     Driver(const Driver&) = delete;
     Driver& operator=(const Driver&) = delete;

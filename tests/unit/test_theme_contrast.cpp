@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/color_contrast.h"
+#include "core/compare_colors.h"
 #include "core/schema.h"
 #include "core/theme_colors.h"
 
@@ -100,4 +101,21 @@ TEST_CASE("ink_on gives at least 4.5:1 on any opaque colour") {
                 INFO(r << "," << g << "," << b);
                 REQUIRE(contrast_ratio(ink_on(bg), bg) >= kContrastText);
             }
+}
+
+TEST_CASE("compare view: each kind of difference has its own marker colour, 3:1 on the page and the panels") {
+    for (const ThemeKind kind : kKinds) {
+        const ThemeColors t = theme_colors(kind);
+        INFO("theme: " << name_of(kind));
+        for (std::size_t k = 0; k < kDiffKinds; ++k) {
+            const DiffKind d = static_cast<DiffKind>(k);
+            require_contrast(std::string(diff_kind_name(d)) + " marker on the page", diff_color(kind, d), t.page_bg, kContrastNonText);
+            require_contrast(std::string(diff_kind_name(d)) + " swatch on the panel", diff_color(kind, d), t.panel_bg, kContrastNonText);
+        }
+        for (DiffKind x : {DiffKind::Agreement, DiffKind::LabelConflict, DiffKind::BoundaryConflict, DiffKind::Overlap,
+                           DiffKind::OnlyA, DiffKind::OnlyB})
+            for (DiffKind y : {DiffKind::Agreement, DiffKind::LabelConflict, DiffKind::BoundaryConflict, DiffKind::Overlap,
+                               DiffKind::OnlyA, DiffKind::OnlyB})
+                if (x != y) CHECK_FALSE(diff_color(kind, x) == diff_color(kind, y));
+    }
 }

@@ -1,0 +1,33 @@
+#include "ui/panel_widgets.h"
+
+namespace inkspan::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+}  // namespace
+
+void begin_panel(const char* id, ImVec2 min, ImVec2 max, ImU32 bg, ImGuiWindowFlags extra) {
+    ImGui::SetNextWindowPos(min);
+    ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+    ImGui::Begin(id, nullptr, kPanelFlags | extra);
+    ImGui::PopStyleColor();
+}
+
+void color_swatch(ImU32 color, float size) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float y = p.y + (ImGui::GetTextLineHeight() - size) * 0.5f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + size, y + size), color, 3.0f);
+    ImGui::Dummy(ImVec2(size, ImGui::GetTextLineHeight()));
+    ImGui::SameLine();
+}
+
+void section_title(const char* title) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", title);
+    ImGui::Separator();
+}
+
+}  // namespace inkspan::ui

@@ -1,0 +1,15 @@
+#pragma once
+// Small drawing helpers the side panels share: a panel window at a fixed place, a colour swatch
+// before a row, a section title.
+#include <imgui.h>
+
+namespace inkspan::ui {
+
+// Begins an undecorated window filling [min, max) with background `bg` (end it with ImGui::End).
+void begin_panel(const char* id, ImVec2 min, ImVec2 max, ImU32 bg, ImGuiWindowFlags extra = 0);
+// A rounded colour square on the current line, followed by SameLine.
+void color_swatch(ImU32 color, float size = 12.0f);
+// "LABELS" in muted capitals over a rule.
+void section_title(const char* title);
+
+}  // namespace inkspan::ui
