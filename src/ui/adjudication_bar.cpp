@@ -1,5 +1,7 @@
 #include "ui/adjudication_bar.h"
 
+#include <algorithm>
+
 #include "core/layers.h"
 #include "ui/panel_widgets.h"
 #include "ui/shaped_text.h"
@@ -9,12 +11,19 @@ namespace inkspan::ui {
 
 std::optional<std::string> AdjudicationBar::open_on(const Corpus& corpus, const Document& doc) {
     annotators_.clear();
+    chosen_.clear();
     for (const Document* m : layer_group(corpus, doc.id()))
-        if (m->annotator() != kGoldAnnotator) annotators_.push_back(annotator_name(*m));
+        if (m->annotator() != kGoldAnnotator) {
+            annotators_.push_back(annotator_name(*m));
+            chosen_.push_back(m->span_count() > 0 || !m->relations().empty());  // an empty copy is no opinion
+        }
     if (annotators_.size() < 2) return "Adjudication needs at least two annotators' layers of this document";
     group_ = base_document(corpus, doc.id())->id();
-    chosen_.assign(annotators_.size(), true);
-    quorum_ = annotators_.size();
+    quorum_ = static_cast<std::size_t>(std::count(chosen_.begin(), chosen_.end(), true));
+    if (quorum_ < 2) {  // fewer than two labelled: offer them all
+        chosen_.assign(annotators_.size(), true);
+        quorum_ = annotators_.size();
+    }
     plan_.reset();
     passed_.clear();
     current_ = 0;

@@ -26,7 +26,8 @@ public:
 
     [[nodiscard]] Phase phase() const { return phase_; }
     [[nodiscard]] bool is_open() const { return phase_ != Phase::Closed; }
-    // Opens the setup on `doc`'s group: every annotator chosen, the quorum all of them. An error
+    // Opens the setup on `doc`'s group: every annotator who labelled something chosen (an empty copy,
+    // e.g. the curator's own, is listed unticked), the quorum all the chosen. An error
     // message when the group has fewer than two annotators (the gold layer does not count).
     [[nodiscard]] std::optional<std::string> open_on(const Corpus& corpus, const Document& doc);
     void close() { phase_ = Phase::Closed; plan_.reset(); }

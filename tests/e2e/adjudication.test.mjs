@@ -56,10 +56,14 @@ test("three annotators' layers: compare two, adjudicate by keyboard, export the 
   const { page, errors } = await openApp(await browser.newContext(), server.url);
   const r = await page.evaluate((f) => window.inkspan.importFile("three-annotators.inkspan.json", f), file);
   assert.ok(r.ok, r.message);
-  if (r.pending) await press(page, "k");  // the sample article is here already: keep both
+  assert.ok(!r.pending, "a file of annotators' copies of a text already here asks nothing");
+  // The sample article (d1, the user's, unnamed and empty) is here already: all three copies become its layers.
   let s = await state(page);
-  assert.deepEqual(s.documents.filter((d) => d.layer_of === "x1").map((d) => d.annotator), ["bob", "cem"]);
-  assert.equal((await page.evaluate(() => window.inkspan.selection())).docId, "x1-cem", "the import opens its last document");
+  assert.deepEqual(s.documents.filter((d) => d.layer_of === "d1").map((d) => d.annotator), ["ann", "bob", "cem"]);
+  assert.equal((await page.evaluate(() => window.inkspan.selection())).docId, "x1", "the import opens its first layer");
+  await press(page, "Control+BracketRight");  // the layer bar: ann → bob → cem
+  await press(page, "Control+BracketRight");
+  assert.equal((await page.evaluate(() => window.inkspan.selection())).docId, "x1-cem");
 
   // Compare cem (shown) with bob: Russie LOC | ORG is a label conflict (red), Istanbul agrees (green).
   await press(page, "Shift+F8");
@@ -84,8 +88,8 @@ test("three annotators' layers: compare two, adjudicate by keyboard, export the 
   await press(page, "-");
   await press(page, "Enter");
   s = await state(page);
-  const gold = s.documents.find((d) => d.layer_of === "x1" && d.annotator === "gold");
-  assert.ok(gold, "a gold layer of x1");
+  const gold = s.documents.find((d) => d.layer_of === "d1" && d.annotator === "gold");
+  assert.ok(gold, "a gold layer of the sample article");
   await press(page, "0");
   await press(page, "1");
   await press(page, "2");

@@ -184,3 +184,31 @@ TEST_CASE("adjudicate: three annotators settled by keyboard alone into the gold 
     CHECK(find_layer(d.app().corpus(), "d1", kGoldAnnotator)->span_count() == 4);
     CHECK(progress(d) == "1 of 3 settled");  // États-Unis is in the gold layer; "neither" is not kept across runs
 }
+
+TEST_CASE("adjudicate: an empty copy (the curator's own, nothing labelled) is listed but not chosen, so the quorum counts the annotators who labelled") {
+    // The curator's document d1 (no annotator, nothing labelled) with ann's and bob's layers.
+    auto corpus = parse_inkspan_json(sample_corpus_json());
+    REQUIRE(corpus.ok());
+    Corpus& c = *corpus;
+    const Document base = c.documents[0];
+    Editor e;
+    auto must = [&](const Command& command) { REQUIRE(e.apply(c, command, "2026-12-04T03:00:00Z").ok()); };
+    for (const char* who : {"ann", "bob"}) {
+        auto layer = make_layer(base, base, std::string("d1-") + who, who);
+        REQUIRE(layer.ok());
+        must(cmd::AddDocument{std::move(*layer)});
+        const Range r = range_of(base, "Istanbul");
+        must(cmd::AddSpan{std::string("d1-") + who, r.start, r.end, "LOC"});
+    }
+    Driver d(write_inkspan_json(c));
+    d.press(ImGuiKey_F9);
+    d.settle();
+    REQUIRE(d.app().adjudication().phase() == ui::AdjudicationBar::Phase::Setup);
+    CHECK(d.app().adjudication().chosen_annotators() == std::vector<std::string>{"ann", "bob"});
+    CHECK(d.app().adjudication().quorum() == 2);
+    d.press(ImGuiKey_Enter);
+    d.settle();
+    const Document* gold = find_layer(d.app().corpus(), "d1", kGoldAnnotator);
+    REQUIRE(gold != nullptr);
+    CHECK(gold->span_count() == 1);  // both labelled Istanbul LOC: accepted at once
+}
