@@ -32,16 +32,22 @@ std::size_t layer_insert_index(const Corpus& corpus, std::string_view id) {
     return after + 1;
 }
 
+LayerBase LayerBase::of(const Document& base) { return {base.id(), base.name(), base.language(), base.direction()}; }
+
 Result<Document> make_layer(const Document& base, const Document& copy, std::string id, std::string annotator) {
     if (copy.text() != base.text())
         return make_error(ErrorKind::Invalid, "the text of " + copy.name() + " differs from the text of " + base.name());
+    return make_layer(LayerBase::of(base), copy, std::move(id), std::move(annotator));
+}
+
+Result<Document> make_layer(const LayerBase& base, const Document& copy, std::string id, std::string annotator) {
     auto layer = copy.with_id(std::move(id));
     if (!layer) return layer;
-    layer->set_layer_of(base.id());
+    layer->set_layer_of(base.id);
     layer->set_annotator(std::move(annotator));
-    layer->set_name(base.name());
-    layer->set_language(base.language());
-    layer->set_direction(base.direction());
+    layer->set_name(base.name);
+    layer->set_language(base.language);
+    layer->set_direction(base.direction);
     return layer;
 }
 

@@ -26,9 +26,19 @@ inline constexpr std::string_view kGoldAnnotator = "gold";
 // Where a new layer of document `id` goes: after the last member of its group.
 [[nodiscard]] std::size_t layer_insert_index(const Corpus& corpus, std::string_view id);
 
+// What a layer takes from its document: the id it points to and the fields the group shares.
+struct LayerBase {
+    std::string id, name, language;
+    DirectionChoice direction{};
+    [[nodiscard]] static LayerBase of(const Document& base);
+};
+
 // `copy`'s spans and relations as the layer of `base` by `annotator`, under `id`, with the base's
 // name, language and direction. Refused (Invalid) when the texts differ or the id is not valid.
 [[nodiscard]] Result<Document> make_layer(const Document& base, const Document& copy, std::string id, std::string annotator);
+// The same for a document not in reach (e.g. added by the same import), whose text the caller
+// has matched to `copy`'s.
+[[nodiscard]] Result<Document> make_layer(const LayerBase& base, const Document& copy, std::string id, std::string annotator);
 
 // Documents (not layers) by their exact text, for matching another annotator's file to the
 // documents already here: by a hash of the text, then compared byte for byte.

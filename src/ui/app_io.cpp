@@ -354,8 +354,7 @@ bool App::finish_import(ImportChoice choice) {
     struct MergedSpan { std::string doc, old_id; std::size_t start, end; std::string label; };
     std::vector<MergedSpan> merged_span_ids;
     const DocumentsByText here(corpus());
-    struct BaseMeta { std::string id, name, language; DirectionChoice direction; };
-    std::map<std::string, BaseMeta, std::less<>> added_by_text;  // texts this import adds, for its own layers
+    std::map<std::string, LayerBase, std::less<>> added_by_text;  // texts this import adds, for its own layers
     std::set<std::string> taken;                                  // ids this import gives out
     std::vector<std::string> layer_names;                         // "bob on istanbul.txt"
     for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
@@ -366,19 +365,14 @@ bool App::finish_import(ImportChoice choice) {
         std::optional<std::string> layer_by;
         if (auto l = p.layers.find(i); l != p.layers.end()) layer_by = l->second;
         else if (clash && choice == ImportChoice::AddLayer) layer_by = p.layer_name;
-        std::optional<BaseMeta> base;
-        if (const Document* b = here.find(doc.text())) base = BaseMeta{b->id(), b->name(), b->language(), b->direction()};
+        std::optional<LayerBase> base;
+        if (const Document* b = here.find(doc.text())) base = LayerBase::of(*b);
         else if (auto a = added_by_text.find(doc.text()); a != added_by_text.end()) base = a->second;
         if (layer_by && base) {  // another annotator's work on this text: their layer of it
             const bool id_free = !corpus().find_document(doc.id()) && !taken.count(doc.id());  // a file's own layer ids stay
-            auto layer = doc.with_id(id_free ? doc.id() : fresh_document_id(taken));
+            auto layer = make_layer(*base, doc, id_free ? doc.id() : fresh_document_id(taken), *layer_by);
             if (!layer) continue;
             taken.insert(layer->id());
-            layer->set_layer_of(base->id);
-            layer->set_annotator(*layer_by);
-            layer->set_name(base->name);
-            layer->set_language(base->language);
-            layer->set_direction(base->direction);
             stored_doc_id[import_id] = layer->id();
             layer_names.push_back(*layer_by + " on " + base->name);
             group.push_back(cmd::AddDocument{std::move(*layer), std::nullopt});
@@ -406,7 +400,7 @@ bool App::finish_import(ImportChoice choice) {
             if (auto renamed = doc.with_id(fresh_document_id(taken)); renamed.ok()) doc = std::move(renamed.value());
         }
         taken.insert(doc.id());
-        added_by_text.emplace(doc.text(), BaseMeta{doc.id(), doc.name(), doc.language(), doc.direction()});
+        added_by_text.emplace(doc.text(), LayerBase::of(doc));
         stored_doc_id[import_id] = doc.id();
         group.push_back(cmd::AddDocument{std::move(doc), std::nullopt});
         ++added_docs;
