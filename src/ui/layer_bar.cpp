@@ -1,6 +1,7 @@
 #include "ui/layer_bar.h"
 
 #include "core/layers.h"
+#include "ui/shaped_text.h"
 
 namespace inkspan::ui {
 
@@ -16,7 +17,6 @@ bool LayerBar::shown(const Corpus& corpus, const Document* open) {
 
 std::optional<std::string> LayerBar::draw(ImVec2 min, ImVec2 max, const Corpus& corpus, const Document& open,
                                           std::string_view you, const Theme& theme, const Fonts& fonts) {
-    (void)fonts;
     std::optional<std::string> chosen;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(min, max, theme.panel_bg);
@@ -27,9 +27,8 @@ std::optional<std::string> LayerBar::draw(ImVec2 min, ImVec2 max, const Corpus& 
     for (const Document* member : layer_group(corpus, open.id())) {
         ImGui::SameLine();
         const bool is_open = member == &open;
-        const std::string label = layer_title(*member, you) + "##layer-" + member->id();
         if (is_open) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(label.c_str()) && !is_open) chosen = member->id();
+        if (button(fonts, layer_title(*member, you), "layer-" + member->id()) && !is_open) chosen = member->id();
         if (is_open) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%zu spans, %zu relations (Ctrl+[ / Ctrl+] step through the layers)", member->span_count(),

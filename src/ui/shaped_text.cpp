@@ -93,4 +93,15 @@ bool selectable(const Fonts& fonts, std::string_view text, bool selected, ImGuiS
     return pressed;
 }
 
+bool button(const Fonts& fonts, std::string_view text, std::string_view id) {
+    const float px = ImGui::GetFontSize();
+    if (!shaped_string(fonts, em_for(fonts, px), text)) return ImGui::Button((std::string(text) + "##" + std::string(id)).c_str());
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 text_px = text_size(fonts, px, text);
+    const bool pressed = ImGui::Button(("##" + std::string(id)).c_str(), ImVec2(text_px.x + pad.x * 2, px + pad.y * 2));
+    draw_text(ImGui::GetWindowDrawList(), fonts, px, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), text);
+    return pressed;
+}
+
 }  // namespace inkspan::ui
