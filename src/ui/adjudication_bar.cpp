@@ -104,7 +104,7 @@ AdjudicationBar::Request AdjudicationBar::draw(const Document* gold, const Theme
         ImGui::TextWrapped("Annotators taking part:");
         for (std::size_t i = 0; i < annotators_.size(); ++i) {
             bool on = chosen_[i];
-            if (ImGui::Checkbox(annotators_[i].c_str(), &on)) chosen_[i] = on;
+            if (checkbox(fonts, annotators_[i], "annotator-" + std::to_string(i), &on)) chosen_[i] = on;
         }
         const std::size_t chosen = chosen_annotators().size();
         quorum_ = std::clamp<std::size_t>(quorum_, 1, std::max<std::size_t>(chosen, 1));

@@ -104,4 +104,15 @@ bool button(const Fonts& fonts, std::string_view text, std::string_view id) {
     return pressed;
 }
 
+bool checkbox(const Fonts& fonts, std::string_view text, std::string_view id, bool* value) {
+    const float px = ImGui::GetFontSize();
+    if (!shaped_string(fonts, em_for(fonts, px), text))
+        return ImGui::Checkbox((std::string(text) + "##" + std::string(id)).c_str(), value);
+    const bool changed = ImGui::Checkbox(("##" + std::string(id)).c_str(), value);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    text_item(fonts, text);
+    return changed;
+}
+
 }  // namespace inkspan::ui

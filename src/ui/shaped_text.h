@@ -36,5 +36,8 @@ bool selectable(const Fonts& fonts, std::string_view text, bool selected, ImGuiS
 // ImGui::Button showing `text`, shaped when it needs it; `id` keeps it apart from other buttons
 // (the ImGui label is `text##id`, or `##id` when shaped).
 bool button(const Fonts& fonts, std::string_view text, std::string_view id);
+// ImGui::Checkbox labelled `text`, shaped when it needs it (the ImGui label is `text##id`, or `##id`
+// with the shaped text beside the box).
+bool checkbox(const Fonts& fonts, std::string_view text, std::string_view id, bool* value);
 
 }  // namespace inkspan::ui
