@@ -39,6 +39,54 @@ const browser = await launchBrowser();
 async function page_drag(p, box) {  // a double-click selects the word and opens the palette
   await p.mouse.dblclick(box.x + box.w / 2, box.y + box.h / 2);
 }
+// Three annotators' layers of the sample article (issue 18): the layer bar and the compare view
+// (docs/team-compare.png), the Agreement window (docs/team-agreement.png), adjudication
+// (docs/team-adjudicate.png). `--team` makes only these.
+{
+  const ctxT = await browser.newContext();
+  const { page: pt } = await openApp(ctxT, server.url);
+  const text = JSON.parse(await pt.evaluate(() => window.inkspan.getState())).documents[0].text;
+  const cp = (i) => [...text.slice(0, i)].length;
+  const span = (id, needle, label, nth = 0) => {
+    let i = -1;
+    for (let k = 0; k <= nth; ++k) i = text.indexOf(needle, i + 1);
+    return { id, start: cp(i), end: cp(i) + [...needle].length, label, text: needle };
+  };
+  const layer = (who, spans) => ({ id: "x1-" + who, layer_of: "x1", annotator: who, relations: [], spans });
+  const file = { format: "inkspan", version: 2, schema: JSON.parse(await pt.evaluate(() => window.inkspan.getState())).schema,
+    documents: [
+      { id: "x1", name: "istanbul-talks.fr.txt", text, annotator: "ann", relations: [],
+        spans: [span("T1", "Istanbul", "LOC"), span("T2", "Russie", "LOC"), span("T3", "Alexandre Darchiev", "PER"),
+                span("T4", "Sonata Coulter", "PER"), span("T5", "États-Unis", "LOC"), span("T6", "Moscou", "LOC")] },
+      layer("bob", [span("T1", "Istanbul", "LOC"), span("T2", "Russie", "ORG"), span("T3", "Darchiev", "PER"),
+                    span("T4", "Sonata Coulter", "PER"), span("T5", "États-Unis", "LOC"), span("T6", "Washington", "LOC")]),
+      layer("سارة", [span("T1", "Istanbul", "LOC"), span("T2", "Russie", "LOC"), span("T3", "États-Unis", "LOC"),
+                    span("T4", "Moscou", "ORG")]),
+    ] };
+  await pt.evaluate((f) => window.inkspan.importFile("team.inkspan.json", f), JSON.stringify(file));
+  await settle(pt);
+  await pt.keyboard.press("Shift+F8");
+  await settle(pt);
+  await pt.keyboard.press("n");
+  await pt.mouse.move(1100, 780);
+  await settle(pt);
+  await pt.evaluate(() => window.inkspan.fontsLoaded());
+  await settle(pt);
+  await pt.screenshot({ path: path.join(docs, "team-compare.png") });
+  await pt.keyboard.press("Escape");
+  await pt.keyboard.press("F8");
+  await pt.waitForFunction(() => !window.inkspan.stats().agreementCounting);
+  await settle(pt);
+  await pt.screenshot({ path: path.join(docs, "team-agreement.png") });
+  await pt.keyboard.press("Escape");
+  await pt.keyboard.press("F9");
+  await pt.keyboard.press("-");
+  await pt.keyboard.press("Enter");
+  await settle(pt);
+  await pt.screenshot({ path: path.join(docs, "team-adjudicate.png") });
+  await ctxT.close();
+  if (process.argv.includes("--team")) { await browser.close(); server.close(); process.exit(0); }
+}
 const ctx = await browser.newContext();
 const { page } = await openApp(ctx, server.url);
 const label = (needle, key, nth = 0) => labelText(page, needle, key, nth);

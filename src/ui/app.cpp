@@ -113,7 +113,11 @@ void App::update_font_needs() {
     if (doc)
         for (const Span& s : doc->spans())
             if (!s.note.empty()) font_set_.want(s.note, has_glyph);
-    for (const Document& d : corpus().documents) font_set_.want(d.name(), has_glyph);
+    for (const Document& d : corpus().documents) {
+        font_set_.want(d.name(), has_glyph);
+        font_set_.want(d.annotator(), has_glyph);  // the layer bar, compare, agreement, adjudication
+    }
+    font_set_.want(user_name_, has_glyph);
     for (const EntityType& e : corpus().schema.entities) font_set_.want(e.name, has_glyph);
     for (const RelationType& r : corpus().schema.relations) font_set_.want(r.name, has_glyph);
 }

@@ -127,18 +127,31 @@ TEST_CASE("layers ui: the user's name is asked once, kept as a preference, and n
     platform::clear_preferences();
 }
 
-TEST_CASE("layers ui: an Arabic annotator's name in the layer bar is shaped (joined, right to left) and all its glyphs found") {
+TEST_CASE("layers ui: Arabic and Hindi annotators' names in the layer bar are shaped, their fonts fetched though the text is French") {
     platform::set_static_root(static_font_folder());
     Driver d;
-    const std::string name = "سارة";
-    const ui::ImportOutcome outcome = d.app().import_file("sara.jsonl", doccano_line(d.doc(), name, "LOC"));
-    REQUIRE_MESSAGE(outcome.ok, outcome.message);
+    const std::string arabic = "سارة", hindi = "प्रिया";
+    for (const std::string& name : {arabic, hindi}) {
+        const ui::ImportOutcome outcome = d.app().import_file(name + ".jsonl", doccano_line(d.doc(), name, "LOC"));
+        REQUIRE_MESSAGE(outcome.ok, outcome.message);
+    }
     d.frame(6);
-    REQUIRE(layer_count(d) == 2);
-    // The bar drew the name through the shaped-text path: the cache of short shaped texts holds it.
-    bool shaped = false;
-    for (const auto& [key, line] : d.app().fonts().strings->lines)
-        shaped |= key.size() >= name.size() && key.compare(key.size() - name.size(), name.size(), name) == 0;
-    CHECK(shaped);
+    REQUIRE(layer_count(d) == 3);
+    // The bar drew each name through the shaped-text path (the cache of short shaped texts holds
+    // it), with every glyph found (no .notdef): the Devanagari font was fetched for the name alone.
+    for (const std::string& name : {arabic, hindi}) {
+        CAPTURE(name);
+        bool shaped = false;
+        std::size_t glyphs = 0, notdef = 0;
+        for (const auto& [key, line] : d.app().fonts().strings->lines)
+            if (key.size() >= name.size() && key.compare(key.size() - name.size(), name.size(), name) == 0) {
+                shaped = true;
+                for (const ShapedRun& run : line->runs())
+                    for (const ShapedGlyph& g : run.glyphs) { ++glyphs; notdef += g.glyph_id == 0; }
+            }
+        CHECK(shaped);
+        CHECK(glyphs >= 3);
+        CHECK(notdef == 0);
+    }
     CHECK(d.app().missing_glyphs().empty());
 }
