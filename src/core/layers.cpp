@@ -1,5 +1,7 @@
 #include "core/layers.h"
 
+#include <algorithm>
+
 namespace inkspan {
 
 const Document* base_document(const Corpus& corpus, std::string_view id) {
@@ -30,6 +32,45 @@ std::size_t layer_insert_index(const Corpus& corpus, std::string_view id) {
     for (std::size_t i = after + 1; i < corpus.documents.size(); ++i)
         if (corpus.documents[i].layer_of() == base->id()) after = i;
     return after + 1;
+}
+
+namespace {
+
+// Whether each base document (by index) is left to adjudicate, in one pass over the corpus.
+std::vector<bool> left_to_adjudicate(const Corpus& corpus) {
+    std::unordered_map<std::string_view, std::size_t> base_index;
+    std::vector<std::size_t> labelled(corpus.documents.size(), 0);
+    std::vector<bool> has_gold(corpus.documents.size(), false);
+    for (std::size_t i = 0; i < corpus.documents.size(); ++i)
+        if (!corpus.documents[i].is_layer()) base_index.emplace(corpus.documents[i].id(), i);
+    for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
+        const Document& d = corpus.documents[i];
+        const auto base = d.is_layer() ? base_index.find(d.layer_of()) : base_index.find(d.id());
+        if (base == base_index.end()) continue;
+        if (d.annotator() == kGoldAnnotator) has_gold[base->second] = true;
+        else if (d.span_count() > 0 || !d.relations().empty()) ++labelled[base->second];
+    }
+    std::vector<bool> left(corpus.documents.size(), false);
+    for (const auto& [id, i] : base_index) left[i] = labelled[i] >= 2 && !has_gold[i];
+    return left;
+}
+
+}  // namespace
+
+const Document* next_to_adjudicate(const Corpus& corpus, std::string_view id) {
+    const Document* base = base_document(corpus, id);
+    const auto at = base ? corpus.document_index(base->id()) : std::nullopt;
+    if (!at) return nullptr;
+    const std::vector<bool> left = left_to_adjudicate(corpus);
+    const std::size_t n = corpus.documents.size();
+    for (std::size_t k = 1; k < n; ++k)
+        if (const std::size_t i = (*at + k) % n; left[i]) return &corpus.documents[i];
+    return nullptr;
+}
+
+std::size_t count_to_adjudicate(const Corpus& corpus) {
+    const std::vector<bool> left = left_to_adjudicate(corpus);
+    return static_cast<std::size_t>(std::count(left.begin(), left.end(), true));
 }
 
 LayerBase LayerBase::of(const Document& base) { return {base.id(), base.name(), base.language(), base.direction()}; }

@@ -23,6 +23,12 @@ inline constexpr std::string_view kGoldAnnotator = "gold";
 [[nodiscard]] std::vector<const Document*> layer_group(const Corpus& corpus, std::string_view id);
 // The member of id's group annotated by `annotator`, if any.
 [[nodiscard]] const Document* find_layer(const Corpus& corpus, std::string_view id, std::string_view annotator);
+// Adjudication across a corpus: a document is left to adjudicate when two or more of its
+// annotators' layers hold something and it has no gold layer yet.
+// The first such document after id's document in corpus order (wrapping, never id's own), or nullptr.
+[[nodiscard]] const Document* next_to_adjudicate(const Corpus& corpus, std::string_view id);
+// How many documents are left to adjudicate.
+[[nodiscard]] std::size_t count_to_adjudicate(const Corpus& corpus);
 // Where a new layer of document `id` goes: after the last member of its group.
 [[nodiscard]] std::size_t layer_insert_index(const Corpus& corpus, std::string_view id);
 

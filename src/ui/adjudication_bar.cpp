@@ -31,6 +31,16 @@ std::optional<std::string> AdjudicationBar::open_on(const Corpus& corpus, const 
     return std::nullopt;
 }
 
+void AdjudicationBar::keep_choices(const std::vector<std::string>& chosen, std::size_t quorum) {
+    std::vector<bool> ticked(annotators_.size());
+    for (std::size_t i = 0; i < annotators_.size(); ++i)
+        ticked[i] = std::find(chosen.begin(), chosen.end(), annotators_[i]) != chosen.end();
+    const auto n = static_cast<std::size_t>(std::count(ticked.begin(), ticked.end(), true));
+    if (n < 2) return;
+    chosen_ = std::move(ticked);
+    quorum_ = std::clamp<std::size_t>(quorum, 1, n);
+}
+
 std::vector<std::string> AdjudicationBar::chosen_annotators() const {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < annotators_.size(); ++i)
@@ -80,6 +90,7 @@ AdjudicationBar::Request AdjudicationBar::handle_keys(const Document* gold) {
         return {};
     }
     if (phase_ != Phase::Steps || !plan_) return {};
+    if (all_settled(gold) && shortcut_pressed(KeyAction::StartAdjudication)) return {K::NextDocument};
     const bool back = shortcut_pressed(KeyAction::PreviousDisagreement);
     if (back || shortcut_pressed(KeyAction::NextDisagreement)) {
         const std::size_t n = plan_->steps.size();
@@ -92,7 +103,6 @@ AdjudicationBar::Request AdjudicationBar::handle_keys(const Document* gold) {
     if (shortcut_pressed(KeyAction::TakeThird)) return {K::Take, 2};
     if (shortcut_pressed(KeyAction::TakeNeither)) return {K::Neither};
     if (shortcut_pressed(KeyAction::EditInGold)) return {K::Edit};
-    (void)gold;
     return {};
 }
 

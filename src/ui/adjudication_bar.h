@@ -20,7 +20,7 @@ class AdjudicationBar {
 public:
     enum class Phase { Closed, Setup, Steps };
     struct Request {
-        enum class Kind { None, Start, Take, Neither, Edit, Move, Close } kind = Kind::None;
+        enum class Kind { None, Start, Take, Neither, Edit, Move, Close, NextDocument } kind = Kind::None;
         std::size_t option = 0;  // Take: which option; Move: which step
     };
 
@@ -31,6 +31,11 @@ public:
     // message when the group has fewer than two annotators (the gold layer does not count).
     [[nodiscard]] std::optional<std::string> open_on(const Corpus& corpus, const Document& doc);
     void close() { phase_ = Phase::Closed; plan_.reset(); }
+    // Ticks the annotators of `chosen` that this group has (when two or more of them are here) and
+    // keeps `quorum` as far as it goes: the choices carried from one document to the next.
+    void keep_choices(const std::vector<std::string>& chosen, std::size_t quorum);
+    // Every step of the plan settled (Enter then goes on to the next document).
+    [[nodiscard]] bool all_settled(const Document* gold) const { return plan_ && settled_count(gold) == plan_->steps.size(); }
     [[nodiscard]] const std::string& group() const { return group_; }
     [[nodiscard]] std::vector<std::string> chosen_annotators() const;
     [[nodiscard]] std::size_t quorum() const { return quorum_; }

@@ -326,6 +326,8 @@ private:
     void submit_gold_edit(Edit edit);
     void go_to_step(std::size_t step);
     void next_step();  // the next disagreement not settled, or says all are
+    [[nodiscard]] std::string what_next_to_adjudicate() const;  // "Enter: adjudicate \"x\" next (2 documents left)."
+    void adjudicate_next_document();                             // Enter once every disagreement is settled
 };
 
 }  // namespace inkspan::ui

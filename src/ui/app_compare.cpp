@@ -45,7 +45,8 @@ bool App::handle_compare_keys() {
         if (r.kind == AdjudicationBar::Request::Kind::None) return false;
         // Enter started it: the text view must not take the same Enter as "open the palette"
         // for the first disagreement's selection.
-        if (r.kind == AdjudicationBar::Request::Kind::Start) consume_key(ImGuiKey_Enter);
+        if (r.kind == AdjudicationBar::Request::Kind::Start || r.kind == AdjudicationBar::Request::Kind::NextDocument)
+            consume_key(ImGuiKey_Enter);
         apply_adjudication(r);
         return true;
     }
@@ -111,7 +112,27 @@ void App::go_to_step(std::size_t step) {
 void App::next_step() {
     const Document* gold = gold_layer();
     if (const auto next = adjudication_.next_open(gold, adjudication_.current(), true)) go_to_step(*next);
-    else show_message("Every disagreement is settled (" + adjudication_.progress(gold) + "). Export the gold layer.", false);
+    else show_message("Every disagreement is settled (" + adjudication_.progress(gold) + "). " + what_next_to_adjudicate(), false);
+}
+
+std::string App::what_next_to_adjudicate() const {
+    const Document* next = next_to_adjudicate(corpus(), adjudication_.group());
+    if (!next) return "Every document with two annotators' layers has a gold layer: Export… can write the gold layers.";
+    const std::size_t left = count_to_adjudicate(corpus());
+    return "Enter: adjudicate \"" + next->name() + "\" next (" + count_phrase(left, "document") + " left).";
+}
+
+void App::adjudicate_next_document() {
+    const Document* next = next_to_adjudicate(corpus(), adjudication_.group());
+    if (!next) { show_message(what_next_to_adjudicate(), false); return; }
+    const std::vector<std::string> chosen = adjudication_.chosen_annotators();
+    const std::size_t quorum = adjudication_.quorum();
+    if (const auto i = corpus().document_index(next->id())) open_document(*i);
+    const Document* doc = current_document();
+    if (!doc) return;
+    if (auto refused = adjudication_.open_on(corpus(), *doc)) { show_message(*refused, true); return; }
+    adjudication_.keep_choices(chosen, quorum);
+    show_message("Adjudicate \"" + doc->name() + "\": the same annotators and quorum (+ / -), Enter starts", false);
 }
 
 void App::start_adjudication() {
@@ -154,6 +175,7 @@ void App::apply_adjudication(const AdjudicationBar::Request& r) {
         case K::Start: start_adjudication(); return;
         case K::Close: adjudication_.close(); return;
         case K::Move: go_to_step(r.option); return;
+        case K::NextDocument: adjudicate_next_document(); return;
         default: break;
     }
     if (!plan || !gold || adjudication_.current() >= plan->steps.size()) return;

@@ -212,3 +212,55 @@ TEST_CASE("adjudicate: an empty copy (the curator's own, nothing labelled) is li
     REQUIRE(gold != nullptr);
     CHECK(gold->span_count() == 1);  // both labelled Istanbul LOC: accepted at once
 }
+
+TEST_CASE("adjudicate: with every disagreement settled, Enter goes on to the next document left to adjudicate, with the same annotators and quorum") {
+    // Two texts, each labelled by ann and bob: Istanbul LOC by both, Russie LOC (ann) / ORG (bob).
+    auto corpus = parse_inkspan_json(sample_corpus_json());
+    REQUIRE(corpus.ok());
+    Corpus& c = *corpus;
+    Editor e;
+    auto must = [&](const Command& command) { REQUIRE(e.apply(c, command, "2026-12-04T03:00:00Z").ok()); };
+    Document second = c.documents[0];
+    auto copy = second.with_id("d2");
+    REQUIRE(copy.ok());
+    copy->set_name("second.txt");
+    must(cmd::AddDocument{std::move(*copy)});
+    for (const char* base_id : {"d1", "d2"}) {
+        const Document base = *c.find_document(base_id);
+        for (const char* who : {"ann", "bob"}) {
+            const std::string id = std::string(base_id) + "-" + who;
+            auto layer = make_layer(base, base, id, who);
+            REQUIRE(layer.ok());
+            must(cmd::AddDocument{std::move(*layer)});
+            const Range ist = range_of(base, "Istanbul"), rus = range_of(base, "Russie");
+            must(cmd::AddSpan{id, ist.start, ist.end, "LOC"});
+            must(cmd::AddSpan{id, rus.start, rus.end, std::string(who) == "ann" ? "LOC" : "ORG"});
+        }
+    }
+    Driver d(write_inkspan_json(c));
+    d.press(ImGuiKey_F9);
+    d.settle();
+    // The curator's empty copy is left out; ann and bob, quorum 2.
+    REQUIRE(d.app().adjudication().chosen_annotators() == std::vector<std::string>{"ann", "bob"});
+    d.press(ImGuiKey_Enter);
+    d.settle();
+    CHECK(progress(d) == "0 of 1 settled");
+    d.press(ImGuiKey_2, '2');  // bob's ORG
+    d.settle();
+    CHECK(progress(d) == "1 of 1 settled");
+    CHECK(d.app().status_message().find("second.txt") != std::string::npos);  // says what Enter does next
+    d.press(ImGuiKey_Enter);
+    d.settle();
+    REQUIRE(d.app().adjudication().phase() == ui::AdjudicationBar::Phase::Setup);
+    CHECK(d.app().adjudication().group() == "d2");
+    CHECK(d.app().adjudication().chosen_annotators() == std::vector<std::string>{"ann", "bob"});
+    d.press(ImGuiKey_Enter);
+    d.settle();
+    const Document* gold2 = find_layer(d.app().corpus(), "d2", kGoldAnnotator);
+    REQUIRE(gold2 != nullptr);
+    CHECK(gold2->span_count() == 1);  // Istanbul accepted
+    d.press(ImGuiKey_0, '0');
+    d.settle();
+    // Nothing left anywhere: Enter says so and stays.
+    CHECK(d.app().status_message().find("Every document") != std::string::npos);
+}

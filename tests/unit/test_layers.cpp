@@ -191,3 +191,30 @@ TEST_CASE("layers: progress counts documents, not their layers") {
     CHECK(p.done == 0);
     CHECK(p.fresh == 1);
 }
+
+TEST_CASE("layers: the next document to adjudicate has two annotators who labelled something and no gold layer, after the given one, wrapping") {
+    Corpus c = layered_corpus();  // d1: alice, bob, cem and a gold layer
+    Editor e;
+    auto add_text = [&](const char* id, const char* text, std::vector<const char*> labelled_by) {
+        Document base = make_doc(id, text);
+        must(e, c, cmd::AddDocument{base});
+        for (const char* who : labelled_by) {
+            auto layer = make_layer(base, base, std::string(id) + "-" + who, who);
+            REQUIRE(layer.ok());
+            must(e, c, cmd::AddDocument{std::move(*layer)});
+            must(e, c, cmd::AddSpan{std::string(id) + "-" + who, 0, 3, "LOC"});
+        }
+    };
+    add_text("d2", "Rome est belle.", {"bob"});            // one annotator: nothing to settle
+    add_text("d3", "Oslo est froide.", {"bob", "cem"});    // to adjudicate
+    add_text("d4", "Lima est haute.", {"bob", "cem"});     // to adjudicate
+    CHECK(next_to_adjudicate(c, "d1")->id() == "d3");
+    CHECK(next_to_adjudicate(c, "d3-cem")->id() == "d4");  // any member stands for its document
+    CHECK(next_to_adjudicate(c, "d4")->id() == "d3");      // wrapping; d1 has its gold layer
+    CHECK(count_to_adjudicate(c) == 2);
+    auto gold = make_layer(*c.find_document("d3"), *c.find_document("d3"), "d3-gold", std::string(kGoldAnnotator));
+    REQUIRE(gold.ok());
+    must(e, c, cmd::AddDocument{std::move(*gold)});
+    CHECK(next_to_adjudicate(c, "d4") == nullptr);  // d4 itself is not "next"
+    CHECK(count_to_adjudicate(c) == 1);
+}
