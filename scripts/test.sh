@@ -11,19 +11,22 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh all
 jobs=$(nproc)
 FUZZ_SECONDS=${FUZZ_SECONDS:-8}
+# Each phase says when it starts (seconds since the set-up ended), so a slow CI run shows where the time went.
+SECONDS=0
+phase() { echo "== $1  [t+${SECONDS}s]"; }
 
-echo "== native unit tests"
+phase "native unit tests"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs"
 ctest --test-dir build/native --output-on-failure
 
-echo "== exported offsets, checked in Python"
+phase "exported offsets, checked in Python"
 rm -rf build/native/exports
 INKSPAN_EXPORT_DIR=build/native/exports build/native/inkspan_tests --no-intro -tc='formats: write the fixture exports*' >/dev/null
 python3 tests/check_offsets.py build/native/exports
 python3 tests/check_brat.py build/native/exports
 
-echo "== agreement figures, checked against scikit-learn, statsmodels and NLTK"
+phase "agreement figures, checked against scikit-learn, statsmodels and NLTK"
 rm -rf build/native/agreement
 INKSPAN_AGREEMENT_DIR=build/native/agreement build/native/inkspan_tests --no-intro -tc='agreement: write the fixture reports*' >/dev/null
 /usr/bin/python3 tests/check_agreement.py build/native/agreement  # Debian's interpreter: its python3-sklearn & co.
@@ -33,7 +36,7 @@ if [ -x build/native/inkspan_bench ]; then
   build/native/inkspan_bench --quick
 fi
 
-echo "== unit tests under ASan + UBSan, then bounded fuzzing"
+phase "unit tests under ASan + UBSan, then bounded fuzzing"
 CC=clang-14 CXX=clang++-14 cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINKSPAN_SANITIZE=ON -DINKSPAN_FUZZ=ON >/dev/null
 cmake --build build/sanitize -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/sanitize --output-on-failure
@@ -52,11 +55,12 @@ for fuzzer in build/sanitize/fuzz_*; do
   echo "$name: $(grep -o 'number_of_executed_units: [0-9]*' "$work.log" | cut -d' ' -f2) runs in ${FUZZ_SECONDS}s, no crash"
 done
 
-echo "== web app"
+phase "web app"
 ./build-wasm.sh
 
-echo "== browser end-to-end tests"
+phase "browser end-to-end tests"
 # One browser at a time (2-core machines); older Node (Debian's 18) has no --test-concurrency.
 concurrency=""
 node --help | grep -q -- --test-concurrency && concurrency="--test-concurrency=1"
 node --test $concurrency tests/e2e/
+phase "all passed"

@@ -159,9 +159,10 @@ void App::start_adjudication() {
     if (!gold) return;  // refused (a read-only tab): the message is shown
     const std::size_t steps = plan->steps.size();
     adjudication_.start(std::move(*plan));
-    show_message("Gold layer: " + count_phrase(spans, "span") + " and " + count_phrase(relations, "relation") +
-                 " accepted; " + count_phrase(steps - adjudication_.settled_count(gold), "disagreement") +
-                 " to settle (1 2 3 take, 0 neither, E edit)", false);
+    const std::size_t open = steps - adjudication_.settled_count(gold);
+    const std::string accepted = "Gold layer: " + count_phrase(spans, "span") + " and " + count_phrase(relations, "relation") + " accepted; ";
+    if (open == 0) show_message(accepted + "nothing to settle. " + what_next_to_adjudicate(), false);
+    else show_message(accepted + count_phrase(open, "disagreement") + " to settle (1 2 3 take, 0 neither, E edit)", false);
     if (const auto first = adjudication_.next_open(gold, steps ? steps - 1 : 0, true)) go_to_step(*first);
     else if (const auto i = corpus().document_index(gold->id())) open_document(*i);
 }

@@ -264,3 +264,41 @@ TEST_CASE("adjudicate: with every disagreement settled, Enter goes on to the nex
     // Nothing left anywhere: Enter says so and stays.
     CHECK(d.app().status_message().find("Every document") != std::string::npos);
 }
+
+TEST_CASE("adjudicate: a document the annotators agree on entirely says there is nothing to settle and Enter goes on") {
+    // d1: ann and bob both Istanbul LOC (nothing to settle); d2: Russie LOC (ann) / ORG (bob).
+    auto corpus = parse_inkspan_json(sample_corpus_json());
+    REQUIRE(corpus.ok());
+    Corpus& c = *corpus;
+    Editor e;
+    auto must = [&](const Command& command) { REQUIRE(e.apply(c, command, "2026-12-04T03:00:00Z").ok()); };
+    auto copy = c.documents[0].with_id("d2");
+    REQUIRE(copy.ok());
+    copy->set_name("second.txt");
+    must(cmd::AddDocument{std::move(*copy)});
+    for (const char* base_id : {"d1", "d2"}) {
+        const Document base = *c.find_document(base_id);
+        for (const char* who : {"ann", "bob"}) {
+            const std::string id = std::string(base_id) + "-" + who;
+            auto layer = make_layer(base, base, id, who);
+            REQUIRE(layer.ok());
+            must(cmd::AddDocument{std::move(*layer)});
+            const Range r = range_of(base, std::string(base_id) == "d1" ? "Istanbul" : "Russie");
+            const bool differ = std::string(base_id) == "d2" && std::string(who) == "bob";
+            must(cmd::AddSpan{id, r.start, r.end, differ ? "ORG" : "LOC"});
+        }
+    }
+    Driver d(write_inkspan_json(c));
+    d.press(ImGuiKey_F9);
+    d.settle();
+    REQUIRE(d.app().adjudication().group() == "d1");
+    d.press(ImGuiKey_Enter);
+    d.settle();
+    const std::string said = d.app().status_message();
+    CHECK(said.find("nothing to settle") != std::string::npos);
+    CHECK(said.find("second.txt") != std::string::npos);
+    d.press(ImGuiKey_Enter);
+    d.settle();
+    REQUIRE(d.app().adjudication().phase() == ui::AdjudicationBar::Phase::Setup);
+    CHECK(d.app().adjudication().group() == "d2");
+}
