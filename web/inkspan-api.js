@@ -186,6 +186,9 @@
     // out), or {error}.
     agreement: (docIds, annotators) => callJson("inkspan_agreement", ["string"],
       [JSON.stringify({ docIds: docIds === undefined ? null : docIds, annotators: annotators === undefined ? null : annotators })]),
+    // The adjudication under way (F9): its phase, annotators, quorum and steps with their options
+    // (key 1 takes options[0]) — docs/ARCHITECTURE.md.
+    adjudication: () => callJson("inkspan_adjudication"),
     // `layer`: an annotator's name ("gold": the gold layer); omitted: the documents.
     exportAs: (format, docId, layer) =>
       callJson("inkspan_export_as", ["string", "string", "string"], [format, docId || "", layer || ""]),

@@ -15,6 +15,7 @@
 
 #include "core/agreement_report.h"
 #include "core/corpus_agreement.h"
+#include "core/layers.h"
 #include "platform/browser.h"
 #include "host_web/host.h"
 #include "platform/storage.h"
@@ -191,6 +192,41 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_agreement(const char* args) {
     const auto report = inkspan::corpus_agreement(inkspan::host::host().app->corpus(), lists[0], lists[1]);
     if (!report.ok()) return error(report.error().message);
     return hold(inkspan::agreement_json(*report));
+}
+
+// The adjudication under way, as window.inkspan.adjudication() gives it (docs/ARCHITECTURE.md):
+// {phase: "closed"|"setup"|"steps", group, annotators (chosen), quorum, current, settled,
+//  steps: [{start, end, relation, settled, options: [{annotators, spans: [{start, end, label}]}]}]}.
+EMSCRIPTEN_KEEPALIVE const char* inkspan_adjudication() {
+    using Phase = inkspan::ui::AdjudicationBar::Phase;
+    const inkspan::ui::App& app = *inkspan::host::host().app;
+    const inkspan::ui::AdjudicationBar& bar = app.adjudication();
+    const char* phases[] = {"closed", "setup", "steps"};
+    nlohmann::ordered_json j = {{"phase", phases[static_cast<int>(bar.phase())]}};
+    if (bar.phase() == Phase::Closed) return hold(j.dump());
+    j["group"] = bar.group();
+    j["annotators"] = bar.chosen_annotators();
+    j["quorum"] = bar.quorum();
+    const inkspan::AdjudicationPlan* plan = bar.plan();
+    if (bar.phase() != Phase::Steps || !plan) return hold(j.dump());
+    const inkspan::Document* gold = inkspan::find_layer(app.corpus(), bar.group(), inkspan::kGoldAnnotator);
+    j["current"] = bar.current();
+    j["settled"] = bar.settled_count(gold);
+    nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < plan->steps.size(); ++i) {
+        const inkspan::AdjudicationStep& step = plan->steps[i];
+        nlohmann::ordered_json options = nlohmann::ordered_json::array();
+        for (const inkspan::AdjudicationOption& option : step.options) {
+            nlohmann::ordered_json spans = nlohmann::ordered_json::array();
+            for (const inkspan::Span& span : option.spans)
+                spans.push_back({{"start", span.start}, {"end", span.end}, {"label", span.label}});
+            options.push_back({{"annotators", option.annotators}, {"spans", std::move(spans)}});
+        }
+        steps.push_back({{"start", step.start}, {"end", step.end}, {"relation", step.relation},
+                         {"settled", bar.settled(i, gold)}, {"options", std::move(options)}});
+    }
+    j["steps"] = std::move(steps);
+    return hold(j.dump());
 }
 
 }  // extern "C"

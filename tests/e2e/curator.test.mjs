@@ -3,7 +3,8 @@
 // become three layers of each text; agreement() gives per label and per pair the span F1 counted
 // here and Fleiss' kappa equal to statsmodels' on the tags of the CoNLL exports; then every
 // disagreement of every document is settled by keyboard alone (F9, Enter, a take key per
-// disagreement, Enter on to the next document) and the gold layers export as a dataset.
+// disagreement — the one with ann's version, which adjudication() lists — Enter on to the next
+// document) and the gold layers export as a dataset equal to ann's spans.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -138,8 +139,8 @@ test("curator: three annotators' files of 20 documents → agreement per label (
   close(r.fleiss_kappa.overall, ref.overall, "Fleiss' kappa");
   for (const label of r.labels) close(r.fleiss_kappa.labels[label], ref.labels[label], `Fleiss' kappa ${label}`);
 
-  // Adjudicate every document by keyboard: F9 on the open one, Enter creates its gold layer; "1"
-  // (ann) settles each disagreement; once all are settled Enter goes on to the next document
+  // Adjudicate every document by keyboard: F9 on the open one, Enter creates its gold layer; a key
+  // settles each disagreement (ann's version, else 0); once all are settled Enter goes on to the next document
   // (the same annotators and quorum), Enter starts it.
   await press(page, "F9");
   await press(page, "Enter");
@@ -155,7 +156,13 @@ test("curator: three annotators' files of 20 documents → agreement per label (
       visited++;
       continue;
     }
-    await press(page, "1");
+    // The curator sides with ann: the option ann is among, else neither.
+    const adj = await page.evaluate(() => window.inkspan.adjudication());
+    assert.equal(adj.phase, "steps", status);
+    const step = adj.steps[adj.current];
+    assert.equal(step.settled, false);
+    const option = step.options.findIndex((o) => o.annotators.includes("ann"));
+    await press(page, option < 0 ? "0" : String(option + 1));
     takes++;
   }
   assert.equal(visited, N, "every document adjudicated, each once");
