@@ -92,9 +92,12 @@ CompareView::Request CompareView::draw(const Corpus& corpus, const Document& a, 
     auto member_combo = [&](const char* label, const std::string& chosen, auto on_pick) {
         const Document* shown = corpus.find_document(chosen);
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo(label, shown ? annotator_name(*shown).c_str() : "")) {
-            for (const Document* m : group)
-                if (ImGui::Selectable(annotator_name(*m).c_str(), m->id() == chosen)) on_pick(m->id());
+        if (begin_combo(fonts, label, shown ? annotator_name(*shown) : "")) {
+            for (const Document* m : group) {
+                ImGui::PushID(m->id().c_str());
+                if (selectable(fonts, annotator_name(*m), m->id() == chosen)) on_pick(m->id());
+                ImGui::PopID();
+            }
             ImGui::EndCombo();
         }
     };

@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <imgui_internal.h>  // BeginComboPreview
+
 #include "core/bidi.h"
 #include "core/text_shaper.h"
 #include "core/utf8.h"
@@ -91,6 +93,17 @@ bool selectable(const Fonts& fonts, std::string_view text, bool selected, ImGuiS
     const ImGuiCol color = (flags & ImGuiSelectableFlags_Disabled) ? ImGuiCol_TextDisabled : ImGuiCol_Text;
     draw_text(ImGui::GetWindowDrawList(), fonts, px, pos, ImGui::GetColorU32(color), text);
     return pressed;
+}
+
+bool begin_combo(const Fonts& fonts, const char* id, std::string_view preview) {
+    const float px = ImGui::GetFontSize();
+    if (!shaped_string(fonts, em_for(fonts, px), preview)) return ImGui::BeginCombo(id, std::string(preview).c_str());
+    const bool open = ImGui::BeginCombo(id, "", ImGuiComboFlags_CustomPreview);
+    if (ImGui::BeginComboPreview()) {  // the cursor is where ImGui would have put the preview text
+        draw_text(ImGui::GetWindowDrawList(), fonts, px, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(ImGuiCol_Text), preview);
+        ImGui::EndComboPreview();
+    }
+    return open;
 }
 
 bool button(const Fonts& fonts, std::string_view text, std::string_view id) {

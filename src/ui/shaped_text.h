@@ -33,6 +33,9 @@ void text_item(const Fonts& fonts, std::string_view text);
 // ImGui::Selectable showing `text`, shaped when it needs it (same id, flags and size).
 bool selectable(const Fonts& fonts, std::string_view text, bool selected, ImGuiSelectableFlags flags = 0,
                 ImVec2 size = ImVec2(0, 0));
+// ImGui::BeginCombo with `preview` as the closed combo's text, shaped when it needs it; `id` is
+// the ImGui label ("##…"). Items inside go through selectable() (inside an ImGui::PushID each).
+bool begin_combo(const Fonts& fonts, const char* id, std::string_view preview);
 // ImGui::Button showing `text`, shaped when it needs it; `id` keeps it apart from other buttons
 // (the ImGui label is `text##id`, or `##id` when shaped).
 bool button(const Fonts& fonts, std::string_view text, std::string_view id);

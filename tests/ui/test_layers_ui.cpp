@@ -4,7 +4,10 @@
 // annotator asks whose work it is, and the user's name is asked once and kept.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
+#include <vector>
 #include <string>
 
 #include "core/layers.h"
@@ -154,4 +157,38 @@ TEST_CASE("layers ui: Arabic and Hindi annotators' names in the layer bar are sh
         CHECK(notdef == 0);
     }
     CHECK(d.app().missing_glyphs().empty());
+}
+
+TEST_CASE("layers ui: the compare view's annotator choices draw an Arabic name shaped (never as raw ImGui text)") {
+    platform::set_static_root(static_font_folder());
+    Driver d;
+    const std::string arabic = "سارة", latin = "ann";
+    for (const std::string& name : {latin, arabic}) {
+        const ui::ImportOutcome outcome = d.app().import_file(name + ".jsonl", doccano_line(d.doc(), name, "LOC"));
+        REQUIRE_MESSAGE(outcome.ok, outcome.message);
+    }
+    d.frame(6);
+    d.press(ImGuiKey_F8, 0, false, true);  // Shift+F8: compare
+    d.settle();
+    REQUIRE(d.app().compare_view().is_open());
+    // The combo boxes record no label: B's is the second item after the compare section.
+    const auto& items = bench::recorded_items();
+    const auto section = std::find_if(items.begin(), items.end(), [](const auto& i) { return i.label == "##compare"; });
+    REQUIRE(section != items.end());
+    std::vector<bench::ImGuiItem> combos;
+    std::copy_if(section + 1, items.end(), std::back_inserter(combos), [](const auto& i) { return i.label.empty(); });
+    REQUIRE(combos.size() >= 2);
+    d.move(ImVec2((combos[1].min.x + combos[1].max.x) / 2, (combos[1].min.y + combos[1].max.y) / 2));
+    d.button(true);
+    d.button(false);  // opens the list of layers to compare with
+    d.frame(2);
+    // ImGui draws a label it is given letter by letter, left to right, unjoined: an Arabic name
+    // must reach it only through the shaped path (an empty label, the shaped glyphs drawn beside).
+    bool listed_latin = false;
+    for (const auto& item : bench::recorded_items()) {
+        CAPTURE(item.label);
+        CHECK(item.label.substr(0, item.label.find("##")).find(arabic) == std::string::npos);  // ids may hold it
+        listed_latin = listed_latin || item.label == latin;
+    }
+    CHECK(listed_latin);  // the popup is open: its Latin row is an ordinary item
 }
