@@ -213,31 +213,42 @@ TEST_CASE("adjudicate: an empty copy (the curator's own, nothing labelled) is li
     CHECK(gold->span_count() == 1);  // both labelled Istanbul LOC: accepted at once
 }
 
-TEST_CASE("adjudicate: with every disagreement settled, Enter goes on to the next document left to adjudicate, with the same annotators and quorum") {
-    // Two texts, each labelled by ann and bob: Istanbul LOC by both, Russie LOC (ann) / ORG (bob).
+// The sample (d1) and a copy of it (d2, "second.txt"), each with ann's and bob's layers, where
+// `spans(base, annotator, add)` labels each layer, add(word, label) on the word's first occurrence.
+template <typename AddSpans>
+std::string two_texts_two_annotators(AddSpans spans) {
     auto corpus = parse_inkspan_json(sample_corpus_json());
     REQUIRE(corpus.ok());
     Corpus& c = *corpus;
     Editor e;
     auto must = [&](const Command& command) { REQUIRE(e.apply(c, command, "2026-12-04T03:00:00Z").ok()); };
-    Document second = c.documents[0];
-    auto copy = second.with_id("d2");
+    auto copy = c.documents[0].with_id("d2");
     REQUIRE(copy.ok());
     copy->set_name("second.txt");
     must(cmd::AddDocument{std::move(*copy)});
-    for (const char* base_id : {"d1", "d2"}) {
+    for (const std::string base_id : {"d1", "d2"}) {
         const Document base = *c.find_document(base_id);
-        for (const char* who : {"ann", "bob"}) {
-            const std::string id = std::string(base_id) + "-" + who;
+        for (const std::string who : {"ann", "bob"}) {
+            const std::string id = base_id + "-" + who;
             auto layer = make_layer(base, base, id, who);
             REQUIRE(layer.ok());
             must(cmd::AddDocument{std::move(*layer)});
-            const Range ist = range_of(base, "Istanbul"), rus = range_of(base, "Russie");
-            must(cmd::AddSpan{id, ist.start, ist.end, "LOC"});
-            must(cmd::AddSpan{id, rus.start, rus.end, std::string(who) == "ann" ? "LOC" : "ORG"});
+            spans(base, who, [&](const char* word, const char* label) {
+                const Range r = range_of(base, word);
+                must(cmd::AddSpan{id, r.start, r.end, label});
+            });
         }
     }
-    Driver d(write_inkspan_json(c));
+    return write_inkspan_json(c);
+}
+
+TEST_CASE("adjudicate: with every disagreement settled, Enter goes on to the next document left to adjudicate, with the same annotators and quorum") {
+    // Two texts, each labelled by ann and bob: Istanbul LOC by both, Russie LOC (ann) / ORG (bob).
+    const std::string json = two_texts_two_annotators([](const Document&, const std::string& who, auto add) {
+        add("Istanbul", "LOC");
+        add("Russie", who == "ann" ? "LOC" : "ORG");
+    });
+    Driver d(json);
     d.press(ImGuiKey_F9);
     d.settle();
     // The curator's empty copy is left out; ann and bob, quorum 2.
@@ -267,28 +278,11 @@ TEST_CASE("adjudicate: with every disagreement settled, Enter goes on to the nex
 
 TEST_CASE("adjudicate: a document the annotators agree on entirely says there is nothing to settle and Enter goes on") {
     // d1: ann and bob both Istanbul LOC (nothing to settle); d2: Russie LOC (ann) / ORG (bob).
-    auto corpus = parse_inkspan_json(sample_corpus_json());
-    REQUIRE(corpus.ok());
-    Corpus& c = *corpus;
-    Editor e;
-    auto must = [&](const Command& command) { REQUIRE(e.apply(c, command, "2026-12-04T03:00:00Z").ok()); };
-    auto copy = c.documents[0].with_id("d2");
-    REQUIRE(copy.ok());
-    copy->set_name("second.txt");
-    must(cmd::AddDocument{std::move(*copy)});
-    for (const char* base_id : {"d1", "d2"}) {
-        const Document base = *c.find_document(base_id);
-        for (const char* who : {"ann", "bob"}) {
-            const std::string id = std::string(base_id) + "-" + who;
-            auto layer = make_layer(base, base, id, who);
-            REQUIRE(layer.ok());
-            must(cmd::AddDocument{std::move(*layer)});
-            const Range r = range_of(base, std::string(base_id) == "d1" ? "Istanbul" : "Russie");
-            const bool differ = std::string(base_id) == "d2" && std::string(who) == "bob";
-            must(cmd::AddSpan{id, r.start, r.end, differ ? "ORG" : "LOC"});
-        }
-    }
-    Driver d(write_inkspan_json(c));
+    const std::string json = two_texts_two_annotators([](const Document& base, const std::string& who, auto add) {
+        if (base.id() == "d1") add("Istanbul", "LOC");
+        else add("Russie", who == "bob" ? "ORG" : "LOC");
+    });
+    Driver d(json);
     d.press(ImGuiKey_F9);
     d.settle();
     REQUIRE(d.app().adjudication().group() == "d1");
