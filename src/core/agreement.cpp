@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <limits>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -58,47 +59,6 @@ std::string quoted(std::string_view s) {
     return out;
 }
 
-Result<Selection> select(const std::vector<LayeredDocument>& documents, const AgreementOptions& options) {
-    Selection chosen;
-    if (options.document_ids.empty()) {
-        for (const LayeredDocument& d : documents) chosen.documents.push_back(&d);
-    } else {
-        std::unordered_map<std::string_view, const LayeredDocument*> by_id;
-        for (const LayeredDocument& d : documents) by_id.try_emplace(d.id, &d);
-        std::unordered_set<std::string_view> taken;
-        for (const std::string& id : options.document_ids) {
-            const auto it = by_id.find(id);
-            if (it == by_id.end()) return make_error(ErrorKind::NotFound, "document " + quoted(id) + " does not exist");
-            if (taken.insert(id).second) chosen.documents.push_back(it->second);
-        }
-    }
-    std::vector<std::string> found;
-    std::unordered_set<std::string_view> seen;
-    for (const LayeredDocument* d : chosen.documents)
-        for (const AnnotationLayer& l : d->layers) {
-            if (&l != d->layer(l.annotator))
-                return make_error(ErrorKind::Invalid, d->id + ": annotator " + quoted(l.annotator) + " has two layers");
-            if (seen.insert(l.annotator).second) found.push_back(l.annotator);
-        }
-    if (options.annotators.empty()) {
-        chosen.annotators = found;
-    } else {
-        std::unordered_set<std::string_view> taken;
-        for (const std::string& a : options.annotators) {
-            if (!seen.contains(a)) return make_error(ErrorKind::NotFound, "annotator " + quoted(a) + " has no layer in any document");
-            if (taken.insert(a).second) chosen.annotators.push_back(a);
-        }
-    }
-    if (chosen.annotators.size() < 2) {
-        std::string names;
-        for (const std::string& a : chosen.annotators) names += (names.empty() ? "" : ", ") + a;
-        return make_error(ErrorKind::Refused, "agreement needs at least two annotators (found " +
-                                                  std::to_string(chosen.annotators.size()) +
-                                                  (names.empty() ? "" : ": " + names) + ")");
-    }
-    return chosen;
-}
-
 // The names in use: those `order` lists first, in its order, then the others in byte order.
 std::vector<std::string> ordered_names(const NameIndex& used, const std::vector<std::string>& order) {
     std::vector<std::string> names;
@@ -116,14 +76,9 @@ std::vector<std::string> ordered_names(const NameIndex& used, const std::vector<
     return names;
 }
 
-Vocabulary make_vocabulary(const Selection& chosen, const AgreementOptions& options, AgreementReport& report) {
-    NameIndex labels, types;
-    for (const LayeredDocument* d : chosen.documents)
-        for (const std::string& a : chosen.annotators)
-            if (const AnnotationLayer* l = d->layer(a)) {
-                for (const Span& s : l->spans) labels.insert(s.label);
-                for (const Relation& r : l->relations) types.insert(r.type);
-            }
+// The report's labels and relation types from those the chosen annotators' layers use.
+Vocabulary make_vocabulary(const NameIndex& labels, const NameIndex& types, const AgreementOptions& options,
+                           AgreementReport& report) {
     report.labels = ordered_names(labels, options.label_order);
     report.relation_types = ordered_names(types, options.relation_type_order);
 
@@ -332,17 +287,117 @@ Status count_document(const LayeredDocument& doc, const Selection& chosen, const
 }  // namespace
 
 struct AgreementRun::State {
+    enum class Phase { Selecting, Reading, Counting, Finished };
+    const std::vector<LayeredDocument>* documents;
+    AgreementOptions options;
+    Phase phase = Phase::Selecting;
+    std::size_t next = 0;  // the next document of the phase: of *documents while selecting, else of chosen.documents
+    std::size_t units_done = 0, units_total = 0;
+    std::optional<Error> refusal;
+    std::unordered_map<std::string_view, const LayeredDocument*> by_id;  // selecting, when the options name documents
     Selection chosen;
-    AgreementReport report;  // names so far; figures at finish()
+    NameIndex found;                             // reading: annotators in order of first appearance
+    std::vector<NameIndex> labels_of, types_of;  // per found annotator: the labels and relation types of its layers
+    AgreementReport report;                      // names; figures at finish()
     Vocabulary vocabulary;
-    Totals totals;
+    std::optional<Totals> totals;
     Workspace work;
-    std::size_t next = 0;  // the next document of chosen.documents to count
 
-    State(Selection selection, AgreementReport names, Vocabulary v)
-        : chosen(std::move(selection)), report(std::move(names)), vocabulary(std::move(v)),
-          totals(report.annotators.size(), report.labels.size()) {
-        for (PairAgreement& p : totals.pairs) p.relations.per_label.resize(report.relation_types.size());
+    [[nodiscard]] std::size_t phase_size() const {
+        switch (phase) {
+            case Phase::Selecting: return documents->size();
+            case Phase::Reading:
+            case Phase::Counting: return chosen.documents.size();
+            case Phase::Finished: break;
+        }
+        return 0;
+    }
+
+    void select_one(const LayeredDocument& d) {
+        if (options.document_ids.empty()) chosen.documents.push_back(&d);
+        else by_id.try_emplace(d.id, &d);
+    }
+
+    [[nodiscard]] Status read_one(const LayeredDocument& d) {
+        for (const AnnotationLayer& l : d.layers) {
+            if (&l != d.layer(l.annotator))
+                return make_error(ErrorKind::Invalid, d.id + ": annotator " + quoted(l.annotator) + " has two layers");
+            const std::uint32_t k = found.insert(l.annotator);
+            if (k == labels_of.size()) {
+                labels_of.emplace_back();
+                types_of.emplace_back();
+            }
+            for (const Span& span : l.spans) labels_of[k].insert(span.label);
+            for (const Relation& r : l.relations) types_of[k].insert(r.type);
+        }
+        return Ok{};
+    }
+
+    // The chosen documents in the options' order (each once).
+    [[nodiscard]] Status end_selecting() {
+        if (options.document_ids.empty()) return Ok{};
+        std::unordered_set<std::string_view> taken;
+        for (const std::string& id : options.document_ids) {
+            const auto it = by_id.find(id);
+            if (it == by_id.end()) return make_error(ErrorKind::NotFound, "document " + quoted(id) + " does not exist");
+            if (taken.insert(id).second) chosen.documents.push_back(it->second);
+        }
+        by_id.clear();
+        return Ok{};
+    }
+
+    // The chosen annotators, the report's names and what counting needs.
+    [[nodiscard]] Status end_reading() {
+        if (options.annotators.empty()) {
+            chosen.annotators = found.names();
+        } else {
+            std::unordered_set<std::string_view> taken;
+            for (const std::string& a : options.annotators) {
+                if (!found.find(a)) return make_error(ErrorKind::NotFound, "annotator " + quoted(a) + " has no layer in any document");
+                if (taken.insert(a).second) chosen.annotators.push_back(a);
+            }
+        }
+        if (chosen.annotators.size() < 2) {
+            std::string names;
+            for (const std::string& a : chosen.annotators) names += (names.empty() ? "" : ", ") + a;
+            return make_error(ErrorKind::Refused, "agreement needs at least two annotators (found " +
+                                                      std::to_string(chosen.annotators.size()) +
+                                                      (names.empty() ? "" : ": " + names) + ")");
+        }
+        NameIndex labels, types;
+        for (const std::string& a : chosen.annotators) {
+            const std::uint32_t k = *found.find(a);
+            for (const std::string& n : labels_of[k].names()) labels.insert(n);
+            for (const std::string& n : types_of[k].names()) types.insert(n);
+        }
+        report.annotators = chosen.annotators;
+        for (const LayeredDocument* d : chosen.documents) report.document_ids.push_back(d->id);
+        vocabulary = make_vocabulary(labels, types, options, report);
+        totals.emplace(report.annotators.size(), report.labels.size());
+        for (PairAgreement& p : totals->pairs) p.relations.per_label.resize(report.relation_types.size());
+        return Ok{};
+    }
+
+    // The phase's documents are all done: the next phase (or a refusal).
+    [[nodiscard]] Status end_phase() {
+        next = 0;
+        switch (phase) {
+            case Phase::Selecting: phase = Phase::Reading; return end_selecting();
+            case Phase::Reading: phase = Phase::Counting; return end_reading();
+            case Phase::Counting:
+            case Phase::Finished: phase = Phase::Finished; break;
+        }
+        return Ok{};
+    }
+
+    [[nodiscard]] Status unit() {
+        switch (phase) {
+            case Phase::Selecting: select_one((*documents)[next]); return Ok{};
+            case Phase::Reading: return read_one(*chosen.documents[next]);
+            case Phase::Counting: return count_document(*chosen.documents[next], chosen, vocabulary, *totals, work);
+            case Phase::Finished: break;
+        }
+        return Ok{};
     }
 };
 
@@ -351,31 +406,47 @@ AgreementRun::AgreementRun(AgreementRun&&) noexcept = default;
 AgreementRun& AgreementRun::operator=(AgreementRun&&) noexcept = default;
 AgreementRun::~AgreementRun() = default;
 
-Result<AgreementRun> AgreementRun::start(const std::vector<LayeredDocument>& documents, const AgreementOptions& options) {
-    auto chosen = select(documents, options);
-    if (!chosen.ok()) return chosen.error();
-    AgreementReport names;
-    names.annotators = chosen->annotators;
-    for (const LayeredDocument* d : chosen->documents) names.document_ids.push_back(d->id);
-    Vocabulary vocabulary = make_vocabulary(*chosen, options, names);
-    return AgreementRun(std::make_unique<State>(std::move(chosen.value()), std::move(names), std::move(vocabulary)));
+AgreementRun AgreementRun::start(const std::vector<LayeredDocument>& documents, const AgreementOptions& options) {
+    auto s = std::make_unique<State>();
+    s->documents = &documents;
+    s->options = options;
+    std::size_t chosen = documents.size();
+    if (!options.document_ids.empty()) {
+        const std::unordered_set<std::string_view> ids(options.document_ids.begin(), options.document_ids.end());
+        chosen = ids.size();
+    }
+    s->units_total = documents.size() + 2 * chosen;
+    return AgreementRun(std::move(s));
 }
 
-std::size_t AgreementRun::documents_done() const { return state_->next; }
-std::size_t AgreementRun::documents_total() const { return state_->chosen.documents.size(); }
+bool AgreementRun::done() const { return state_->refusal || state_->phase == State::Phase::Finished; }
+std::size_t AgreementRun::units_done() const { return state_->units_done; }
+std::size_t AgreementRun::units_total() const { return state_->units_total; }
 
-Status AgreementRun::step(std::size_t max_documents) {
+Status AgreementRun::step(std::size_t max_units) {
     State& s = *state_;
-    const std::size_t end = std::min(s.chosen.documents.size(), s.next + max_documents);
-    for (; s.next < end; ++s.next)
-        if (Status st = count_document(*s.chosen.documents[s.next], s.chosen, s.vocabulary, s.totals, s.work); !st.ok())
-            return st.error();
+    while (!done()) {
+        Status st = Ok{};
+        if (s.next == s.phase_size()) {
+            st = s.end_phase();
+        } else if (max_units == 0) {
+            break;
+        } else {
+            --max_units;
+            st = s.unit();
+            ++s.next;
+            ++s.units_done;
+        }
+        if (!st.ok()) s.refusal = st.error();
+    }
+    if (s.refusal) return *s.refusal;
     return Ok{};
 }
 
-AgreementReport AgreementRun::finish() && {
+Result<AgreementReport> AgreementRun::finish() && {
+    if (Status st = step(std::numeric_limits<std::size_t>::max()); !st.ok()) return st.error();
     State& s = *state_;
-    Totals& totals = s.totals;
+    Totals& totals = *s.totals;
     AgreementReport report = std::move(s.report);
     for (std::size_t i = 0; i < totals.pairs.size(); ++i) {
         PairAgreement& p = totals.pairs[i];
@@ -398,10 +469,7 @@ AgreementReport AgreementRun::finish() && {
 }
 
 Result<AgreementReport> compute_agreement(const std::vector<LayeredDocument>& documents, const AgreementOptions& options) {
-    auto run = AgreementRun::start(documents, options);
-    if (!run.ok()) return run.error();
-    if (Status st = run->step(run->documents_total()); !st.ok()) return st.error();
-    return std::move(run.value()).finish();
+    return AgreementRun::start(documents, options).finish();
 }
 
 }  // namespace inkspan

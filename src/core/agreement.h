@@ -106,18 +106,26 @@ inline constexpr const char* kOutsideTag = "O";
                                                         const AgreementOptions& options = {});
 
 // The same a few documents at a time, so the page can spread the work over frames (counts add up
-// per document; the figures come at the end). `documents` must outlive the run and not change.
-//   auto run = AgreementRun::start(docs, options);        // the refusals of compute_agreement
-//   while (run->documents_done() < run->documents_total()) run->step(50);  // a layer refused: Invalid
-//   AgreementReport report = std::move(*run).finish();
+// per document; the figures come at the end). Starting costs nothing: the steps first look at each
+// document to select the chosen ones, then read each chosen one's layers (annotators, labels and
+// relation types: the report's names), then count each. `documents` must outlive the run and not
+// change.
+//   AgreementRun run = AgreementRun::start(docs, options);
+//   while (!run.done()) if (!run.step(50).ok()) break;         // a refusal ends the run
+//   Result<AgreementReport> report = std::move(run).finish();  // what compute_agreement returns
 class AgreementRun {
 public:
-    [[nodiscard]] static Result<AgreementRun> start(const std::vector<LayeredDocument>& documents,
-                                                    const AgreementOptions& options = {});
-    [[nodiscard]] Status step(std::size_t max_documents);
-    [[nodiscard]] std::size_t documents_done() const;
-    [[nodiscard]] std::size_t documents_total() const;
-    [[nodiscard]] AgreementReport finish() &&;
+    [[nodiscard]] static AgreementRun start(const std::vector<LayeredDocument>& documents, const AgreementOptions& options = {});
+    static AgreementRun start(const std::vector<LayeredDocument>&&, const AgreementOptions& = {}) = delete;  // kept by pointer
+    // At most `max_units` units of work. A refusal of compute_agreement's (the first it finds, in
+    // the same order) ends the run: this call and every later one return it.
+    [[nodiscard]] Status step(std::size_t max_units);
+    [[nodiscard]] bool done() const;  // everything counted, or refused
+    // A unit is a document looked at while selecting, a chosen document read, or one counted.
+    [[nodiscard]] std::size_t units_done() const;
+    [[nodiscard]] std::size_t units_total() const;
+    // The report (taking the steps left first), or the refusal.
+    [[nodiscard]] Result<AgreementReport> finish() &&;
 
     AgreementRun(AgreementRun&&) noexcept;
     AgreementRun& operator=(AgreementRun&&) noexcept;

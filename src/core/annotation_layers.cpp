@@ -1,5 +1,7 @@
 #include "core/annotation_layers.h"
 
+#include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -35,25 +37,41 @@ AnnotationLayer layer_of(std::string annotator, const Document& document) {
     return layer;
 }
 
+namespace {
+
+// Where a copy goes: its text's document (in `layered`, new if the text is new) and, when its
+// annotator already has a layer there, that layer's index (the copy is then not added).
+struct Placed {
+    std::size_t document = 0;
+    std::optional<std::size_t> taken;
+};
+
+// Adds `doc` as `annotator`'s layer of its text's document; the one way copies are grouped.
+Placed place_copy(const std::string& annotator, const Document& doc, std::vector<LayeredDocument>& layered,
+                  std::unordered_map<std::string_view, std::size_t>& by_text) {
+    auto [it, fresh] = by_text.try_emplace(doc.text(), layered.size());
+    if (fresh) layered.push_back(LayeredDocument{doc.id(), doc.text(), {}});
+    LayeredDocument& target = layered[it->second];
+    for (std::size_t i = 0; i < target.layers.size(); ++i)
+        if (target.layers[i].annotator == annotator) return {it->second, i};
+    target.layers.push_back(layer_of(annotator, doc));
+    return {it->second, std::nullopt};
+}
+
+}  // namespace
+
 Result<std::vector<LayeredDocument>> group_by_text(const std::vector<AnnotatorCopy>& copies) {
     std::vector<LayeredDocument> documents;
     // Where each annotator's copy of a text came from, to name both in a refusal.
     std::vector<std::vector<const Document*>> sources;
     std::unordered_map<std::string_view, std::size_t> by_text;
     for (const AnnotatorCopy& copy : copies) {
-        const Document& doc = *copy.document;
-        auto [it, fresh] = by_text.try_emplace(doc.text(), documents.size());
-        if (fresh) {
-            documents.push_back(LayeredDocument{doc.id(), doc.text(), {}});
-            sources.emplace_back();
-        }
-        LayeredDocument& target = documents[it->second];
-        for (std::size_t i = 0; i < target.layers.size(); ++i)
-            if (target.layers[i].annotator == copy.annotator)
-                return make_error(ErrorKind::Invalid, "annotator \"" + copy.annotator + "\" has two copies of the same text: " +
-                                                          sources[it->second][i]->id() + " and " + doc.id());
-        target.layers.push_back(layer_of(copy.annotator, doc));
-        sources[it->second].push_back(&doc);
+        const Placed placed = place_copy(copy.annotator, *copy.document, documents, by_text);
+        if (placed.document == sources.size()) sources.emplace_back();
+        if (placed.taken)
+            return make_error(ErrorKind::Invalid, "annotator \"" + copy.annotator + "\" has two copies of the same text: " +
+                                                      sources[placed.document][*placed.taken]->id() + " and " + copy.document->id());
+        sources[placed.document].push_back(copy.document);
     }
     return documents;
 }
@@ -66,16 +84,23 @@ Result<std::vector<LayeredDocument>> group_by_text(const std::vector<const Docum
 }
 
 std::vector<LayeredDocument> layered_documents(const Corpus& corpus) {
-    std::vector<AnnotatorCopy> copies;
-    copies.reserve(corpus.documents.size());
-    for (const Document& d : corpus.documents)
-        if (!d.annotator().empty()) copies.push_back({d.annotator(), &d});
-    if (auto grouped = group_by_text(copies); grouped.ok()) return std::move(grouped.value());
-    // group_by_text refuses a second copy of a text by the same annotator: leave the later ones out.
-    std::unordered_map<std::string_view, std::unordered_set<std::string_view>> taken;
-    std::erase_if(copies, [&](const AnnotatorCopy& c) { return !taken[c.document->text()].insert(c.annotator).second; });
-    auto grouped = group_by_text(copies);
-    return grouped.ok() ? std::move(grouped.value()) : std::vector<LayeredDocument>{};
+    LayeredDocumentsBuilder builder(corpus);
+    while (!builder.done()) builder.step(corpus.documents.size());
+    return std::move(builder).take();
 }
+
+LayeredDocumentsBuilder::LayeredDocumentsBuilder(const Corpus& corpus) : corpus_(&corpus) {}
+
+void LayeredDocumentsBuilder::step(std::size_t max_documents) {
+    const std::size_t end = next_ + std::min(max_documents, corpus_->documents.size() - next_);
+    for (; next_ < end; ++next_) {
+        const Document& d = corpus_->documents[next_];
+        // A member with no annotator is nobody's layer; an annotator's second copy of a text is left
+        // out (the first, in corpus order, counts).
+        if (!d.annotator().empty()) (void)place_copy(d.annotator(), d, layered_, by_text_);
+    }
+}
+
+std::vector<LayeredDocument> LayeredDocumentsBuilder::take() && { return std::move(layered_); }
 
 }  // namespace inkspan

@@ -3,8 +3,10 @@
 // spans and relations per annotator. This is the input of the agreement measures and the shape
 // the model's annotator layers will take; today's corpora map onto it through group_by_text
 // (each annotator's copy of a document is a Document with the same exact text).
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/corpus.h"
@@ -55,6 +57,29 @@ struct AnnotatorCopy {
 // its `annotator`. Members with no annotator are nobody's layer and are left out, and a second copy
 // of a text by the same annotator is left out too (the first, in corpus order, counts).
 [[nodiscard]] std::vector<LayeredDocument> layered_documents(const Corpus& corpus);
+
+// layered_documents a few of the corpus's documents per step, so the page can gather the layers
+// over frames (the result is the same). The corpus must outlive the builder and not change while
+// it builds.
+//   LayeredDocumentsBuilder builder(corpus);
+//   while (!builder.done()) builder.step(50);
+//   std::vector<LayeredDocument> layered = std::move(builder).take();
+class LayeredDocumentsBuilder {
+public:
+    explicit LayeredDocumentsBuilder(const Corpus& corpus);
+    explicit LayeredDocumentsBuilder(const Corpus&&) = delete;  // it keeps a pointer to the corpus
+    void step(std::size_t max_documents);  // the next documents of the corpus, in order
+    [[nodiscard]] bool done() const { return next_ == corpus_->documents.size(); }
+    [[nodiscard]] std::size_t units_done() const { return next_; }  // the corpus's documents looked at
+    [[nodiscard]] std::size_t units_total() const { return corpus_->documents.size(); }
+    [[nodiscard]] std::vector<LayeredDocument> take() &&;
+
+private:
+    const Corpus* corpus_;
+    std::size_t next_ = 0;
+    std::vector<LayeredDocument> layered_;
+    std::unordered_map<std::string_view, std::size_t> by_text_;  // a text (the corpus's) → its index in layered_
+};
 
 // One annotator's layer taken from a Document's spans and relations.
 [[nodiscard]] AnnotationLayer layer_of(std::string annotator, const Document& document);

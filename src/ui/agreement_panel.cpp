@@ -15,8 +15,19 @@
 namespace inkspan::ui {
 namespace {
 
-constexpr double kCountBudgetMs = 6.0;  // counting per frame, so a frame stays well under 50 ms
 constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+
+// A frame's time for the panel's work: the first step is always taken (so the work moves on however
+// slow the machine), the next ones while time is left.
+class WorkBudget {
+public:
+    explicit WorkBudget(double ms) : until_(platform::monotonic_ms() + ms) {}
+    bool another_step() { return !std::exchange(stepped_, true) || platform::monotonic_ms() < until_; }
+
+private:
+    double until_;
+    bool stepped_ = false;
+};
 
 std::string key(const char* measure, std::string_view a, std::string_view b, std::string_view label) {
     return std::string(measure) + '|' + std::string(a) + '|' + std::string(b) + '|' + std::string(label);
@@ -41,24 +52,50 @@ std::string figure_text(std::optional<double> value) {
     return buf;
 }
 
-void AgreementPanel::refresh(const Corpus& corpus, std::uint64_t revision, const Document* current) {
+void AgreementPanel::work(const Corpus& corpus, std::uint64_t revision, const Document* current) {
+    WorkBudget budget(work_budget_ms);
     if (layers_revision_ != revision) {
-        run_.reset();  // it points into layered_
-        report_.reset();
-        message_.clear();
-        platform::request_frames(1);
-        if (phase_ != Phase::Gather) {  // this frame says so; the next one gathers
-            phase_ = Phase::Gather;
+        if (!gathering_ || gathering_revision_ != revision) {  // (again) from the start: the corpus changed
+            run_.reset();  // it points into layered_
+            report_.reset();
+            message_.clear();
+            gathering_.emplace(corpus);
+            gathering_revision_ = revision;
+        }
+        while (!gathering_->done() && budget.another_step()) gathering_->step(1);
+        if (!gathering_->done()) {
+            platform::request_frames(1);  // the next slice
             return;
         }
-        layered_ = layered_documents(corpus);
+        layered_ = std::move(*gathering_).take();
+        gathering_.reset();
         annotators_ = annotators_of(layered_);
         layers_revision_ = revision;
-        phase_ = Phase::Start;
         choice_ = {};
+    }
+    choose(corpus, revision, current);
+    if (!run_) return;
+    while (!run_->done() && budget.another_step())
+        if (Status st = run_->step(1); !st.ok()) {
+            message_ = st.error().message;
+            run_.reset();
+            return;
+        }
+    if (!run_->done()) {
+        platform::request_frames(1);  // the next slice
         return;
     }
-    phase_ = Phase::Ready;
+    auto report = std::move(*run_).finish();
+    run_.reset();
+    if (!report.ok()) {
+        message_ = report.error().message;
+        return;
+    }
+    report_ = std::move(report.value());
+    heat_pair = std::min(heat_pair, report_->pairs.empty() ? 0 : report_->pairs.size() - 1);
+}
+
+void AgreementPanel::choose(const Corpus& corpus, std::uint64_t revision, const Document* current) {
     Choice choice{revision, {}, current_only && current ? current->id() : std::string()};
     for (const std::string& a : annotators_)
         if (!left_out.contains(a)) choice.annotators.push_back(a);
@@ -87,43 +124,33 @@ void AgreementPanel::refresh(const Corpus& corpus, std::uint64_t revision, const
         message_ = "Tick two or more annotators.";
         return;
     }
-    auto run = AgreementRun::start(layered_, *options);
-    if (!run.ok()) {
-        message_ = run.error().message;
-        return;
-    }
-    run_.emplace(std::move(run.value()));
-    started_now_ = true;
+    run_.emplace(AgreementRun::start(layered_, *options));
 }
 
-void AgreementPanel::count_for_a_while() {
-    if (!run_) return;
-    platform::request_frames(1);  // the next slice, or the finished report
-    if (std::exchange(started_now_, false)) return;  // starting was this frame's work
-    const double until = platform::monotonic_ms() + kCountBudgetMs;
-    while (run_->documents_done() < run_->documents_total()) {
-        if (Status st = run_->step(1); !st.ok()) {
-            message_ = st.error().message;
-            run_.reset();
-            return;
-        }
-        if (platform::monotonic_ms() >= until) break;
+void AgreementPanel::draw_progress() {
+    char label[96];
+    float fraction = 0;
+    if (gathering_) {
+        std::snprintf(label, sizeof label, "Gathering the annotators' layers: %zu of %zu documents", gathering_->units_done(),
+                      gathering_->units_total());
+        fraction = static_cast<float>(gathering_->units_done()) / static_cast<float>(std::max<std::size_t>(1, gathering_->units_total()));
+    } else {
+        const std::size_t total = std::max<std::size_t>(1, run_->units_total());
+        std::snprintf(label, sizeof label, "Counting: %zu %%", run_->units_done() * 100 / total);
+        fraction = static_cast<float>(run_->units_done()) / static_cast<float>(total);
     }
-    if (run_->documents_done() == run_->documents_total()) {
-        report_ = std::move(*run_).finish();
-        run_.reset();
-        heat_pair = std::min(heat_pair, report_->pairs.empty() ? 0 : report_->pairs.size() - 1);
-    }
+    progress_ = label;
+    ImGui::ProgressBar(fraction, ImVec2(-1, 0), label);
 }
 
 AgreementPanel::Request AgreementPanel::draw(const Corpus& corpus, std::uint64_t revision, const Document* current,
                                              const Theme& theme, const Fonts& fonts) {
     drawn_.clear();
     cells_.clear();
+    progress_.clear();
     has_keys = false;
     if (!open) return Request::None;
-    refresh(corpus, revision, current);
-    count_for_a_while();
+    work(corpus, revision, current);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 56), ImGuiCond_Appearing, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, vp->WorkSize.x - 40), vp->WorkSize.y - 100), ImGuiCond_Appearing);
@@ -140,7 +167,7 @@ AgreementPanel::Request AgreementPanel::draw(const Corpus& corpus, std::uint64_t
         bool ticked = !left_out.contains(a);
         if (i) ImGui::SameLine();
         if (i == 0 && std::exchange(focus_first_, false)) ImGui::SetKeyboardFocusHere();  // Tab goes on from here
-        if (ImGui::Checkbox(a.c_str(), &ticked)) {
+        if (checkbox(fonts, a, "agreement-annotator-" + std::to_string(i), &ticked)) {
             if (ticked) left_out.erase(a);
             else left_out.insert(a);
         }
@@ -152,13 +179,8 @@ AgreementPanel::Request AgreementPanel::draw(const Corpus& corpus, std::uint64_t
     ImGui::Separator();
 
     Request request = Request::None;
-    if (phase_ != Phase::Ready) {
-        ImGui::TextDisabled(phase_ == Phase::Gather ? "Gathering the annotators' layers…" : "Preparing to count…");
-    } else if (run_) {
-        const float done = static_cast<float>(run_->documents_done()), total = static_cast<float>(run_->documents_total());
-        char label[64];
-        std::snprintf(label, sizeof label, "Counting %zu of %zu documents", run_->documents_done(), run_->documents_total());
-        ImGui::ProgressBar(total > 0 ? done / total : 0.0f, ImVec2(-1, 0), label);
+    if (gathering_ || run_) {
+        draw_progress();
     } else if (!message_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme.danger);
         ImGui::TextWrapped("%s", message_.c_str());
@@ -230,10 +252,10 @@ void AgreementPanel::draw_figures(const Theme& theme, const Fonts& fonts) {
     header("PER LABEL");
     for (std::size_t i = 0; i < r.pairs.size(); ++i) {  // the pair shown below, one radio button each (wrapped)
         const std::string n = names[r.pairs[i].a] + " × " + names[r.pairs[i].b];
-        const float w = ImGui::CalcTextSize(n.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+        const float w = text_size(fonts, ImGui::GetFontSize(), n).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
         if (i && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
             ImGui::SameLine();
-        if (ImGui::RadioButton(n.c_str(), i == heat_pair)) heat_pair = i;
+        if (radio_button(fonts, n, "agreement-pair-" + std::to_string(i), i == heat_pair)) heat_pair = i;
     }
     const PairAgreement& p = r.pairs[heat_pair];
     const std::string& a = names[p.a];
@@ -281,11 +303,11 @@ void AgreementPanel::draw_figures(const Theme& theme, const Fonts& fonts) {
         ImGui::EndTable();
     }
     header("LABEL CONFUSION (TOKENS)");
-    ImGui::Text("Rows: %s, columns: %s; the diagonal is agreement, the O row and column spans one side lacks.", a.c_str(), b.c_str());
-    draw_heat_map(p, theme);
+    text_item(fonts, "Rows: " + a + ", columns: " + b + "; the diagonal is agreement, the O row and column spans one side lacks.");
+    draw_heat_map(p, theme, fonts);
 }
 
-void AgreementPanel::draw_heat_map(const PairAgreement& p, const Theme& theme) {
+void AgreementPanel::draw_heat_map(const PairAgreement& p, const Theme& theme, const Fonts& fonts) {
     const AgreementReport& r = *report_;
     std::vector<std::string> categories = r.labels;
     categories.emplace_back(kOutsideTag);
@@ -294,7 +316,8 @@ void AgreementPanel::draw_heat_map(const PairAgreement& p, const Theme& theme) {
         for (std::uint64_t n : row) most = std::max(most, n);
     const ImGuiStyle& style = ImGui::GetStyle();
     float name_w = 0;
-    for (const std::string& c : categories) name_w = std::max(name_w, ImGui::CalcTextSize(c.c_str()).x);
+    const float px = ImGui::GetFontSize();
+    for (const std::string& c : categories) name_w = std::max(name_w, text_size(fonts, px, c).x);
     const float cell_w = std::max({44.0f, ImGui::CalcTextSize(std::to_string(most).c_str()).x + 12, name_w + 8});
     const float cell_h = ImGui::GetTextLineHeight() + 12;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -302,13 +325,13 @@ void AgreementPanel::draw_heat_map(const PairAgreement& p, const Theme& theme) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Rgba empty = to_rgba(theme.page_bg), full = to_rgba(theme.accent);
     for (std::size_t j = 0; j < categories.size(); ++j) {  // column names
-        const ImVec2 size = ImGui::CalcTextSize(categories[j].c_str());
-        dl->AddText(ImVec2(grid.x + cell_w * static_cast<float>(j) + (cell_w - size.x) / 2, origin.y + (cell_h - size.y) / 2),
-                    theme.text, categories[j].c_str());
+        const ImVec2 size = text_size(fonts, px, categories[j]);
+        draw_text(dl, fonts, px, ImVec2(grid.x + cell_w * static_cast<float>(j) + (cell_w - size.x) / 2, origin.y + (cell_h - size.y) / 2),
+                  theme.text, categories[j]);
     }
     for (std::size_t i = 0; i < categories.size(); ++i) {
         const float y = grid.y + cell_h * static_cast<float>(i);
-        dl->AddText(ImVec2(origin.x, y + (cell_h - ImGui::GetTextLineHeight()) / 2), theme.text, categories[i].c_str());
+        draw_text(dl, fonts, px, ImVec2(origin.x, y + (cell_h - ImGui::GetTextLineHeight()) / 2), theme.text, categories[i]);
         for (std::size_t j = 0; j < categories.size(); ++j) {
             const std::uint64_t n = p.confusion[i][j];
             // Logarithmic: the O×O cell holds most tokens, and a few label tokens must still show.

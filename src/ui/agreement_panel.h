@@ -1,9 +1,10 @@
 #pragma once
 // The Agreement window (issue 18): which annotators and documents to compare, then per pair and
 // per label span F1 (exact and overlap), relation F1, Cohen's kappa, Fleiss' kappa (three or more
-// annotators), Krippendorff's alpha, and two annotators' label confusion as a heat map. Counted a
-// few documents per frame (AgreementRun, a time budget per frame) so the page never freezes; the
-// report is kept until the corpus revision or the choice changes. Owns its state; the caller
+// annotators), Krippendorff's alpha, and two annotators' label confusion as a heat map. The layers
+// are gathered (LayeredDocumentsBuilder), then read and counted (AgreementRun), a few documents per
+// frame within a time budget, so the page never freezes; the report is kept until the corpus
+// revision or the choice changes. Annotators' names are drawn shaped. Owns its state; the caller
 // downloads the reports it asks for.
 #include <cstdint>
 #include <map>
@@ -15,6 +16,7 @@
 #include <imgui.h>
 
 #include "core/agreement.h"
+#include "core/annotation_layers.h"
 #include "core/corpus.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -27,6 +29,7 @@ struct AgreementPanel {
     bool current_only = false;  // the open document, else every document
     std::set<std::string> left_out;  // annotators unticked (new ones start ticked)
     std::size_t heat_pair = 0;       // the pair whose labels and confusion are shown
+    double work_budget_ms = 6.0;     // gathering, reading and counting per frame (0: one step a frame)
 
     enum class Request { None, DownloadCsv, DownloadHtml };
     // `revision` tells when the corpus changed; `current`: the open document, if any.
@@ -50,6 +53,8 @@ struct AgreementPanel {
     };
     [[nodiscard]] const std::map<std::string, std::string>& drawn_figures() const { return drawn_; }
     [[nodiscard]] const std::vector<HeatCell>& drawn_cells() const { return cells_; }
+    // What the last frame said about the work in progress ("" when none).
+    [[nodiscard]] const std::string& drawn_progress() const { return progress_; }
 
 private:
     struct Choice {
@@ -58,27 +63,27 @@ private:
         std::string document;  // "" = all
         bool operator==(const Choice&) const = default;
     };
-    void refresh(const Corpus& corpus, std::uint64_t revision, const Document* current);
-    void count_for_a_while();
+    void work(const Corpus& corpus, std::uint64_t revision, const Document* current);
+    void choose(const Corpus& corpus, std::uint64_t revision, const Document* current);
+    void draw_progress();
     void draw_figures(const Theme& theme, const Fonts& fonts);
-    void draw_heat_map(const PairAgreement& pair, const Theme& theme);
+    void draw_heat_map(const PairAgreement& pair, const Theme& theme, const Fonts& fonts);
     void show(const std::string& key, std::optional<double> value);
 
-    // The heavy steps get a frame each: the layers are gathered in the frame after the window
-    // shows they are stale, the run starts in the frame after that, then counting.
-    enum class Phase { Ready, Gather, Start };
-    Phase phase_ = Phase::Ready;
-    bool started_now_ = false;
-    bool focus_first_ = false;  // the window appeared: the keyboard starts on the first annotator  // the run started this frame: counting begins in the next
+    bool focus_first_ = false;  // the window appeared: the keyboard starts on the first annotator
+    // Gathering the corpus's layers at gathering_revision_, a slice per frame.
+    std::optional<LayeredDocumentsBuilder> gathering_;
+    std::uint64_t gathering_revision_ = ~0ull;
     std::uint64_t layers_revision_ = ~0ull;
     std::vector<LayeredDocument> layered_;  // the corpus's layers at layers_revision_
     std::vector<std::string> annotators_;
     Choice choice_;
-    std::optional<AgreementRun> run_;  // counting, over layered_
+    std::optional<AgreementRun> run_;  // reading and counting layered_, a slice per frame
     std::optional<AgreementReport> report_;
     std::string message_;
     std::map<std::string, std::string> drawn_;
     std::vector<HeatCell> cells_;
+    std::string progress_;
 };
 
 // A figure as the panel shows it: three decimals, "—" when undefined.

@@ -126,6 +126,7 @@ public:
     [[nodiscard]] Region keyboard_region() const { return focus_.current; }  // F6
     [[nodiscard]] bool keyboard_help_open() const { return help_.open; }      // `?`
     [[nodiscard]] const AgreementPanel& agreement_panel() const { return agreement_; }
+    [[nodiscard]] AgreementPanel& agreement_panel() { return agreement_; }  // tests set its work budget
     [[nodiscard]] ViewInput view_input() const;  // what the text view shows
 
     // ---- requests from the UI (gestures) — they queue commands or change UI state

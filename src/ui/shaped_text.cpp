@@ -117,15 +117,29 @@ bool button(const Fonts& fonts, std::string_view text, std::string_view id) {
     return pressed;
 }
 
-bool checkbox(const Fonts& fonts, std::string_view text, std::string_view id, bool* value) {
+namespace {
+
+// A widget labelled `text`: `widget(label)` with ImGui's label `text##id`, or, when `text` needs
+// shaping, `##id` and the shaped text beside it.
+template <typename Widget>
+bool labelled(const Fonts& fonts, std::string_view text, std::string_view id, Widget widget) {
     const float px = ImGui::GetFontSize();
-    if (!shaped_string(fonts, em_for(fonts, px), text))
-        return ImGui::Checkbox((std::string(text) + "##" + std::string(id)).c_str(), value);
-    const bool changed = ImGui::Checkbox(("##" + std::string(id)).c_str(), value);
+    if (!shaped_string(fonts, em_for(fonts, px), text)) return widget((std::string(text) + "##" + std::string(id)).c_str());
+    const bool changed = widget(("##" + std::string(id)).c_str());
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::AlignTextToFramePadding();
     text_item(fonts, text);
     return changed;
+}
+
+}  // namespace
+
+bool checkbox(const Fonts& fonts, std::string_view text, std::string_view id, bool* value) {
+    return labelled(fonts, text, id, [&](const char* label) { return ImGui::Checkbox(label, value); });
+}
+
+bool radio_button(const Fonts& fonts, std::string_view text, std::string_view id, bool active) {
+    return labelled(fonts, text, id, [&](const char* label) { return ImGui::RadioButton(label, active); });
 }
 
 }  // namespace inkspan::ui

@@ -42,5 +42,7 @@ bool button(const Fonts& fonts, std::string_view text, std::string_view id);
 // ImGui::Checkbox labelled `text`, shaped when it needs it (the ImGui label is `text##id`, or `##id`
 // with the shaped text beside the box).
 bool checkbox(const Fonts& fonts, std::string_view text, std::string_view id, bool* value);
+// ImGui::RadioButton labelled `text`, shaped when it needs it (labelled like checkbox()).
+bool radio_button(const Fonts& fonts, std::string_view text, std::string_view id, bool active);
 
 }  // namespace inkspan::ui

@@ -2,8 +2,6 @@
 // line, 5 spans and 1 relation each), natively: where the import → first frame time goes, step by
 // step as App::import_files takes them, then the whole App import, its first frame and the idle
 // frames that lay out the rest of the document.
-#include <time.h>
-
 #include <map>
 #include <memory>
 
@@ -25,14 +23,6 @@ Result<std::map<std::string, std::string>> read_brat_files(const std::string& di
         files[file] = std::string(bytes.begin(), bytes.end());
     }
     return files;
-}
-
-// CPU time of this thread, in ms: on a machine shared with other builds the wall clock measures
-// them too; this does not.
-double cpu_ms() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
 template <typename Fn>

@@ -1,5 +1,7 @@
 #include "timing.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
@@ -23,6 +25,12 @@ double percentile(std::vector<double> v, double q) {
 }
 
 }  // namespace
+
+double cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 double Samples::median() const { return percentile(ms, 0.5); }
 double Samples::p95() const { return percentile(ms, 0.95); }

@@ -163,11 +163,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (std::size_t i = 0; i < f.confusion.size(); ++i)
             for (std::size_t j = 0; j < f.confusion.size(); ++j) check(q.confusion[i][j] == f.confusion[j][i]);
     }
-    auto run = AgreementRun::start(docs, options);
-    check(run.ok());
-    while (run->documents_done() < run->documents_total()) check(run->step(1).ok());
+    AgreementRun run = AgreementRun::start(docs, options);
+    while (!run.done()) check(run.step(1).ok());
+    auto stepped = std::move(run).finish();
+    check(stepped.ok());
     const std::string json = agreement_json(r);
-    check(agreement_json(std::move(*run).finish()) == json);
+    check(agreement_json(*stepped) == json);
     check(!agreement_csv(r).empty() && !agreement_html(r).empty());
     return 0;
 }

@@ -10,9 +10,11 @@
 #include "core/agreement_report.h"
 #include "core/color_contrast.h"
 #include "core/inkspan_json.h"
-#include "platform/native.h"
-#include "ui/agreement_panel.h"
 #include "core/layers.h"
+#include "platform/native.h"
+#include "platform/static_files.h"
+#include "ui/agreement_panel.h"
+#include "ui/shaped_text.h"
 #include "ui_driver.h"
 
 using namespace inkspan;
@@ -44,7 +46,7 @@ Document copy_of(const Document& sample, const std::string& annotator, const std
 // Imports the copy as its own file; the text is already here by nobody else: it becomes the copy's annotator's layer.
 void import_copy(Driver& d, const Document& copy) {
     const auto asked = d.app().import_files({{copy.annotator() + ".inkspan.json", write_inkspan_json(d.app().corpus().schema, copy)}});
-    REQUIRE(asked.ok);
+    REQUIRE_MESSAGE(asked.ok, asked.message);
     REQUIRE_FALSE(asked.pending);
     d.settle();
 }
@@ -219,4 +221,92 @@ TEST_CASE("agreement panel: by keyboard alone — F8, Tab to Download CSV, Space
     CHECK(platform::native::downloads()[0].name.ends_with(".csv"));
     d.press(ImGuiKey_Escape);
     CHECK_FALSE(d.app().agreement_panel().open);
+}
+
+TEST_CASE("agreement panel: gathers the layers, reads and counts one step a frame, saying how far it is, then the figures") {
+    Driver d;
+    const Document ann = copy_of(d.doc(), "ann", kAnn, true);
+    const Document bob = copy_of(d.doc(), "bob", kBob, true);
+    const Document cem = copy_of(d.doc(), "cem", kCem);
+    for (const Document* copy : {&ann, &bob, &cem}) import_copy(d, *copy);
+    auto layered = group_by_text(std::vector<const Document*>{&ann, &bob, &cem});
+    REQUIRE(layered.ok());
+    const auto expected = compute_agreement(*layered, agreement_options(d.app().corpus().schema));
+    REQUIRE(expected.ok());
+
+    ui::AgreementPanel& panel = d.app().agreement_panel();
+    panel.work_budget_ms = 0;  // one step a frame, whatever the machine's speed
+    panel.open = true;         // as F8 does (pressing it takes four frames: the first ones would go unseen)
+    // What it says, frame by frame: the four documents of the corpus (the sample and three layers)
+    // gathered one per frame, then the run's steps (the one document selected, read, counted) one
+    // per frame.
+    std::vector<std::string> said;
+    for (int i = 0; i < 100 && panel.counting(); ++i) {
+        d.frame();
+        if (!panel.drawn_progress().empty()) said.push_back(panel.drawn_progress());
+    }
+    CHECK(said == std::vector<std::string>{"Gathering the annotators' layers: 1 of 4 documents",
+                                           "Gathering the annotators' layers: 2 of 4 documents",
+                                           "Gathering the annotators' layers: 3 of 4 documents", "Counting: 0 %",
+                                           "Counting: 33 %", "Counting: 66 %"});
+    REQUIRE(panel.report() != nullptr);
+    CHECK(panel.drawn_progress().empty());  // the frame that counted the last document drew the figures
+    check_drawn(panel, *expected, 0, d.app().theme());
+
+    // A fourth annotator's layer arrives: it gathers again; a fifth arrives while it gathers, and it
+    // starts over on the new corpus.
+    const Document dan = copy_of(d.doc(), "dan", kCem);
+    const Document eve = copy_of(d.doc(), "eve", kBob, true);
+    import_copy(d, dan);
+    REQUIRE(panel.drawn_progress() == "Gathering the annotators' layers: 2 of 5 documents");
+    import_copy(d, eve);
+    wait_for_report(d);
+    auto five = group_by_text(std::vector<const Document*>{&ann, &bob, &cem, &dan, &eve});
+    REQUIRE(five.ok());
+    const auto with_five = compute_agreement(*five, agreement_options(d.app().corpus().schema));
+    REQUIRE(with_five.ok());
+    CHECK(panel.report()->annotators == std::vector<std::string>{"ann", "bob", "cem", "dan", "eve"});
+    check_drawn(panel, *with_five, 0, d.app().theme());
+}
+
+TEST_CASE("agreement panel: Arabic and Hindi annotators' names are drawn shaped — ticks, pairs, the heat map's axes") {
+    platform::set_static_root(static_font_folder());
+    Driver d;
+    const std::string arabic = "سارة", hindi = "प्रिया";
+    import_copy(d, copy_of(d.doc(), "ann", kAnn));
+    import_copy(d, copy_of(d.doc(), arabic, kBob));
+    import_copy(d, copy_of(d.doc(), hindi, kCem));
+    d.press(ImGuiKey_F8);
+    wait_for_report(d);
+    const ui::AgreementPanel& panel = d.app().agreement_panel();
+    REQUIRE(panel.annotators() == std::vector<std::string>{"ann", arabic, hindi});
+    // No ImGui widget carries a name to draw it code point by code point (reversed, unjoined): the
+    // checkboxes and the pairs' radio buttons are labelled by id, the names drawn shaped beside them.
+    for (const std::string& label : {arabic, hindi, "ann × " + arabic, arabic + " × " + hindi}) {
+        CAPTURE(label);
+        CHECK(d.item(label) == nullptr);
+    }
+    CHECK(d.item("ann") != nullptr);  // a Latin name needs no shaping: ImGui draws it
+    d.click_item("##agreement-pair-2");  // سارة × प्रिया: its labels and confusion
+    d.settle();
+    // The shaped texts drawn (the cache of short shaped texts holds them, by their start), every
+    // glyph found: the names, the pairs, and the heat map's "Rows: …, columns: …".
+    auto shaped = [&](const std::string& text) {
+        std::size_t glyphs = 0, notdef = 0;
+        for (const auto& [key, line] : d.app().fonts().strings->lines)  // em size, NUL, the text
+            if (std::string_view(key).substr(key.find('\0') + 1).starts_with(text))
+                for (const ShapedRun& run : line->runs())
+                    for (const ShapedGlyph& g : run.glyphs) { ++glyphs; notdef += g.glyph_id == 0; }
+        return glyphs > 0 && notdef == 0;
+    };
+    for (const std::string& text : {arabic, hindi, "ann × " + arabic, arabic + " × " + hindi,
+                                    "Rows: " + arabic + ", columns: " + hindi}) {
+        CAPTURE(text);
+        CHECK(shaped(text));
+    }
+    CHECK(d.app().missing_glyphs().empty());
+    // The shaped checkbox is a checkbox: unticking the Arabic name leaves ann and the Hindi name.
+    d.click_item("##agreement-annotator-1");
+    wait_for_report(d);
+    CHECK(panel.report()->annotators == std::vector<std::string>{"ann", hindi});
 }
