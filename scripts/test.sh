@@ -32,7 +32,7 @@ INKSPAN_AGREEMENT_DIR=build/native/agreement build/native/inkspan_tests --no-int
 /usr/bin/python3 tests/check_agreement.py build/native/agreement  # Debian's interpreter: its python3-sklearn & co.
 
 if [ -x build/native/inkspan_bench ]; then
-  echo "== benchmark (reduced size)"
+  phase "benchmark (reduced size)"
   build/native/inkspan_bench --quick
 fi
 
