@@ -159,14 +159,14 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_drawn_text_view() {
 }
 
 // {list: {x, y, w, h}, rows: [{id, text, x, y, w, h, visible}]}: the area the annotation list
-// shows and the rows it drew (a span's or a relation's id; visible: wholly inside the area).
+// shows and the rows it drew (a span's or a relation's id; visible: its whole height inside the area).
 EMSCRIPTEN_KEEPALIVE const char* inkspan_drawn_annotations() {
     const auto& list = inkspan::host::host().app->drawn_annotation_list();
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const auto& r : list.rows) {
         nlohmann::ordered_json j = {{"id", r.id}, {"text", r.text}};
         j.update(box_json(r.min, r.max));
-        j["visible"] = r.min.y >= list.min.y && r.max.y <= list.max.y && r.min.x >= list.min.x && r.max.x <= list.max.x;
+        j["visible"] = r.min.y >= list.min.y && r.max.y <= list.max.y;  // the list scrolls up and down
         rows.push_back(std::move(j));
     }
     return hold(nlohmann::ordered_json({{"list", box_json(list.min, list.max)}, {"rows", std::move(rows)}}).dump());
