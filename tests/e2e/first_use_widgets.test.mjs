@@ -179,7 +179,7 @@ test("9: annotation rows tell three 'LOC Istanbul' apart; a span's chip clicked 
   check.ok(new Set(rows.map((r) => r.text)).size === 3, `rows told apart: ${JSON.stringify(rows.map((r) => r.text))}`);
 
   // Many rows: every "de" labelled MISC from the find bar; then the last span's chip is clicked.
-  await page.keyboard.press("Control+f");
+  await press(page, "Control+f");
   await page.keyboard.type("de");
   await press(page, "Enter");
   await press(page, "m");
