@@ -77,7 +77,7 @@ std::optional<std::string> Palette::draw(const Offer& offer) {
     // any other character starts it too.
     std::string chosen;
     const ImGuiIO& io = ImGui::GetIO();
-    if (!focus_filter && !io.WantTextInput) {
+    if (!io.WantTextInput) {  // (the field ignores the characters of the frame it takes the keyboard: kept here)
         for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
             const ImWchar c = io.InputQueueCharacters[i];
             if (c <= 32 || c >= 127) continue;
