@@ -260,7 +260,6 @@ void App::draw_palette() {
 void App::draw_search_bar(ImVec2 min, ImVec2 max) {
     if (const auto label = search_.draw(min, max, current_document(), session_.revision(), corpus().schema, theme_))
         request_annotate_all(*label);
-    if (search_.takes_keys()) platform::request_frames(1);  // the characters it passes on to its field
 }
 
 // ---- the text view -----------------------------------------------------------------------------
@@ -268,7 +267,7 @@ void App::draw_search_bar(ImVec2 min, ImVec2 max) {
 ViewInput App::view_input() const {
     ViewInput in{current_document(), &theme_, selection_, selected_span_, selected_relation_,
                  hovered_span_, hovered_relation_, relation_source_, snap_words_};
-    in.has_keyboard = focus_.text_has_keys() && !ImGui::GetIO().WantTextInput && !search_.takes_keys() && !palette_.is_open() && !help_.open &&
+    in.has_keyboard = focus_.text_has_keys() && !ImGui::GetIO().WantTextInput && !palette_.is_open() && !help_.open &&
                       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (!relation_source_.empty()) in.relation_focus_id = relation_focus_;
     in.matches = search_.shown_matches();

@@ -2,34 +2,13 @@
 
 #include <algorithm>
 
-#include <imgui_internal.h>
-
 #include "ui/imgui_string.h"
 
 namespace inkspan::ui {
 
-namespace {
-
-// This frame's typed characters, queued again ahead of the input not yet read, so the next frame's
-// active field gets them in the order they were typed (ImGui has no public way to put input first).
-void pass_on_typed_characters() {
-    ImGuiContext& g = *ImGui::GetCurrentContext();
-    for (int i = 0; i < g.IO.InputQueueCharacters.Size; ++i) {
-        ImGuiInputEvent e;
-        e.Type = ImGuiInputEventType_Text;
-        e.Source = ImGuiInputSource_Keyboard;
-        e.EventId = g.InputEventsNextEventId++;
-        e.Text.Char = static_cast<unsigned int>(g.IO.InputQueueCharacters[i]);
-        g.InputEventsQueue.insert(g.InputEventsQueue.begin() + i, e);
-    }
-}
-
-}  // namespace
-
 void SearchBar::show(std::optional<std::string> query_text) {
     open = true;
     focus = true;
-    early_keys_frames = 3;
     if (query_text) query = std::move(*query_text);
 }
 
@@ -52,15 +31,9 @@ std::optional<std::string> SearchBar::draw(ImVec2 min, ImVec2 max, const Documen
     ImGui::SetCursorScreenPos(ImVec2(min.x + 16, min.y + 6));
     if (focus) { ImGui::SetKeyboardFocusHere(); focus = false; }
     ImGui::SetNextItemWidth(std::min(260.0f, (max.x - min.x) * 0.3f));
-    const bool early = takes_keys();
     if (InputTextString("##search", "Find (Ctrl+F), Enter then a label key labels all", query,
                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll))
         label_mode = true;  // the next label hotkey labels every match
-    if (early) {
-        const bool has_keys = ImGui::IsItemActive() && !ImGui::IsItemActivated();
-        if (!has_keys) pass_on_typed_characters();
-        early_keys_frames = has_keys ? 0 : early_keys_frames - 1;
-    }
     ImGui::SameLine();
     ImGui::Checkbox("Aa", &match_case);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Match case");

@@ -19,16 +19,11 @@ struct SearchBar {
     bool open = false;
     bool focus = false;       // give the query field the keyboard next frame
     bool label_mode = false;  // Enter was pressed: the next label hotkey labels every match
-    // Frames left in which characters typed are the query's though its field does not have the
-    // keyboard yet: it takes it a frame or two after show(), ignoring the characters of that frame.
-    int early_keys_frames = 0;
     std::string query;
     bool regex = false, match_case = false, words = true;
 
     void show(std::optional<std::string> query_text = std::nullopt);  // opens it with the keyboard
-    void hide() { open = false; label_mode = false; early_keys_frames = 0; }
-    // Keys typed now belong to the query field (it has the keyboard or is about to take it).
-    [[nodiscard]] bool takes_keys() const { return early_keys_frames > 0; }
+    void hide() { open = false; label_mode = false; }
 
     // The matches of the query in `doc` (searched once per query, document and revision).
     const Result<SearchResult>& matches(const Document* doc, std::uint64_t revision);

@@ -40,7 +40,7 @@ void App::handle_shortcuts() {
         fonts_dirty_ = true;
     }
     if (handle_region_keys()) return;
-    if (io.WantTextInput || search_.takes_keys()) return;
+    if (io.WantTextInput) return;
     if (handle_compare_keys()) return;
     if (handle_keyboard()) return;
 
