@@ -12,11 +12,13 @@ endif()
 add_library(imgui_native STATIC
   ${INKSPAN_IMGUI_DIR}/imgui.cpp ${INKSPAN_IMGUI_DIR}/imgui_draw.cpp
   ${INKSPAN_IMGUI_DIR}/imgui_tables.cpp ${INKSPAN_IMGUI_DIR}/imgui_widgets.cpp
-  ${CMAKE_SOURCE_DIR}/tests/bench/imgui_items.cpp)
+  ${CMAKE_SOURCE_DIR}/src/ui/item_hooks/imgui_items.cpp)
 target_include_directories(imgui_native SYSTEM PUBLIC ${INKSPAN_IMGUI_DIR})
-target_include_directories(imgui_native PUBLIC ${CMAKE_SOURCE_DIR}/tests/bench)
-# Item hooks for the native UI tests' clicks on widgets (tests/bench/imgui_items.h); idle unless on.
-target_compile_definitions(imgui_native PRIVATE IMGUI_ENABLE_TEST_ENGINE)
+target_include_directories(imgui_native PRIVATE ${CMAKE_SOURCE_DIR}/src)
+# Item hooks for the native UI tests' clicks on widgets (src/ui/item_hooks); idle unless recording.
+if(INKSPAN_IMGUI_ITEM_HOOKS)
+  target_compile_definitions(imgui_native PRIVATE IMGUI_ENABLE_TEST_ENGINE)
+endif()
 target_compile_definitions(imgui_native PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS)
 

@@ -8,8 +8,14 @@ set(INKSPAN_DIST_DIR ${CMAKE_SOURCE_DIR}/dist CACHE PATH "where the static web a
 
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
+  ${CMAKE_SOURCE_DIR}/src/ui/item_hooks/imgui_items.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_include_directories(imgui PRIVATE ${CMAKE_SOURCE_DIR}/src)
+# Each frame's items by label and rectangle for window.inkspan.items() (src/ui/item_hooks).
+if(INKSPAN_IMGUI_ITEM_HOOKS)
+  target_compile_definitions(imgui PRIVATE IMGUI_ENABLE_TEST_ENGINE)
+endif()
 # 32-bit ImWchar (emoji, CJK Extension B); no demo window, no default font file I/O; WebGL2 = OpenGL ES 3.
 target_compile_definitions(imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS)

@@ -172,6 +172,14 @@
       ready.then(() => requestAnimationFrame(check));
     }),
     locate: (docId, offset) => callJson("inkspan_locate", ["string", "number"], [docId, offset]),
+    // What the last frame drew, in page CSS px like locate's boxes (tests aim the real mouse with
+    // them): the widgets labelled `label` (the text before "##"; all when left out) or starting with
+    // it ({prefix: true}) as [{label, id, x, y, w, h, visible}]; the text view's label chips and
+    // relation paths; the annotation list's area and rows.
+    items: (label, { prefix = false } = {}) =>
+      callJson("inkspan_items", ["string", "number"], [label == null ? "" : String(label), label == null || prefix ? 1 : 0]),
+    drawnTextView: () => callJson("inkspan_drawn_text_view"),
+    drawnAnnotations: () => callJson("inkspan_drawn_annotations"),
     importFile(name, contents) {
       if (typeof contents !== "string" && !(contents instanceof Uint8Array)) {
         const msg = String(name) + ": importFile expects the contents as a string or a Uint8Array";

@@ -20,6 +20,7 @@
 #include "host_web/host.h"
 #include "platform/storage.h"
 #include "ui/app.h"
+#include "ui/item_hooks/imgui_items.h"
 
 namespace {
 
@@ -27,6 +28,11 @@ const char* hold(std::string s) {
     static std::string held;
     held = std::move(s);
     return held.c_str();
+}
+
+// {x, y, w, h} of a rectangle in screen px.
+nlohmann::ordered_json box_json(ImVec2 min, ImVec2 max) {
+    return {{"x", min.x}, {"y", min.y}, {"w", max.x - min.x}, {"h", max.y - min.y}};
 }
 
 }  // namespace
@@ -60,6 +66,8 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
     j["fontsPending"] = app.fonts_pending();
     j["fontsLoaded"] = app.fonts_loaded();
     j["agreementCounting"] = app.agreement_panel().counting();  // the Agreement window is counting
+    j["findOpen"] = app.search_bar().open;  // the find bar, and what its field holds
+    j["findQuery"] = app.search_bar().query;
     return hold(j.dump());
 }
 
@@ -112,6 +120,57 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_locate(const char* doc_id, double offse
     if (!box) return hold("null");
     nlohmann::ordered_json j = {{"x", box->x}, {"y", box->y}, {"w", box->z}, {"h", box->w}};
     return hold(j.dump());
+}
+
+// What the last frame drew, for tests that aim the real mouse at a widget or check geometry: in
+// page CSS px (the canvas fills the page from its top-left corner, as locate's boxes).
+// [{label, id, x, y, w, h, visible}]: the widgets (and windows, by name) with this label — the
+// text before "##", or the whole label when `label` starts with "##"; `prefix`: starting with it;
+// "" and prefix: all. Empty when Dear ImGui was built without the item hooks.
+EMSCRIPTEN_KEEPALIVE const char* inkspan_items(const char* label, int prefix) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& item : inkspan::item_hooks::recorded_items()) {
+        if (item.label.empty() || !inkspan::item_hooks::label_matches(item, label, prefix != 0)) continue;
+        nlohmann::ordered_json j = {{"label", item.label}, {"id", item.id}};
+        j.update(box_json(item.min, item.max));
+        j["visible"] = item.visible;
+        out.push_back(std::move(j));
+    }
+    return hold(out.dump());
+}
+
+// {chips: [{spanId, x, y, w, h}], arcs: [{relationId, points: [[x, y], ...], label: {x, y, w, h},
+// onTop}]}: the label chips and relation paths the text view drew (onTop: drawn again above the
+// others — the hovered relation, else the selected one).
+EMSCRIPTEN_KEEPALIVE const char* inkspan_drawn_text_view() {
+    const inkspan::ui::TextView& view = inkspan::host::host().app->text_view();
+    nlohmann::ordered_json chips = nlohmann::ordered_json::array(), arcs = nlohmann::ordered_json::array();
+    for (const auto& c : view.drawn_chips()) {
+        nlohmann::ordered_json j = {{"spanId", c.span_id}};
+        j.update(box_json(c.min, c.max));
+        chips.push_back(std::move(j));
+    }
+    for (const auto& a : view.drawn_arcs()) {
+        nlohmann::ordered_json points = nlohmann::ordered_json::array();
+        for (ImVec2 p : a.points) points.push_back({p.x, p.y});
+        arcs.push_back({{"relationId", a.relation_id}, {"points", std::move(points)}, {"label", box_json(a.label_min, a.label_max)},
+                        {"onTop", a.relation_id == view.emphasised_on_top()}});
+    }
+    return hold(nlohmann::ordered_json({{"chips", std::move(chips)}, {"arcs", std::move(arcs)}}).dump());
+}
+
+// {list: {x, y, w, h}, rows: [{id, text, x, y, w, h, visible}]}: the area the annotation list
+// shows and the rows it drew (a span's or a relation's id; visible: its whole height inside the area).
+EMSCRIPTEN_KEEPALIVE const char* inkspan_drawn_annotations() {
+    const auto& list = inkspan::host::host().app->drawn_annotation_list();
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& r : list.rows) {
+        nlohmann::ordered_json j = {{"id", r.id}, {"text", r.text}};
+        j.update(box_json(r.min, r.max));
+        j["visible"] = r.min.y >= list.min.y && r.max.y <= list.max.y;  // the list scrolls up and down
+        rows.push_back(std::move(j));
+    }
+    return hold(nlohmann::ordered_json({{"list", box_json(list.min, list.max)}, {"rows", std::move(rows)}}).dump());
 }
 
 // Files dropped or picked together arrive one by one (add), then are imported as one set (end),

@@ -15,6 +15,7 @@
 #include "platform/input_web.h"
 #include "platform/storage.h"
 #include "ui/app.h"
+#include "ui/item_hooks/imgui_items.h"
 
 namespace inkspan::host {
 namespace {
@@ -152,6 +153,7 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout is fixed each frame; nothing to persist
+    item_hooks::record_items(true);  // window.inkspan.items(): each frame's widgets (when built with the hooks)
     ImGui_ImplOpenGL3_Init("#version 300 es");
     platform::install_input_handlers("#canvas");
     platform::install_clipboard_for_imgui();

@@ -66,6 +66,11 @@ public:
     [[nodiscard]] std::size_t lines_replayed() const { return view_.lines_replayed(); }
     [[nodiscard]] std::size_t matches_drawn() const { return view_.matches_drawn(); }
     [[nodiscard]] const TextView& text_view() const { return view_; }  // what it drew (tests)
+    // The annotation list as the last frame drew it (tests): the area it shows and its drawn rows
+    // (a span's or a relation's id, the row's text), in screen px.
+    struct DrawnListRow { std::string id, text; ImVec2 min, max; };
+    struct DrawnList { ImVec2 min, max; std::vector<DrawnListRow> rows; };
+    [[nodiscard]] const DrawnList& drawn_annotation_list() const { return drawn_list_; }
     [[nodiscard]] const LayoutStats* layout_stats() const { return view_.layout_stats(); }  // the open document's
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
     [[nodiscard]] ImVec4 background_color() const;
@@ -267,6 +272,7 @@ private:
     AnnotationListKey list_key_;
     std::vector<AnnotationRow> list_rows_;
     std::string list_shown_selection_;  // the selected span whose row was last brought into view
+    DrawnList drawn_list_;
     bool show_documents_ = true;
 
     // The panels, each owning its state.

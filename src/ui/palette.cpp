@@ -7,6 +7,7 @@
 
 #include "ui/shaped_text.h"
 #include "ui/imgui_string.h"
+#include "ui/item_hooks/imgui_items.h"
 
 namespace inkspan::ui {
 namespace {
@@ -61,24 +62,29 @@ std::optional<std::string> Palette::draw(const Offer& offer) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
     ImGui::Begin("##palette", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    const char* hint = "a hotkey labels at once; other letters filter";
+    const char* hint = "a hotkey labels at once; type / to filter";
     if (mode == PaletteMode::Label) {
         ImGui::TextUnformatted("Label as…");
         ImGui::TextDisabled("%s", hint);
+        item_hooks::record_last_item(hint);  // tests check it is shown whole
     } else {
         ImGui::TextUnformatted("Relation type…");
     }
     const float inner = std::max(200.0f, ImGui::CalcTextSize(hint).x);
 
-    // Keys while the filter is not focused: hotkeys apply, other characters start the filter.
+    // Keys while the filter field does not have them. One rule: a hotkey labels at once only while
+    // the filter is empty; "/" starts the filter, where every letter filters (hotkeys included);
+    // any other character starts it too.
     std::string chosen;
     const ImGuiIO& io = ImGui::GetIO();
-    if (!focus_filter && !io.WantTextInput) {
+    if (!io.WantTextInput) {  // (the field ignores the characters of the frame it takes the keyboard: kept here)
         for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
             const ImWchar c = io.InputQueueCharacters[i];
             if (c <= 32 || c >= 127) continue;
+            if (c == '/' && filter.empty() && !focus_filter) { focus_filter = true; continue; }
             const std::string key(1, static_cast<char>(c));
-            const EntityType* t = mode == PaletteMode::Label ? schema.find_entity_by_hotkey(key) : nullptr;
+            const bool filtering = focus_filter || !filter.empty();
+            const EntityType* t = mode == PaletteMode::Label && !filtering ? schema.find_entity_by_hotkey(key) : nullptr;
             if (t) { chosen = t->name; break; }
             filter += key;
             focus_filter = true;
@@ -87,7 +93,7 @@ std::optional<std::string> Palette::draw(const Offer& offer) {
     }
     if (ImGui::IsWindowAppearing() && mode == PaletteMode::Relation) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(inner);
-    if (InputTextString("##filter", "filter", filter)) cursor = 0;
+    if (InputTextString("##filter", "/ filter", filter)) cursor = 0;
     if (ImGui::IsItemActive()) focus_filter = false;  // focus taken; later keys go to the field
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) ++cursor;
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) --cursor;

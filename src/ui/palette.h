@@ -1,7 +1,8 @@
 #pragma once
 // The label palette that opens by a fresh selection (and the relation-type palette after a
-// relation gesture): hotkeys apply at once, any other typing filters, Enter applies the
-// highlighted entry, Esc closes. Owns where it is and what was typed; the caller says what it
+// relation gesture): while the filter is empty a hotkey applies at once; "/" (or any other
+// character) starts the filter, where every letter filters; Enter applies the highlighted entry,
+// Esc closes. Owns where it is and what was typed; the caller says what it
 // offers and acts on the choice.
 #include <imgui.h>
 

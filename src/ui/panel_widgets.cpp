@@ -1,5 +1,7 @@
 #include "ui/panel_widgets.h"
 
+#include <cmath>
+
 namespace inkspan::ui {
 namespace {
 
@@ -22,6 +24,14 @@ void color_swatch(ImU32 color, float size) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + size, y + size), color, 3.0f);
     ImGui::Dummy(ImVec2(size, ImGui::GetTextLineHeight()));
     ImGui::SameLine();
+}
+
+float begin_row_list(const char* id, ImVec2 size) {
+    const float pad = std::ceil(ImGui::GetStyle().ItemSpacing.y * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, pad));
+    ImGui::BeginChild(id, size, ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    return pad;
 }
 
 void section_title(const char* title) {

@@ -1,5 +1,6 @@
 // The panels around the text: toolbar, documents, labels + annotations, status bar, first-run hint.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -82,7 +83,7 @@ void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
     const Document* open_base = open ? base_document(corpus(), open->id()) : nullptr;
     std::string delete_id;
     ImGuiListClipper clipper;  // thousands of documents scroll smoothly
-    ImGui::BeginChild("##doclist", ImVec2(0, -64 - 3 * ImGui::GetFrameHeightWithSpacing()));
+    (void)begin_row_list("##doclist", ImVec2(0, -64 - 3 * ImGui::GetFrameHeightWithSpacing()));
     clipper.Begin(static_cast<int>(doc_rows_.size()));
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
@@ -298,7 +299,8 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
     section_title("ANNOTATIONS");
     ImGui::SetNextItemWidth(-1);
     InputTextString("##filter", "filter by label or text", list_filter_);
-    ImGui::BeginChild("##annotations");
+    const float list_pad = begin_row_list("##annotations");
+    drawn_list_ = {ImGui::GetWindowDrawList()->GetClipRectMin(), ImGui::GetWindowDrawList()->GetClipRectMax(), {}};
     if (doc) {
         // Rows are rebuilt only when the document, its content or the filter changes (documents
         // can hold 50,000 spans); the clipper draws only the visible ones.
@@ -323,10 +325,11 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
             const auto pos = selected_span_.empty() ? std::nullopt : doc->position_of(selected_span_);
             for (std::size_t r = 0; pos && r < list_rows_.size(); ++r)
                 if (!list_rows_[r].relation && list_rows_[r].index == *pos) {
+                    // The row's highlight: its line and the item spacing around it, half above.
                     const float row_h = ImGui::GetTextLineHeightWithSpacing();
-                    const float y = static_cast<float>(r) * row_h;
-                    if (y < ImGui::GetScrollY() || y + row_h > ImGui::GetScrollY() + ImGui::GetWindowHeight())
-                        ImGui::SetScrollY(y - ImGui::GetWindowHeight() * 0.4f);
+                    const float top = list_pad + static_cast<float>(r) * row_h - std::floor(ImGui::GetStyle().ItemSpacing.y * 0.5f);
+                    if (top < ImGui::GetScrollY() || top + row_h > ImGui::GetScrollY() + ImGui::GetWindowHeight())
+                        ImGui::SetScrollY(top - ImGui::GetWindowHeight() * 0.4f);
                     break;
                 }
         }
@@ -349,6 +352,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                         (void)view_.scroll_to(s.start, true);
                         view_.flash(s.start, s.end, ImGui::GetTime());
                     }
+                    drawn_list_.rows.push_back({s.id, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
                     ImGui::PopID();
                 } else {
                     const Relation& rel = doc->relations()[row.index];
@@ -362,6 +366,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                         select_relation(rel.id);
                         (void)view_.scroll_to(h->start, true);
                     }
+                    drawn_list_.rows.push_back({rel.id, line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
                     ImGui::PopID();
                 }
             }

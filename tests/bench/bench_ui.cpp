@@ -11,6 +11,7 @@
 #include "platform/native.h"
 #include "synthetic.h"
 #include "ui/app.h"
+#include "ui/item_hooks/imgui_items.h"
 #include "ui/text_view.h"
 #include "view_geometry.h"
 
@@ -377,6 +378,15 @@ Status bench_frames(const Config& config, const Corpus& big, const std::string& 
         report.info("note", "App frames use ImGui's built-in font: App reads /fonts/DejaVuSans.ttf (browser file system)");
     if (Status st = bench_app_frames(config, *app, *doc, "App frame, random places (50k spans, 10k rel.)", report); !st.ok())
         return st;
+    // The same frames with the item hooks recording, as the web app does for window.inkspan.items().
+    item_hooks::record_items(true);
+    if (Status st = bench_app_frames(config, *app, *doc, "App frame, item hooks recording", report); !st.ok()) return st;
+    report.info("items recorded per App frame", format("%zu", item_hooks::recorded_items().size()));
+    item_hooks::record_items(false);
+    if (const Row* off = report.find("App frame, random places (50k spans, 10k rel.)"), *on = report.find("App frame, item hooks recording");
+        off && on)
+        report.info("ratio App frame with / without item hooks",
+                    format("%.2fx", on->samples.median() / std::max(1e-9, off->samples.median())));
     if (Status st = bench_app_edits(config, *app, report); !st.ok()) return st;
     platform::native::set_run_frame_hook([&plain_app] { (void)app_frame(*plain_app); });
     plain_app->load_fonts(1.0f);  // the atlas is shared: the other App rebuilt it

@@ -183,3 +183,21 @@ export async function clickAt(page, offset, options = {}, docId = "d1") {
   await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2, options);
   await settle(page);
 }
+
+// The widgets the app's last frame drew (inkspan.items): [{label, id, x, y, w, h, visible}].
+export const items = (page, label, options = {}) =>
+  page.evaluate(([l, o]) => window.inkspan.items(l, o), [label ?? null, options]);
+
+// Clicks the middle of the widget labelled `label` (the text before "##"; `prefix`: starting with
+// it; the last drawn when several) with the real mouse, once a frame drew it wholly visible.
+// `button`, `clickCount` as page.mouse.click. Returns its box.
+export async function clickItem(page, label, { prefix = false, ...click } = {}) {
+  const found = await page.waitForFunction(([l, p]) => {
+    const visible = window.inkspan.items(l, { prefix: p }).filter((i) => i.visible);
+    return visible.length ? visible[visible.length - 1] : null;
+  }, [label, prefix], { polling: "raf" });
+  const item = await found.jsonValue();
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2, click);
+  await settle(page);
+  return item;
+}

@@ -62,7 +62,7 @@ TEST_CASE("first use: Esc in the note field keeps the note typed") {
     const Range city = label_text(d, "Istanbul", "LOC");
     d.click_at(city.start + 2);
     d.settle();
-    const bench::ImGuiItem* note = d.item("##note");
+    const item_hooks::ImGuiItem* note = d.item("##note");
     REQUIRE(note);
     d.move(ImVec2(note->min.x + 10, note->min.y + 10));
     d.button(true);
@@ -169,7 +169,7 @@ TEST_CASE("first use: annotation rows show their context; the selected span's ro
     for (int nth = 0; nth < 3; ++nth) (void)label_text(d, "Istanbul", "LOC", nth);
     d.settle();
     std::vector<std::string> rows;
-    for (const bench::ImGuiItem& item : bench::recorded_items())
+    for (const item_hooks::ImGuiItem& item : item_hooks::recorded_items())
         if (item.label.starts_with("LOC  Istanbul")) rows.push_back(item.label);
     REQUIRE(rows.size() == 3);
     CHECK(rows[0] != rows[1]);
@@ -192,8 +192,8 @@ TEST_CASE("first use: annotation rows show their context; the selected span's ro
         if (std::string_view(w->Name).find("##annotations") != std::string_view::npos) list = w;
     REQUIRE(list);
     const std::string want = "MISC  " + std::string(d.doc().span_text(target));
-    const bench::ImGuiItem* row = nullptr;
-    for (const bench::ImGuiItem& item : bench::recorded_items())
+    const item_hooks::ImGuiItem* row = nullptr;
+    for (const item_hooks::ImGuiItem& item : item_hooks::recorded_items())
         if (item.label.starts_with(want) && item.min.y >= list->InnerRect.Min.y - 1 && item.max.y <= list->InnerRect.Max.y + 1)
             row = &item;
     CHECK(row);
@@ -211,14 +211,14 @@ TEST_CASE("first use: the find bar highlights its matches, and fits a 1024 px pa
     const ImGuiWindow* reading = ImGui::FindWindowByName("##reading");
     REQUIRE(reading);
     const float right = reading->Pos.x + reading->Size.x;
-    const bench::ImGuiItem* close = d.item("x");
+    const item_hooks::ImGuiItem* close = d.item("x");
     REQUIRE(close);
     CHECK(close->max.x <= right);
     for (const EntityType& t : d.app().corpus().schema.entities)
-        if (const bench::ImGuiItem* b = d.item(t.name + "##label-all")) CHECK(b->max.x <= right);
+        if (const item_hooks::ImGuiItem* b = d.item(t.name + "##label-all")) CHECK(b->max.x <= right);
     const bool inline_buttons = d.item(d.app().corpus().schema.entities.back().name + "##label-all") != nullptr;
     CHECK((inline_buttons || d.item("Label", true) != nullptr));
-    if (const bench::ImGuiItem* menu = d.item("Label", true)) CHECK(menu->max.x <= close->min.x);
+    if (const item_hooks::ImGuiItem* menu = d.item("Label", true)) CHECK(menu->max.x <= close->min.x);
     d.press(ImGuiKey_Escape);
     d.settle();
     CHECK(d.app().matches_drawn() == 0);  // the bar closed: no highlight

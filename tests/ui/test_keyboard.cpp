@@ -272,7 +272,7 @@ TEST_CASE("keyboard: the export dialog opened by keys downloads by keys (arrows 
     key(d, ImGuiKey_RightArrow);  // "Export…"
     key(d, ImGuiKey_Enter);
     REQUIRE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
-    const bench::ImGuiItem* download = d.item("Download");
+    const item_hooks::ImGuiItem* download = d.item("Download");
     REQUIRE(download);
     for (int i = 0; i < 30 && ImGui::GetCurrentContext()->NavId != download->id; ++i) key(d, ImGuiKey_DownArrow);
     REQUIRE(ImGui::GetCurrentContext()->NavId == download->id);

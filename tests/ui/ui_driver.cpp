@@ -87,12 +87,12 @@ Driver::~Driver() {
     app_.reset();  // before the ImGui context (its fonts live in the context's atlas)
 }
 
-const bench::ImGuiItem* Driver::item(std::string_view label, bool prefix) const {
-    return bench::find_item(label, prefix);
+const item_hooks::ImGuiItem* Driver::item(std::string_view label, bool prefix) const {
+    return item_hooks::find_item(label, prefix);
 }
 
 void Driver::click_item(std::string_view label, bool prefix, int which) {
-    const bench::ImGuiItem* found = item(label, prefix);
+    const item_hooks::ImGuiItem* found = item(label, prefix);
     REQUIRE_MESSAGE(found, "no widget labelled \"", std::string(label), "\" in the last frame");
     const ImVec2 at{(found->min.x + found->max.x) * 0.5f, (found->min.y + found->max.y) * 0.5f};
     wait_past_double_click();
@@ -108,9 +108,9 @@ const Document& Driver::doc() const {
 }
 
 void Driver::frame(int n) {
-    bench::record_items(true);
+    item_hooks::record_items(true);
     for (int i = 0; i < n; ++i) {
-        bench::clear_items();
+        item_hooks::clear_items();
         (void)bench::app_frame(*app_);
     }
 }

@@ -11,7 +11,7 @@
 
 #include "core/document.h"
 #include "headless.h"
-#include "imgui_items.h"
+#include "ui/item_hooks/imgui_items.h"
 #include "ui/app.h"
 
 namespace inkspan::uitest {
@@ -85,7 +85,7 @@ public:
 
     // The widget the last frame drew with this label (text before any "##"; `prefix`: starting
     // with it), or nullptr; a click in its middle (press, release, a frame each).
-    [[nodiscard]] const bench::ImGuiItem* item(std::string_view label, bool prefix = false) const;
+    [[nodiscard]] const item_hooks::ImGuiItem* item(std::string_view label, bool prefix = false) const;
     void click_item(std::string_view label, bool prefix = false, int which = 0);
 
 private:
