@@ -172,10 +172,10 @@ TEST_CASE("layers ui: the compare view's annotator choices draw an Arabic name s
     d.settle();
     REQUIRE(d.app().compare_view().is_open());
     // The combo boxes record no label: B's is the second item after the compare section.
-    const auto& items = bench::recorded_items();
+    const auto& items = item_hooks::recorded_items();
     const auto section = std::find_if(items.begin(), items.end(), [](const auto& i) { return i.label == "##compare"; });
     REQUIRE(section != items.end());
-    std::vector<bench::ImGuiItem> combos;
+    std::vector<item_hooks::ImGuiItem> combos;
     std::copy_if(section + 1, items.end(), std::back_inserter(combos), [](const auto& i) { return i.label.empty(); });
     REQUIRE(combos.size() >= 2);
     d.move(ImVec2((combos[1].min.x + combos[1].max.x) / 2, (combos[1].min.y + combos[1].max.y) / 2));
@@ -185,7 +185,7 @@ TEST_CASE("layers ui: the compare view's annotator choices draw an Arabic name s
     // ImGui draws a label it is given letter by letter, left to right, unjoined: an Arabic name
     // must reach it only through the shaped path (an empty label, the shaped glyphs drawn beside).
     bool listed_latin = false;
-    for (const auto& item : bench::recorded_items()) {
+    for (const auto& item : item_hooks::recorded_items()) {
         CAPTURE(item.label);
         CHECK(item.label.substr(0, item.label.find("##")).find(arabic) == std::string::npos);  // ids may hold it
         listed_latin = listed_latin || item.label == latin;
