@@ -9,7 +9,15 @@ namespace inkspan::ui {
 void SearchBar::show(std::optional<std::string> query_text) {
     open = true;
     focus = true;
+    awaiting_frames_ = 8;  // the field takes the keyboard within a couple of frames; never wait forever
+    active_once_ = false;
+    typed_early_.clear();
     if (query_text) query = std::move(*query_text);
+}
+
+void SearchBar::keep_typed(ImGuiIO& io) {
+    typed_early_.insert(typed_early_.end(), io.InputQueueCharacters.begin(), io.InputQueueCharacters.end());
+    io.InputQueueCharacters.resize(0);
 }
 
 const Result<SearchResult>& SearchBar::matches(const Document* doc, std::uint64_t revision) {
@@ -31,9 +39,29 @@ std::optional<std::string> SearchBar::draw(ImVec2 min, ImVec2 max, const Documen
     ImGui::SetCursorScreenPos(ImVec2(min.x + 16, min.y + 6));
     if (focus) { ImGui::SetKeyboardFocusHere(); focus = false; }
     ImGui::SetNextItemWidth(std::min(260.0f, (max.x - min.x) * 0.3f));
+    // What was typed before the field had the keyboard goes first, in case it takes it now (it
+    // reads this frame's characters as it becomes active; otherwise they are dropped at the end of
+    // the frame and offered again in the next).
+    ImGuiIO& io = ImGui::GetIO();
+    if (awaiting_frames_ > 0 && !typed_early_.empty()) {
+        ImVector<ImWchar> queue;
+        for (ImWchar c : typed_early_) queue.push_back(c);
+        for (ImWchar c : io.InputQueueCharacters) queue.push_back(c);
+        io.InputQueueCharacters.swap(queue);
+    }
     if (InputTextString("##search", "Find (Ctrl+F), Enter then a label key labels all", query,
                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll))
         label_mode = true;  // the next label hotkey labels every match
+    // ImGui ignores the characters of the frame in which SetKeyboardFocusHere activates a field,
+    // so what was typed early is handed over in the frame after that.
+    if (awaiting_frames_ > 0) {
+        const bool active = ImGui::IsItemActive();
+        if ((active && active_once_) || (!active && --awaiting_frames_ == 0)) {
+            awaiting_frames_ = 0;
+            typed_early_.clear();
+        }
+        active_once_ = active;
+    }
     ImGui::SameLine();
     ImGui::Checkbox("Aa", &match_case);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Match case");

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "core/schema.h"
@@ -23,6 +24,10 @@ struct SearchBar {
     bool regex = false, match_case = false, words = true;
 
     void show(std::optional<std::string> query_text = std::nullopt);  // opens it with the keyboard
+    // Opened, and the query field has not taken the keyboard yet (a frame or two): what is typed
+    // meanwhile is the query's — the App hands it over (keep_typed) instead of acting on it.
+    [[nodiscard]] bool awaiting_keys() const { return open && awaiting_frames_ > 0; }
+    void keep_typed(ImGuiIO& io);  // takes this frame's typed characters, for the field
     void hide() { open = false; label_mode = false; }
 
     // The matches of the query in `doc` (searched once per query, document and revision).
@@ -38,6 +43,9 @@ struct SearchBar {
                                                   const Schema& schema, const Theme& theme);
 
 private:
+    int awaiting_frames_ = 0;            // frames left to wait for the field to take the keyboard
+    std::vector<ImWchar> typed_early_;   // characters typed meanwhile, in order
+    bool active_once_ = false;           // the field took the keyboard in the last frame
     struct Key {
         std::string doc;
         std::uint64_t revision = 0;

@@ -41,6 +41,13 @@ void App::handle_shortcuts() {
     }
     if (handle_region_keys()) return;
     if (io.WantTextInput) return;
+    if (shortcut_pressed(KeyAction::Find)) {
+        const Document* d = current_document();
+        search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))
+                                              : std::nullopt);
+    }
+    // Ctrl+F opened the find bar and its field has not the keyboard yet: what is typed is the query.
+    if (search_.awaiting_keys()) { search_.keep_typed(io); return; }
     if (handle_compare_keys()) return;
     if (handle_keyboard()) return;
 
@@ -52,11 +59,6 @@ void App::handle_shortcuts() {
             if (const Document* d = current_document())
                 if (const auto next = LayerBar::step(corpus(), *d, direction)) open_layer(*next);
     if (shortcut_pressed(KeyAction::Agreement)) run_action("agreement");
-    if (shortcut_pressed(KeyAction::Find)) {
-        const Document* d = current_document();
-        search_.show(d && !selection_.empty() ? std::optional<std::string>(d->text_of(selection_.start(), selection_.end()))
-                                              : std::nullopt);
-    }
     if (shortcut_pressed(KeyAction::Copy)) {
         const Document* d = current_document();
         if (d && !selection_.empty()) platform::set_clipboard_text(d->text_of(selection_.start(), selection_.end()));

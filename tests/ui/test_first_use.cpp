@@ -30,6 +30,37 @@ TEST_CASE("first use: Ctrl+F after clicking a side-panel button takes the typing
     CHECK(d.doc().span_at(0).label == "LOC");
 }
 
+TEST_CASE("first use: letters typed in the very frames after Ctrl+F, before the find field has the keyboard, are the query's, never hotkeys") {
+    // A busy page delivers Ctrl+F and the first letters in one frame, and the field takes the
+    // keyboard a frame or two later: those letters must go into the query, not relabel the span.
+    Driver d;
+    const Range city = label_text(d, "Istanbul", "LOC");
+    d.click_at(city.start + 2);  // the span is selected
+    REQUIRE(d.app().selected_span() == d.doc().span_at(0).id);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_F, true);
+    io.AddKeyEvent(ImGuiKey_F, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    for (char c : std::string_view("Mo")) {  // m is MISC's hotkey, o ORG's
+        io.AddKeyEvent(key_for(c), true);
+        io.AddInputCharacter(static_cast<unsigned int>(c));
+        io.AddKeyEvent(key_for(c), false);
+    }
+    d.frame();
+    for (char c : std::string_view("sc")) {  // the next frame, still before the field is active
+        io.AddKeyEvent(key_for(c), true);
+        io.AddInputCharacter(static_cast<unsigned int>(c));
+        io.AddKeyEvent(key_for(c), false);
+        d.frame();
+    }
+    type_text(d, "ou");
+    d.settle();
+    CHECK(d.app().search_bar().query == "Moscou");
+    REQUIRE(d.doc().span_count() == 1);
+    CHECK(d.doc().span_at(0).label == "LOC");
+}
+
 TEST_CASE("first use: Ctrl+F on an open find bar selects the old query, so typing replaces it") {
     Driver d;
     d.press(ImGuiKey_F, 0, true);
