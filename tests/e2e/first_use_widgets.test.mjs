@@ -64,7 +64,10 @@ test("1: after a chip and a side-panel widget are clicked, Ctrl+F takes the typi
     await waitForIdle(page);
     await page.keyboard.press("Control+f");
     await page.keyboard.type("Moscou");  // at once (o is ORG's hotkey, m MISC's)
-    await settle(page);  // a text field has the keys: its caret blinks, the app never idles
+    // The letters reach the field over a few frames (ImGui takes one key change a frame); wait
+    // until the query is whole, or for long enough to see it is not (the field has the keys: its
+    // caret blinks, the app never idles, so no waitForIdle here).
+    await page.waitForFunction(() => window.inkspan.stats().findQuery === "Moscou", null, { timeout: 5000 }).catch(() => {});
     const s = await stats(page);
     assert.equal(s.findOpen, true);
     assert.equal(s.findQuery, "Moscou", `the find field took the typing after ${widget}`);
