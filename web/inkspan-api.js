@@ -1,5 +1,5 @@
 // Page glue: the Emscripten Module configuration and window.inkspan, the automation API
-// (see docs/ARCHITECTURE.md). Loaded before inkspan.js.
+// (see docs/AUTOMATION.md). Loaded before inkspan.js.
 "use strict";
 (function () {
   const statusEl = () => document.getElementById("status");
@@ -190,12 +190,12 @@
     storage: () => callJson("inkspan_storage_info"),
     selection: () => callJson("inkspan_selection"),
     importFileObjects: importFileObjects,
-    // The agreement report (docs/ARCHITECTURE.md) of these documents and annotators (all when left
+    // The agreement report (docs/AUTOMATION.md) of these documents and annotators (all when left
     // out), or {error}.
     agreement: (docIds, annotators) => callJson("inkspan_agreement", ["string"],
       [JSON.stringify({ docIds: docIds === undefined ? null : docIds, annotators: annotators === undefined ? null : annotators })]),
     // The adjudication under way (F9): its phase, annotators, quorum and steps with their options
-    // (key 1 takes options[0]) — docs/ARCHITECTURE.md.
+    // (key 1 takes options[0]) — docs/AUTOMATION.md.
     adjudication: () => callJson("inkspan_adjudication"),
     // `layer`: an annotator's name ("gold": the gold layer); omitted: the documents.
     exportAs: (format, docId, layer) =>

@@ -1,4 +1,4 @@
-// The C side of the automation API (window.inkspan, see docs/ARCHITECTURE.md) and of imports from
+// The C side of the automation API (window.inkspan, see docs/AUTOMATION.md) and of imports from
 // the page: web/inkspan-api.js wraps these exported functions. Strings returned stay valid until the next call.
 #include <emscripten/emscripten.h>
 #include <imgui.h>
@@ -234,7 +234,7 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_export_as(const char* format, const cha
 }
 
 // The agreement report of window.inkspan.agreement(docIds?, annotators?) as JSON (the shape is in
-// docs/ARCHITECTURE.md), or {"error": "..."}. `args` is {"docIds": [...] | null, "annotators": [...] | null}.
+// docs/AUTOMATION.md), or {"error": "..."}. `args` is {"docIds": [...] | null, "annotators": [...] | null}.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_agreement(const char* args) {
     const auto error = [](const std::string& message) { return hold(nlohmann::json({{"error", message}}).dump()); };
     const nlohmann::json j = nlohmann::json::parse(args, nullptr, false);
@@ -253,7 +253,7 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_agreement(const char* args) {
     return hold(inkspan::agreement_json(*report));
 }
 
-// The adjudication under way, as window.inkspan.adjudication() gives it (docs/ARCHITECTURE.md):
+// The adjudication under way, as window.inkspan.adjudication() gives it (docs/AUTOMATION.md):
 // {phase: "closed"|"setup"|"steps", group, annotators (chosen), quorum, current, settled,
 //  steps: [{start, end, relation, settled, options: [{annotators, spans: [{start, end, label}]}]}]}.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_adjudication() {

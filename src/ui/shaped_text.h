@@ -3,7 +3,7 @@
 // texts the app draws itself — label chips, list rows, tooltips — go through text_size() and
 // draw_text(), which shape them (bidi + HarfBuzz, cached per text and size) when they hold right-to-
 // left or complex-script text and use ImGui's own text otherwise. ImGui's input fields still draw
-// code point by code point while a text is edited (see docs/ARCHITECTURE.md).
+// code point by code point while a text is edited (see docs/DECISIONS.md).
 #include <imgui.h>
 
 #include <memory>
