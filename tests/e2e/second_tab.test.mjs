@@ -66,6 +66,10 @@ async function handOverWhen(end) {
   await b.page.waitForFunction(() => window.inkspan.storage().state === "idle", null, { polling: "raf" });
   assert.equal(await b.page.evaluate(() => window.__notReloaded), true, "taken over without a reload");
   assert.deepEqual(await spanTexts(b.page), ["Moscou", "Washington"], "what the other tab saved last");
+  // The live region may say it a frame after the storage state turns idle: wait for it, then it
+  // must have been said exactly once.
+  await b.page.waitForFunction(() => window.__said.some((t) => /this tab/i.test(t)), null, { polling: "raf", timeout: 10000 })
+    .catch(() => {});
   const told = (await announcements(b.page)).filter((t) => /this tab/i.test(t));
   assert.equal(told.length, 1, JSON.stringify(await announcements(b.page)));
 
