@@ -77,9 +77,19 @@ void draw_frame() {
     ImGui::Render();
     const int fb_w = static_cast<int>(css_w * dpr + 0.5f), fb_h = static_cast<int>(css_h * dpr + 0.5f);
     glViewport(0, 0, fb_w, fb_h);
-    const ImVec4 bg = h.app->background_color();
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    // The backdrop, as clears (no panel draws a background: App::backdrop).
+    const ui::App::Backdrop b = h.app->backdrop();
+    glClearColor(b.panel.x, b.panel.y, b.panel.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    const int x0 = static_cast<int>(b.page_min.x * dpr + 0.5f), x1 = static_cast<int>(b.page_max.x * dpr + 0.5f);
+    const int y0 = static_cast<int>(b.page_min.y * dpr + 0.5f), y1 = static_cast<int>(b.page_max.y * dpr + 0.5f);
+    if (x1 > x0 && y1 > y0) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(x0, fb_h - y1, x1 - x0, y1 - y0);  // GL counts rows from the bottom
+        glClearColor(b.page.x, b.page.y, b.page.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+    }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     sync_accessibility(*h.app);
 

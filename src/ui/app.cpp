@@ -130,7 +130,9 @@ std::vector<char32_t> App::missing_glyphs() {
     return missing;
 }
 
-ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(theme_.page_bg); }
+App::Backdrop App::backdrop() const {
+    return {ImGui::ColorConvertU32ToFloat4(theme_.panel_bg), ImGui::ColorConvertU32ToFloat4(theme_.page_bg), page_min_, page_max_};
+}
 
 void App::rebuild_view_if_needed() {
     const Document* doc = current_document();
@@ -178,11 +180,13 @@ void App::frame() {
 
     // The reading area.
     const ImVec2 text_min(p0.x + docs_w, body_top), text_max(p1.x - side_w, body_bottom);
+    page_min_ = text_min;
+    page_max_ = text_max;
     ImGui::SetNextWindowPos(text_min);
     ImGui::SetNextWindowSize(ImVec2(text_max.x - text_min.x, text_max.y - text_min.y));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, theme_.page_bg);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("##reading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+    ImGui::Begin("##reading", nullptr, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                  ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
     float search_h = 0;

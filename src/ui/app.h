@@ -73,7 +73,12 @@ public:
     [[nodiscard]] const DrawnList& drawn_annotation_list() const { return drawn_list_; }
     [[nodiscard]] const LayoutStats* layout_stats() const { return view_.layout_stats(); }  // the open document's
     void frame();  // everything between ImGui::NewFrame() and ImGui::Render()
-    [[nodiscard]] ImVec4 background_color() const;
+    // What the host clears the frame to before ImGui draws it: the panels' colour, then the
+    // reading area (page_min..page_max, screen px, as the last frame placed it) in the page
+    // colour. No panel and not the reading area fills a background of its own: in a browser
+    // without a GPU every blended pixel costs (SwiftShader), a clear is a memset.
+    struct Backdrop { ImVec4 panel, page; ImVec2 page_min, page_max; };
+    [[nodiscard]] Backdrop backdrop() const;
     [[nodiscard]] const char* wants_cursor() const { return cursor_; }
     // The save timer fired: writes a slice of the pending batch (a few ms), then asks for the
     // timer again until the batch is handed to storage.
@@ -250,6 +255,7 @@ private:
     bool fonts_dirty_ = true;
     float dpr_ = 1.0f, zoom_ = 1.0f;
     const char* cursor_ = "default";
+    ImVec2 page_min_{}, page_max_{};  // the reading area, as the last frame placed it (backdrop)
 
     TextView view_;
     bool view_dirty_ = true;

@@ -73,7 +73,7 @@ void App::go_to_disagreement(std::size_t row) {
 }
 
 void App::draw_compare_panel(ImVec2 min, ImVec2 max) {
-    begin_panel("##compare", min, max, theme_.panel_bg);
+    begin_panel("##compare", min, max);
     const Document* doc = current_document();
     if (adjudication_.is_open()) {
         const AdjudicationBar::Request r = adjudication_.draw(gold_layer(), theme_, fonts_);

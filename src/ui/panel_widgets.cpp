@@ -5,17 +5,17 @@
 namespace inkspan::ui {
 namespace {
 
+// No background: the frame's backdrop paints it (App::backdrop).
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                         ImGuiWindowFlags_NoBackground;
 
 }  // namespace
 
-void begin_panel(const char* id, ImVec2 min, ImVec2 max, ImU32 bg, ImGuiWindowFlags extra) {
+void begin_panel(const char* id, ImVec2 min, ImVec2 max, ImGuiWindowFlags extra) {
     ImGui::SetNextWindowPos(min);
     ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
     ImGui::Begin(id, nullptr, kPanelFlags | extra);
-    ImGui::PopStyleColor();
 }
 
 void color_swatch(ImU32 color, float size) {

@@ -5,8 +5,9 @@
 
 namespace inkspan::ui {
 
-// Begins an undecorated window filling [min, max) with background `bg` (end it with ImGui::End).
-void begin_panel(const char* id, ImVec2 min, ImVec2 max, ImU32 bg, ImGuiWindowFlags extra = 0);
+// Begins an undecorated window over [min, max) of the panels' backdrop: it draws no background of
+// its own (App::backdrop paints it; end it with ImGui::End).
+void begin_panel(const char* id, ImVec2 min, ImVec2 max, ImGuiWindowFlags extra = 0);
 // A rounded colour square on the current line, followed by SameLine.
 void color_swatch(ImU32 color, float size = 12.0f);
 // "LABELS" in muted capitals over a rule.

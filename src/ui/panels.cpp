@@ -19,7 +19,7 @@
 namespace inkspan::ui {
 
 void App::draw_toolbar(ImVec2 min, ImVec2 max) {
-    begin_panel("##toolbar", min, max, theme_.panel_bg);
+    begin_panel("##toolbar", min, max);
     ImGui::SetCursorPos(ImVec2(12, 10));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_.accent), "Inkspan");
     ImGui::SameLine(0, 20);
@@ -71,7 +71,7 @@ void App::draw_toolbar(ImVec2 min, ImVec2 max) {
 }
 
 void App::draw_documents_panel(ImVec2 min, ImVec2 max) {
-    begin_panel("##documents", min, max, theme_.panel_bg);
+    begin_panel("##documents", min, max);
     const Progress p = progress(corpus());
     section_title("DOCUMENTS");
     ImGui::Text("%zu done of %zu", p.done, p.total);
@@ -240,7 +240,7 @@ std::string span_context(const Document& doc, const Span& s) {
 }  // namespace
 
 void App::draw_side_panel(ImVec2 min, ImVec2 max) {
-    begin_panel("##side", min, max, theme_.panel_bg);
+    begin_panel("##side", min, max);
     const Document* doc = current_document();
     const Schema& schema = corpus().schema;
 
@@ -377,7 +377,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
 }
 
 void App::draw_status_bar(ImVec2 min, ImVec2 max) {
-    begin_panel("##status", min, max, theme_.panel_bg);
+    begin_panel("##status", min, max);
     ImGui::SetCursorPos(ImVec2(12, 5));
     if (current_document()) ImGui::TextDisabled("%s", document_summary().c_str());
     ImGui::SameLine(0, 24);

@@ -255,6 +255,16 @@ Status bench_app_frames(const Config& config, ui::App& app, const Document& doc,
         s.add(app_frame(app));
     }
     report.add(what, s);
+    // In headless Chromium without a GPU, filling these pixels (SwiftShader) is what paces the
+    // frames, not the app's CPU time.
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    report.info(std::string(what) + ": pixels filled",
+                format("%.2f screens (%.0f x %.0f)", filled_pixels() / std::max(1.0f, screen.x * screen.y), screen.x, screen.y));
+    std::string by_window;
+    for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists)
+        if (const char* name = list->_OwnerName; name && filled_pixels(name) >= 0.01 * screen.x * screen.y)
+            by_window += format("%s%s %.2f", by_window.empty() ? "" : ", ", name, filled_pixels(name) / (screen.x * screen.y));
+    report.info("  by window", by_window);
     return Ok{};
 }
 

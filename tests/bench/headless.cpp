@@ -1,5 +1,7 @@
 #include "headless.h"
 
+#include <algorithm>
+
 #include <fstream>
 #include <iterator>
 #include <string_view>
@@ -93,6 +95,31 @@ DrawSnapshot snapshot_draw_data(const char* window) {
         for (const ImDrawCmd& c : list->CmdBuffer) s.command_sizes.push_back(c.ElemCount);
     }
     return s;
+}
+
+double filled_pixels(const char* window) {
+    const ImDrawData* dd = ImGui::GetDrawData();
+    if (!dd) return 0;
+    double total = 0;
+    for (const ImDrawList* list : dd->CmdLists) {
+        if (window && std::string_view(list->_OwnerName ? list->_OwnerName : "") != window) continue;
+        for (const ImDrawCmd& c : list->CmdBuffer) {
+            if (c.UserCallback) continue;
+            for (unsigned int i = 0; i + 2 < c.ElemCount; i += 3) {
+                const ImVec2& a = list->VtxBuffer[static_cast<int>(c.VtxOffset + list->IdxBuffer[static_cast<int>(c.IdxOffset + i)])].pos;
+                const ImVec2& b = list->VtxBuffer[static_cast<int>(c.VtxOffset + list->IdxBuffer[static_cast<int>(c.IdxOffset + i + 1)])].pos;
+                const ImVec2& d = list->VtxBuffer[static_cast<int>(c.VtxOffset + list->IdxBuffer[static_cast<int>(c.IdxOffset + i + 2)])].pos;
+                const double area = std::fabs((b.x - a.x) * (d.y - a.y) - (d.x - a.x) * (b.y - a.y)) * 0.5;
+                const float x0 = std::min({a.x, b.x, d.x}), x1 = std::max({a.x, b.x, d.x});
+                const float y0 = std::min({a.y, b.y, d.y}), y1 = std::max({a.y, b.y, d.y});
+                const double box = double(x1 - x0) * double(y1 - y0);
+                const double kept = std::max(0.0f, std::min(x1, c.ClipRect.z) - std::max(x0, c.ClipRect.x)) *
+                                    double(std::max(0.0f, std::min(y1, c.ClipRect.w) - std::max(y0, c.ClipRect.y)));
+                total += box > 0 ? area * kept / box : 0;
+            }
+        }
+    }
+    return total;
 }
 
 std::string compare_draw_data(const DrawSnapshot& a, const DrawSnapshot& b) {

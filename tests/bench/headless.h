@@ -41,6 +41,9 @@ struct DrawSnapshot {
     std::vector<unsigned int> command_sizes;
 };
 [[nodiscard]] DrawSnapshot snapshot_draw_data(const char* window = nullptr);
+// The pixels the last render()'s triangles cover, summed (overlaps count twice): what a software
+// rasteriser such as SwiftShader fills and blends. Clipping is taken per triangle from its box.
+[[nodiscard]] double filled_pixels(const char* window = nullptr);  // one window's draw list, or all
 // Empty when the two are the same (positions within 1/1000 px); otherwise the first difference.
 [[nodiscard]] std::string compare_draw_data(const DrawSnapshot& a, const DrawSnapshot& b);
 
