@@ -25,7 +25,17 @@ public:
     bool given_up() const { return given_up_; }
 
     void feed(std::string_view piece, std::size_t offset) {
-        for (std::size_t k = 0; k < piece.size() && !given_up_; ++k) step(piece[k], offset + k);
+        const std::size_t n = piece.size();
+        for (std::size_t k = 0; k < n && !given_up_; ++k) {
+            if (in_string_ && !escape_ && !capturing_key_) {
+                // Most of a file is the texts' strings: run to the next quote or backslash at once.
+                std::size_t end = k;
+                while (end < n && piece[end] != '"' && piece[end] != '\\') ++end;
+                if (!open_ || close_) out_.root.append(piece.substr(k, end - k));
+                if ((k = end) == n) break;
+            }
+            step(piece[k], offset + k);
+        }
     }
 
     void finish() {
