@@ -1,6 +1,8 @@
 #include "core/utf8.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "core/byte_source.h"
 
@@ -30,6 +32,11 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
+        // Most text is mostly ASCII: eight bytes at a time while none has its high bit set (import
+        // checks every file at the door, 49.6 MB for the largest corpus the benchmark opens).
+        std::uint64_t word;
+        while (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ULL) == 0)) i += 8;
+        if (i >= n) break;
         const auto b0 = static_cast<unsigned char>(s[i]);
         if (b0 < 0x80) { ++i; continue; }
         std::size_t len;

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const distDir = path.join(root, "dist");
+// INKSPAN_DIST serves another build of the app (e.g. to compare compiler settings in a benchmark).
+export const distDir = process.env.INKSPAN_DIST ? path.resolve(process.env.INKSPAN_DIST) : path.join(root, "dist");
 
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
                 ".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".json": "application/json" };

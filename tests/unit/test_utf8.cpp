@@ -20,6 +20,23 @@ TEST_CASE("find_invalid_utf8 accepts valid text and names the first bad byte") {
     CHECK(find_invalid_utf8("é\xE2\x28\xA1").value() == 2);     // bad second byte
 }
 
+TEST_CASE("find_invalid_utf8 finds a bad byte at every place of a long ASCII run, and accepts multi-byte letters there") {
+    // ASCII is checked several bytes at a time: a bad byte or a letter must be seen at every
+    // offset and alignment, also the last bytes of a text that is no whole number of words.
+    for (std::size_t length = 1; length <= 40; ++length)
+        for (std::size_t at = 0; at < length; ++at) {
+            std::string s(length, 'a');
+            s[at] = '\xFF';
+            CHECK(find_invalid_utf8(s) == at);
+            s[at] = '\x80';  // a continuation byte with no lead
+            CHECK(find_invalid_utf8(s) == at);
+            std::string letter = s.substr(0, at) + "é" + s.substr(at + 1);  // two bytes, valid
+            CHECK_FALSE(find_invalid_utf8(letter).has_value());
+            letter += "\xE2\x80";  // cut short at the end
+            CHECK(find_invalid_utf8(letter) == length + 1);
+        }
+}
+
 TEST_CASE("decode and encode round trip every kind of scalar value") {
     for (char32_t cp : {U'A', U'é', U'’', U'€', U'😀', U'\U0010FFFF', U'\u0301'}) {
         std::string s;

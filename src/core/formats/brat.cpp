@@ -207,6 +207,7 @@ struct PendingRef {
 Status read_ann(const std::string& txt_name, std::string text, const std::string& ann_name, std::string_view ann,
                 ImportBuilder& builder, const std::map<std::string, std::string>& original) {
     auto name_of = [&](std::string_view written) {
+        if (original.empty()) return std::string(written);  // (no lookup key built per line)
         const auto it = original.find(std::string(written));
         return it == original.end() ? std::string(written) : it->second;
     };
@@ -254,9 +255,9 @@ Status read_ann(const std::string& txt_name, std::string text, const std::string
                     if (!s || !e)
                         return make_error(ErrorKind::Malformed, place + ": bad offsets " + quote(parts[k]) +
                                                                     " (expected \"start end\", fragments separated by ;)");
-                    auto start = check_code_point(*s, length, place + ": span start");
+                    auto start = check_code_point(*s, length, place, ": span start");
                     if (!start) return start.error();
-                    auto end = check_code_point(*e, length, place + ": span end");
+                    auto end = check_code_point(*e, length, place, ": span end");
                     if (!end) return end.error();
                     if (auto bad = check_range(*start, *end, place)) return *bad;
                     const std::size_t b0 = index.code_point_to_byte(text, *start), b1 = index.code_point_to_byte(text, *end);

@@ -258,9 +258,9 @@ std::optional<std::string> id_text(const Json& value) {
 
 // ---- offsets ----------------------------------------------------------------------------------
 
-Result<std::size_t> check_code_point(std::uint64_t cp, std::size_t length, std::string_view place) {
+Result<std::size_t> check_code_point(std::uint64_t cp, std::size_t length, std::string_view place, std::string_view what) {
     if (cp > length)
-        return make_error(ErrorKind::Invalid, std::string(place) + " " + std::to_string(cp) +
+        return make_error(ErrorKind::Invalid, std::string(place) + std::string(what) + " " + std::to_string(cp) +
                                                   " is past the end of the text (" + std::to_string(length) + " code points)");
     return static_cast<std::size_t>(cp);
 }

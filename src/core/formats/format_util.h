@@ -127,7 +127,9 @@ void tally_dropped_provenance(Tally& losses, const Document& doc);
 
 // A code point offset from a file: refused past the end, `<place>: 5120 is past the end of the
 // text (4890 code points)`.
-[[nodiscard]] Result<std::size_t> check_code_point(std::uint64_t cp, std::size_t length, std::string_view place);
+// `place` + `what` name it in the message (kept apart so that no string is built unless it fails).
+[[nodiscard]] Result<std::size_t> check_code_point(std::uint64_t cp, std::size_t length, std::string_view place,
+                                                  std::string_view what = {});
 // A UTF-16 offset from a file converted to code points; refused past the end or between the two
 // halves of a surrogate pair.
 [[nodiscard]] Result<std::size_t> utf16_to_code_point(std::string_view text, const TextIndex& index,

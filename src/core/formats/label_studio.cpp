@@ -254,10 +254,10 @@ Status read_results(const Json& results_json, const std::string& where, bool utf
         auto b = need_count(*value, "end", at + ".value");
         if (!b) return b.error();
         auto start = utf16 ? utf16_to_code_point(doc.text, index, *a, at + ".value.start")
-                           : check_code_point(*a, index.code_point_count(), at + ".value.start");
+                           : check_code_point(*a, index.code_point_count(), at, ".value.start");
         if (!start) return start.error();
         auto end = utf16 ? utf16_to_code_point(doc.text, index, *b, at + ".value.end")
-                         : check_code_point(*b, index.code_point_count(), at + ".value.end");
+                         : check_code_point(*b, index.code_point_count(), at, ".value.end");
         if (!end) return end.error();
         if (auto bad = check_range(*start, *end, at)) return *bad;
         if (const Json* covered = member(*value, "text"); covered && covered->is_string()) {

@@ -121,9 +121,9 @@ Result<std::size_t> find_span_ref(const Json& ref, const std::string& place, con
     if (!s) return s.error();
     auto e = need_count(ref, "end", place);
     if (!e) return e.error();
-    auto start = check_code_point(*s, length, place + ".start");
+    auto start = check_code_point(*s, length, place, ".start");
     if (!start) return start.error();
-    auto end = check_code_point(*e, length, place + ".end");
+    auto end = check_code_point(*e, length, place, ".end");
     if (!end) return end.error();
     if (const Json* label = member(ref, "label"); label && label->is_string()) {
         auto it = by_key.find({*start, *end, label->get<std::string>()});
@@ -166,9 +166,9 @@ Status read_line(const std::string& file, std::size_t number, std::string_view l
             if (!a) return a.error();
             auto b = need_count(s, "end", where);
             if (!b) return b.error();
-            auto start = check_code_point(*a, length, where + ".start");
+            auto start = check_code_point(*a, length, where, ".start");
             if (!start) return start.error();
-            auto end = check_code_point(*b, length, where + ".end");
+            auto end = check_code_point(*b, length, where, ".end");
             if (!end) return end.error();
             if (auto bad = check_range(*start, *end, where)) return *bad;
             auto label = need_string(s, "label", where);

@@ -224,9 +224,9 @@ Status read_span(const Json& a, const std::string& at, std::unordered_map<std::s
                 position_misfit = true;  // counted in the page's text, not the file's: the quote decides
                 continue;
             }
-            auto s = check_code_point(*a0, index.code_point_count(), where + ".start");
+            auto s = check_code_point(*a0, index.code_point_count(), where, ".start");
             if (!s) return s.error();
-            auto e = check_code_point(*a1, index.code_point_count(), where + ".end");
+            auto e = check_code_point(*a1, index.code_point_count(), where, ".end");
             if (!e) return e.error();
             if (auto bad = check_range(*s, *e, where)) return *bad;
             start = *s;
