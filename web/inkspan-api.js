@@ -114,13 +114,18 @@
   // Hands files to the app as one set (the same path for the picker, drops and the API):
   // [[name, Uint8Array], ...] → {ok, pending, error, message}: ok only when something was imported
   // or a question about it waits (pending: true); error is the refusal's message, else null.
+  // The bytes stay here while the app imports them: it copies the pieces it reads into its heap
+  // (src/platform/page_files_web.cpp), so a large inkspan file is never there whole (the wasm
+  // heap never shrinks).
   function importSet(entries) {
-    for (const [name, bytes] of entries) {
-      // The bytes go straight into the app's staging buffer (0 when they do not fit: the app reports it).
-      const p = call("inkspan_import_buffer", "number", ["string", "number"], [name, bytes.length]);
-      if (p) Module.HEAPU8.set(bytes, p);
+    Module.inkspanPageFiles = entries.map(([, bytes]) => bytes);
+    try {
+      entries.forEach(([name, bytes], index) =>
+        call("inkspan_import_add", null, ["string", "number", "number"], [name, bytes.length, index]));
+      return callJson("inkspan_import_end");
+    } finally {
+      Module.inkspanPageFiles = null;
     }
-    return callJson("inkspan_import_end");
   }
   const MAX_IMPORT_BYTES = 128 * 1024 * 1024;  // core/limits.h kMaxInputBytes
   async function importFileObjects(files) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/byte_source.h"
 #include "core/corpus.h"
 #include "core/result.h"
 
@@ -25,8 +26,19 @@ struct InkspanReadOptions {
     // with the next palette colour, relation types from any label to any label, directed), so the
     // UI can offer "add the missing types and load".
     bool add_unknown_types = false;
+    // Bytes read from a ByteSource at a time while the file is scanned (tests make it tiny so that
+    // strings, escapes and UTF-8 sequences straddle window boundaries).
+    std::size_t read_window = std::size_t{1} << 20;
 };
 
+// Reads the file a window at a time: it scans the windows for the root object and each element
+// of "documents" (checking UTF-8 and check_json_limits on the way), then reads and parses one
+// document at a time, so it holds a window or one document plus the root without its documents,
+// never the whole file. A file of another shape (e.g. two "documents" keys, or something other
+// than objects in the array), or one the limits refuse, is read whole and parsed as one tree; a
+// syntax error reads it whole again to place the error. Results and messages are the same either way.
+[[nodiscard]] Result<Corpus> parse_inkspan_json(const ByteSource& source, const InkspanReadOptions& options = {});
+// The same over bytes in memory.
 [[nodiscard]] Result<Corpus> parse_inkspan_json(std::string_view json, const InkspanReadOptions& options = {});
 
 // The whole corpus.

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/inkspan_json.h"
+#include "core/inkspan_json_scan.h"
 #include "core/layers.h"
 #include "core/json_guard.h"
 #include "core/json_sax.h"
@@ -67,62 +68,13 @@ Error syntax_error(std::string_view text) {
     return make_error(ErrorKind::Malformed, "JSON syntax error at byte " + std::to_string(found.byte) + " " + detail);
 }
 
-// A corpus file's "documents" elements as byte ranges, so each can be parsed on its own: the
-// whole corpus then never sits in memory as one JSON tree (50 MB of JSON make a ~300 MB tree).
+// A corpus file's "documents" elements as byte ranges (found by scan_documents), so each can be
+// read and parsed on its own: the whole corpus then never sits in memory as one JSON tree (50 MB
+// of JSON make a ~300 MB tree), nor the whole file as one string.
 struct SplitDocuments {
-    std::string_view text;
-    std::string root;  // the text with the documents array emptied ("documents": [])
+    const ByteSource* source;
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
 };
-
-// Finds the root object's "documents" array and its elements, if the text has the plain shape
-// (an object at the root, one "documents" key, only objects in it). Anything else: nullopt, and
-// the whole text is parsed as one tree (the messages are the same either way).
-std::optional<SplitDocuments> split_documents(std::string_view text) {
-    std::size_t depth = 0, open = 0, close = 0, element = 0;
-    bool key_was_documents = false, expect_key = false;
-    SplitDocuments out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '"') {
-            const std::size_t begin = i + 1;
-            for (++i; i < text.size() && text[i] != '"'; ++i)
-                if (text[i] == '\\') ++i;
-            if (i >= text.size()) return std::nullopt;
-            if (depth == 1 && expect_key) key_was_documents = text.substr(begin, i - begin) == "documents";
-            if (depth == 1) expect_key = false;
-            if (depth == 2 && open && !close) return std::nullopt;  // a string among the documents
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            if (depth == 0 && c != '{') return std::nullopt;
-            if (depth == 1 && key_was_documents) {
-                if (c != '[' || open) return std::nullopt;
-                open = i;
-            } else if (depth == 2 && open && !close) {
-                if (c != '{') return std::nullopt;
-                element = i;
-            }
-            ++depth;
-            if (depth == 1) expect_key = true;
-        } else if (c == '}' || c == ']') {
-            if (depth == 0) return std::nullopt;
-            --depth;
-            if (depth == 2 && open && !close) out.ranges.emplace_back(element, i + 1);
-            if (depth == 1 && open && !close) close = i;
-        } else if (c == ',' && depth == 1) {
-            expect_key = true;
-            key_was_documents = false;
-        } else if (depth == 2 && open && !close && c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-            return std::nullopt;  // a number, true, false or null among the documents
-        }
-    }
-    if (!open || !close || out.ranges.size() > kMaxDocuments) return std::nullopt;
-    out.text = text;
-    out.root.reserve(open + 1 + text.size() - close);
-    out.root.append(text.substr(0, open + 1)).append(text.substr(close));
-    return out;
-}
 
 struct SpanSeen {
     std::size_t file_index;  // position in the file's spans array
@@ -536,9 +488,8 @@ Result<Corpus> Reader::read(const json& root, const SplitDocuments* split) {
         json parsed;  // split: this document's tree only, freed before the next one
         if (split) {
             const auto [begin, end] = split->ranges[i];
-            parsed = json::parse(split->text.begin() + static_cast<std::ptrdiff_t>(begin),
-                                 split->text.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
-            if (parsed.is_discarded()) return syntax_error(split->text);
+            parsed = json::parse(read_bytes(*split->source, begin, end - begin), nullptr, false);  // its bytes go at once
+            if (parsed.is_discarded()) return syntax_error(read_all(*split->source));
         }
         Document doc;
         if (!read_document(split ? parsed : (*documents)[i], dp, corpus.schema, corpus, doc)) return *error_;
@@ -575,25 +526,43 @@ Result<Corpus> Reader::read(const json& root, const SplitDocuments* split) {
 
 }  // namespace
 
-Result<Corpus> parse_inkspan_json(std::string_view text, const InkspanReadOptions& options) {
-    if (text.size() > kMaxInputBytes)
-        return make_error(ErrorKind::TooLarge, "input is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                                                   std::to_string(kMaxInputBytes));
+namespace {
+
+// The file read whole and parsed as one tree: the fallback for other shapes, and for files the
+// limits or the UTF-8 check refuse, whose messages need the whole text.
+Result<Corpus> parse_whole(std::string_view text, const InkspanReadOptions& options) {
     if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }))
         return make_error(ErrorKind::Malformed, "empty input");
     if (auto bad = find_invalid_utf8(text))
         return make_error(ErrorKind::InvalidUtf8, "invalid UTF-8 at byte " + std::to_string(*bad));
     if (Status guarded = check_json_limits(text); !guarded) return guarded.error();
-    if (const auto split = split_documents(text)) {
-        const json root = json::parse(split->root, nullptr, /*allow_exceptions=*/false);
-        if (root.is_discarded()) return syntax_error(text);
-        Reader reader(options);
-        return reader.read(root, &*split);
-    }
     const json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) return syntax_error(text);
     Reader reader(options);
     return reader.read(root);
+}
+
+}  // namespace
+
+Result<Corpus> parse_inkspan_json(const ByteSource& source, const InkspanReadOptions& options) {
+    if (source.size() > kMaxInputBytes)
+        return make_error(ErrorKind::TooLarge, "input is " + std::to_string(source.size()) + " bytes, over the limit of " +
+                                                   std::to_string(kMaxInputBytes));
+    DocumentScan scan = scan_documents(source, options.read_window);
+    if (scan.outcome == DocumentScan::Outcome::InvalidUtf8)
+        return make_error(ErrorKind::InvalidUtf8, "invalid UTF-8 at byte " + std::to_string(scan.invalid_utf8_at));
+    if (scan.outcome == DocumentScan::Outcome::ReadWhole) return parse_whole(read_all(source), options);
+    // The split shape has an object at the root, so the file is not empty.
+    json root = json::parse(scan.root, nullptr, /*allow_exceptions=*/false);
+    std::string().swap(scan.root);
+    if (root.is_discarded()) return syntax_error(read_all(source));
+    const SplitDocuments split{&source, std::move(scan.ranges)};
+    Reader reader(options);
+    return reader.read(root, &split);
+}
+
+Result<Corpus> parse_inkspan_json(std::string_view text, const InkspanReadOptions& options) {
+    return parse_inkspan_json(StringByteSource(text), options);
 }
 
 }  // namespace inkspan

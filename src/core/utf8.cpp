@@ -1,7 +1,10 @@
 #include "core/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+
+#include "core/byte_source.h"
 
 namespace inkspan {
 
@@ -55,6 +58,57 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
         i += len;
     }
     return std::nullopt;
+}
+
+std::optional<std::size_t> Utf8Checker::feed(std::string_view piece) {
+    // The same rules as find_invalid_utf8, one byte at a time; an error is placed at the start of
+    // its sequence, as there.
+    const std::size_t n = piece.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        if (need_ == 0) {  // between sequences: ASCII eight bytes at a time, as find_invalid_utf8
+            std::uint64_t word;
+            while (k + 8 <= n && (std::memcpy(&word, piece.data() + k, 8), (word & 0x8080808080808080ULL) == 0)) k += 8;
+            if (k >= n) break;
+        }
+        const auto b = static_cast<unsigned char>(piece[k]);
+        const std::size_t at = offset_ + k;
+        if (need_ == 0) {
+            if (b < 0x80) continue;
+            lo_ = 0x80, hi_ = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) need_ = 2;
+            else if (b == 0xE0) { need_ = 3; lo_ = 0xA0; }
+            else if (b >= 0xE1 && b <= 0xEC) need_ = 3;
+            else if (b == 0xED) { need_ = 3; hi_ = 0x9F; }
+            else if (b >= 0xEE && b <= 0xEF) need_ = 3;
+            else if (b == 0xF0) { need_ = 4; lo_ = 0x90; }
+            else if (b >= 0xF1 && b <= 0xF3) need_ = 4;
+            else if (b == 0xF4) { need_ = 4; hi_ = 0x8F; }
+            else return at;
+            start_ = at;
+            got_ = 1;
+            continue;
+        }
+        if (got_ == 1 ? (b < lo_ || b > hi_) : !is_utf8_continuation(b)) return start_;
+        if (++got_ == need_) need_ = 0;
+    }
+    offset_ += piece.size();
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Utf8Checker::finish() const {
+    return need_ ? std::optional<std::size_t>(start_) : std::nullopt;
+}
+
+std::optional<std::size_t> find_invalid_utf8(const ByteSource& source, std::size_t window) {
+    window = std::max<std::size_t>(window, 1);
+    Utf8Checker checker;
+    std::string piece;
+    for (std::size_t at = 0; at < source.size(); at += window) {
+        piece.resize(std::min(window, source.size() - at));
+        source.read(at, piece.size(), piece.data());
+        if (auto bad = checker.feed(piece)) return bad;
+    }
+    return checker.finish();
 }
 
 void append_utf8(std::string& out, char32_t cp) {

@@ -29,6 +29,26 @@ char32_t peek_utf8(std::string_view s, std::size_t at, std::size_t& len);
 // sequences, stray continuation bytes), or nullopt when `s` is valid UTF-8.
 [[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+// find_invalid_utf8 over a text given in pieces, in order (a file read a window at a time): a
+// sequence may continue in the next piece. Offsets count from the start of the first piece.
+class Utf8Checker {
+public:
+    // The offset of the first invalid sequence, once a piece shows it (then stop feeding).
+    [[nodiscard]] std::optional<std::size_t> feed(std::string_view piece);
+    // After the last piece: a sequence the end of the text cut short.
+    [[nodiscard]] std::optional<std::size_t> finish() const;
+
+private:
+    std::size_t offset_ = 0;            // bytes fed so far
+    std::size_t start_ = 0;             // where the open sequence began
+    unsigned need_ = 0, got_ = 0;       // its length and the bytes seen; need_ 0: none open
+    unsigned char lo_ = 0x80, hi_ = 0xBF;  // allowed range of its second byte
+};
+
+struct ByteSource;
+// The same for a file read `window` bytes at a time.
+[[nodiscard]] std::optional<std::size_t> find_invalid_utf8(const ByteSource& source, std::size_t window);
+
 // Appends the UTF-8 encoding of `cp` (which must be a Unicode scalar value).
 void append_utf8(std::string& out, char32_t cp);
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <vector>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -15,9 +16,11 @@
 
 #include "core/agreement_report.h"
 #include "core/corpus_agreement.h"
+#include "core/formats/format.h"
 #include "core/layers.h"
-#include "platform/browser.h"
 #include "host_web/host.h"
+#include "platform/browser.h"
+#include "platform/page_files.h"
 #include "platform/storage.h"
 #include "ui/app.h"
 #include "ui/item_hooks/imgui_items.h"
@@ -173,50 +176,73 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_drawn_annotations() {
     return hold(nlohmann::ordered_json({{"list", box_json(list.min, list.max)}, {"rows", std::move(rows)}}).dump());
 }
 
-// Files dropped or picked together arrive one by one (add), then are imported as one set (end),
-// so brat's .txt/.ann pairs meet. An over-limit size is refused before the bytes are copied.
-std::map<std::string, std::string>& staged_files() {
-    static std::map<std::string, std::string> files;
+}  // extern "C"
+
+namespace {
+
+// Files dropped or picked together are announced one by one (add), then imported as one set
+// (end), so brat's .txt/.ann pairs meet. Their bytes stay on the page (platform/page_files.h)
+// until the import reads them.
+struct StagedFile {
+    std::string name;
+    std::size_t size;
+    int index;  // in the page's set
+};
+std::vector<StagedFile>& staged_files() {
+    static std::vector<StagedFile> files;
     return files;
 }
 
-// Set when a file of the set could not even be copied into the heap (null bytes: the page's
-// malloc failed; or too little memory left for the copy).
-std::string& staged_failure() {
-    static std::string failure;
-    return failure;
-}
-
-// Where the page writes the `length` bytes of file `name`: straight into the staged string, so the
-// heap holds the file once while it is imported, not twice (issue 15). Null when they do not fit.
-EMSCRIPTEN_KEEPALIVE char* inkspan_import_buffer(const char* name, int length) {
-    const auto size = static_cast<std::size_t>(std::max(0, length));
-    // The heap may hold the bytes in total but not in one piece (a failed allocation aborts the
-    // app): a probe of the copy's size plus a quarter says whether it fits. Volatile, or the
-    // compiler removes the malloc/free pair and assumes it succeeded.
-    void* volatile probe = size < inkspan::platform::memory_available() ? std::malloc(size + size / 4 + 1) : nullptr;
+// Copies a page file whole into `out`, or says why it cannot: the heap may hold the bytes in
+// total but not in one piece (a failed allocation aborts the app), so a probe of the copy's size
+// plus a quarter says whether it fits. Volatile, or the compiler removes the malloc/free pair and
+// assumes it succeeded.
+std::optional<std::string> copy_whole(const StagedFile& file, std::string& out) {
+    void* volatile probe =
+        file.size < inkspan::platform::memory_available() ? std::malloc(file.size + file.size / 4 + 1) : nullptr;
     const bool fits = probe != nullptr;
     std::free(probe);
-    if (!fits) {
-        if (staged_failure().empty())
-            staged_failure() = std::string(name) + ": not enough memory to read the file (" + std::to_string(size >> 20) +
-                               " MB). Nothing was changed. Export your work and reload the page to free memory.";
-        return nullptr;
+    if (!fits)
+        return file.name + ": not enough memory to read the file (" + std::to_string(file.size >> 20) +
+               " MB). Nothing was changed. Export your work and reload the page to free memory.";
+    out.resize(file.size);
+    if (file.size) inkspan::platform::PageFile(file.index, file.size).read(0, file.size, out.data());
+    return std::nullopt;
+}
+
+// The set's import: a single inkspan JSON file is read from the page a window at a time, so the
+// heap never holds it whole (issue 15: it grew by the file's size and never gave it back); other
+// files and sets are copied whole into the heap, as the readers of the other formats need them.
+inkspan::ui::ImportOutcome import_staged(inkspan::ui::App& app, const std::vector<StagedFile>& set) {
+    if (set.size() == 1) {
+        const inkspan::platform::PageFile page(set[0].index, set[0].size);
+        if (inkspan::formats::sniff_format(set[0].name, page) == "inkspan") return app.import_file(set[0].name, page);
     }
-    std::string& staged = staged_files()[name];
-    staged.resize(size);
-    return staged.data();
+    std::map<std::string, std::string> files;
+    for (const StagedFile& file : set)
+        if (auto failure = copy_whole(file, files[file.name])) {
+            app.show_message(*failure, true);
+            return {false, *failure};
+        }
+    return app.import_files(files);
+}
+
+}  // namespace
+
+extern "C" {
+
+// The page announces file `index` of the set it imports: `name`, `length` bytes (an over-limit
+// size is refused by the page before it reads the file).
+EMSCRIPTEN_KEEPALIVE void inkspan_import_add(const char* name, int length, int index) {
+    staged_files().push_back({name, static_cast<std::size_t>(std::max(0, length)), index});
 }
 
 // {"ok","pending","error","message"}: ok only when something was imported or a question about it
 // waits (pending); error is the message of a refused import, else null.
 EMSCRIPTEN_KEEPALIVE const char* inkspan_import_end() {
-    auto* app = inkspan::host::host().app;
-    std::map<std::string, std::string> files;
-    files.swap(staged_files());
-    const std::string failure = std::exchange(staged_failure(), {});
-    if (!failure.empty()) app->show_message(failure, true);
-    const auto outcome = failure.empty() ? app->import_files(files) : inkspan::ui::ImportOutcome{false, failure};
+    std::vector<StagedFile> set;
+    set.swap(staged_files());
+    const auto outcome = import_staged(*inkspan::host::host().app, set);
     inkspan::platform::request_frames();
     nlohmann::ordered_json j = {{"ok", outcome.ok}, {"pending", outcome.ok && outcome.pending},
                                 {"error", outcome.ok ? nlohmann::json() : nlohmann::json(outcome.message)},

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/accessible_view.h"
+#include "core/byte_source.h"
 #include "core/corpus.h"
 #include "core/edit_session.h"
 #include "core/save_batch_writer.h"
@@ -96,6 +97,9 @@ public:
     [[nodiscard]] bool has_unsaved_changes() const;
     std::optional<ImVec4> locate(const std::string& doc_id, std::size_t cp);
     ImportOutcome import_file(const std::string& name, std::string_view bytes);  // also pasted text
+    // A file the page keeps: an inkspan JSON file is read from it a window at a time, never whole
+    // (issue 15); any other file is read whole and goes through import_files.
+    ImportOutcome import_file(const std::string& name, const ByteSource& file);
     // Several files dropped or picked together (brat's .txt + .ann pairs travel this way).
     ImportOutcome import_files(const std::map<std::string, std::string>& files);
     // `annotator`: "" = the documents (dataset formats leave layers out), else each document's layer
@@ -223,8 +227,8 @@ private:
     [[nodiscard]] std::vector<MirrorControl> toolbar_controls() const;
     [[nodiscard]] std::vector<MirrorControl> panel_controls() const;
     [[nodiscard]] std::string status_words() const;  // the status bar's counts
-    // An inkspan JSON file, already recognised as one (read in place).
-    ImportOutcome import_inkspan(const std::string& name, std::string_view bytes);
+    // An inkspan JSON file, already recognised as one (read a window at a time).
+    ImportOutcome import_inkspan(const std::string& name, const ByteSource& file);
     ImportOutcome stage_import(const std::string& file_name, Corpus incoming, std::vector<std::string> notes,
                                std::vector<SchemaViolation> violations = {},
                                std::optional<TagColumnQuestion> tag_column = {});

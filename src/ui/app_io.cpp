@@ -63,26 +63,40 @@ std::string App::fresh_document_id(const std::set<std::string>& also_taken) cons
 }
 
 ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
+    return import_file(name, StringByteSource(bytes));
+}
+
+ImportOutcome App::import_file(const std::string& name, const ByteSource& file) {
     sync_storage_state();
     if (session_.read_only()) {
         ImportOutcome out{false, name + ": " + EditSession::kReadOnlyMessage};
         show_message(out.message, true);
         return out;
     }
-    // An inkspan file (a corpus can be 50 MB) is read from `bytes` as they are, not copied first.
-    if (formats::sniff_format(name, bytes) != "inkspan") return import_files({{name, std::string(bytes)}});
-    return import_inkspan(name, bytes);
+    // An inkspan file (a corpus can be 50 MB) is read from `file` a window at a time, not copied
+    // first. Anything else, or a file an earlier import waits to be read with, is read whole.
+    if (formats::sniff_format(name, file) == "inkspan" && !import_question_.waiting) return import_inkspan(name, file);
+    if (auto why = cannot_read(file.size(), file.size())) {  // before the copy, as import_files would say it
+        ImportOutcome out{false, name + ": " + *why};
+        show_message(out.message, true);
+        return out;
+    }
+    return import_files({{name, read_all(file)}});
 }
 
-ImportOutcome App::import_inkspan(const std::string& name, std::string_view bytes) {
+ImportOutcome App::import_inkspan(const std::string& name, const ByteSource& file) {
     auto refuse = [&](const std::string& why) {
         ImportOutcome out{false, why.rfind(name, 0) == 0 ? why : name + ": " + why};
         show_message(out.message, true);
         return out;
     };
-    if (auto why = cannot_read(bytes.size(), bytes.size())) return refuse(*why);
-    if (import_question_.pending) return refuse("another import is waiting for your choice; answer it first");
-    auto parsed = parse_inkspan_json(bytes, InkspanReadOptions{true});  // checks UTF-8 too
+    if (auto why = cannot_read(file.size(), file.size())) return refuse(*why);
+    if (import_question_.pending) {  // import_files says invalid UTF-8 before this
+        if (auto bad = find_invalid_utf8(file, InkspanReadOptions{}.read_window))
+            return refuse("invalid UTF-8 at byte " + std::to_string(*bad));
+        return refuse("another import is waiting for your choice; answer it first");
+    }
+    auto parsed = parse_inkspan_json(file, InkspanReadOptions{true});  // checks UTF-8 too
     if (!parsed.ok()) return refuse(parsed.error().message);
     // Relation types we have keep our rules, widened where the file's relations need it.
     std::vector<SchemaViolation> violations = fit_to_schema(corpus().schema, parsed.value());
@@ -143,7 +157,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
     if (format == "inkspan") {  // native files: one at a time
         ImportOutcome last;
         for (const auto& [name, bytes] : files)
-            if (!(last = import_inkspan(name, bytes)).ok) return last;
+            if (!(last = import_inkspan(name, StringByteSource(bytes))).ok) return last;
         return last;
     } else if (format) {
         auto imported = formats::import_files(*format, files, corpus(), import_options());

@@ -265,7 +265,7 @@ const importAndPaint = (page, doc) => page.evaluate(async (d) => {
   Module.ccall = function (name, ...rest) {
     const t = performance.now();
     const r = ccall.call(this, name, ...rest);
-    if (name === "inkspan_import_buffer" || name === "inkspan_import_end") syncMs += performance.now() - t;
+    if (name === "inkspan_import_add" || name === "inkspan_import_end") syncMs += performance.now() - t;
     return r;
   };
   const f0 = window.inkspan.stats().frames;

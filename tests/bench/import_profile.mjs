@@ -3,7 +3,7 @@
 // (brat_document.mjs) into a fresh tab of the app in dist/ while Chromium records a trace, and
 // prints, for the stretch from the import call to the second animation frame after it, the
 // longest tasks of each thread (main thread, GPU, compositor) and the page's own marks: files read,
-// the C++ import (inkspan_import_buffer / inkspan_import_end), each animation frame and the app's
+// the C++ import (inkspan_import_add / inkspan_import_end), each animation frame and the app's
 // frames. A profile, not a benchmark: run it once per change and read it.
 //
 //   node tests/bench/import_profile.mjs [SENTENCES=1000]

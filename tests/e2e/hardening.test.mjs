@@ -1,11 +1,12 @@
 // A locked-down page and recovery from browser faults: no request leaves the origin, imported
 // text is never HTML, a lost WebGL context comes back with the state, an uncaught error offers
-// the work for download, an idle tab draws nothing, and a tab short of memory refuses an import
-// with a message instead of dying.
+// the work for download, an idle tab draws nothing, a tab short of memory refuses an import
+// with a message instead of dying, and a large inkspan file is read without a copy of it in the heap.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { serveDist, launchBrowser, openApp, settle, browserFrames, waitForIdle } from "./harness.mjs";
+import { inkspanJson, makeDocument } from "../bench/synthetic.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -124,6 +125,51 @@ test("short of memory: an import that would not fit is refused with a message, n
   assert.equal(r3.ok, true, r3.error);
   assert.equal(JSON.parse(await page.evaluate(() => window.inkspan.getState())).documents.length,
                JSON.parse(before).documents.length + 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a large inkspan file is read from the page in pieces: the heap grows by at most 1.5x the corpus it holds", async () => {
+  // ~20 MB of inkspan JSON (the bench's documents). Were the file copied into the wasm heap while
+  // it is parsed, the heap would grow by the file plus the corpus: ~1.65x (issue 15).
+  const docs = [];
+  for (let i = 0; i < 2000; i++) docs.push(makeDocument("big" + i, "big-" + i + ".txt", 7000 + i, 15).doc);
+  const json = inkspanJson(docs);
+  assert.ok(json.length > 15e6, `${json.length} bytes`);
+  const ctx = await browser.newContext();
+  const { page, errors } = await openApp(ctx, server.url);
+  const heap = () => page.evaluate(() => window.inkspan.stats().heapBytes);
+  // A fresh tab's heap (32 MB) is nearly all free and would hide a copy of the file: fill it first
+  // (8 MB at a time, while the heap does not grow), so the growth shows what the import holds.
+  const h0 = await heap();
+  let fill = 0;
+  for (;;) {
+    await page.evaluate((m) => window.inkspan.testing.holdMemory(m), fill + 8);
+    if ((await heap()) !== h0) break;
+    fill += 8;
+  }
+  // Bytes in use (malloc) = the heap's ceiling (1 GiB) minus what the app can still take, as the
+  // bench measures (holdMemory gives back and takes `fill` again).
+  const inUse = () => page.evaluate((m) => 2 ** 30 - window.inkspan.testing.holdMemory(m), fill);
+  const before = { inUse: await inUse(), heap: await heap() };
+  const r = await page.evaluate((text) => window.inkspan.importFile("big.inkspan.json", text), json);
+  assert.equal(r.ok, true, r.error);
+  assert.equal(r.pending, false);
+  const grown = (await heap()) - before.heap, held = (await inUse()) - before.inUse;
+  await page.evaluate(() => window.inkspan.testing.holdMemory(0));
+  assert.ok(held > 20e6, `the corpus holds ${held} bytes`);
+  assert.ok(grown <= 1.5 * held, `the heap grew by ${(grown / 1e6).toFixed(1)} MB for ${(held / 1e6).toFixed(1)} MB ` +
+            `held (${(grown / held).toFixed(2)}x)`);
+  // The corpus is the file's: every document, and their spans where the file put them.
+  const loaded = JSON.parse(await page.evaluate(() => window.inkspan.getState())).documents;
+  assert.equal(loaded.filter((d) => d.id.startsWith("big")).length, 2000);
+  for (const i of [0, 999, 1999]) {
+    const d = loaded.find((x) => x.id === "big" + i);
+    assert.equal(d.text, docs[i].text);
+    assert.equal(d.spans.length, docs[i].spans.length);
+    const [got, want] = [d.spans[d.spans.length - 1], docs[i].spans[docs[i].spans.length - 1]];
+    assert.deepEqual([got.start, got.end, got.label], [want.start, want.end, want.label]);
+  }
   assert.deepEqual(errors, []);
   await ctx.close();
 });

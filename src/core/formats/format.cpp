@@ -249,6 +249,10 @@ std::optional<std::string> sniff_format(std::string_view file_name, std::string_
     return format ? std::move(format.value()) : std::nullopt;
 }
 
+std::optional<std::string> sniff_format(std::string_view file_name, const ByteSource& file) {
+    return sniff_format(file_name, read_bytes(file, 0, kSniffBytes));
+}
+
 Result<std::optional<std::string>> detect_files(const std::map<std::string, std::string>& files) {
     for (const auto& [name, content] : files)
         if (lower_extension(name) == ".ann") return {"brat"};

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/byte_source.h"
 #include "core/corpus.h"
 #include "core/result.h"
 #include "core/schema.h"
@@ -110,6 +111,10 @@ struct FormatInfo {
 [[nodiscard]] Result<std::optional<std::string>> detect_format(std::string_view file_name, std::string_view content);
 // The same, with errors as nullopt.
 [[nodiscard]] std::optional<std::string> sniff_format(std::string_view file_name, std::string_view content);
+// sniff_format of the file's first kSniffBytes: enough to know an inkspan file (its first key)
+// without reading the rest; a file it does not recognise may still be one of the formats.
+inline constexpr std::size_t kSniffBytes = 16 << 10;
+[[nodiscard]] std::optional<std::string> sniff_format(std::string_view file_name, const ByteSource& file);
 // The format of a set of dropped files: "brat" when any is a .ann, otherwise the format of the
 // first file that detect_format recognises (or the first error it gives, in name order).
 [[nodiscard]] Result<std::optional<std::string>> detect_files(const std::map<std::string, std::string>& files);
