@@ -47,7 +47,12 @@ void App::handle_shortcuts() {
                                               : std::nullopt);
     }
     // Ctrl+F opened the find bar and its field has not the keyboard yet: what is typed is the query.
-    if (search_.awaiting_keys()) { search_.keep_typed(io); return; }
+    // Esc meanwhile closes it, as it would once the field has the keyboard.
+    if (search_.awaiting_keys()) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape)) search_.hide();
+        else search_.keep_typed(io);
+        return;
+    }
     if (handle_compare_keys()) return;
     if (handle_keyboard()) return;
 

@@ -61,6 +61,22 @@ TEST_CASE("first use: letters typed in the very frames after Ctrl+F, before the 
     CHECK(d.doc().span_at(0).label == "LOC");
 }
 
+TEST_CASE("first use: Esc pressed at once after Ctrl+F, before the find field has the keyboard, closes the find bar") {
+    Driver d;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_F, true);
+    io.AddKeyEvent(ImGuiKey_F, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    d.frame();
+    REQUIRE(d.app().search_bar().open);
+    io.AddKeyEvent(ImGuiKey_Escape, true);  // the next frame: the field is still taking the keyboard
+    io.AddKeyEvent(ImGuiKey_Escape, false);
+    d.frame();
+    d.settle();
+    CHECK_FALSE(d.app().search_bar().open);
+}
+
 TEST_CASE("first use: Ctrl+F on an open find bar selects the old query, so typing replaces it") {
     Driver d;
     d.press(ImGuiKey_F, 0, true);
