@@ -216,34 +216,40 @@ async function bigDocumentBench(browser, url) {
   row("scrolling: frame time max", ms(Math.max(...scroll)));
   row("app's own frame timer, last 240 frames: p50 / p95", `${ms(st.frameMsP50)} / ${ms(st.frameMsP95)}`);
 
-  // Create one span (double-click a word, press the MISC key), then delete one (Tab, Delete).
-  const filler = big.fillers[Math.floor(big.fillers.length / 2)];
-  const box = await page.evaluate(([id, cp]) => window.inkspan.locate(id, cp), ["big", filler[0]]);
-  if (!box) throw new Error("locate(big) found nothing");
-  await nextFrame(page);
-  await page.mouse.dblclick(box.x + box.w / 2, box.y + box.h / 2);
-  const spans0 = await spanCount(page, "big");
-  const add = await pressAndTime(page, "m");
-  const spans1 = await spanCount(page, "big");
-  if (spans1 !== spans0 + 1) throw new Error(`creating a span did not work (${spans0} -> ${spans1} spans)`);
-  row("create a span: frame that applies it", ms(add.apply));
-  row("create a span: + the next frame", ms((add.apply ?? NaN) + (add.next ?? NaN)), "< 16 ms",
-      met(add.apply + add.next < 16));
-  await waitQuiet(page, 1500);  // its autosave
-  await page.keyboard.press("Tab");  // selects the first span
-  const del = await pressAndTime(page, "Delete");
-  const spans2 = await spanCount(page, "big");
-  if (spans2 !== spans1 - 1) throw new Error(`deleting a span did not work (${spans1} -> ${spans2} spans)`);
-  row("delete a span: frame that applies it", ms(del.apply));
-  row("delete a span: + the next frame", ms((del.apply ?? NaN) + (del.next ?? NaN)), "< 16 ms",
-      met(del.apply + del.next < 16));
-  await waitQuiet(page, 1500);
+  // Create one span (double-click a word, press the MISC key), then delete one (Tab, Delete),
+  // five times: the first edit of a tab runs V8's baseline code (compiled on first call), the
+  // later ones optimized code.
+  const adds = [], dels = [];
+  for (let k = 0; k < 5; k++) {
+    const filler = big.fillers[Math.floor(big.fillers.length / 2) + 7 * k];
+    const box = await page.evaluate(([id, cp]) => window.inkspan.locate(id, cp), ["big", filler[0]]);
+    if (!box) throw new Error("locate(big) found nothing");
+    await nextFrame(page);
+    await page.mouse.dblclick(box.x + box.w / 2, box.y + box.h / 2);
+    const spans0 = await spanCount(page, "big");
+    adds.push(await pressAndTime(page, "m"));
+    const spans1 = await spanCount(page, "big");
+    if (spans1 !== spans0 + 1) throw new Error(`creating a span did not work (${spans0} -> ${spans1} spans)`);
+    await waitQuiet(page, 1500);  // its autosave
+    await page.keyboard.press("Tab");  // selects the first span
+    dels.push(await pressAndTime(page, "Delete"));
+    const spans2 = await spanCount(page, "big");
+    if (spans2 !== spans1 - 1) throw new Error(`deleting a span did not work (${spans1} -> ${spans2} spans)`);
+    await waitQuiet(page, 1500);
+  }
+  const both = (e) => (e.apply ?? NaN) + (e.next ?? NaN);
+  for (const [what, list] of [["create", adds], ["delete", dels]]) {
+    const later = pct(list.slice(1).map(both), 0.5);
+    row(`${what} a span: its frame, 1st / median of 4 more`, `${ms(list[0].apply)} / ${ms(pct(list.slice(1).map((e) => e.apply), 0.5))}`);
+    row(`${what} a span: + the next frame, the tab's first edit`, ms(both(list[0])), "< 16 ms", met(both(list[0]) < 16));
+    row(`${what} a span: + the next frame, median of the next 4`, ms(later), "< 16 ms", met(later < 16));
+  }
   // Each timer tick of autosave is one main-thread task: the longest is what could delay a frame.
   const ticks = await page.evaluate(() => window.__autosave);
   const afterEdits = ticks.slice(ticks.length - (await page.evaluate(() => window.__autosaveSinceEdit || 0)));
   row("autosave: longest timer tick (main thread), all saves", `${ms(Math.max(...ticks))} (${ticks.length} ticks)`,
       "< 16 ms", met(Math.max(...ticks) < 16));
-  row("autosave: ticks after the two edits, median / max", `${ms(pct(afterEdits, 0.5))} / ${ms(Math.max(...afterEdits))} (${afterEdits.length} ticks)`);
+  row("autosave: ticks after the edits, median / max", `${ms(pct(afterEdits, 0.5))} / ${ms(Math.max(...afterEdits))} (${afterEdits.length} ticks)`);
   await stopSampler(page);
 
   const idleEnd = await idleFrames(page);
