@@ -140,6 +140,7 @@ private:
     struct LabelStyle {
         ImU32 color;
         float text_width;
+        ImU32 chip_ink;  // black or white on the opaque chip (worked out once: it costs six pow())
     };
     const LabelStyle& label_style(const std::string& label);
 

@@ -44,7 +44,8 @@ const TextView::LabelStyle& TextView::label_style(const std::string& label) {
     const EntityType* t = schema_->find_entity(label);
     const ImU32 color = parse_hex_color(t ? std::string_view(t->color) : std::string_view("#888888"));
     const float width = text_size(fonts_, fonts_.label_px, label).x;
-    return label_styles_.emplace(label, LabelStyle{color, width}).first->second;
+    const ImU32 ink = to_imu32(ink_on(to_rgba(with_alpha(color, 1.0f))));
+    return label_styles_.emplace(label, LabelStyle{color, width, ink}).first->second;
 }
 
 // Coordinates here are relative to the line's origin `at` (the top-left of its text box).
@@ -101,7 +102,7 @@ void TextView::draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine
         notched_rect(dl, c0, c1, chip, 1.5f);
         if (emphasis) dl->AddRect(ImVec2(c0.x - 1, c0.y - 1), ImVec2(c1.x + 1, c1.y + 1), theme.accent, 3.0f, 0, 1.5f);
         const float text_y = c0.y + (c1.y - c0.y - fonts_.label_px) * 0.5f;
-        draw_text(dl, fonts_, fonts_.label_px, ImVec2(c0.x + 4.0f, text_y), to_imu32(ink_on(to_rgba(chip))), s.label);
+        draw_text(dl, fonts_, fonts_.label_px, ImVec2(c0.x + 4.0f, text_y), style.chip_ink, s.label);
         mesh.chips.push_back({ImVec2(c0.x - at.x, c0.y - at.y), ImVec2(c1.x - at.x, c1.y - at.y), s.id});
     }
 }
