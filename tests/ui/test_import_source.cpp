@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/byte_source.h"
+#include "../unit/counting_source.h"
 #include "core/formats/format.h"
 #include "ui_driver.h"
 
@@ -14,20 +15,7 @@ using namespace inkspan::uitest;
 
 namespace {
 
-class CountingSource final : public ByteSource {
-public:
-    explicit CountingSource(std::string_view bytes) : inner_(bytes) {}
-    std::size_t size() const override { return inner_.size(); }
-    void read(std::size_t offset, std::size_t length, char* out) const override {
-        largest = std::max(largest, length);
-        total += length;
-        inner_.read(offset, length, out);
-    }
-    mutable std::size_t largest = 0, total = 0;
-
-private:
-    StringByteSource inner_;
-};
+using testing::CountingSource;
 
 // ~3 MB (more than two windows): 300 documents of ~10 KB, each with a span on its last word.
 std::string big_file(std::size_t& largest_document) {

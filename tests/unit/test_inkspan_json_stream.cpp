@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/byte_source.h"
+#include "counting_source.h"
 #include "core/inkspan_json.h"
 #include "core/utf8.h"
 #include "format_fixtures.h"
@@ -17,22 +18,7 @@ using namespace inkspan;
 
 namespace {
 
-// Counts what the reader asks for: the largest single read and the bytes read in total.
-class CountingSource final : public ByteSource {
-public:
-    explicit CountingSource(std::string_view bytes) : inner_(bytes) {}
-    std::size_t size() const override { return inner_.size(); }
-    void read(std::size_t offset, std::size_t length, char* out) const override {
-        REQUIRE(offset + length <= inner_.size());
-        largest = std::max(largest, length);
-        total += length;
-        inner_.read(offset, length, out);
-    }
-    mutable std::size_t largest = 0, total = 0;
-
-private:
-    StringByteSource inner_;
-};
+using testing::CountingSource;
 
 // "ok:" + the corpus written again, or "error <kind>: " + the message.
 std::string outcome(const Result<Corpus>& r) {
