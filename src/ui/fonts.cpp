@@ -49,7 +49,10 @@ GlyphAdvances Fonts::body_advances() const {
 
 Fonts build_fonts(const std::vector<const std::vector<char>*>& files, float zoom) {
     ImGuiIO& io = ImGui::GetIO();
-    for (ImFont* old : std::vector<ImFont*>(io.Fonts->Fonts.begin(), io.Fonts->Fonts.end())) io.Fonts->RemoveFont(old);
+    // All fonts go at once, with the atlas's packing state: removing them one by one reused its
+    // rectangle entries, whose 10-bit generation counters overflow after 511 rebuilds (zooms,
+    // fonts arriving) in Dear ImGui 1.92.2b.
+    io.Fonts->ClearFonts();
     Fonts fonts;
     fonts.body_px = 17.0f * zoom;
     // Label chips follow the zoom (and, being in CSS px, the browser's zoom): at 100% their

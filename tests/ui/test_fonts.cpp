@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui_internal.h>
+
 #include "platform/static_files.h"
 #include "ui/font_set.h"
 #include "ui_driver.h"
@@ -153,4 +155,23 @@ TEST_CASE("fonts: a text with NUL and other control characters is kept byte-exac
     CHECK(box.z > 0.0f);
     // And it is exported exactly.
     CHECK(d.app().state_json().find("Bonjour\\u0000monde") != std::string::npos);
+}
+
+TEST_CASE("fonts: six hundred font rebuilds (zooms) leave Dear ImGui's atlas bookkeeping sound and every glyph drawable") {
+    // Each rebuild dropped the fonts one by one, so the atlas reused its rectangle entries and
+    // bumped their 10-bit generation counters: past 511 reuses they overflowed (Dear ImGui 1.92.2b;
+    // the fuzzer tripped its assertion), and a glyph's rectangle could no longer be found.
+    Driver d;
+    for (int i = 0; i < 600; ++i) {
+        d.app().load_fonts(1.0f);
+        d.frame();
+    }
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    REQUIRE(atlas->Builder != nullptr);
+    for (const ImFontAtlasRectEntry& e : atlas->Builder->RectsIndex) CHECK(e.Generation >= 0);
+    ImFontBaked* baked = d.app().fonts().body->GetFontBaked(d.app().fonts().body_px);
+    const ImFontGlyph* g = baked->FindGlyph(U'é');
+    REQUIRE(g != nullptr);
+    CHECK(g->Visible);
+    CHECK(ImFontAtlasPackGetRect(const_cast<ImFontAtlas*>(atlas), g->PackId) != nullptr);
 }
