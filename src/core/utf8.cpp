@@ -28,46 +28,30 @@ char32_t peek_utf8(std::string_view s, std::size_t at, std::size_t& len) {
     return c;
 }
 
+namespace {
+// Most text is mostly ASCII: from `k`, eight bytes at a time while none has its high bit set
+// (import checks every file at the door, 49.6 MB for the largest corpus the benchmark opens).
+std::size_t skip_ascii(std::string_view s, std::size_t k) {
+    std::uint64_t word;
+    while (k + 8 <= s.size() && (std::memcpy(&word, s.data() + k, 8), (word & 0x8080808080808080ULL) == 0)) k += 8;
+    return k;
+}
+}  // namespace
+
+// One checker for whole texts and for texts read in pieces.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-        // Most text is mostly ASCII: eight bytes at a time while none has its high bit set (import
-        // checks every file at the door, 49.6 MB for the largest corpus the benchmark opens).
-        std::uint64_t word;
-        while (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ULL) == 0)) i += 8;
-        if (i >= n) break;
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        if (b0 < 0x80) { ++i; continue; }
-        std::size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
-        else if (b0 == 0xE0) { len = 3; lo = 0xA0; }
-        else if (b0 >= 0xE1 && b0 <= 0xEC) len = 3;
-        else if (b0 == 0xED) { len = 3; hi = 0x9F; }  // no UTF-16 surrogates
-        else if (b0 >= 0xEE && b0 <= 0xEF) len = 3;
-        else if (b0 == 0xF0) { len = 4; lo = 0x90; }
-        else if (b0 >= 0xF1 && b0 <= 0xF3) len = 4;
-        else if (b0 == 0xF4) { len = 4; hi = 0x8F; }  // nothing above U+10FFFF
-        else return i;
-        if (i + len > n) return i;
-        const auto b1 = static_cast<unsigned char>(s[i + 1]);
-        if (b1 < lo || b1 > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if (!is_utf8_continuation(static_cast<unsigned char>(s[i + k]))) return i;
-        i += len;
-    }
-    return std::nullopt;
+    Utf8Checker checker;
+    if (auto bad = checker.feed(s)) return bad;
+    return checker.finish();
 }
 
 std::optional<std::size_t> Utf8Checker::feed(std::string_view piece) {
-    // The same rules as find_invalid_utf8, one byte at a time; an error is placed at the start of
-    // its sequence, as there.
+    // One byte at a time, the state carried between pieces; an error is placed at the start of
+    // its sequence.
     const std::size_t n = piece.size();
     for (std::size_t k = 0; k < n; ++k) {
-        if (need_ == 0) {  // between sequences: ASCII eight bytes at a time, as find_invalid_utf8
-            std::uint64_t word;
-            while (k + 8 <= n && (std::memcpy(&word, piece.data() + k, 8), (word & 0x8080808080808080ULL) == 0)) k += 8;
+        if (need_ == 0) {  // between sequences
+            k = skip_ascii(piece, k);
             if (k >= n) break;
         }
         const auto b = static_cast<unsigned char>(piece[k]);
