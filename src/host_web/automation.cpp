@@ -71,6 +71,10 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
     j["agreementCounting"] = app.agreement_panel().counting();  // the Agreement window is counting
     j["findOpen"] = app.search_bar().open;  // the find bar, and what its field holds
     j["findQuery"] = app.search_bar().query;
+    const inkspan::host::Host& h = inkspan::host::host();
+    if (h.rehearsal)  // the import rehearsal run while idle (main.cpp)
+        j["rehearsal"] = {{"reads", h.rehearsal->reads()}, {"done", h.rehearsal->done()}, {"failures", h.rehearsal->failures()},
+                          {"ms", h.rehearsal_ms}, {"longestStepMs", h.rehearsal_longest_ms}};
     return hold(j.dump());
 }
 

@@ -6,7 +6,10 @@
 #include <emscripten/html5_webgl.h>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
+
+#include "core/import_rehearsal.h"
 
 namespace inkspan::ui { class App; }
 
@@ -26,6 +29,8 @@ struct Host {
     long frames = 0;
     std::vector<double> frame_ms;  // ring of recent frame CPU times
     std::uint64_t accessible_version_sent = 0;  // the accessible mirror's description the page has
+    std::unique_ptr<ImportRehearsal> rehearsal;  // run while idle after the first frame (main.cpp)
+    double rehearsal_ms = 0, rehearsal_longest_ms = 0;  // its steps' time, all and the longest
 };
 
 // The page's one host (extern "C" entry points have no other way to reach it).

@@ -25,6 +25,36 @@ constexpr std::size_t kFrameRing = 240;
 
 EM_JS(void, js_first_frame_drawn, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 
+// `?rehearsal=N` in the page's address: N rounds of the import rehearsal (0: none), for the
+// benchmark to compare; -1 (absent) means the default.
+EM_JS(int, js_rehearsal_rounds, (), {
+    const v = new URLSearchParams(location.search).get("rehearsal");
+    return v === null ? -1 : Math.max(0, parseInt(v, 10) || 0);
+});
+
+// The import rehearsal (core/import_rehearsal.h): every format written and read back on a
+// sample, in idle periods after the first frame, so that V8 has optimized the readers before the
+// user's first import. Rounds and sample size were measured (docs/BENCHMARKS.md, issue 16).
+constexpr int kRehearsalRounds = 24;
+constexpr std::size_t kRehearsalSentences = 8;
+
+void start_import_rehearsal() {
+    const int asked = js_rehearsal_rounds();
+    const int rounds = asked < 0 ? kRehearsalRounds : asked;
+    if (rounds == 0) return;
+    Host& h = host();
+    h.rehearsal = std::make_unique<ImportRehearsal>(ImportRehearsal::sample_corpus(kRehearsalSentences), rounds);
+    platform::run_while_idle([] {
+        Host& h = host();
+        const double t0 = emscripten_get_now();
+        const bool more = h.rehearsal->step().has_value();
+        const double ms = emscripten_get_now() - t0;
+        h.rehearsal_ms += ms;
+        h.rehearsal_longest_ms = std::max(h.rehearsal_longest_ms, ms);
+        return more;
+    });
+}
+
 void sync_canvas_size(float& css_w, float& css_h, float dpr) {
     double w = 0, h = 0;
     emscripten_get_element_css_size(kCanvas, &w, &h);
@@ -102,6 +132,7 @@ void draw_frame() {
     if (!h.first_frame_done) {
         h.first_frame_done = true;
         js_first_frame_drawn();
+        start_import_rehearsal();
     }
 }
 

@@ -24,6 +24,26 @@ FrameLoop& loop() {
     return l;
 }
 
+std::function<bool()>& idle_step() {
+    static std::function<bool()> step;
+    return step;
+}
+
+// Steps run while the browser says the period has more than 4 ms left (it gives up to 50 ms when
+// the page is quiet), so a step never pushes a frame back; then the next idle period is asked for.
+EM_JS(void, js_request_idle_period, (), {
+    const period = (deadline) => {
+        let more = 1;
+        while (more && deadline.timeRemaining() > 4) more = Module.ccall("inkspan_idle_step", "number", [], []);
+        if (more) ask();
+    };
+    const ask = () => {
+        if (typeof requestIdleCallback === "function") requestIdleCallback(period);
+        else setTimeout(() => { const end = performance.now() + 8; period({ timeRemaining: () => end - performance.now() }); }, 100);
+    };
+    ask();
+});
+
 EM_BOOL on_animation_frame(double, void*) {
     FrameLoop& l = loop();
     l.scheduled = false;
@@ -51,8 +71,20 @@ void request_frames(int count) {
     }
 }
 
+void run_while_idle(std::function<bool()> step) {
+    idle_step() = std::move(step);
+    js_request_idle_period();
+}
+
 void run_frame_now() {
     if (loop().draw) loop().draw();
 }
 
 }  // namespace inkspan::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE int inkspan_idle_step() {
+    auto& step = inkspan::platform::idle_step();
+    if (step && step()) return 1;
+    step = nullptr;
+    return 0;
+}
