@@ -44,7 +44,10 @@ const { browser, newContext, close } = await launchBrowser();
 try {
   const context = await newContext();
   const { page } = await openApp(context, server.url);
-  await page.waitForTimeout(1500);  // start-up settles (a profile, not a test: a fixed pause is fine)
+  // Start-up settles, and the import rehearsal the page runs while idle is done (add ?rehearsal=0
+  // to the address above to profile a first import in V8's baseline code).
+  await page.waitForFunction(() => window.inkspan.stats().rehearsal?.done ?? true, null, { timeout: 120000 });
+  await page.waitForTimeout(1500);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });  // µs
