@@ -36,15 +36,23 @@ public:
     bool string(std::string& out) {
         if (!consume('"')) return false;
         out.clear();
-        for (;;) {
-            const char* run = p_;
-            while (p_ != end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
-            out.append(run, p_);
-            if (p_ == end_) return false;
-            const char c = *p_++;
-            if (c == '"') return true;
-            if (c != '\\' || !escape(out)) return false;  // control characters are refused in strings
+        return string_rest(out);
+    }
+
+    // A key: most have no escapes and are looked at where they stand, the others decoded into a
+    // buffer shared by all keys.
+    bool key(std::string_view& out) {
+        if (!consume('"')) return false;
+        const char* first = p_;
+        skip_plain_bytes();
+        if (p_ != end_ && *p_ == '"') {
+            out = std::string_view(first, static_cast<std::size_t>(p_++ - first));
+            return true;
         }
+        key_.assign(first, p_);
+        if (!string_rest(key_)) return false;
+        out = key_;
+        return true;
     }
 
     // A non-negative integer without sign, fraction or exponent, below 10^19 (so it fits 64 bits;
@@ -60,13 +68,14 @@ public:
     }
 
     // `{ "key": value, ... }`: on_member(key) reads the value after the colon. The key is valid
-    // until the value's own objects are read (one buffer for all keys).
+    // until the value's own objects are read (one buffer for keys with escapes).
     template <class OnMember>
     bool object(OnMember&& on_member) {
         if (!consume('{')) return false;
         if (consume('}')) return true;
+        std::string_view name;
         do {
-            if (!string(key_) || !consume(':') || !on_member(std::string_view(key_))) return false;
+            if (!key(name) || !consume(':') || !on_member(name)) return false;
         } while (consume(','));
         return consume('}');
     }
@@ -87,6 +96,25 @@ public:
     }
 
 private:
+    // The bytes of a string that stand for themselves: all but the quote, the backslash and
+    // control characters (which nlohmann/json refuses in strings).
+    void skip_plain_bytes() {
+        while (p_ != end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
+    }
+
+    // After the opening quote (and what is already in `out`): to the closing quote.
+    bool string_rest(std::string& out) {
+        for (;;) {
+            const char* run = p_;
+            skip_plain_bytes();
+            out.append(run, p_);
+            if (p_ == end_) return false;
+            const char c = *p_++;
+            if (c == '"') return true;
+            if (c != '\\' || !escape(out)) return false;
+        }
+    }
+
     void skip_blanks() {
         while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
     }
