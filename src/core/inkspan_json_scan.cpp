@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "core/json_string_bytes.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 
@@ -29,10 +30,22 @@ public:
         for (std::size_t k = 0; k < n && !given_up_; ++k) {
             if (in_string_ && !escape_ && !capturing_key_) {
                 // Most of a file is the texts' strings: run to the next quote or backslash at once.
-                std::size_t end = k;
-                while (end < n && piece[end] != '"' && piece[end] != '\\') ++end;
+                const std::size_t end = find_json_string_special(piece, k);  // control characters are a step each
                 if (!open_ || close_) out_.root.append(piece.substr(k, end - k));
                 if ((k = end) == n) break;
+            } else if (inside_a_document()) {
+                // Between a document's strings, brackets and numbers (blanks, colons, commas,
+                // true/false/null) the machine has nothing to note: skip to what it has.
+                while (k < n && !noted_in_a_document(piece[k])) ++k;
+                if (k == n) break;
+                if (piece[k] == '"') {
+                    // So does a whole string there without escapes: past its closing quote at once.
+                    const std::size_t close = find_json_string_special(piece, k + 1);
+                    if (close < n && piece[close] == '"') {
+                        k = close;
+                        continue;
+                    }
+                }
             }
             step(piece[k], offset + k);
         }
@@ -45,6 +58,13 @@ public:
     }
 
 private:
+    // Inside an element of "documents", outside its strings and numbers.
+    bool inside_a_document() const { return open_ && !close_ && depth_ >= 3 && !in_string_ && number_length_ == 0; }
+    // What step() does anything with there: a string, a bracket or the start of a number.
+    static bool noted_in_a_document(char c) {
+        return c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == '-' || (c >= '0' && c <= '9');
+    }
+
     void step(char c, std::size_t i) {
         const bool before_documents = !open_;
         if (in_string_) {
