@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 #include <tuple>
-#include <unordered_map>
 #include <vector>
 
+#include "core/json_string_bytes.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "core/validation.h"
@@ -99,7 +99,7 @@ private:
     // The bytes of a string that stand for themselves: all but the quote, the backslash and
     // control characters (which nlohmann/json refuses in strings).
     void skip_plain_bytes() {
-        while (p_ != end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
+        p_ += find_json_string_special(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
     }
 
     // After the opening quote (and what is already in `out`): to the closing quote.
@@ -288,7 +288,6 @@ private:
             if (!span_acceptable(s, *doc)) return std::nullopt;
             spans.push_back(std::move(s.span));
         }
-        if (!relations_acceptable(d.relations, spans)) return std::nullopt;
         doc->set_status(*status);
         doc->set_language(std::move(d.language));
         doc->set_direction(*direction);
@@ -296,7 +295,7 @@ private:
         doc->set_created(std::move(d.created));
         doc->set_modified(std::move(d.modified));
         doc->insert_spans(std::move(spans));
-        if (!spans_distinct(*doc)) return std::nullopt;
+        if (!spans_distinct(*doc) || !relations_acceptable(d.relations, *doc)) return std::nullopt;
         doc->insert_relations(std::move(d.relations));
         if (!relation_ids_distinct(*doc)) return std::nullopt;
         return std::move(*doc);
@@ -340,14 +339,10 @@ private:
         return true;
     }
 
-    // Each relation's fields, its ends among `spans`, its type in the schema allowing their
-    // labels, and no two relations of a type between the same spans (either way round when the
-    // type is undirected).
-    bool relations_acceptable(const std::vector<Relation>& relations, const std::vector<Span>& spans) const {
-        if (relations.empty()) return true;
-        std::unordered_map<std::string_view, const Span*> span_by_id;
-        span_by_id.reserve(spans.size());
-        for (const Span& s : spans) span_by_id.emplace(s.id, &s);
+    // Each relation's fields, its ends among the document's spans, its type in the schema
+    // allowing their labels, and no two relations of a type between the same spans (either way
+    // round when the type is undirected).
+    bool relations_acceptable(const std::vector<Relation>& relations, const Document& doc) const {
         std::vector<std::tuple<std::string_view, std::string_view, std::string_view>> ends;
         ends.reserve(relations.size());
         for (const Relation& r : relations) {
@@ -355,12 +350,10 @@ private:
                 !within(r.head, kMaxIdBytes) || !within(r.tail, kMaxIdBytes) || !names_within_limits(r.agreed_by) ||
                 !is_valid_type_name(r.type) || r.head == r.tail)
                 return false;
-            const auto head = span_by_id.find(r.head);
-            const auto tail = span_by_id.find(r.tail);
+            const Span* head = doc.find_span(r.head);
+            const Span* tail = doc.find_span(r.tail);
             const RelationType* type = schema_.find_relation(r.type);
-            if (head == span_by_id.end() || tail == span_by_id.end() || !type ||
-                !type->allows(head->second->label, tail->second->label))
-                return false;
+            if (!head || !tail || !type || !type->allows(head->label, tail->label)) return false;
             const bool swap = !type->directed && r.tail < r.head;
             ends.emplace_back(r.type, swap ? r.tail : r.head, swap ? r.head : r.tail);
         }
