@@ -254,6 +254,7 @@ void Document::insert_spans(std::vector<Span> spans) {
     const std::size_t old_size = order_.size();
     order_.reserve(old_size + spans.size());
     slot_by_id_.reserve(slot_by_id_.size() + spans.size());
+    slots_.reserve(slots_.size() + spans.size());
     for (Span& s : spans) {
         const auto start = static_cast<std::uint32_t>(s.start), end = static_cast<std::uint32_t>(s.end);
         order_.push_back(Entry{start, end, store(std::move(s))});

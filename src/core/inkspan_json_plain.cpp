@@ -185,8 +185,9 @@ bool names_within_limits(const std::vector<std::string>& names) {
            std::all_of(names.begin(), names.end(), [](const std::string& n) { return within(n, kMaxMetaBytes); });
 }
 
-struct PlainSpan {
-    Span span;
+// What a span's element holds besides the Span: its offsets as read (64 bits even where size_t
+// has 32) and the text it claims to cover.
+struct SpanExtras {
     std::uint64_t start = 0, end = 0;
     std::string claimed_text;
     bool has_claimed_text = false;
@@ -194,7 +195,8 @@ struct PlainSpan {
 
 struct PlainDocument {
     std::string id, name, text, status = "new", language, direction, annotator, created, modified;
-    std::vector<PlainSpan> spans;
+    std::vector<Span> spans;  // handed to the Document as they are
+    std::vector<SpanExtras> span_extras;
     std::vector<Relation> relations;
 };
 
@@ -222,7 +224,7 @@ private:
             if (key == "annotator") return seen.first(Annotator) && json_.string(d.annotator);
             if (key == "created") return seen.first(Created) && json_.string(d.created);
             if (key == "modified") return seen.first(Modified) && json_.string(d.modified);
-            if (key == "spans") return seen.first(Spans) && json_.array([&] { return span(d.spans.emplace_back()); });
+            if (key == "spans") return seen.first(Spans) && json_.array([&] { return span(d.spans.emplace_back(), d.span_extras.emplace_back()); });
             if (key == "relations")
                 return seen.first(Relations) && json_.array([&] { return relation(d.relations.emplace_back()); });
             return false;  // "layer_of" (a layer) or a key the plain shape does not have
@@ -230,18 +232,18 @@ private:
         return parsed && seen.has(Id) && seen.has(Text);
     }
 
-    bool span(PlainSpan& s) {
+    bool span(Span& s, SpanExtras& extras) {
         enum { Id, Start, End, Label, Text, Note, AgreedBy, Attributes };
         KeysSeen seen;
         const bool parsed = json_.object([&](std::string_view key) {
-            if (key == "id") return seen.first(Id) && json_.string(s.span.id);
-            if (key == "start") return seen.first(Start) && json_.unsigned_number(s.start);
-            if (key == "end") return seen.first(End) && json_.unsigned_number(s.end);
-            if (key == "label") return seen.first(Label) && json_.string(s.span.label);
-            if (key == "text") return seen.first(Text) && (s.has_claimed_text = json_.string(s.claimed_text));
-            if (key == "note") return seen.first(Note) && json_.string(s.span.note);
-            if (key == "agreed_by") return seen.first(AgreedBy) && json_.strings(s.span.agreed_by);
-            if (key == "attributes") return seen.first(Attributes) && attributes(s.span.attributes);
+            if (key == "id") return seen.first(Id) && json_.string(s.id);
+            if (key == "start") return seen.first(Start) && json_.unsigned_number(extras.start);
+            if (key == "end") return seen.first(End) && json_.unsigned_number(extras.end);
+            if (key == "label") return seen.first(Label) && json_.string(s.label);
+            if (key == "text") return seen.first(Text) && (extras.has_claimed_text = json_.string(extras.claimed_text));
+            if (key == "note") return seen.first(Note) && json_.string(s.note);
+            if (key == "agreed_by") return seen.first(AgreedBy) && json_.strings(s.agreed_by);
+            if (key == "attributes") return seen.first(Attributes) && attributes(s.attributes);
             return false;
         });
         return parsed && seen.has(Id) && seen.has(Start) && seen.has(End) && seen.has(Label);
@@ -282,27 +284,23 @@ private:
             return std::nullopt;
         auto doc = Document::create(std::move(d.id), std::move(d.name), std::move(d.text));
         if (!doc) return std::nullopt;
-        std::vector<Span> spans;
-        spans.reserve(d.spans.size());
-        for (PlainSpan& s : d.spans) {
-            if (!span_acceptable(s, *doc)) return std::nullopt;
-            spans.push_back(std::move(s.span));
-        }
+        for (std::size_t i = 0; i < d.spans.size(); ++i)
+            if (!span_acceptable(d.spans[i], d.span_extras[i], *doc)) return std::nullopt;
         doc->set_status(*status);
         doc->set_language(std::move(d.language));
         doc->set_direction(*direction);
         doc->set_annotator(std::move(d.annotator));
         doc->set_created(std::move(d.created));
         doc->set_modified(std::move(d.modified));
-        doc->insert_spans(std::move(spans));
+        doc->insert_spans(std::move(d.spans));
         if (!spans_distinct(*doc) || !relations_acceptable(d.relations, *doc)) return std::nullopt;
         doc->insert_relations(std::move(d.relations));
         if (!relation_ids_distinct(*doc)) return std::nullopt;
         return std::move(*doc);
     }
 
-    bool span_acceptable(PlainSpan& s, const Document& doc) const {
-        Span& span = s.span;
+    // Sets the span's offsets once they are known to fit.
+    bool span_acceptable(Span& span, const SpanExtras& s, const Document& doc) const {
         if (!within(span.id, kMaxIdBytes) || !is_valid_id(span.id) || !within(span.label, kMaxNameBytes) ||
             s.end > doc.length() || s.start >= s.end || !is_valid_type_name(span.label) || !schema_.find_entity(span.label) ||
             !within(span.note, kMaxNoteBytes) || !names_within_limits(span.agreed_by) ||
