@@ -33,6 +33,10 @@ public:
                 const std::size_t end = find_json_string_special(piece, k);  // control characters are a step each
                 if (!open_ || close_) out_.root.append(piece.substr(k, end - k));
                 if ((k = end) == n) break;
+            } else if (number_length_ && open_ && !close_ && depth_ >= 3) {
+                // The rest of a number inside a document: only its characters are noted.
+                for (; k < n && is_number_char(piece[k]); ++k) add_to_number(piece[k]);
+                if (k == n) break;
             } else if (inside_a_document()) {
                 // Between a document's strings, brackets and numbers (blanks, colons, commas,
                 // true/false/null) the machine has nothing to note: skip to what it has.
@@ -82,9 +86,7 @@ private:
         }
         if (number_length_) {
             if (is_number_char(c)) {
-                if (number_length_ < kMaxJsonNumberChars) number_[number_length_] = c;
-                ++number_length_;
-                exponent_ = exponent_ || c == 'e' || c == 'E';
+                add_to_number(c);
                 other(c);
                 keep(c, before_documents);
                 return;
@@ -126,6 +128,12 @@ private:
             other(c);
         }
         keep(c, before_documents);
+    }
+
+    void add_to_number(char c) {
+        if (number_length_ < kMaxJsonNumberChars) number_[number_length_] = c;
+        ++number_length_;
+        exponent_ = exponent_ || c == 'e' || c == 'E';
     }
 
     // Bytes up to and including the documents' '[' and from their ']' on make the root.
