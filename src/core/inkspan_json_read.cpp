@@ -1,5 +1,7 @@
 // Reading inkspan JSON: parse with nlohmann/json (no exceptions), then check every field with its
-// type before reading it, and every cross-reference, before anything is returned.
+// type before reading it, and every cross-reference, before anything is returned. An element of
+// "documents" in the plain shape is read without a tree by read_plain_document
+// (inkspan_json_plain.h); any other, and any it refuses, is read here, where the messages are.
 #include <algorithm>
 #include <optional>
 #include <nlohmann/json.hpp>
