@@ -105,7 +105,7 @@ private:
                 if (c != '[' || open_) return give_up();
                 open_ = true;
             } else if (depth_ == 2 && open_ && !close_) {
-                if (c != '{') return give_up();
+                if (c != '{' || last_between_ == Between::Document) return give_up();  // no comma before it
                 element_ = i;
             }
             ++depth_;
@@ -113,8 +113,14 @@ private:
         } else if (c == '}' || c == ']') {
             if (depth_ == 0) return give_up();
             --depth_;
-            if (depth_ == 2 && open_ && !close_) out_.ranges.emplace_back(element_, i + 1);
-            if (depth_ == 1 && open_ && !close_) close_ = true;
+            if (depth_ == 2 && open_ && !close_) {
+                out_.ranges.emplace_back(element_, i + 1);
+                last_between_ = Between::Document;
+            }
+            if (depth_ == 1 && open_ && !close_) {
+                if (last_between_ == Between::Comma) return give_up();  // a comma before the ']'
+                close_ = true;
+            }
             if (out_.ranges.size() > kMaxDocuments) return give_up();
         } else if (c == ',' && depth_ == 1) {
             expect_key_ = true;
@@ -148,9 +154,11 @@ private:
     }
 
     // A byte that is neither a string, a bracket nor the root's comma: among the documents only
-    // commas and blanks may stand between the objects.
+    // blanks and one comma after each document but the last may stand between the objects.
     void other(char c) {
-        if (depth_ == 2 && open_ && !close_ && c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t') give_up();
+        if (depth_ != 2 || !open_ || close_ || c == ' ' || c == '\n' || c == '\r' || c == '\t') return;
+        if (c != ',' || last_between_ != Between::Document) return give_up();
+        last_between_ = Between::Comma;
     }
 
     // check_json_limits' number rule: too long, or not finite as a double.
@@ -179,6 +187,9 @@ private:
     bool open_ = false, close_ = false;  // the documents array has opened / closed
     bool key_was_documents_ = false, expect_key_ = false;
     std::size_t element_ = 0;  // where the document being read began
+    // What came last among the documents: their '[', a document or a comma (JSON wants a comma
+    // between two documents and none after the last; the tree reader would refuse the others).
+    enum class Between { Open, Document, Comma } last_between_ = Between::Open;
     char number_[kMaxJsonNumberChars + 1] = {};
     std::size_t number_length_ = 0;
     bool exponent_ = false;
