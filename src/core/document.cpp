@@ -253,13 +253,15 @@ void Document::insert_spans(std::vector<Span> spans) {
     if (spans.size() == 1) return insert_span(std::move(spans.front()));
     const std::size_t old_size = order_.size();
     order_.reserve(old_size + spans.size());
+    slot_by_id_.reserve(slot_by_id_.size() + spans.size());
+    slots_.reserve(slots_.size() + spans.size());
     for (Span& s : spans) {
         const auto start = static_cast<std::uint32_t>(s.start), end = static_cast<std::uint32_t>(s.end);
         order_.push_back(Entry{start, end, store(std::move(s))});
     }
     auto less = [this](const Entry& a, const Entry& b) { return entry_less(a, b); };
     const auto mid = order_.begin() + static_cast<std::ptrdiff_t>(old_size);
-    std::sort(mid, order_.end(), less);
+    if (!std::is_sorted(mid, order_.end(), less)) std::sort(mid, order_.end(), less);  // files come sorted
     std::inplace_merge(order_.begin(), mid, order_.end(), less);
     rebuild_blocks(0);
 }
@@ -386,7 +388,7 @@ void Document::insert_relations(std::vector<Relation> relations) {
     }
     auto less = [](const Relation& a, const Relation& b) { return natural_id_less(a.id, b.id); };
     const auto mid = relations_.begin() + static_cast<std::ptrdiff_t>(old_size);
-    std::sort(mid, relations_.end(), less);
+    if (!std::is_sorted(mid, relations_.end(), less)) std::sort(mid, relations_.end(), less);  // files come sorted
     std::inplace_merge(relations_.begin(), mid, relations_.end(), less);
 }
 

@@ -1,5 +1,7 @@
 // Reading inkspan JSON: parse with nlohmann/json (no exceptions), then check every field with its
-// type before reading it, and every cross-reference, before anything is returned.
+// type before reading it, and every cross-reference, before anything is returned. An element of
+// "documents" in the plain shape is read without a tree by read_plain_document
+// (inkspan_json_plain.h); any other, and any it refuses, is read here, where the messages are.
 #include <algorithm>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -7,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/inkspan_json.h"
+#include "core/inkspan_json_plain.h"
 #include "core/inkspan_json_scan.h"
 #include "core/layers.h"
 #include "core/json_guard.h"
@@ -485,14 +488,20 @@ Result<Corpus> Reader::read(const json& root, const SplitDocuments* split) {
     const Path documents_path = top / "documents";
     for (std::size_t i = 0; i < count; ++i) {
         const Path dp = documents_path[i];
-        json parsed;  // split: this document's tree only, freed before the next one
+        Document doc;
         if (split) {
             const auto [begin, end] = split->ranges[i];
-            parsed = json::parse(read_bytes(*split->source, begin, end - begin), nullptr, false);  // its bytes go at once
-            if (parsed.is_discarded()) return syntax_error(read_all(*split->source));
+            std::string bytes = read_bytes(*split->source, begin, end - begin);
+            if (auto plain = read_plain_document(bytes, corpus.schema)) {
+                doc = std::move(*plain);
+            } else {  // another shape, or refused: this document's tree says why (freed before the next one)
+                const json parsed = json::parse(std::move(bytes), nullptr, false);
+                if (parsed.is_discarded()) return syntax_error(read_all(*split->source));
+                if (!read_document(parsed, dp, corpus.schema, corpus, doc)) return *error_;
+            }
+        } else if (!read_document((*documents)[i], dp, corpus.schema, corpus, doc)) {
+            return *error_;
         }
-        Document doc;
-        if (!read_document(split ? parsed : (*documents)[i], dp, corpus.schema, corpus, doc)) return *error_;
         if (!doc_ids.insert(doc.id()).second)
             return make_error(ErrorKind::Invalid, (dp / "id").str() + ": duplicate document id " + quote(doc.id()));
         corpus.documents.push_back(std::move(doc));

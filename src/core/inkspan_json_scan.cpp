@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "core/json_string_bytes.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 
@@ -29,10 +30,26 @@ public:
         for (std::size_t k = 0; k < n && !given_up_; ++k) {
             if (in_string_ && !escape_ && !capturing_key_) {
                 // Most of a file is the texts' strings: run to the next quote or backslash at once.
-                std::size_t end = k;
-                while (end < n && piece[end] != '"' && piece[end] != '\\') ++end;
+                const std::size_t end = find_json_string_special(piece, k);  // control characters are a step each
                 if (!open_ || close_) out_.root.append(piece.substr(k, end - k));
                 if ((k = end) == n) break;
+            } else if (number_length_ && open_ && !close_ && depth_ >= 3) {
+                // The rest of a number inside a document: only its characters are noted.
+                for (; k < n && is_number_char(piece[k]); ++k) add_to_number(piece[k]);
+                if (k == n) break;
+            } else if (inside_a_document()) {
+                // Between a document's strings, brackets and numbers (blanks, colons, commas,
+                // true/false/null) the machine has nothing to note: skip to what it has.
+                while (k < n && !noted_in_a_document(piece[k])) ++k;
+                if (k == n) break;
+                if (piece[k] == '"') {
+                    // So does a whole string there without escapes: past its closing quote at once.
+                    const std::size_t close = find_json_string_special(piece, k + 1);
+                    if (close < n && piece[close] == '"') {
+                        k = close;
+                        continue;
+                    }
+                }
             }
             step(piece[k], offset + k);
         }
@@ -45,6 +62,13 @@ public:
     }
 
 private:
+    // Inside an element of "documents", outside its strings and numbers.
+    bool inside_a_document() const { return open_ && !close_ && depth_ >= 3 && !in_string_ && number_length_ == 0; }
+    // What step() does anything with there: a string, a bracket or the start of a number.
+    static bool noted_in_a_document(char c) {
+        return c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == '-' || (c >= '0' && c <= '9');
+    }
+
     void step(char c, std::size_t i) {
         const bool before_documents = !open_;
         if (in_string_) {
@@ -62,9 +86,7 @@ private:
         }
         if (number_length_) {
             if (is_number_char(c)) {
-                if (number_length_ < kMaxJsonNumberChars) number_[number_length_] = c;
-                ++number_length_;
-                exponent_ = exponent_ || c == 'e' || c == 'E';
+                add_to_number(c);
                 other(c);
                 keep(c, before_documents);
                 return;
@@ -83,7 +105,7 @@ private:
                 if (c != '[' || open_) return give_up();
                 open_ = true;
             } else if (depth_ == 2 && open_ && !close_) {
-                if (c != '{') return give_up();
+                if (c != '{' || last_between_ == Between::Document) return give_up();  // no comma before it
                 element_ = i;
             }
             ++depth_;
@@ -91,8 +113,14 @@ private:
         } else if (c == '}' || c == ']') {
             if (depth_ == 0) return give_up();
             --depth_;
-            if (depth_ == 2 && open_ && !close_) out_.ranges.emplace_back(element_, i + 1);
-            if (depth_ == 1 && open_ && !close_) close_ = true;
+            if (depth_ == 2 && open_ && !close_) {
+                out_.ranges.emplace_back(element_, i + 1);
+                last_between_ = Between::Document;
+            }
+            if (depth_ == 1 && open_ && !close_) {
+                if (last_between_ == Between::Comma) return give_up();  // a comma before the ']'
+                close_ = true;
+            }
             if (out_.ranges.size() > kMaxDocuments) return give_up();
         } else if (c == ',' && depth_ == 1) {
             expect_key_ = true;
@@ -108,6 +136,12 @@ private:
         keep(c, before_documents);
     }
 
+    void add_to_number(char c) {
+        if (number_length_ < kMaxJsonNumberChars) number_[number_length_] = c;
+        ++number_length_;
+        exponent_ = exponent_ || c == 'e' || c == 'E';
+    }
+
     // Bytes up to and including the documents' '[' and from their ']' on make the root.
     void keep(char c, bool before_documents) {
         if (!given_up_ && (before_documents || close_)) out_.root += c;
@@ -120,9 +154,11 @@ private:
     }
 
     // A byte that is neither a string, a bracket nor the root's comma: among the documents only
-    // commas and blanks may stand between the objects.
+    // blanks and one comma after each document but the last may stand between the objects.
     void other(char c) {
-        if (depth_ == 2 && open_ && !close_ && c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t') give_up();
+        if (depth_ != 2 || !open_ || close_ || c == ' ' || c == '\n' || c == '\r' || c == '\t') return;
+        if (c != ',' || last_between_ != Between::Document) return give_up();
+        last_between_ = Between::Comma;
     }
 
     // check_json_limits' number rule: too long, or not finite as a double.
@@ -151,6 +187,9 @@ private:
     bool open_ = false, close_ = false;  // the documents array has opened / closed
     bool key_was_documents_ = false, expect_key_ = false;
     std::size_t element_ = 0;  // where the document being read began
+    // What came last among the documents: their '[', a document or a comma (JSON wants a comma
+    // between two documents and none after the last; the tree reader would refuse the others).
+    enum class Between { Open, Document, Comma } last_between_ = Between::Open;
     char number_[kMaxJsonNumberChars + 1] = {};
     std::size_t number_length_ = 0;
     bool exponent_ = false;

@@ -29,7 +29,7 @@ struct DocumentScan {
 };
 
 // The plain shape: an object at the root, one "documents" key in it, only objects in that array,
-// at most kMaxDocuments of them, every string closed.
+// one comma between two of them, at most kMaxDocuments of them, every string closed.
 [[nodiscard]] DocumentScan scan_documents(const ByteSource& source, std::size_t window);
 
 }  // namespace inkspan

@@ -11,6 +11,7 @@
 #include "core/byte_source.h"
 #include "counting_source.h"
 #include "core/inkspan_json.h"
+#include "core/json_sax.h"
 #include "core/utf8.h"
 #include "format_fixtures.h"
 
@@ -192,4 +193,21 @@ TEST_CASE("find_invalid_utf8 over a ByteSource agrees with the whole-string chec
             CHECK(find_invalid_utf8(StringByteSource(s), window) == find_invalid_utf8(s));
         }
     }
+}
+
+TEST_CASE("the commas among the documents are JSON's: a stray, missing or trailing one is the whole text's syntax error") {
+    // The scan used to pass over what stood between two documents, so these loaded although no
+    // JSON parser takes them.
+    const std::string doc1 = R"({"id": "d1", "text": "x"})", doc2 = R"({"id": "d2", "text": "y"})";
+    for (const std::string& documents : {"," + doc1 + "]", doc1 + ",]", doc1 + " " + doc2 + "]", doc1 + ",," + doc2 + "]", std::string(" , ]")}) {
+        const std::string file = std::string(kHead) + documents + "}";  // kHead ends with the documents' '['
+        CAPTURE(file);
+        const std::string expected =
+            "error 1: JSON syntax error at byte " + std::to_string(find_json_syntax_error(file).byte) + " ";
+        for (std::size_t window : {std::size_t{1}, std::size_t{7}, std::size_t{4096}, std::size_t{1} << 20})
+            CHECK(windowed(file, window).rfind(expected, 0) == 0);
+    }
+    // Blanks and one comma between documents stay fine.
+    CHECK(windowed(std::string(kHead) + " " + doc1 + " ,\n\t" + doc2 + " ]}", 7).rfind("ok:", 0) == 0);
+    CHECK(windowed(std::string(kHead) + " ]}", 7).rfind("ok:", 0) == 0);
 }

@@ -1,0 +1,384 @@
+#include "core/inkspan_json_plain.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/json_string_bytes.h"
+#include "core/limits.h"
+#include "core/utf8.h"
+#include "core/validation.h"
+
+namespace inkspan {
+
+namespace {
+
+// A cursor over the element's bytes with nlohmann/json's grammar (blanks, strings and their
+// escapes), taking only what the plain shape has. Every method returns false when the bytes are
+// not that: the caller then gives up on the quick way.
+class PlainJson {
+public:
+    explicit PlainJson(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+
+    bool consume(char c) {
+        skip_blanks();
+        if (p_ == end_ || *p_ != c) return false;
+        ++p_;
+        return true;
+    }
+    bool at_end() {
+        skip_blanks();
+        return p_ == end_;
+    }
+
+    bool string(std::string& out) {
+        if (!consume('"')) return false;
+        out.clear();
+        return string_rest(out);
+    }
+
+    // A key: most have no escapes and are looked at where they stand, the others decoded into a
+    // buffer shared by all keys.
+    bool key(std::string_view& out) {
+        if (!consume('"')) return false;
+        const char* first = p_;
+        skip_plain_bytes();
+        if (p_ != end_ && *p_ == '"') {
+            out = std::string_view(first, static_cast<std::size_t>(p_++ - first));
+            return true;
+        }
+        key_.assign(first, p_);
+        if (!string_rest(key_)) return false;
+        out = key_;
+        return true;
+    }
+
+    // A non-negative integer without sign, fraction or exponent, below 10^19 (so it fits 64 bits;
+    // the tree reader takes "-0" and longer ones, or refuses them with a message).
+    bool unsigned_number(std::uint64_t& out) {
+        skip_blanks();
+        const char* first = p_;
+        out = 0;
+        while (p_ != end_ && *p_ >= '0' && *p_ <= '9') out = out * 10 + static_cast<std::uint64_t>(*p_++ - '0');
+        const std::ptrdiff_t digits = p_ - first;
+        if (digits == 0 || digits > 19 || (digits > 1 && *first == '0')) return false;
+        return p_ == end_ || (*p_ != '.' && *p_ != 'e' && *p_ != 'E');
+    }
+
+    // `{ "key": value, ... }`: on_member(key) reads the value after the colon. The key is valid
+    // until the value's own objects are read (one buffer for keys with escapes).
+    template <class OnMember>
+    bool object(OnMember&& on_member) {
+        if (!consume('{')) return false;
+        if (consume('}')) return true;
+        std::string_view name;
+        do {
+            if (!key(name) || !consume(':') || !on_member(name)) return false;
+        } while (consume(','));
+        return consume('}');
+    }
+
+    // `[ item, ... ]`: on_item() reads one item.
+    template <class OnItem>
+    bool array(OnItem&& on_item) {
+        if (!consume('[')) return false;
+        if (consume(']')) return true;
+        do {
+            if (!on_item()) return false;
+        } while (consume(','));
+        return consume(']');
+    }
+
+    bool strings(std::vector<std::string>& out) {
+        return array([&] { return string(out.emplace_back()); });
+    }
+
+private:
+    // The bytes of a string that stand for themselves: all but the quote, the backslash and
+    // control characters (which nlohmann/json refuses in strings).
+    void skip_plain_bytes() {
+        p_ += find_json_string_special(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
+    }
+
+    // After the opening quote (and what is already in `out`): to the closing quote.
+    bool string_rest(std::string& out) {
+        for (;;) {
+            const char* run = p_;
+            skip_plain_bytes();
+            out.append(run, p_);
+            if (p_ == end_) return false;
+            const char c = *p_++;
+            if (c == '"') return true;
+            if (c != '\\' || !escape(out)) return false;
+        }
+    }
+
+    void skip_blanks() {
+        while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+
+    bool escape(std::string& out) {
+        if (p_ == end_) return false;
+        switch (*p_++) {
+            case '"': out += '"'; return true;
+            case '\\': out += '\\'; return true;
+            case '/': out += '/'; return true;
+            case 'b': out += '\b'; return true;
+            case 'f': out += '\f'; return true;
+            case 'n': out += '\n'; return true;
+            case 'r': out += '\r'; return true;
+            case 't': out += '\t'; return true;
+            case 'u': return unicode_escape(out);
+            default: return false;
+        }
+    }
+
+    // \uXXXX, a surrogate pair as two of them; a lone surrogate is a syntax error.
+    bool unicode_escape(std::string& out) {
+        char32_t cp = 0;
+        if (!hex4(cp) || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            char32_t low = 0;
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        append_utf8(out, cp);
+        return true;
+    }
+
+    bool hex4(char32_t& out) {
+        if (end_ - p_ < 4) return false;
+        for (int i = 0; i < 4; ++i) {
+            const char c = *p_++;
+            const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0) return false;
+            out = out * 16 + static_cast<char32_t>(digit);
+        }
+        return true;
+    }
+
+    const char* p_;
+    const char* end_;
+    std::string key_;
+};
+
+// Each key of an object once: a second one is left to the tree reader (there the last one wins).
+struct KeysSeen {
+    std::uint32_t bits = 0;
+    bool first(int key) {
+        const std::uint32_t bit = std::uint32_t{1} << key;
+        if (bits & bit) return false;
+        bits |= bit;
+        return true;
+    }
+    [[nodiscard]] bool has(int key) const { return bits & (std::uint32_t{1} << key); }
+};
+
+bool within(const std::string& s, std::size_t max_bytes) { return s.size() <= max_bytes; }
+
+bool names_within_limits(const std::vector<std::string>& names) {
+    return names.size() <= kMaxAnnotatorsPerItem &&
+           std::all_of(names.begin(), names.end(), [](const std::string& n) { return within(n, kMaxMetaBytes); });
+}
+
+// What a span's element holds besides the Span: its offsets as read (64 bits even where size_t
+// has 32) and the text it claims to cover.
+struct SpanExtras {
+    std::uint64_t start = 0, end = 0;
+    std::string claimed_text;
+    bool has_claimed_text = false;
+};
+
+struct PlainDocument {
+    std::string id, name, text, status = "new", language, direction, annotator, created, modified;
+    std::vector<Span> spans;  // handed to the Document as they are
+    std::vector<SpanExtras> span_extras;
+    std::vector<Relation> relations;
+};
+
+class PlainReader {
+public:
+    PlainReader(std::string_view element, const Schema& schema) : json_(element), schema_(schema) {}
+
+    std::optional<Document> read() {
+        PlainDocument d;
+        if (!document(d) || !json_.at_end()) return std::nullopt;
+        return build(d);
+    }
+
+private:
+    bool document(PlainDocument& d) {
+        enum { Id, Name, Text, Status, Language, Direction, Annotator, Created, Modified, Spans, Relations };
+        KeysSeen seen;
+        const bool parsed = json_.object([&](std::string_view key) {
+            if (key == "id") return seen.first(Id) && json_.string(d.id);
+            if (key == "name") return seen.first(Name) && json_.string(d.name);
+            if (key == "text") return seen.first(Text) && json_.string(d.text);
+            if (key == "status") return seen.first(Status) && json_.string(d.status);
+            if (key == "language") return seen.first(Language) && json_.string(d.language);
+            if (key == "direction") return seen.first(Direction) && json_.string(d.direction);
+            if (key == "annotator") return seen.first(Annotator) && json_.string(d.annotator);
+            if (key == "created") return seen.first(Created) && json_.string(d.created);
+            if (key == "modified") return seen.first(Modified) && json_.string(d.modified);
+            if (key == "spans") return seen.first(Spans) && json_.array([&] { return span(d.spans.emplace_back(), d.span_extras.emplace_back()); });
+            if (key == "relations")
+                return seen.first(Relations) && json_.array([&] { return relation(d.relations.emplace_back()); });
+            return false;  // "layer_of" (a layer) or a key the plain shape does not have
+        });
+        return parsed && seen.has(Id) && seen.has(Text);
+    }
+
+    bool span(Span& s, SpanExtras& extras) {
+        enum { Id, Start, End, Label, Text, Note, AgreedBy, Attributes };
+        KeysSeen seen;
+        const bool parsed = json_.object([&](std::string_view key) {
+            if (key == "id") return seen.first(Id) && json_.string(s.id);
+            if (key == "start") return seen.first(Start) && json_.unsigned_number(extras.start);
+            if (key == "end") return seen.first(End) && json_.unsigned_number(extras.end);
+            if (key == "label") return seen.first(Label) && json_.string(s.label);
+            if (key == "text") return seen.first(Text) && (extras.has_claimed_text = json_.string(extras.claimed_text));
+            if (key == "note") return seen.first(Note) && json_.string(s.note);
+            if (key == "agreed_by") return seen.first(AgreedBy) && json_.strings(s.agreed_by);
+            if (key == "attributes") return seen.first(Attributes) && attributes(s.attributes);
+            return false;
+        });
+        return parsed && seen.has(Id) && seen.has(Start) && seen.has(End) && seen.has(Label);
+    }
+
+    bool attributes(Attributes& out) {
+        std::string value;
+        return json_.object([&](std::string_view key) {
+            return json_.string(value) && out.emplace(std::string(key), value).second;
+        });
+    }
+
+    bool relation(Relation& r) {
+        enum { Id, Type, Head, Tail, AgreedBy };
+        KeysSeen seen;
+        const bool parsed = json_.object([&](std::string_view key) {
+            if (key == "id") return seen.first(Id) && json_.string(r.id);
+            if (key == "type") return seen.first(Type) && json_.string(r.type);
+            if (key == "head") return seen.first(Head) && json_.string(r.head);
+            if (key == "tail") return seen.first(Tail) && json_.string(r.tail);
+            if (key == "agreed_by") return seen.first(AgreedBy) && json_.strings(r.agreed_by);
+            return false;
+        });
+        return parsed && seen.has(Id) && seen.has(Type) && seen.has(Head) && seen.has(Tail);
+    }
+
+    // The tree reader's checks, each as a yes or no (its messages are not needed here).
+    std::optional<Document> build(PlainDocument& d) {
+        if (!within(d.id, kMaxIdBytes) || !is_valid_id(d.id) || !within(d.name, kMaxMetaBytes) ||
+            !within(d.text, kMaxTextBytes) || !within(d.status, kMaxMetaBytes) || !within(d.language, kMaxMetaBytes) ||
+            !within(d.direction, kMaxMetaBytes) || !within(d.annotator, kMaxMetaBytes) ||
+            !within(d.created, kMaxMetaBytes) || !within(d.modified, kMaxMetaBytes))
+            return std::nullopt;
+        const auto status = parse_doc_status(d.status);
+        if (!status || (!d.language.empty() && !is_valid_language_tag(d.language))) return std::nullopt;
+        const auto direction = d.direction.empty() ? std::optional(DirectionChoice::automatic) : parse_direction_choice(d.direction);
+        if (!direction || d.spans.size() > kMaxSpansPerDocument || d.relations.size() > kMaxRelationsPerDocument)
+            return std::nullopt;
+        auto doc = Document::create(std::move(d.id), std::move(d.name), std::move(d.text));
+        if (!doc) return std::nullopt;
+        for (std::size_t i = 0; i < d.spans.size(); ++i)
+            if (!span_acceptable(d.spans[i], d.span_extras[i], *doc)) return std::nullopt;
+        doc->set_status(*status);
+        doc->set_language(std::move(d.language));
+        doc->set_direction(*direction);
+        doc->set_annotator(std::move(d.annotator));
+        doc->set_created(std::move(d.created));
+        doc->set_modified(std::move(d.modified));
+        doc->insert_spans(std::move(d.spans));
+        if (!spans_distinct(*doc) || !relations_acceptable(d.relations, *doc)) return std::nullopt;
+        doc->insert_relations(std::move(d.relations));
+        if (!relation_ids_distinct(*doc)) return std::nullopt;
+        return std::move(*doc);
+    }
+
+    // Sets the span's offsets once they are known to fit.
+    bool span_acceptable(Span& span, const SpanExtras& s, const Document& doc) const {
+        if (!within(span.id, kMaxIdBytes) || !is_valid_id(span.id) || !within(span.label, kMaxNameBytes) ||
+            s.end > doc.length() || s.start >= s.end || !is_valid_type_name(span.label) || !schema_.find_entity(span.label) ||
+            !within(span.note, kMaxNoteBytes) || !names_within_limits(span.agreed_by) ||
+            span.attributes.size() > kMaxAttributesPerSpan)
+            return false;
+        for (const auto& [key, value] : span.attributes)
+            if (!is_valid_token(key, kMaxAttributeBytes) || !within(value, kMaxAttributeBytes)) return false;
+        span.start = static_cast<std::size_t>(s.start);
+        span.end = static_cast<std::size_t>(s.end);
+        return !s.has_claimed_text || s.claimed_text == covered_text(doc, span);
+    }
+
+    // Document::span_text, with the end found by walking the span's code points from its start
+    // rather than through the index again: most spans are a few words.
+    static std::string_view covered_text(const Document& doc, const Span& span) {
+        constexpr std::size_t kLongSpan = 64;  // code points; the index is as quick beyond this
+        if (span.end - span.start > kLongSpan) return doc.span_text(span);
+        const std::string_view text = doc.text();
+        const std::size_t begin = doc.index().code_point_to_byte(text, span.start);
+        std::size_t end = begin;
+        for (std::size_t n = span.end - span.start; n > 0; --n) end += utf8_sequence_length(static_cast<unsigned char>(text[end]));
+        return text.substr(begin, end - begin);
+    }
+
+    // Span ids, and (start, end, label), each once; no crossing unless the schema allows it.
+    // Checked on the document's own index: its order puts equal keys side by side, and its id
+    // index keeps the first span of an id.
+    bool spans_distinct(const Document& doc) const {
+        for (std::size_t p = 0; p < doc.span_count(); ++p) {
+            const Span& s = doc.span_at(p);
+            if (doc.find_span(s.id) != &s) return false;
+            if (p > 0) {
+                const Span& before = doc.span_at(p - 1);
+                if (before.start == s.start && before.end == s.end && before.label == s.label) return false;
+            }
+        }
+        return schema_.allow_crossing_spans || !doc.find_crossing_pair();
+    }
+
+    bool relation_ids_distinct(const Document& doc) const {
+        const auto& relations = doc.relations();
+        for (std::size_t i = 0; i < relations.size(); ++i) {
+            if (doc.find_span(relations[i].id)) return false;
+            if (i > 0 && relations[i - 1].id == relations[i].id) return false;  // natural order puts equal ids together
+        }
+        return true;
+    }
+
+    // Each relation's fields, its ends among the document's spans, its type in the schema
+    // allowing their labels, and no two relations of a type between the same spans (either way
+    // round when the type is undirected).
+    bool relations_acceptable(const std::vector<Relation>& relations, const Document& doc) const {
+        std::vector<std::tuple<std::string_view, std::string_view, std::string_view>> ends;
+        ends.reserve(relations.size());
+        for (const Relation& r : relations) {
+            if (!within(r.id, kMaxIdBytes) || !is_valid_id(r.id) || !within(r.type, kMaxNameBytes) ||
+                !within(r.head, kMaxIdBytes) || !within(r.tail, kMaxIdBytes) || !names_within_limits(r.agreed_by) ||
+                !is_valid_type_name(r.type) || r.head == r.tail)
+                return false;
+            const Span* head = doc.find_span(r.head);
+            const Span* tail = doc.find_span(r.tail);
+            const RelationType* type = schema_.find_relation(r.type);
+            if (!head || !tail || !type || !type->allows(head->label, tail->label)) return false;
+            const bool swap = !type->directed && r.tail < r.head;
+            ends.emplace_back(r.type, swap ? r.tail : r.head, swap ? r.head : r.tail);
+        }
+        std::sort(ends.begin(), ends.end());
+        return std::adjacent_find(ends.begin(), ends.end()) == ends.end();
+    }
+
+    PlainJson json_;
+    const Schema& schema_;
+};
+
+}  // namespace
+
+std::optional<Document> read_plain_document(std::string_view element, const Schema& schema) {
+    return PlainReader(element, schema).read();
+}
+
+}  // namespace inkspan
