@@ -89,6 +89,28 @@ TEST_CASE("TextIndex agrees with a linear scan on random Unicode text") {
     }
 }
 
+TEST_CASE("TextIndex agrees with a linear scan on mostly ASCII text (8 ASCII bytes at a time)") {
+    std::mt19937 rng(678);
+    const char32_t rare[] = {U'é', U'’', U'中', U'😀', U'\u0301'};
+    for (int round = 0; round < 50; ++round) {
+        std::string text;
+        const int n = std::uniform_int_distribution<int>(0, 700)(rng);
+        const int one_in = 1 + round;  // from every code point non-ASCII to long ASCII runs
+        for (int i = 0; i < n; ++i)
+            append_utf8(text, rng() % one_in == 0 ? rare[rng() % std::size(rare)] : static_cast<char32_t>('a' + rng() % 26));
+        const TextIndex idx(text);
+        REQUIRE(idx.code_point_count() == static_cast<std::size_t>(n));
+        std::size_t pos = 0, u16 = 0;
+        for (int cp = 0; cp <= n; ++cp) {
+            CHECK(idx.code_point_to_byte(text, cp) == pos);
+            CHECK(idx.byte_to_code_point(text, pos) == static_cast<std::size_t>(cp));
+            CHECK(idx.code_point_to_utf16(text, cp) == u16);
+            if (cp < n) u16 += utf16_length(decode_utf8(text, pos));
+        }
+        CHECK(idx.utf16_count() == u16);
+    }
+}
+
 TEST_CASE("utf8_prefix: a byte limit never cuts a code point") {
     CHECK(utf8_prefix("abc", 10) == "abc");
     CHECK(utf8_prefix("abc", 2) == "ab");
