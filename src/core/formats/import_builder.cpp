@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/limits.h"
@@ -168,9 +169,18 @@ Status ImportBuilder::add(DraftDocument d) {
 
     // Spans: validate, drop blank ones and exact duplicates (a duplicate's relations go to the first).
     const std::size_t length = doc.length();
+    // type_name once per distinct name of the draft (its rename note, if any, is made the first time).
+    std::unordered_map<std::string_view, std::string> clean_names;  // views of the drafts' labels and types
+    auto clean_type_name = [&](std::string_view raw) -> const std::string& {
+        const auto [it, fresh] = clean_names.try_emplace(raw);
+        if (fresh) it->second = type_name(raw);
+        return it->second;
+    };
     std::vector<std::optional<std::size_t>> slot(d.spans.size());  // draft index -> index in `kept`
     std::vector<Span> kept;
     std::vector<std::string> proposed;
+    kept.reserve(d.spans.size());
+    proposed.reserve(d.spans.size());
     std::vector<std::pair<std::size_t, std::string>> label_breaks;  // index in `kept`, what it violates
     std::map<std::tuple<std::size_t, std::size_t, std::string>, std::size_t> by_key;
     for (std::size_t i = 0; i < d.spans.size(); ++i) {
@@ -179,7 +189,7 @@ Status ImportBuilder::add(DraftDocument d) {
         if (s.end > length)
             return make_error(ErrorKind::Invalid, s.place + ": span end " + std::to_string(s.end) +
                                                       " is past the end of the text (" + std::to_string(length) + " code points)");
-        std::string label = type_name(s.label);
+        std::string label = clean_type_name(s.label);
         if (label.empty()) return make_error(ErrorKind::Invalid, s.place + ": invalid label " + quote(s.label));
         if (s.start == s.end || is_blank(doc.text_of(s.start, s.end))) {
             skipped_.add("empty or whitespace-only span skipped", "empty or whitespace-only spans skipped", 1, s.place);
@@ -227,6 +237,8 @@ Status ImportBuilder::add(DraftDocument d) {
     std::vector<std::optional<std::size_t>> final_index(kept.size());
     std::vector<Span> spans;
     std::vector<std::string> span_ids;
+    spans.reserve(kept.size());
+    span_ids.reserve(kept.size());
     for (std::size_t i = 0; i < kept.size(); ++i)
         if (alive[i]) {
             final_index[i] = spans.size();
@@ -238,10 +250,13 @@ Status ImportBuilder::add(DraftDocument d) {
     std::vector<Relation> relations;
     std::vector<std::string> relation_ids;
     std::vector<std::pair<std::size_t, std::size_t>> relation_ends;
+    relations.reserve(d.relations.size());
+    relation_ids.reserve(d.relations.size());
+    relation_ends.reserve(d.relations.size());
     std::set<std::tuple<std::string, std::size_t, std::size_t>> seen;
     std::vector<std::pair<std::size_t, std::string>> breaking;  // relation index, what it violates
     for (DraftRelation& r : d.relations) {
-        std::string type = type_name(r.type);
+        std::string type = clean_type_name(r.type);
         if (type.empty()) return make_error(ErrorKind::Invalid, r.place + ": invalid relation type " + quote(r.type));
         if (auto bad = check_agreed_by(r.agreed_by, r.place)) return *bad;
         if (r.head >= slot.size() || r.tail >= slot.size())
@@ -285,7 +300,8 @@ Status ImportBuilder::add(DraftDocument d) {
     }
 
     // Ids: keep the file's ids when valid and unique, number the rest T<n> / R<n>.
-    std::unordered_set<std::string> used;
+    std::unordered_set<std::string_view> used;  // views of span_ids, relation_ids and the ids made below (none moves)
+    used.reserve(spans.size() + relations.size());
     for (std::size_t i = 0; i < spans.size(); ++i)
         if (is_valid_id(span_ids[i]) && used.insert(span_ids[i]).second) spans[i].id = span_ids[i];
     for (std::size_t i = 0; i < relations.size(); ++i)
