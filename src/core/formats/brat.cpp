@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/formats/index_table.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "core/validation.h"
@@ -290,7 +291,7 @@ public:
     Status read(DraftDocument& doc) {
         const std::size_t t_lines = count_lines_starting_with(ann_, 'T');  // no span is moved as the list grows
         doc.spans.reserve(t_lines);
-        span_of_.reserve(t_lines);
+        span_of_ = IndexTable(t_lines);
         std::size_t start = 0, n = 0;
         while (start < ann_.size()) {  // the lines of split_lines, without the vector
             const std::size_t nl = ann_.find('\n', start);
@@ -375,8 +376,10 @@ private:
             skipped_.add("discontinuous span imported as its covering range (Inkspan spans are contiguous)",
                          "discontinuous spans imported as their covering ranges (Inkspan spans are contiguous)", 1,
                          span.place);
-        if (!span_of_.emplace(id, doc.spans.size()).second)
+        const std::uint64_t hash = std::hash<std::string_view>{}(id);
+        if (find_span_id(doc.spans, hash, id))
             return make_error(ErrorKind::Invalid, span.place + ": " + std::string(id) + " is defined twice");
+        span_of_.insert(hash, static_cast<std::uint32_t>(doc.spans.size()));
         doc.spans.push_back(std::move(span));
         return Ok{};
     }
@@ -449,11 +452,17 @@ private:
         return Ok{};
     }
 
+    // The draft span with this id (`hash` is its hash).
+    std::optional<std::uint32_t> find_span_id(const std::vector<DraftSpan>& spans, std::uint64_t hash, std::string_view id) const {
+        return span_of_.find(hash, [&](std::uint32_t i) { return spans[i].id == id; });
+    }
+
     // The span a reference names; nullopt (and Ok) for an event or a relation, which the caller
     // skips; an error for anything else.
-    Status find_span(const PendingRef& p, std::string_view ref, std::optional<std::size_t>& out) const {
-        if (auto it = span_of_.find(ref); it != span_of_.end()) {
-            out = it->second;
+    Status find_span(const std::vector<DraftSpan>& spans, const PendingRef& p, std::string_view ref,
+                     std::optional<std::size_t>& out) const {
+        if (auto found = find_span_id(spans, std::hash<std::string_view>{}(ref), ref)) {
+            out = *found;
             return Ok{};
         }
         if (!ref.empty() && (ref[0] == 'E' || ref[0] == 'R' || ref[0] == '*')) return Ok{};
@@ -471,8 +480,8 @@ private:
                 continue;
             }
             std::optional<std::size_t> head, tail;
-            if (auto st = find_span(r, r.refs[0], head); !st) return st;
-            if (auto st = find_span(r, r.refs[1], tail); !st) return st;
+            if (auto st = find_span(doc.spans, r, r.refs[0], head); !st) return st;
+            if (auto st = find_span(doc.spans, r, r.refs[1], tail); !st) return st;
             if (!head || !tail) {
                 skipped_.add("relation involving an event or a relation skipped",
                              "relations involving events or relations skipped", 1, place_of(r.line));
@@ -482,7 +491,7 @@ private:
         }
         for (const PendingRef& a : attributes_) {
             std::optional<std::size_t> span;
-            if (auto st = find_span(a, a.refs[0], span); !st) return st;
+            if (auto st = find_span(doc.spans, a, a.refs[0], span); !st) return st;
             if (!span) {
                 skipped_.add("attribute of an event or a relation skipped", "attributes of events or relations skipped", 1,
                              place_of(a.line));
@@ -492,7 +501,7 @@ private:
         }
         for (const PendingRef& note : notes_) {
             std::optional<std::size_t> span;
-            if (auto st = find_span(note, note.refs[0], span); !st) return st;
+            if (auto st = find_span(doc.spans, note, note.refs[0], span); !st) return st;
             if (!span) {
                 skipped_.add("note on an event or a relation skipped", "notes on events or relations skipped", 1,
                              place_of(note.line));
@@ -517,7 +526,7 @@ private:
     const std::size_t length_;  // of the text, in code points
     CodePointCursor bytes_;
     std::size_t line_ = 0;  // the line being read, from 1
-    std::unordered_map<std::string_view, std::size_t> span_of_;  // T id → draft index
+    IndexTable span_of_;  // T ids → their draft spans
     std::vector<PendingRef> relations_, attributes_, notes_;
     std::vector<std::string_view> fields_;  // scratch: the blank-separated fields of a line
     Fragments fragments_;

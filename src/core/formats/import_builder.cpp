@@ -4,10 +4,9 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "core/formats/index_table.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "core/validation.h"
@@ -15,6 +14,14 @@
 namespace inkspan::formats {
 
 namespace {
+
+// A hash of a name and two offsets (a span's label and range, a relation's type and ends).
+std::uint64_t key_hash(std::uint64_t name_hash, std::size_t a, std::size_t b) {
+    std::uint64_t h = name_hash;
+    for (const std::uint64_t x : {static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)})
+        h ^= x + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h;
+}
 
 Error at(std::string_view place, const Error& e) { return make_error(e.kind, std::string(place) + ": " + e.message); }
 
@@ -182,7 +189,7 @@ Status ImportBuilder::add(DraftDocument d) {
     kept.reserve(d.spans.size());
     proposed.reserve(d.spans.size());
     std::vector<std::pair<std::size_t, std::string>> label_breaks;  // index in `kept`, what it violates
-    std::map<std::tuple<std::size_t, std::size_t, std::string>, std::size_t> by_key;
+    IndexTable by_key(d.spans.size());  // (start, end, label) of the kept spans → their place in `kept`
     for (std::size_t i = 0; i < d.spans.size(); ++i) {
         DraftSpan& s = d.spans[i];
         if (auto bad = check_range(s.start, s.end, s.place)) return *bad;
@@ -198,13 +205,17 @@ Status ImportBuilder::add(DraftDocument d) {
         if (auto bad = check_free_text(s.note, kMaxNoteBytes, "note")) return at(s.place, *bad);
         if (auto bad = check_attributes(s.attributes, s.place)) return *bad;
         if (auto bad = check_agreed_by(s.agreed_by, s.place)) return *bad;
-        auto [it, fresh] = by_key.try_emplace(std::make_tuple(s.start, s.end, label), kept.size());
-        if (!fresh) {
-            slot[i] = it->second;
+        const std::uint64_t key = key_hash(std::hash<std::string_view>{}(label), s.start, s.end);
+        const auto first = by_key.find(key, [&](std::uint32_t k) {
+            return kept[k].start == s.start && kept[k].end == s.end && kept[k].label == label;
+        });
+        if (first) {
+            slot[i] = *first;
             skipped_.add("duplicate span skipped (same offsets and label)", "duplicate spans skipped (same offsets and label)",
                          1, s.place);
             continue;
         }
+        by_key.insert(key, static_cast<std::uint32_t>(kept.size()));
         if (!declared_labels_.empty() && !declared_labels_.count(label))
             label_breaks.emplace_back(kept.size(), "label " + label + " is not declared in " + labels_source_);
         use_entity(label);
@@ -253,7 +264,12 @@ Status ImportBuilder::add(DraftDocument d) {
     relations.reserve(d.relations.size());
     relation_ids.reserve(d.relations.size());
     relation_ends.reserve(d.relations.size());
-    std::set<std::tuple<std::string, std::size_t, std::size_t>> seen;
+    IndexTable seen(d.relations.size());  // (type, head, tail) of the kept relations → their place in `relations`
+    auto already_kept = [&](const std::string& type, std::size_t head, std::size_t tail) {
+        return seen.find(key_hash(std::hash<std::string_view>{}(type), head, tail), [&](std::uint32_t k) {
+                   return relation_ends[k] == std::pair{head, tail} && relations[k].type == type;
+               }).has_value();
+    };
     std::vector<std::pair<std::size_t, std::string>> breaking;  // relation index, what it violates
     for (DraftRelation& r : d.relations) {
         std::string type = clean_type_name(r.type);
@@ -279,11 +295,11 @@ Status ImportBuilder::add(DraftDocument d) {
         // Duplicates first: a skipped relation must not be listed as a violation (the list holds
         // indexes into `relations`; found by fuzz_formats_brat).
         const bool undirected = rule && !rule->directed;
-        if (seen.count({type, *h, *t}) || (undirected && seen.count({type, *t, *h}))) {
+        if (already_kept(type, *h, *t) || (undirected && already_kept(type, *t, *h))) {
             skipped_.add("duplicate relation skipped", "duplicate relations skipped", 1, r.place);
             continue;
         }
-        seen.insert({type, *h, *t});
+        seen.insert(key_hash(std::hash<std::string_view>{}(type), *h, *t), static_cast<std::uint32_t>(relations.size()));
         if (rule && !(ours ? ours->allows(hl, tl) : declared_allows(type, hl, tl))) {
             // Kept: listed, and the rule widened so that the schema allows it (the user decides).
             breaking.emplace_back(relations.size(), "relation type " + type + " does not allow " + hl + " → " + tl + " (" +
@@ -300,26 +316,38 @@ Status ImportBuilder::add(DraftDocument d) {
     }
 
     // Ids: keep the file's ids when valid and unique, number the rest T<n> / R<n>.
-    std::unordered_set<std::string_view> used;  // views of span_ids, relation_ids and the ids made below (none moves)
+    std::vector<std::string_view> used;  // views of span_ids, relation_ids and the ids made below (none moves)
     used.reserve(spans.size() + relations.size());
+    IndexTable used_index(spans.size() + relations.size());
+    auto is_used = [&](std::string_view wanted, std::uint64_t hash) {
+        return used_index.find(hash, [&](std::uint32_t k) { return used[k] == wanted; }).has_value();
+    };
+    auto take = [&](std::string_view wanted) {  // false when another span or relation has it
+        const std::uint64_t hash = std::hash<std::string_view>{}(wanted);
+        if (is_used(wanted, hash)) return false;
+        used_index.insert(hash, static_cast<std::uint32_t>(used.size()));
+        used.push_back(wanted);
+        return true;
+    };
+    auto taken = [&](const std::string& made) { return is_used(made, std::hash<std::string_view>{}(made)); };
     for (std::size_t i = 0; i < spans.size(); ++i)
-        if (is_valid_id(span_ids[i]) && used.insert(span_ids[i]).second) spans[i].id = span_ids[i];
+        if (is_valid_id(span_ids[i]) && take(span_ids[i])) spans[i].id = span_ids[i];
     for (std::size_t i = 0; i < relations.size(); ++i)
-        if (is_valid_id(relation_ids[i]) && used.insert(relation_ids[i]).second) relations[i].id = relation_ids[i];
+        if (is_valid_id(relation_ids[i]) && take(relation_ids[i])) relations[i].id = relation_ids[i];
     std::size_t next = 1;
     for (Span& s : spans)
         if (s.id.empty()) {
-            while (used.count("T" + std::to_string(next))) ++next;
+            while (taken("T" + std::to_string(next))) ++next;
             s.id = "T" + std::to_string(next);
-            used.insert(s.id);
+            take(s.id);
         }
     next = 1;
     for (std::size_t i = 0; i < relations.size(); ++i) {
         Relation& r = relations[i];
         if (r.id.empty()) {
-            while (used.count("R" + std::to_string(next))) ++next;
+            while (taken("R" + std::to_string(next))) ++next;
             r.id = "R" + std::to_string(next);
-            used.insert(r.id);
+            take(r.id);
         }
         r.head = spans[relation_ends[i].first].id;
         r.tail = spans[relation_ends[i].second].id;
