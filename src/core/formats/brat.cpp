@@ -1,7 +1,6 @@
 #include "core/formats/brat.h"
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 #include <unordered_map>
 
@@ -279,8 +278,8 @@ struct Fragments {
 };
 
 // One .ann read into a DraftDocument in one pass over its lines: fields are views into the file,
-// byte offsets come from a CodePointCursor, and a line's place ("doc.ann line 7") is built only
-// for what keeps it (a span, a relation, a skip) or for a message.
+// byte offsets come from a CodePointCursor, and a line's place ("doc.ann line 7") is made only
+// for a message (drafts carry their line number).
 class AnnReader {
 public:
     AnnReader(const std::string& txt_name, std::string_view text, const std::string& ann_name, std::string_view ann,
@@ -309,14 +308,7 @@ public:
 
 private:
     std::string place() const { return place_of(line_); }
-    std::string place_of(std::size_t line) const {  // one allocation: every kept span has one
-        char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, line).ptr;
-        std::string out;
-        out.reserve(ann_name_.size() + 6 + static_cast<std::size_t>(end - digits));
-        out.append(ann_name_).append(" line ").append(digits, end);
-        return out;
-    }
+    std::string place_of(std::size_t line) const { return ann_name_ + " line " + std::to_string(line); }
     Error malformed(std::string_view what) const { return make_error(ErrorKind::Malformed, place() + ": " + std::string(what)); }
 
     // A type name as written, or the original name visual.conf gives it.
@@ -371,14 +363,14 @@ private:
             return make_error(ErrorKind::Invalid, place() + ": the span text " + quote(covered) + " differs from " +
                                                       txt_name_ + " at " + std::string(offsets) + ": " +
                                                       quote(fragments_.joined(text_)));
-        span.place = place();
+        span.line = line_;  // its place, made by the builder for a message only
         if (gap_with_text)
             skipped_.add("discontinuous span imported as its covering range (Inkspan spans are contiguous)",
                          "discontinuous spans imported as their covering ranges (Inkspan spans are contiguous)", 1,
-                         span.place);
+                         place());
         const std::uint64_t hash = std::hash<std::string_view>{}(id);
         if (find_span_id(doc.spans, hash, id))
-            return make_error(ErrorKind::Invalid, span.place + ": " + std::string(id) + " is defined twice");
+            return make_error(ErrorKind::Invalid, place() + ": " + std::string(id) + " is defined twice");
         span_of_.insert(hash, static_cast<std::uint32_t>(doc.spans.size()));
         doc.spans.push_back(std::move(span));
         return Ok{};
@@ -487,7 +479,7 @@ private:
                              "relations involving events or relations skipped", 1, place_of(r.line));
                 continue;
             }
-            doc.relations.push_back({std::string(r.id), std::string(r.kind), *head, *tail, place_of(r.line)});
+            doc.relations.push_back({std::string(r.id), std::string(r.kind), *head, *tail, {}, {}, r.line});
         }
         for (const PendingRef& a : attributes_) {
             std::optional<std::size_t> span;
@@ -538,6 +530,7 @@ Status read_ann(const std::string& txt_name, std::string text, const std::string
     doc.id = clean_id(base_name(strip_extension(txt_name)), "");
     doc.name = std::string(base_name(txt_name));
     doc.place = ann_name;
+    doc.lines_of = ann_name;
     if (auto st = AnnReader(txt_name, text, ann_name, ann, builder, original).read(doc); !st) return st;
     doc.text = std::move(text);
     return builder.add(std::move(doc));

@@ -176,11 +176,21 @@ Status ImportBuilder::add(DraftDocument d) {
 
     // Spans: validate, drop blank ones and exact duplicates (a duplicate's relations go to the first).
     const std::size_t length = doc.length();
-    // type_name once per distinct name of the draft (its rename note, if any, is made the first time).
-    std::unordered_map<std::string_view, std::string> clean_names;  // views of the drafts' labels and types
-    auto clean_type_name = [&](std::string_view raw) -> const std::string& {
+    // Where a draft span or relation is, for a message: its place, or its line of d.lines_of.
+    auto place_of = [&d](const auto& draft) {
+        return draft.line == 0 ? draft.place : d.lines_of + " line " + std::to_string(draft.line);
+    };
+    // type_name once per distinct name of the draft (its rename note, if any, is made the first
+    // time), and what a label needs once: use_entity and the check against the declared labels.
+    struct CleanName {
+        std::string name;            // type_name of the raw name
+        bool label_seen = false;     // use_entity done and `undeclared` set
+        bool undeclared = false;     // a label missing from the declared ones (annotation.conf)
+    };
+    std::unordered_map<std::string_view, CleanName> clean_names;  // views of the drafts' labels and types
+    auto clean_type_name = [&](std::string_view raw) -> CleanName& {
         const auto [it, fresh] = clean_names.try_emplace(raw);
-        if (fresh) it->second = type_name(raw);
+        if (fresh) it->second.name = type_name(raw);
         return it->second;
     };
     std::vector<std::optional<std::size_t>> slot(d.spans.size());  // draft index -> index in `kept`
@@ -192,19 +202,22 @@ Status ImportBuilder::add(DraftDocument d) {
     IndexTable by_key(d.spans.size());  // (start, end, label) of the kept spans → their place in `kept`
     for (std::size_t i = 0; i < d.spans.size(); ++i) {
         DraftSpan& s = d.spans[i];
-        if (auto bad = check_range(s.start, s.end, s.place)) return *bad;
+        if (s.start > s.end) return *check_range(s.start, s.end, place_of(s));
         if (s.end > length)
-            return make_error(ErrorKind::Invalid, s.place + ": span end " + std::to_string(s.end) +
+            return make_error(ErrorKind::Invalid, place_of(s) + ": span end " + std::to_string(s.end) +
                                                       " is past the end of the text (" + std::to_string(length) + " code points)");
-        std::string label = clean_type_name(s.label);
-        if (label.empty()) return make_error(ErrorKind::Invalid, s.place + ": invalid label " + quote(s.label));
+        CleanName& clean = clean_type_name(s.label);
+        std::string label = clean.name;
+        if (label.empty()) return make_error(ErrorKind::Invalid, place_of(s) + ": invalid label " + quote(s.label));
         if (s.start == s.end || is_blank(doc.text_of(s.start, s.end))) {
-            skipped_.add("empty or whitespace-only span skipped", "empty or whitespace-only spans skipped", 1, s.place);
+            skipped_.add("empty or whitespace-only span skipped", "empty or whitespace-only spans skipped", 1, place_of(s));
             continue;
         }
-        if (auto bad = check_free_text(s.note, kMaxNoteBytes, "note")) return at(s.place, *bad);
-        if (auto bad = check_attributes(s.attributes, s.place)) return *bad;
-        if (auto bad = check_agreed_by(s.agreed_by, s.place)) return *bad;
+        if (auto bad = check_free_text(s.note, kMaxNoteBytes, "note")) return at(place_of(s), *bad);
+        if (!s.attributes.empty())
+            if (auto bad = check_attributes(s.attributes, place_of(s))) return *bad;
+        if (!s.agreed_by.empty())
+            if (auto bad = check_agreed_by(s.agreed_by, place_of(s))) return *bad;
         const std::uint64_t key = key_hash(std::hash<std::string_view>{}(label), s.start, s.end);
         const auto first = by_key.find(key, [&](std::uint32_t k) {
             return kept[k].start == s.start && kept[k].end == s.end && kept[k].label == label;
@@ -212,13 +225,17 @@ Status ImportBuilder::add(DraftDocument d) {
         if (first) {
             slot[i] = *first;
             skipped_.add("duplicate span skipped (same offsets and label)", "duplicate spans skipped (same offsets and label)",
-                         1, s.place);
+                         1, place_of(s));
             continue;
         }
         by_key.insert(key, static_cast<std::uint32_t>(kept.size()));
-        if (!declared_labels_.empty() && !declared_labels_.count(label))
+        if (!clean.label_seen) {
+            clean.undeclared = !declared_labels_.empty() && !declared_labels_.count(label);
+            use_entity(label);
+            clean.label_seen = true;
+        }
+        if (clean.undeclared)
             label_breaks.emplace_back(kept.size(), "label " + label + " is not declared in " + labels_source_);
-        use_entity(label);
         slot[i] = kept.size();
         kept.push_back(Span{"", s.start, s.end, std::move(label), std::move(s.note), std::move(s.attributes), std::move(s.agreed_by)});
         proposed.push_back(std::move(s.id));
@@ -245,17 +262,22 @@ Status ImportBuilder::add(DraftDocument d) {
             open_ends.push_back(kept[i].end);
         }
     }
+    // The survivors, compacted in place (nothing moves when all survive).
     std::vector<std::optional<std::size_t>> final_index(kept.size());
-    std::vector<Span> spans;
-    std::vector<std::string> span_ids;
-    spans.reserve(kept.size());
-    span_ids.reserve(kept.size());
+    std::size_t survivors = 0;
     for (std::size_t i = 0; i < kept.size(); ++i)
         if (alive[i]) {
-            final_index[i] = spans.size();
-            spans.push_back(std::move(kept[i]));
-            span_ids.push_back(std::move(proposed[i]));
+            final_index[i] = survivors;
+            if (survivors != i) {
+                kept[survivors] = std::move(kept[i]);
+                proposed[survivors] = std::move(proposed[i]);
+            }
+            ++survivors;
         }
+    kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(survivors), kept.end());
+    proposed.erase(proposed.begin() + static_cast<std::ptrdiff_t>(survivors), proposed.end());
+    std::vector<Span> spans = std::move(kept);
+    std::vector<std::string> span_ids = std::move(proposed);
 
     // Relations: endpoints must have survived, the type's rule must allow them, no duplicates.
     std::vector<Relation> relations;
@@ -272,20 +294,21 @@ Status ImportBuilder::add(DraftDocument d) {
     };
     std::vector<std::pair<std::size_t, std::string>> breaking;  // relation index, what it violates
     for (DraftRelation& r : d.relations) {
-        std::string type = clean_type_name(r.type);
-        if (type.empty()) return make_error(ErrorKind::Invalid, r.place + ": invalid relation type " + quote(r.type));
-        if (auto bad = check_agreed_by(r.agreed_by, r.place)) return *bad;
+        std::string type = clean_type_name(r.type).name;
+        if (type.empty()) return make_error(ErrorKind::Invalid, place_of(r) + ": invalid relation type " + quote(r.type));
+        if (!r.agreed_by.empty())
+            if (auto bad = check_agreed_by(r.agreed_by, place_of(r))) return *bad;
         if (r.head >= slot.size() || r.tail >= slot.size())
-            return make_error(ErrorKind::Invalid, r.place + ": relation refers to an unknown span");
+            return make_error(ErrorKind::Invalid, place_of(r) + ": relation refers to an unknown span");
         std::optional<std::size_t> h, t;
         if (slot[r.head]) h = final_index[*slot[r.head]];
         if (slot[r.tail]) t = final_index[*slot[r.tail]];
         if (!h || !t) {
-            skipped_.add("relation to a skipped span skipped", "relations to skipped spans skipped", 1, r.place);
+            skipped_.add("relation to a skipped span skipped", "relations to skipped spans skipped", 1, place_of(r));
             continue;
         }
         if (*h == *t) {
-            skipped_.add("relation from a span to itself skipped", "relations from a span to itself skipped", 1, r.place);
+            skipped_.add("relation from a span to itself skipped", "relations from a span to itself skipped", 1, place_of(r));
             continue;
         }
         const RelationType* rule = relation_rule(type);
@@ -296,7 +319,7 @@ Status ImportBuilder::add(DraftDocument d) {
         // indexes into `relations`; found by fuzz_formats_brat).
         const bool undirected = rule && !rule->directed;
         if (already_kept(type, *h, *t) || (undirected && already_kept(type, *t, *h))) {
-            skipped_.add("duplicate relation skipped", "duplicate relations skipped", 1, r.place);
+            skipped_.add("duplicate relation skipped", "duplicate relations skipped", 1, place_of(r));
             continue;
         }
         seen.insert(key_hash(std::hash<std::string_view>{}(type), *h, *t), static_cast<std::uint32_t>(relations.size()));
