@@ -64,21 +64,24 @@ TextIndex::TextIndex(std::string_view text) : bytes_(text.size()) {
     utf16_ = u16;
 }
 
-std::size_t TextIndex::code_point_to_byte(std::string_view text, std::size_t cp) const {
-    if (cp >= code_points_) return bytes_;
-    std::size_t k = cp / kStride;
-    std::size_t pos = checkpoints_[k].byte;
-    // The left-th code point start from pos on: skip 8 bytes at a time while they hold no more
-    // starts than that (pos may then stop inside a sequence; the count still holds), then bytes.
-    std::size_t left = cp - k * kStride;
+std::size_t skip_code_points(std::string_view text, std::size_t pos, std::size_t n) {
+    // The n-th code point start from pos on: skip 8 bytes at a time while they hold no more starts
+    // than that (pos may then stop inside a sequence; the count still holds), then bytes.
     while (text.size() - pos >= 8) {
         const std::size_t starts = code_point_starts8(load8(text.data() + pos));
-        if (starts > left) break;
-        left -= starts;
+        if (starts > n) break;
+        n -= starts;
         pos += 8;
     }
-    for (;; ++pos)
-        if (!is_utf8_continuation(static_cast<unsigned char>(text[pos])) && left-- == 0) return pos;
+    for (; pos < text.size(); ++pos)
+        if (!is_utf8_continuation(static_cast<unsigned char>(text[pos])) && n-- == 0) return pos;
+    return text.size();
+}
+
+std::size_t TextIndex::code_point_to_byte(std::string_view text, std::size_t cp) const {
+    if (cp >= code_points_) return bytes_;
+    const std::size_t k = cp / kStride;
+    return skip_code_points(text, checkpoints_[k].byte, cp - k * kStride);
 }
 
 std::size_t TextIndex::byte_to_code_point(std::string_view text, std::size_t byte) const {

@@ -2,6 +2,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "core/text_index.h"
 #include "core/utf8.h"
@@ -101,13 +102,17 @@ TEST_CASE("TextIndex agrees with a linear scan on mostly ASCII text (8 ASCII byt
         const TextIndex idx(text);
         REQUIRE(idx.code_point_count() == static_cast<std::size_t>(n));
         std::size_t pos = 0, u16 = 0;
+        std::vector<std::size_t> starts;  // byte of each code point, and the end
         for (int cp = 0; cp <= n; ++cp) {
             CHECK(idx.code_point_to_byte(text, cp) == pos);
             CHECK(idx.byte_to_code_point(text, pos) == static_cast<std::size_t>(cp));
             CHECK(idx.code_point_to_utf16(text, cp) == u16);
+            starts.push_back(pos);
             if (cp < n) u16 += utf16_length(decode_utf8(text, pos));
         }
         CHECK(idx.utf16_count() == u16);
+        const std::size_t from = static_cast<std::size_t>(n) / 3;  // skip_code_points from anywhere to anywhere after
+        for (std::size_t k = from; k < starts.size(); ++k) CHECK(skip_code_points(text, starts[from], k - from) == starts[k]);
     }
 }
 

@@ -213,7 +213,10 @@ public:
             byte_ = index_->code_point_to_byte(text_, cp);
             cp_ = cp;
         }
-        for (; cp_ < cp; ++cp_) byte_ += utf8_sequence_length(static_cast<unsigned char>(text_[byte_]));
+        if (cp > cp_) {
+            byte_ = skip_code_points(text_, byte_, cp - cp_);
+            cp_ = cp;
+        }
         for (; cp_ > cp; --cp_)
             do --byte_;
             while (is_utf8_continuation(static_cast<unsigned char>(text_[byte_])));
@@ -238,6 +241,17 @@ std::size_t count_lines_starting_with(std::string_view s, char c) {
     for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1))
         n += nl + 1 < s.size() && s[nl + 1] == c;
     return n;
+}
+
+// "12 34", how nearly every fragment is written: two counts and one space (the same fields as
+// split_blanks finds there); nullopts otherwise.
+std::pair<std::optional<std::size_t>, std::optional<std::size_t>> plain_range(std::string_view part) {
+    const auto space = part.find(' ');
+    if (space == std::string_view::npos) return {};
+    const auto start = parse_count(part.substr(0, space));
+    const auto end = start ? parse_count(part.substr(space + 1)) : std::nullopt;
+    if (!end) return {};
+    return {start, end};
 }
 
 // A reference line (R, A, M or #), resolved once every T line is known. Views point into the
@@ -384,9 +398,12 @@ private:
         for (std::size_t from = 0;;) {
             const std::size_t semicolon = offsets.find(';', from);
             const std::string_view part = offsets.substr(from, semicolon == std::string_view::npos ? offsets.npos : semicolon - from);
-            split_blanks(part, fields_);
-            const auto s = fields_.size() == 2 ? parse_count(fields_[0]) : std::nullopt;
-            const auto e = fields_.size() == 2 ? parse_count(fields_[1]) : std::nullopt;
+            auto [s, e] = plain_range(part);
+            if (!s || !e) {  // anything else: the fields between runs of blanks
+                split_blanks(part, fields_);
+                s = fields_.size() == 2 ? parse_count(fields_[0]) : std::nullopt;
+                e = fields_.size() == 2 ? parse_count(fields_[1]) : std::nullopt;
+            }
             if (!s || !e)
                 return malformed("bad offsets " + quote(part) + " (expected \"start end\", fragments separated by ;)");
             if (*s > length_) return check_code_point(*s, length_, place(), ": span start").error();
