@@ -367,7 +367,7 @@ private:
         const auto space = head.find(' ');
         if (space == std::string_view::npos || space == 0)
             return malformed("expected \"LABEL start end\", got " + quote(head));
-        DraftSpan span;
+        DraftSpan& span = doc.spans.emplace_back();  // filled in place (an error drops the whole draft)
         span.id = std::string(id);
         span.label = std::string(name_of(head.substr(0, space)));
         const std::string_view offsets = head.substr(space + 1);
@@ -383,10 +383,9 @@ private:
                          "discontinuous spans imported as their covering ranges (Inkspan spans are contiguous)", 1,
                          place());
         const std::uint64_t hash = std::hash<std::string_view>{}(id);
-        if (find_span_id(doc.spans, hash, id))
+        if (find_span_id(doc.spans, hash, id))  // (the table holds the spans before this one)
             return make_error(ErrorKind::Invalid, place() + ": " + std::string(id) + " is defined twice");
-        span_of_.insert(hash, static_cast<std::uint32_t>(doc.spans.size()));
-        doc.spans.push_back(std::move(span));
+        span_of_.insert(hash, static_cast<std::uint32_t>(doc.spans.size() - 1));
         return Ok{};
     }
 

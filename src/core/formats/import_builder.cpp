@@ -184,13 +184,17 @@ Status ImportBuilder::add(DraftDocument d) {
     // time), and what a label needs once: use_entity and the check against the declared labels.
     struct CleanName {
         std::string name;            // type_name of the raw name
+        std::uint64_t hash = 0;      // of `name`
         bool label_seen = false;     // use_entity done and `undeclared` set
         bool undeclared = false;     // a label missing from the declared ones (annotation.conf)
     };
     std::unordered_map<std::string_view, CleanName> clean_names;  // views of the drafts' labels and types
     auto clean_type_name = [&](std::string_view raw) -> CleanName& {
         const auto [it, fresh] = clean_names.try_emplace(raw);
-        if (fresh) it->second.name = type_name(raw);
+        if (fresh) {
+            it->second.name = type_name(raw);
+            it->second.hash = std::hash<std::string_view>{}(it->second.name);
+        }
         return it->second;
     };
     std::vector<std::optional<std::size_t>> slot(d.spans.size());  // draft index -> index in `kept`
@@ -218,7 +222,7 @@ Status ImportBuilder::add(DraftDocument d) {
             if (auto bad = check_attributes(s.attributes, place_of(s))) return *bad;
         if (!s.agreed_by.empty())
             if (auto bad = check_agreed_by(s.agreed_by, place_of(s))) return *bad;
-        const std::uint64_t key = key_hash(std::hash<std::string_view>{}(label), s.start, s.end);
+        const std::uint64_t key = key_hash(clean.hash, s.start, s.end);
         const auto first = by_key.find(key, [&](std::uint32_t k) {
             return kept[k].start == s.start && kept[k].end == s.end && kept[k].label == label;
         });
@@ -237,7 +241,13 @@ Status ImportBuilder::add(DraftDocument d) {
         if (clean.undeclared)
             label_breaks.emplace_back(kept.size(), "label " + label + " is not declared in " + labels_source_);
         slot[i] = kept.size();
-        kept.push_back(Span{"", s.start, s.end, std::move(label), std::move(s.note), std::move(s.attributes), std::move(s.agreed_by)});
+        Span& span = kept.emplace_back();  // filled in place: no temporary to move
+        span.start = s.start;
+        span.end = s.end;
+        span.label = std::move(label);
+        span.note = std::move(s.note);
+        span.attributes = std::move(s.attributes);
+        span.agreed_by = std::move(s.agreed_by);
         proposed.push_back(std::move(s.id));
     }
 
