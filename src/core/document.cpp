@@ -206,18 +206,17 @@ std::size_t Document::label_count(std::string_view label) const {
 }
 
 std::uint32_t Document::store(Span span) {
-    std::uint32_t slot;
-    if (!free_slots_.empty()) {
-        slot = free_slots_.back();
-        free_slots_.pop_back();
-    } else {
-        slot = static_cast<std::uint32_t>(slots_.size());
-        slots_.emplace_back();
-    }
+    const bool reuse = !free_slots_.empty();
+    const std::uint32_t slot = reuse ? free_slots_.back() : static_cast<std::uint32_t>(slots_.size());
     if (auto n = id_number(span.id, 'T')) next_span_number_ = std::max(next_span_number_, *n + 1);
     count_up(label_counts_, span.label);
     slot_by_id_.emplace(span.id, slot);
-    slots_[slot] = std::move(span);
+    if (reuse) {
+        free_slots_.pop_back();
+        slots_[slot] = std::move(span);
+    } else {
+        slots_.push_back(std::move(span));  // (not a default span assigned over)
+    }
     return slot;
 }
 
