@@ -5,7 +5,6 @@
 #include <unordered_map>
 
 #include "core/formats/index_table.h"
-#include "core/limits.h"
 #include "core/utf8.h"
 #include "core/validation.h"
 
