@@ -206,18 +206,17 @@ std::size_t Document::label_count(std::string_view label) const {
 }
 
 std::uint32_t Document::store(Span span) {
-    std::uint32_t slot;
-    if (!free_slots_.empty()) {
-        slot = free_slots_.back();
-        free_slots_.pop_back();
-    } else {
-        slot = static_cast<std::uint32_t>(slots_.size());
-        slots_.emplace_back();
-    }
+    const bool reuse = !free_slots_.empty();
+    const std::uint32_t slot = reuse ? free_slots_.back() : static_cast<std::uint32_t>(slots_.size());
     if (auto n = id_number(span.id, 'T')) next_span_number_ = std::max(next_span_number_, *n + 1);
     count_up(label_counts_, span.label);
     slot_by_id_.emplace(span.id, slot);
-    slots_[slot] = std::move(span);
+    if (reuse) {
+        free_slots_.pop_back();
+        slots_[slot] = std::move(span);
+    } else {
+        slots_.push_back(std::move(span));  // (not a default span assigned over)
+    }
     return slot;
 }
 
@@ -253,15 +252,18 @@ void Document::insert_spans(std::vector<Span> spans) {
     if (spans.size() == 1) return insert_span(std::move(spans.front()));
     const std::size_t old_size = order_.size();
     order_.reserve(old_size + spans.size());
-    slot_by_id_.reserve(slot_by_id_.size() + spans.size());
-    slots_.reserve(slots_.size() + spans.size());
+    if (spans.size() >= slots_.size()) {  // a document arriving whole: no span moved twice, no rehash
+        slots_.reserve(slots_.size() + spans.size());
+        slot_by_id_.reserve(slot_by_id_.size() + spans.size());
+    }  // (smaller batches keep the containers' own geometric growth)
     for (Span& s : spans) {
         const auto start = static_cast<std::uint32_t>(s.start), end = static_cast<std::uint32_t>(s.end);
         order_.push_back(Entry{start, end, store(std::move(s))});
     }
     auto less = [this](const Entry& a, const Entry& b) { return entry_less(a, b); };
     const auto mid = order_.begin() + static_cast<std::ptrdiff_t>(old_size);
-    if (!std::is_sorted(mid, order_.end(), less)) std::sort(mid, order_.end(), less);  // files come sorted
+    // Ids are unique, so the order is total: spans that come sorted (a file in text order) need no sort.
+    if (!std::is_sorted(mid, order_.end(), less)) std::sort(mid, order_.end(), less);
     std::inplace_merge(order_.begin(), mid, order_.end(), less);
     rebuild_blocks(0);
 }
@@ -382,13 +384,17 @@ void Document::insert_relation(Relation relation) {
 
 void Document::insert_relations(std::vector<Relation> relations) {
     const std::size_t old_size = relations_.size();
+    if (relations.size() >= old_size) {  // as for spans: room at once only when a document arrives whole
+        relations_.reserve(old_size + relations.size());
+        relations_by_span_.reserve(relations_by_span_.size() + 2 * relations.size());
+    }
     for (Relation& r : relations) {
         index_relation(r);
         relations_.push_back(std::move(r));
     }
     auto less = [](const Relation& a, const Relation& b) { return natural_id_less(a.id, b.id); };
     const auto mid = relations_.begin() + static_cast<std::ptrdiff_t>(old_size);
-    if (!std::is_sorted(mid, relations_.end(), less)) std::sort(mid, relations_.end(), less);  // files come sorted
+    if (!std::is_sorted(mid, relations_.end(), less)) std::sort(mid, relations_.end(), less);  // ids are unique: a total order
     std::inplace_merge(relations_.begin(), mid, relations_.end(), less);
 }
 

@@ -1,5 +1,7 @@
 #include "core/validation.h"
 
+#include <algorithm>
+
 #include "core/json_escape.h"
 #include "core/limits.h"
 #include "core/unicode_class.h"
@@ -17,7 +19,10 @@ bool is_blank(std::string_view utf8) {
 }
 
 bool is_valid_token(std::string_view s, std::size_t max_bytes) {
-    if (s.empty() || s.size() > max_bytes || find_invalid_utf8(s)) return false;
+    if (s.empty() || s.size() > max_bytes) return false;
+    // Most ids and names are printable ASCII (no space, no control character): no decoding needed.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return c > 0x20 && c < 0x7F; })) return true;
+    if (find_invalid_utf8(s)) return false;
     std::size_t pos = 0;
     while (pos < s.size()) {
         const char32_t cp = decode_utf8(s, pos);

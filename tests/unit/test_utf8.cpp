@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/text_index.h"
 #include "core/utf8.h"
@@ -35,6 +38,63 @@ TEST_CASE("find_invalid_utf8 finds a bad byte at every place of a long ASCII run
             letter += "\xE2\x80";  // cut short at the end
             CHECK(find_invalid_utf8(letter) == length + 1);
         }
+}
+
+namespace {
+
+// The rules of well-formed UTF-8 (Unicode table 3-7), one sequence at a time: what the checker
+// must find, however it gets there.
+std::optional<std::size_t> first_invalid_by_the_table(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        std::size_t length = 1;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (b < 0x80) length = 1;
+        else if (b >= 0xC2 && b <= 0xDF) length = 2;
+        else if (b == 0xE0) length = 3, lo = 0xA0;
+        else if (b == 0xED) length = 3, hi = 0x9F;
+        else if (b >= 0xE1 && b <= 0xEF) length = 3;
+        else if (b == 0xF0) length = 4, lo = 0x90;
+        else if (b == 0xF4) length = 4, hi = 0x8F;
+        else if (b >= 0xF1 && b <= 0xF3) length = 4;
+        else return i;
+        for (std::size_t j = 1; j < length; ++j) {
+            if (i + j >= s.size()) return i;
+            const auto c = static_cast<unsigned char>(s[i + j]);
+            if (j == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return i;
+        }
+        i += length;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("find_invalid_utf8 and Utf8Checker (in pieces) agree with the table on random bytes") {
+    const char* pieces[] = {"a", "bc", " ", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\xC3", "\xE2\x80", "\xF0\x9F",
+                            "\x80", "\xBF", "\xC0\xAF", "\xE0\x80\x80", "\xE0\xA0\x80", "\xED\xA0\x80", "\xED\x9F\xBF",
+                            "\xF4\x90\x80\x80", "\xF4\x8F\xBF\xBF", "\xFF", "\xEF\xBF\xBD", "\xDF\xBF", "\xE1\x28\x80"};
+    std::mt19937 rng(99);
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        const int n = static_cast<int>(rng() % 24);
+        const bool mostly_valid = round % 2 == 0;  // the invalid pieces are rare in half the rounds
+        for (int i = 0; i < n; ++i) {
+            const std::size_t k = rng() % std::size(pieces);
+            s += mostly_valid && k >= 6 && rng() % 8 != 0 ? pieces[rng() % 6] : pieces[k];
+        }
+        const auto expected = first_invalid_by_the_table(s);
+        CHECK(find_invalid_utf8(s) == expected);
+        Utf8Checker checker;  // the same text cut anywhere, so that sequences straddle pieces
+        std::optional<std::size_t> found;
+        for (std::size_t at = 0; at < s.size() && !found;) {
+            const std::size_t size = 1 + rng() % 5;
+            found = checker.feed(std::string_view(s).substr(at, size));
+            at += size;
+        }
+        if (!found) found = checker.finish();
+        CHECK(found == expected);
+    }
 }
 
 TEST_CASE("decode and encode round trip every kind of scalar value") {
@@ -86,6 +146,32 @@ TEST_CASE("TextIndex agrees with a linear scan on random Unicode text") {
                 u16 += utf16_length(c);
             }
         }
+    }
+}
+
+TEST_CASE("TextIndex agrees with a linear scan on mostly ASCII text (8 ASCII bytes at a time)") {
+    std::mt19937 rng(678);
+    const char32_t rare[] = {U'é', U'’', U'中', U'😀', U'\u0301'};
+    for (int round = 0; round < 50; ++round) {
+        std::string text;
+        const int n = std::uniform_int_distribution<int>(0, 700)(rng);
+        const int one_in = 1 + round;  // from every code point non-ASCII to long ASCII runs
+        for (int i = 0; i < n; ++i)
+            append_utf8(text, rng() % one_in == 0 ? rare[rng() % std::size(rare)] : static_cast<char32_t>('a' + rng() % 26));
+        const TextIndex idx(text);
+        REQUIRE(idx.code_point_count() == static_cast<std::size_t>(n));
+        std::size_t pos = 0, u16 = 0;
+        std::vector<std::size_t> starts;  // byte of each code point, and the end
+        for (int cp = 0; cp <= n; ++cp) {
+            CHECK(idx.code_point_to_byte(text, cp) == pos);
+            CHECK(idx.byte_to_code_point(text, pos) == static_cast<std::size_t>(cp));
+            CHECK(idx.code_point_to_utf16(text, cp) == u16);
+            starts.push_back(pos);
+            if (cp < n) u16 += utf16_length(decode_utf8(text, pos));
+        }
+        CHECK(idx.utf16_count() == u16);
+        const std::size_t from = static_cast<std::size_t>(n) / 3;  // skip_code_points from anywhere to anywhere after
+        for (std::size_t k = from; k < starts.size(); ++k) CHECK(skip_code_points(text, starts[from], k - from) == starts[k]);
     }
 }
 

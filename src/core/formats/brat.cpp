@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/formats/index_table.h"
 #include "core/utf8.h"
 #include "core/validation.h"
 
@@ -196,195 +197,356 @@ ExportedFiles export_brat(const Corpus& corpus, const std::vector<std::size_t>& 
 
 namespace {
 
+// Code point offsets → byte offsets of one text, for offsets that mostly come in increasing order
+// (an .ann lists its spans in text order): each answer walks from the previous one, so a whole
+// file costs about one pass over the text. A long jump goes through a TextIndex, built the first
+// time one is needed, so a file in any order stays O(n log n).
+class CodePointCursor {
+public:
+    explicit CodePointCursor(std::string_view text) : text_(text) {}
+
+    // cp <= the text's code point count.
+    std::size_t byte_of(std::size_t cp) {
+        if (cp >= cp_ ? cp - cp_ > kLongestWalk : cp_ - cp > kLongestWalk) {
+            if (!index_) index_.emplace(text_);
+            byte_ = index_->code_point_to_byte(text_, cp);
+            cp_ = cp;
+        }
+        if (cp > cp_) {
+            byte_ = skip_code_points(text_, byte_, cp - cp_);
+            cp_ = cp;
+        }
+        for (; cp_ > cp; --cp_)
+            do --byte_;
+            while (is_utf8_continuation(static_cast<unsigned char>(text_[byte_])));
+        return byte_;
+    }
+
+private:
+    static constexpr std::size_t kLongestWalk = 512;  // code points
+    std::string_view text_;
+    std::size_t cp_ = 0, byte_ = 0;
+    std::optional<TextIndex> index_;
+};
+
+std::size_t count_code_points(std::string_view utf8) {
+    std::size_t n = 0;
+    for (const char c : utf8) n += !is_utf8_continuation(static_cast<unsigned char>(c));
+    return n;
+}
+
+std::size_t count_lines_starting_with(std::string_view s, char c) {
+    std::size_t n = !s.empty() && s[0] == c;
+    for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1))
+        n += nl + 1 < s.size() && s[nl + 1] == c;
+    return n;
+}
+
+// "12 34", how nearly every fragment is written: two counts and one space (the same fields as
+// split_blanks finds there); nullopts otherwise.
+std::pair<std::optional<std::size_t>, std::optional<std::size_t>> plain_range(std::string_view part) {
+    const auto space = part.find(' ');
+    if (space == std::string_view::npos) return {};
+    const auto start = parse_count(part.substr(0, space));
+    const auto end = start ? parse_count(part.substr(space + 1)) : std::nullopt;
+    if (!end) return {};
+    return {start, end};
+}
+
+// A reference line (R, A, M or #), resolved once every T line is known. Views point into the
+// .ann or into the `original` names, which outlive the reading.
 struct PendingRef {
-    std::size_t line;
-    std::string kind;  // relation type, attribute name or note type
-    std::vector<std::string> refs;
-    std::string value;  // attribute value or note text
-    std::string id;
+    std::size_t line;  // from 1
+    std::string_view id;
+    std::string_view kind;  // relation type, attribute name or note type
+    std::size_t ref_count = 0;
+    std::string_view refs[2];  // the first two (only a relation with exactly two is read)
+    std::string_view value;    // attribute value or note text
+};
+
+// The byte range of each fragment of a T line ("0 5;6 10"), reused from line to line.
+struct Fragments {
+    std::vector<std::pair<std::size_t, std::size_t>> bytes;
+
+    // Whether `covered` is the fragments' texts joined by single spaces.
+    bool spell(std::string_view covered, std::string_view text) const {
+        std::size_t at = 0;
+        for (std::size_t k = 0; k < bytes.size(); ++k) {
+            if (k > 0 && (at >= covered.size() || covered[at++] != ' ')) return false;
+            const std::string_view piece = text.substr(bytes[k].first, bytes[k].second - bytes[k].first);
+            if (covered.substr(at, piece.size()) != piece) return false;
+            at += piece.size();
+        }
+        return at == covered.size();
+    }
+    // The same text, built (for a message).
+    std::string joined(std::string_view text) const {
+        std::string out;
+        for (std::size_t k = 0; k < bytes.size(); ++k) {
+            if (k > 0) out += ' ';
+            out.append(text.substr(bytes[k].first, bytes[k].second - bytes[k].first));
+        }
+        return out;
+    }
+};
+
+// One .ann read into a DraftDocument in one pass over its lines: fields are views into the file,
+// byte offsets come from a CodePointCursor, and a line's place ("doc.ann line 7") is made only
+// for a message (drafts carry their line number).
+class AnnReader {
+public:
+    AnnReader(const std::string& txt_name, std::string_view text, const std::string& ann_name, std::string_view ann,
+              ImportBuilder& builder, const std::map<std::string, std::string>& original)
+        : txt_name_(txt_name), text_(text), ann_name_(ann_name), ann_(ann), skipped_(builder.skipped()),
+          original_(original), length_(count_code_points(text)), bytes_(text) {}
+
+    Status read(DraftDocument& doc) {
+        const std::size_t t_lines = count_lines_starting_with(ann_, 'T');  // no span is moved as the list grows
+        doc.spans.reserve(t_lines);
+        span_of_ = IndexTable(t_lines);
+        std::size_t start = 0, n = 0;
+        while (start < ann_.size()) {  // the lines of split_lines, without the vector
+            const std::size_t nl = ann_.find('\n', start);
+            const std::size_t stop = nl == std::string_view::npos ? ann_.size() : nl;
+            std::string_view line = ann_.substr(start, stop - start);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            line_ = ++n;
+            if (!is_ascii_blank(line))
+                if (auto st = read_line(line, doc); !st) return st;
+            if (nl == std::string_view::npos) break;
+            start = nl + 1;
+        }
+        return resolve(doc);
+    }
+
+private:
+    std::string place() const { return place_of(line_); }
+    std::string place_of(std::size_t line) const { return ann_name_ + " line " + std::to_string(line); }
+    Error malformed(std::string_view what) const { return make_error(ErrorKind::Malformed, place() + ": " + std::string(what)); }
+
+    // A type name as written, or the original name visual.conf gives it.
+    std::string_view name_of(std::string_view written) const {
+        if (original_.empty()) return written;
+        const auto it = original_.find(std::string(written));
+        return it == original_.end() ? written : std::string_view(it->second);
+    }
+
+    Status read_line(std::string_view line, DraftDocument& doc) {
+        const auto tab = line.find('\t');
+        if (tab == std::string_view::npos || tab == 0)
+            return malformed("expected an id, a tab and an annotation, got " + quote(line));
+        const std::string_view id = line.substr(0, tab);
+        const std::string_view data = line.substr(tab + 1);
+        switch (id[0]) {
+            case 'T': return read_span(id, data, doc);
+            case 'R': return read_relation(id, data);
+            case 'A':
+            case 'M': return read_attribute(id, data);
+            case '#': return read_note(id, data);
+            case 'E':
+                skipped_.add("event (E line) skipped; its trigger was kept as a span",
+                             "events (E lines) skipped; their triggers were kept as spans", 1, place());
+                return Ok{};
+            case '*':
+                skipped_.add("equivalence (* line) skipped", "equivalences (* lines) skipped", 1, place());
+                return Ok{};
+            case 'N':
+                skipped_.add("normalization (N line) skipped", "normalizations (N lines) skipped", 1, place());
+                return Ok{};
+            default:
+                return malformed("unknown annotation id " + quote(id) + " (expected T, R, E, A, M, N, * or #)");
+        }
+    }
+
+    // T<n> <TAB> LABEL start end[;start end...] [<TAB> covered text]
+    Status read_span(std::string_view id, std::string_view data, DraftDocument& doc) {
+        const auto tab2 = data.find('\t');
+        const std::string_view head = data.substr(0, tab2);
+        const std::string_view covered = tab2 == std::string_view::npos ? std::string_view() : data.substr(tab2 + 1);
+        const auto space = head.find(' ');
+        if (space == std::string_view::npos || space == 0)
+            return malformed("expected \"LABEL start end\", got " + quote(head));
+        DraftSpan& span = doc.spans.emplace_back();  // filled in place (an error drops the whole draft)
+        span.id = std::string(id);
+        span.label = std::string(name_of(head.substr(0, space)));
+        const std::string_view offsets = head.substr(space + 1);
+        bool gap_with_text = false;
+        if (auto st = read_fragments(offsets, span, gap_with_text); !st) return st;
+        if (tab2 != std::string_view::npos && !fragments_.spell(covered, text_))
+            return make_error(ErrorKind::Invalid, place() + ": the span text " + quote(covered) + " differs from " +
+                                                      txt_name_ + " at " + std::string(offsets) + ": " +
+                                                      quote(fragments_.joined(text_)));
+        span.line = line_;  // its place, made by the builder for a message only
+        if (gap_with_text)
+            skipped_.add("discontinuous span imported as its covering range (Inkspan spans are contiguous)",
+                         "discontinuous spans imported as their covering ranges (Inkspan spans are contiguous)", 1,
+                         place());
+        const std::uint64_t hash = std::hash<std::string_view>{}(id);
+        if (find_span_id(doc.spans, hash, id))  // (the table holds the spans before this one)
+            return make_error(ErrorKind::Invalid, place() + ": " + std::string(id) + " is defined twice");
+        span_of_.insert(hash, static_cast<std::uint32_t>(doc.spans.size() - 1));
+        return Ok{};
+    }
+
+    // "0 5;6 10": each fragment checked, the span set to their covering range; `gap_with_text`
+    // when text other than whitespace lies between two fragments.
+    Status read_fragments(std::string_view offsets, DraftSpan& span, bool& gap_with_text) {
+        fragments_.bytes.clear();
+        std::size_t previous_end = 0;
+        for (std::size_t from = 0;;) {
+            const std::size_t semicolon = offsets.find(';', from);
+            const std::string_view part = offsets.substr(from, semicolon == std::string_view::npos ? offsets.npos : semicolon - from);
+            auto [s, e] = plain_range(part);
+            if (!s || !e) {  // anything else: the fields between runs of blanks
+                split_blanks(part, fields_);
+                s = fields_.size() == 2 ? parse_count(fields_[0]) : std::nullopt;
+                e = fields_.size() == 2 ? parse_count(fields_[1]) : std::nullopt;
+            }
+            if (!s || !e)
+                return malformed("bad offsets " + quote(part) + " (expected \"start end\", fragments separated by ;)");
+            if (*s > length_) return check_code_point(*s, length_, place(), ": span start").error();
+            if (*e > length_) return check_code_point(*e, length_, place(), ": span end").error();
+            if (*s > *e) return *check_range(*s, *e, place());
+            const std::size_t b0 = bytes_.byte_of(*s), b1 = bytes_.byte_of(*e);
+            if (fragments_.bytes.empty()) {
+                span.start = *s;
+                span.end = *e;
+            } else {
+                if (*s > previous_end) {
+                    const std::size_t g0 = bytes_.byte_of(previous_end);
+                    gap_with_text = gap_with_text || !is_blank(text_.substr(g0, b0 - g0));
+                }
+                span.start = std::min(span.start, *s);
+                span.end = std::max(span.end, *e);
+            }
+            previous_end = *e;
+            fragments_.bytes.emplace_back(b0, b1);
+            if (semicolon == std::string_view::npos) return Ok{};
+            from = semicolon + 1;
+        }
+    }
+
+    // R<n> <TAB> type Arg1:T1 Arg2:T2
+    Status read_relation(std::string_view id, std::string_view data) {
+        split_blanks(data, fields_);
+        if (fields_.size() < 3) return malformed("expected \"type Arg1:T1 Arg2:T2\", got " + quote(data));
+        PendingRef r{line_, id, name_of(fields_[0]), 0, {}, {}};
+        for (std::size_t k = 1; k < fields_.size(); ++k) {
+            const auto colon = fields_[k].find(':');
+            if (colon == std::string_view::npos) return malformed("expected \"Name:Id\", got " + quote(fields_[k]));
+            if (r.ref_count < 2) r.refs[r.ref_count] = fields_[k].substr(colon + 1);
+            ++r.ref_count;
+        }
+        relations_.push_back(r);
+        return Ok{};
+    }
+
+    // A<n>/M<n> <TAB> Name Id [Value]
+    Status read_attribute(std::string_view id, std::string_view data) {
+        split_blanks(data, fields_);
+        if (fields_.size() < 2 || fields_.size() > 3) return malformed("expected \"Name Id [Value]\", got " + quote(data));
+        attributes_.push_back({line_, id, name_of(fields_[0]), 1, {fields_[1]}, fields_.size() == 3 ? fields_[2] : "true"});
+        return Ok{};
+    }
+
+    // #<n> <TAB> AnnotatorNotes Id <TAB> note (or another note type)
+    Status read_note(std::string_view id, std::string_view data) {
+        const auto tab2 = data.find('\t');
+        split_blanks(data.substr(0, tab2), fields_);
+        if (fields_.size() != 2) return malformed("expected \"AnnotatorNotes Id<TAB>note\", got " + quote(data));
+        notes_.push_back({line_, id, fields_[0], 1, {fields_[1]},
+                          tab2 == std::string_view::npos ? std::string_view() : data.substr(tab2 + 1)});
+        return Ok{};
+    }
+
+    // The draft span with this id (`hash` is its hash).
+    std::optional<std::uint32_t> find_span_id(const std::vector<DraftSpan>& spans, std::uint64_t hash, std::string_view id) const {
+        return span_of_.find(hash, [&](std::uint32_t i) { return spans[i].id == id; });
+    }
+
+    // The span a reference names; nullopt (and Ok) for an event or a relation, which the caller
+    // skips; an error for anything else.
+    Status find_span(const std::vector<DraftSpan>& spans, const PendingRef& p, std::string_view ref,
+                     std::optional<std::size_t>& out) const {
+        if (auto found = find_span_id(spans, std::hash<std::string_view>{}(ref), ref)) {
+            out = *found;
+            return Ok{};
+        }
+        if (!ref.empty() && (ref[0] == 'E' || ref[0] == 'R' || ref[0] == '*')) return Ok{};
+        return make_error(ErrorKind::Invalid, place_of(p.line) + ": " + std::string(p.id) + " refers to " + quote(ref) +
+                                                  ", which is not defined");
+    }
+
+    // References, now that every T line is known: relations, then attributes, then notes.
+    Status resolve(DraftDocument& doc) {
+        doc.relations.reserve(relations_.size());
+        for (const PendingRef& r : relations_) {
+            if (r.ref_count != 2) {
+                skipped_.add("relation without exactly two arguments skipped",
+                             "relations without exactly two arguments skipped", 1, place_of(r.line));
+                continue;
+            }
+            std::optional<std::size_t> head, tail;
+            if (auto st = find_span(doc.spans, r, r.refs[0], head); !st) return st;
+            if (auto st = find_span(doc.spans, r, r.refs[1], tail); !st) return st;
+            if (!head || !tail) {
+                skipped_.add("relation involving an event or a relation skipped",
+                             "relations involving events or relations skipped", 1, place_of(r.line));
+                continue;
+            }
+            doc.relations.push_back({std::string(r.id), std::string(r.kind), *head, *tail, {}, {}, r.line});
+        }
+        for (const PendingRef& a : attributes_) {
+            std::optional<std::size_t> span;
+            if (auto st = find_span(doc.spans, a, a.refs[0], span); !st) return st;
+            if (!span) {
+                skipped_.add("attribute of an event or a relation skipped", "attributes of events or relations skipped", 1,
+                             place_of(a.line));
+                continue;
+            }
+            doc.spans[*span].attributes[std::string(a.kind)] = std::string(a.value);
+        }
+        for (const PendingRef& note : notes_) {
+            std::optional<std::size_t> span;
+            if (auto st = find_span(doc.spans, note, note.refs[0], span); !st) return st;
+            if (!span) {
+                skipped_.add("note on an event or a relation skipped", "notes on events or relations skipped", 1,
+                             place_of(note.line));
+                continue;
+            }
+            // AnnotatorNotes are the span's note; notes of other types (Lemma, ...) keep their type
+            // as the attribute "#<type>", written back as such notes.
+            std::string& target = note.kind == "AnnotatorNotes" ? doc.spans[*span].note
+                                                                 : doc.spans[*span].attributes["#" + std::string(note.kind)];
+            if (!target.empty()) target += '\n';
+            target += note.value;
+        }
+        return Ok{};
+    }
+
+    const std::string& txt_name_;
+    const std::string_view text_;
+    const std::string& ann_name_;
+    const std::string_view ann_;
+    Tally& skipped_;
+    const std::map<std::string, std::string>& original_;
+    const std::size_t length_;  // of the text, in code points
+    CodePointCursor bytes_;
+    std::size_t line_ = 0;  // the line being read, from 1
+    IndexTable span_of_;  // T ids → their draft spans
+    std::vector<PendingRef> relations_, attributes_, notes_;
+    std::vector<std::string_view> fields_;  // scratch: the blank-separated fields of a line
+    Fragments fragments_;
 };
 
 Status read_ann(const std::string& txt_name, std::string text, const std::string& ann_name, std::string_view ann,
                 ImportBuilder& builder, const std::map<std::string, std::string>& original) {
-    auto name_of = [&](std::string_view written) {
-        if (original.empty()) return std::string(written);  // (no lookup key built per line)
-        const auto it = original.find(std::string(written));
-        return it == original.end() ? std::string(written) : it->second;
-    };
-    if (auto bad = find_invalid_utf8(ann))
-        return make_error(ErrorKind::InvalidUtf8, ann_name + ": invalid UTF-8 at byte " + std::to_string(*bad));
-    const TextIndex index(text);
-    const std::size_t length = index.code_point_count();
     DraftDocument doc;
     doc.id = clean_id(base_name(strip_extension(txt_name)), "");
     doc.name = std::string(base_name(txt_name));
     doc.place = ann_name;
-    std::unordered_map<std::string, std::size_t> span_of;  // T id -> draft index
-    std::vector<PendingRef> relations, attributes, notes;
-    Tally& skipped = builder.skipped();
-    const std::vector<std::string_view> lines = split_lines(ann);
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-        const std::string_view line = lines[n];
-        if (is_ascii_blank(line)) continue;
-        const std::string place = ann_name + " line " + std::to_string(n + 1);
-        const auto tab = line.find('\t');
-        if (tab == std::string_view::npos || tab == 0)
-            return make_error(ErrorKind::Malformed, place + ": expected an id, a tab and an annotation, got " + quote(line));
-        const std::string id(line.substr(0, tab));
-        std::string_view data = line.substr(tab + 1);
-        switch (id[0]) {
-            case 'T': {
-                const auto tab2 = data.find('\t');
-                const std::string_view head = data.substr(0, tab2);
-                const std::string_view covered = tab2 == std::string_view::npos ? std::string_view() : data.substr(tab2 + 1);
-                const auto space = head.find(' ');
-                if (space == std::string_view::npos || space == 0)
-                    return make_error(ErrorKind::Malformed, place + ": expected \"LABEL start end\", got " + quote(head));
-                DraftSpan span;
-                span.id = id;
-                span.label = name_of(head.substr(0, space));
-                span.place = place;
-                std::string expected;
-                bool gap_with_text = false;
-                std::size_t previous_end = 0;
-                const std::vector<std::string_view> parts = split(head.substr(space + 1), ';');
-                for (std::size_t k = 0; k < parts.size(); ++k) {
-                    const std::vector<std::string_view> nums = split_blanks(parts[k]);
-                    const auto s = nums.size() == 2 ? parse_count(nums[0]) : std::nullopt;
-                    const auto e = nums.size() == 2 ? parse_count(nums[1]) : std::nullopt;
-                    if (!s || !e)
-                        return make_error(ErrorKind::Malformed, place + ": bad offsets " + quote(parts[k]) +
-                                                                    " (expected \"start end\", fragments separated by ;)");
-                    auto start = check_code_point(*s, length, place, ": span start");
-                    if (!start) return start.error();
-                    auto end = check_code_point(*e, length, place, ": span end");
-                    if (!end) return end.error();
-                    if (auto bad = check_range(*start, *end, place)) return *bad;
-                    const std::size_t b0 = index.code_point_to_byte(text, *start), b1 = index.code_point_to_byte(text, *end);
-                    if (k > 0) {
-                        expected += ' ';
-                        if (*start > previous_end) {
-                            const std::size_t g0 = index.code_point_to_byte(text, previous_end);
-                            gap_with_text = gap_with_text || !is_blank(std::string_view(text).substr(g0, b0 - g0));
-                        }
-                        span.start = std::min(span.start, *start);
-                        span.end = std::max(span.end, *end);
-                    } else {
-                        span.start = *start;
-                        span.end = *end;
-                    }
-                    previous_end = *end;
-                    expected.append(text, b0, b1 - b0);
-                }
-                if (tab2 != std::string_view::npos && covered != expected)
-                    return make_error(ErrorKind::Invalid, place + ": the span text " + quote(covered) + " differs from " +
-                                                              txt_name + " at " + std::string(head.substr(space + 1)) +
-                                                              ": " + quote(expected));
-                if (gap_with_text)
-                    skipped.add("discontinuous span imported as its covering range (Inkspan spans are contiguous)",
-                                "discontinuous spans imported as their covering ranges (Inkspan spans are contiguous)", 1, place);
-                if (!span_of.emplace(id, doc.spans.size()).second)
-                    return make_error(ErrorKind::Invalid, place + ": " + id + " is defined twice");
-                doc.spans.push_back(std::move(span));
-                break;
-            }
-            case 'R': {
-                const std::vector<std::string_view> parts = split_blanks(data);
-                if (parts.size() < 3)
-                    return make_error(ErrorKind::Malformed, place + ": expected \"type Arg1:T1 Arg2:T2\", got " + quote(data));
-                PendingRef r{n + 1, name_of(parts[0]), {}, "", id};
-                for (std::size_t k = 1; k < parts.size(); ++k) {
-                    const auto colon = parts[k].find(':');
-                    if (colon == std::string_view::npos)
-                        return make_error(ErrorKind::Malformed, place + ": expected \"Name:Id\", got " + quote(parts[k]));
-                    r.refs.emplace_back(parts[k].substr(colon + 1));
-                }
-                relations.push_back(std::move(r));
-                break;
-            }
-            case 'A':
-            case 'M': {
-                const std::vector<std::string_view> parts = split_blanks(data);
-                if (parts.size() < 2 || parts.size() > 3)
-                    return make_error(ErrorKind::Malformed, place + ": expected \"Name Id [Value]\", got " + quote(data));
-                attributes.push_back({n + 1, name_of(parts[0]), {std::string(parts[1])},
-                                      parts.size() == 3 ? std::string(parts[2]) : std::string("true"), id});
-                break;
-            }
-            case '#': {
-                const auto tab2 = data.find('\t');
-                const std::vector<std::string_view> parts = split_blanks(data.substr(0, tab2));
-                if (parts.size() != 2)
-                    return make_error(ErrorKind::Malformed, place + ": expected \"AnnotatorNotes Id<TAB>note\", got " + quote(data));
-                notes.push_back({n + 1, std::string(parts[0]), {std::string(parts[1])},
-                                 tab2 == std::string_view::npos ? std::string() : std::string(data.substr(tab2 + 1)), id});
-                break;
-            }
-            case 'E':
-                skipped.add("event (E line) skipped; its trigger was kept as a span",
-                            "events (E lines) skipped; their triggers were kept as spans", 1, place);
-                break;
-            case '*':
-                skipped.add("equivalence (* line) skipped", "equivalences (* lines) skipped", 1, place);
-                break;
-            case 'N':
-                skipped.add("normalization (N line) skipped", "normalizations (N lines) skipped", 1, place);
-                break;
-            default:
-                return make_error(ErrorKind::Malformed, place + ": unknown annotation id " + quote(id) +
-                                                            " (expected T, R, E, A, M, N, * or #)");
-        }
-    }
-    // References, now that every T line is known.
-    auto resolve = [&](const PendingRef& p, const std::string& ref, std::optional<std::size_t>& out) -> Status {
-        if (auto it = span_of.find(ref); it != span_of.end()) {
-            out = it->second;
-            return Ok{};
-        }
-        if (!ref.empty() && (ref[0] == 'E' || ref[0] == 'R' || ref[0] == '*'))
-            return Ok{};  // an event or a relation: the caller skips the line
-        return make_error(ErrorKind::Invalid, ann_name + " line " + std::to_string(p.line) + ": " + p.id +
-                                                  " refers to " + quote(ref) + ", which is not defined");
-    };
-    for (const PendingRef& r : relations) {
-        if (r.refs.size() != 2) {
-            skipped.add("relation without exactly two arguments skipped", "relations without exactly two arguments skipped",
-                        1, ann_name + " line " + std::to_string(r.line));
-            continue;
-        }
-        std::optional<std::size_t> head, tail;
-        if (auto st = resolve(r, r.refs[0], head); !st) return st;
-        if (auto st = resolve(r, r.refs[1], tail); !st) return st;
-        if (!head || !tail) {
-            skipped.add("relation involving an event or a relation skipped", "relations involving events or relations skipped",
-                        1, ann_name + " line " + std::to_string(r.line));
-            continue;
-        }
-        doc.relations.push_back({r.id, r.kind, *head, *tail, ann_name + " line " + std::to_string(r.line)});
-    }
-    for (const PendingRef& a : attributes) {
-        std::optional<std::size_t> span;
-        if (auto st = resolve(a, a.refs[0], span); !st) return st;
-        if (!span) {
-            skipped.add("attribute of an event or a relation skipped", "attributes of events or relations skipped", 1,
-                        ann_name + " line " + std::to_string(a.line));
-            continue;
-        }
-        doc.spans[*span].attributes[a.kind] = a.value;
-    }
-    for (const PendingRef& note : notes) {
-        std::optional<std::size_t> span;
-        if (auto st = resolve(note, note.refs[0], span); !st) return st;
-        if (!span) {
-            skipped.add("note on an event or a relation skipped", "notes on events or relations skipped", 1,
-                        ann_name + " line " + std::to_string(note.line));
-            continue;
-        }
-        // AnnotatorNotes are the span's note; notes of other types (Lemma, ...) keep their type as
-        // the attribute "#<type>", written back as such notes.
-        std::string& target = note.kind == "AnnotatorNotes" ? doc.spans[*span].note : doc.spans[*span].attributes["#" + note.kind];
-        target += (target.empty() ? "" : "\n") + note.value;
-    }
+    doc.lines_of = ann_name;
+    if (auto st = AnnReader(txt_name, text, ann_name, ann, builder, original).read(doc); !st) return st;
     doc.text = std::move(text);
     return builder.add(std::move(doc));
 }
@@ -401,9 +563,7 @@ Result<ImportedCorpus> import_brat(const std::map<std::string, std::string>& fil
     for (const auto& [name, content] : files) {
         const std::string ext = lower_extension(name);
         const std::string base(base_name(name));
-        if (ext == ".txt") {
-            if (auto bad = find_invalid_utf8(content))
-                return make_error(ErrorKind::InvalidUtf8, name + ": invalid UTF-8 at byte " + std::to_string(*bad));
+        if (ext == ".txt") {  // (import_files checked that every file is UTF-8)
             const std::string ann_name = std::string(strip_extension(name)) + ".ann";
             const auto ann = files.find(ann_name);
             const std::string_view ann_text = ann == files.end() ? std::string_view() : std::string_view(ann->second);

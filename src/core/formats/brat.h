@@ -19,6 +19,7 @@
 namespace inkspan::formats {
 
 [[nodiscard]] ExportedFiles export_brat(const Corpus& corpus, const std::vector<std::size_t>& doc_indexes);
+// Every file must be valid UTF-8: import_files checks each one before it calls this.
 [[nodiscard]] Result<ImportedCorpus> import_brat(const std::map<std::string, std::string>& files, const Schema& current);
 
 // brat type names are [A-Za-z0-9_-]+: such a name is kept; in any other, every character but

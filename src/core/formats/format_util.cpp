@@ -137,6 +137,12 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 std::vector<std::string_view> split_blanks(std::string_view s) {
     std::vector<std::string_view> parts;
+    split_blanks(s, parts);
+    return parts;
+}
+
+void split_blanks(std::string_view s, std::vector<std::string_view>& parts) {
+    parts.clear();
     std::size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
@@ -144,7 +150,6 @@ std::vector<std::string_view> split_blanks(std::string_view s) {
         while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
         if (i > start) parts.push_back(s.substr(start, i - start));
     }
-    return parts;
 }
 
 bool is_ascii_blank(std::string_view s) {

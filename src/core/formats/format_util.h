@@ -59,6 +59,7 @@ private:
 [[nodiscard]] std::vector<std::string_view> split(std::string_view s, char sep);
 // Splits at runs of ASCII spaces and tabs, dropping empty fields.
 [[nodiscard]] std::vector<std::string_view> split_blanks(std::string_view s);
+void split_blanks(std::string_view s, std::vector<std::string_view>& into);  // the same into a vector reused line after line
 [[nodiscard]] bool is_ascii_blank(std::string_view s);  // only spaces and tabs (or empty)
 [[nodiscard]] std::optional<std::size_t> parse_count(std::string_view digits);  // "0".."4294967295" only
 

@@ -4,9 +4,9 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <tuple>
-#include <unordered_set>
+#include <unordered_map>
 
+#include "core/formats/index_table.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "core/validation.h"
@@ -14,6 +14,14 @@
 namespace inkspan::formats {
 
 namespace {
+
+// A hash of a name and two offsets (a span's label and range, a relation's type and ends).
+std::uint64_t key_hash(std::uint64_t name_hash, std::size_t a, std::size_t b) {
+    std::uint64_t h = name_hash;
+    for (const std::uint64_t x : {static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)})
+        h ^= x + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h;
+}
 
 Error at(std::string_view place, const Error& e) { return make_error(e.kind, std::string(place) + ": " + e.message); }
 
@@ -168,38 +176,78 @@ Status ImportBuilder::add(DraftDocument d) {
 
     // Spans: validate, drop blank ones and exact duplicates (a duplicate's relations go to the first).
     const std::size_t length = doc.length();
+    // Where a draft span or relation is, for a message: its place, or its line of d.lines_of.
+    auto place_of = [&d](const auto& draft) {
+        return draft.line == 0 ? draft.place : d.lines_of + " line " + std::to_string(draft.line);
+    };
+    // type_name once per distinct name of the draft (its rename note, if any, is made the first
+    // time), and what a label needs once: use_entity and the check against the declared labels.
+    struct CleanName {
+        std::string name;            // type_name of the raw name
+        std::uint64_t hash = 0;      // of `name`
+        bool label_seen = false;     // use_entity done and `undeclared` set
+        bool undeclared = false;     // a label missing from the declared ones (annotation.conf)
+    };
+    std::unordered_map<std::string_view, CleanName> clean_names;  // views of the drafts' labels and types
+    auto clean_type_name = [&](std::string_view raw) -> CleanName& {
+        const auto [it, fresh] = clean_names.try_emplace(raw);
+        if (fresh) {
+            it->second.name = type_name(raw);
+            it->second.hash = std::hash<std::string_view>{}(it->second.name);
+        }
+        return it->second;
+    };
     std::vector<std::optional<std::size_t>> slot(d.spans.size());  // draft index -> index in `kept`
     std::vector<Span> kept;
     std::vector<std::string> proposed;
+    kept.reserve(d.spans.size());
+    proposed.reserve(d.spans.size());
     std::vector<std::pair<std::size_t, std::string>> label_breaks;  // index in `kept`, what it violates
-    std::map<std::tuple<std::size_t, std::size_t, std::string>, std::size_t> by_key;
+    IndexTable by_key(d.spans.size());  // (start, end, label) of the kept spans → their place in `kept`
     for (std::size_t i = 0; i < d.spans.size(); ++i) {
         DraftSpan& s = d.spans[i];
-        if (auto bad = check_range(s.start, s.end, s.place)) return *bad;
+        if (s.start > s.end) return *check_range(s.start, s.end, place_of(s));
         if (s.end > length)
-            return make_error(ErrorKind::Invalid, s.place + ": span end " + std::to_string(s.end) +
+            return make_error(ErrorKind::Invalid, place_of(s) + ": span end " + std::to_string(s.end) +
                                                       " is past the end of the text (" + std::to_string(length) + " code points)");
-        std::string label = type_name(s.label);
-        if (label.empty()) return make_error(ErrorKind::Invalid, s.place + ": invalid label " + quote(s.label));
+        CleanName& clean = clean_type_name(s.label);
+        std::string label = clean.name;
+        if (label.empty()) return make_error(ErrorKind::Invalid, place_of(s) + ": invalid label " + quote(s.label));
         if (s.start == s.end || is_blank(doc.text_of(s.start, s.end))) {
-            skipped_.add("empty or whitespace-only span skipped", "empty or whitespace-only spans skipped", 1, s.place);
+            skipped_.add("empty or whitespace-only span skipped", "empty or whitespace-only spans skipped", 1, place_of(s));
             continue;
         }
-        if (auto bad = check_free_text(s.note, kMaxNoteBytes, "note")) return at(s.place, *bad);
-        if (auto bad = check_attributes(s.attributes, s.place)) return *bad;
-        if (auto bad = check_agreed_by(s.agreed_by, s.place)) return *bad;
-        auto [it, fresh] = by_key.try_emplace(std::make_tuple(s.start, s.end, label), kept.size());
-        if (!fresh) {
-            slot[i] = it->second;
+        if (auto bad = check_free_text(s.note, kMaxNoteBytes, "note")) return at(place_of(s), *bad);
+        if (!s.attributes.empty())
+            if (auto bad = check_attributes(s.attributes, place_of(s))) return *bad;
+        if (!s.agreed_by.empty())
+            if (auto bad = check_agreed_by(s.agreed_by, place_of(s))) return *bad;
+        const std::uint64_t key = key_hash(clean.hash, s.start, s.end);
+        const auto first = by_key.find(key, [&](std::uint32_t k) {
+            return kept[k].start == s.start && kept[k].end == s.end && kept[k].label == label;
+        });
+        if (first) {
+            slot[i] = *first;
             skipped_.add("duplicate span skipped (same offsets and label)", "duplicate spans skipped (same offsets and label)",
-                         1, s.place);
+                         1, place_of(s));
             continue;
         }
-        if (!declared_labels_.empty() && !declared_labels_.count(label))
+        by_key.insert(key, static_cast<std::uint32_t>(kept.size()));
+        if (!clean.label_seen) {
+            clean.undeclared = !declared_labels_.empty() && !declared_labels_.count(label);
+            use_entity(label);
+            clean.label_seen = true;
+        }
+        if (clean.undeclared)
             label_breaks.emplace_back(kept.size(), "label " + label + " is not declared in " + labels_source_);
-        use_entity(label);
         slot[i] = kept.size();
-        kept.push_back(Span{"", s.start, s.end, std::move(label), std::move(s.note), std::move(s.attributes), std::move(s.agreed_by)});
+        Span& span = kept.emplace_back();  // filled in place: no temporary to move
+        span.start = s.start;
+        span.end = s.end;
+        span.label = std::move(label);
+        span.note = std::move(s.note);
+        span.attributes = std::move(s.attributes);
+        span.agreed_by = std::move(s.agreed_by);
         proposed.push_back(std::move(s.id));
     }
 
@@ -224,37 +272,53 @@ Status ImportBuilder::add(DraftDocument d) {
             open_ends.push_back(kept[i].end);
         }
     }
+    // The survivors, compacted in place (nothing moves when all survive).
     std::vector<std::optional<std::size_t>> final_index(kept.size());
-    std::vector<Span> spans;
-    std::vector<std::string> span_ids;
+    std::size_t survivors = 0;
     for (std::size_t i = 0; i < kept.size(); ++i)
         if (alive[i]) {
-            final_index[i] = spans.size();
-            spans.push_back(std::move(kept[i]));
-            span_ids.push_back(std::move(proposed[i]));
+            final_index[i] = survivors;
+            if (survivors != i) {
+                kept[survivors] = std::move(kept[i]);
+                proposed[survivors] = std::move(proposed[i]);
+            }
+            ++survivors;
         }
+    kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(survivors), kept.end());
+    proposed.erase(proposed.begin() + static_cast<std::ptrdiff_t>(survivors), proposed.end());
+    std::vector<Span> spans = std::move(kept);
+    std::vector<std::string> span_ids = std::move(proposed);
 
     // Relations: endpoints must have survived, the type's rule must allow them, no duplicates.
     std::vector<Relation> relations;
     std::vector<std::string> relation_ids;
     std::vector<std::pair<std::size_t, std::size_t>> relation_ends;
-    std::set<std::tuple<std::string, std::size_t, std::size_t>> seen;
+    relations.reserve(d.relations.size());
+    relation_ids.reserve(d.relations.size());
+    relation_ends.reserve(d.relations.size());
+    IndexTable seen(d.relations.size());  // (type, head, tail) of the kept relations → their place in `relations`
+    auto already_kept = [&](const std::string& type, std::size_t head, std::size_t tail) {
+        return seen.find(key_hash(std::hash<std::string_view>{}(type), head, tail), [&](std::uint32_t k) {
+                   return relation_ends[k] == std::pair{head, tail} && relations[k].type == type;
+               }).has_value();
+    };
     std::vector<std::pair<std::size_t, std::string>> breaking;  // relation index, what it violates
     for (DraftRelation& r : d.relations) {
-        std::string type = type_name(r.type);
-        if (type.empty()) return make_error(ErrorKind::Invalid, r.place + ": invalid relation type " + quote(r.type));
-        if (auto bad = check_agreed_by(r.agreed_by, r.place)) return *bad;
+        std::string type = clean_type_name(r.type).name;
+        if (type.empty()) return make_error(ErrorKind::Invalid, place_of(r) + ": invalid relation type " + quote(r.type));
+        if (!r.agreed_by.empty())
+            if (auto bad = check_agreed_by(r.agreed_by, place_of(r))) return *bad;
         if (r.head >= slot.size() || r.tail >= slot.size())
-            return make_error(ErrorKind::Invalid, r.place + ": relation refers to an unknown span");
+            return make_error(ErrorKind::Invalid, place_of(r) + ": relation refers to an unknown span");
         std::optional<std::size_t> h, t;
         if (slot[r.head]) h = final_index[*slot[r.head]];
         if (slot[r.tail]) t = final_index[*slot[r.tail]];
         if (!h || !t) {
-            skipped_.add("relation to a skipped span skipped", "relations to skipped spans skipped", 1, r.place);
+            skipped_.add("relation to a skipped span skipped", "relations to skipped spans skipped", 1, place_of(r));
             continue;
         }
         if (*h == *t) {
-            skipped_.add("relation from a span to itself skipped", "relations from a span to itself skipped", 1, r.place);
+            skipped_.add("relation from a span to itself skipped", "relations from a span to itself skipped", 1, place_of(r));
             continue;
         }
         const RelationType* rule = relation_rule(type);
@@ -264,11 +328,11 @@ Status ImportBuilder::add(DraftDocument d) {
         // Duplicates first: a skipped relation must not be listed as a violation (the list holds
         // indexes into `relations`; found by fuzz_formats_brat).
         const bool undirected = rule && !rule->directed;
-        if (seen.count({type, *h, *t}) || (undirected && seen.count({type, *t, *h}))) {
-            skipped_.add("duplicate relation skipped", "duplicate relations skipped", 1, r.place);
+        if (already_kept(type, *h, *t) || (undirected && already_kept(type, *t, *h))) {
+            skipped_.add("duplicate relation skipped", "duplicate relations skipped", 1, place_of(r));
             continue;
         }
-        seen.insert({type, *h, *t});
+        seen.insert(key_hash(std::hash<std::string_view>{}(type), *h, *t), static_cast<std::uint32_t>(relations.size()));
         if (rule && !(ours ? ours->allows(hl, tl) : declared_allows(type, hl, tl))) {
             // Kept: listed, and the rule widened so that the schema allows it (the user decides).
             breaking.emplace_back(relations.size(), "relation type " + type + " does not allow " + hl + " → " + tl + " (" +
@@ -285,25 +349,38 @@ Status ImportBuilder::add(DraftDocument d) {
     }
 
     // Ids: keep the file's ids when valid and unique, number the rest T<n> / R<n>.
-    std::unordered_set<std::string> used;
+    std::vector<std::string_view> used;  // views of span_ids, relation_ids and the ids made below (none moves)
+    used.reserve(spans.size() + relations.size());
+    IndexTable used_index(spans.size() + relations.size());
+    auto is_used = [&](std::string_view wanted, std::uint64_t hash) {
+        return used_index.find(hash, [&](std::uint32_t k) { return used[k] == wanted; }).has_value();
+    };
+    auto take = [&](std::string_view wanted) {  // false when another span or relation has it
+        const std::uint64_t hash = std::hash<std::string_view>{}(wanted);
+        if (is_used(wanted, hash)) return false;
+        used_index.insert(hash, static_cast<std::uint32_t>(used.size()));
+        used.push_back(wanted);
+        return true;
+    };
+    auto taken = [&](const std::string& made) { return is_used(made, std::hash<std::string_view>{}(made)); };
     for (std::size_t i = 0; i < spans.size(); ++i)
-        if (is_valid_id(span_ids[i]) && used.insert(span_ids[i]).second) spans[i].id = span_ids[i];
+        if (is_valid_id(span_ids[i]) && take(span_ids[i])) spans[i].id = span_ids[i];
     for (std::size_t i = 0; i < relations.size(); ++i)
-        if (is_valid_id(relation_ids[i]) && used.insert(relation_ids[i]).second) relations[i].id = relation_ids[i];
+        if (is_valid_id(relation_ids[i]) && take(relation_ids[i])) relations[i].id = relation_ids[i];
     std::size_t next = 1;
     for (Span& s : spans)
         if (s.id.empty()) {
-            while (used.count("T" + std::to_string(next))) ++next;
+            while (taken("T" + std::to_string(next))) ++next;
             s.id = "T" + std::to_string(next);
-            used.insert(s.id);
+            take(s.id);
         }
     next = 1;
     for (std::size_t i = 0; i < relations.size(); ++i) {
         Relation& r = relations[i];
         if (r.id.empty()) {
-            while (used.count("R" + std::to_string(next))) ++next;
+            while (taken("R" + std::to_string(next))) ++next;
             r.id = "R" + std::to_string(next);
-            used.insert(r.id);
+            take(r.id);
         }
         r.head = spans[relation_ends[i].first].id;
         r.tail = spans[relation_ends[i].second].id;

@@ -25,6 +25,7 @@ struct DraftSpan {
     Attributes attributes;
     std::string place;  // for messages: "doc1.ann line 4"
     std::vector<std::string> agreed_by;  // gold provenance, where the format holds it (Label Studio's meta)
+    std::size_t line = 0;  // instead of `place`: the line (from 1) of DraftDocument::lines_of, made a place only for a message
 };
 
 struct DraftRelation {
@@ -33,6 +34,7 @@ struct DraftRelation {
     std::size_t head = 0, tail = 0;  // indexes into DraftDocument::spans
     std::string place;
     std::vector<std::string> agreed_by;
+    std::size_t line = 0;  // as DraftSpan::line
 };
 
 struct DraftDocument {
@@ -44,6 +46,9 @@ struct DraftDocument {
     std::vector<DraftSpan> spans;
     std::vector<DraftRelation> relations;
     std::string place;  // "doc1.txt", "corpus.jsonl line 3"
+    // The file whose lines DraftSpan::line and DraftRelation::line count ("doc1.ann"): a reader
+    // of thousands of lines names them this way, without a string per span.
+    std::string lines_of;
 };
 
 class ImportBuilder {
