@@ -8,6 +8,7 @@
 #include "core/editor.h"
 #include "core/formats/brat.h"
 #include "core/inkspan_json.h"
+#include "core/limits.h"
 #include "core/schema_fit.h"
 #include "format_fixtures.h"
 
@@ -458,6 +459,44 @@ TEST_CASE("brat: type names outside [A-Za-z0-9_-] get safe names, the originals 
     CHECK(b.find_relation("R1")->type == "有颜色");
     CHECK(b.find_span("T3")->label == "A_7C_B");
     CHECK(back->violations.empty());
+}
+
+TEST_CASE("brat: a name whose safe form is over the limit is cut (a loss), so the export reads back") {
+    // Found by fuzz_formats_brat: "!" is escaped as "_21_", four times as long, and a name brat
+    // cannot restore through visual.conf is read back as written, where the limits apply.
+    const std::string label(20, '!');                      // 20 bytes; safe form 80 > 64
+    const std::string key = std::string(64, '!') + "Conf";  // 68 bytes; safe form 260 > 256
+    Corpus c;
+    c.schema.entities = {{label, "#4e79a7", "", ""}};
+    auto created = Document::create("d1", "bangs.txt", "Bang bang.");
+    REQUIRE(created.ok());
+    Document& d = created.value();
+    add_span(d, "Bang", label, 0, "", {{key, "yes"}});
+    c.documents.push_back(std::move(d));
+
+    auto exported = export_corpus("brat", c, all_documents(c));
+    REQUIRE(exported.ok());
+    REQUIRE(exported->losses.size() == 2);
+    const std::string losses = exported->losses[0] + "\n" + exported->losses[1];
+    CHECK(losses.find("longer than 256 bytes") != std::string::npos);
+    CHECK(losses.find("longer than 64 bytes") != std::string::npos);
+    auto back = import_files("brat", exported->files, Schema{});
+    REQUIRE_MESSAGE(back.ok(), (back.ok() ? std::string() : back.error().message));
+    const Span& s = back->documents[0].span_at(0);
+    CHECK(s.label.size() <= kMaxNameBytes);
+    CHECK(s.label.rfind("_21__21_", 0) == 0);
+    REQUIRE(s.attributes.size() == 1);
+    CHECK(s.attributes.begin()->first.size() <= kMaxAttributeBytes);
+    CHECK(s.attributes.begin()->second == "yes");
+    // Two names cut to the same text stay two names.
+    Corpus two = c;
+    two.schema.entities.push_back({label + "?", "#59a14f", "", ""});
+    add_span(two.documents[0], "bang", label + "?");
+    auto both = export_corpus("brat", two, all_documents(two));
+    REQUIRE(both.ok());
+    auto again = import_files("brat", both->files, Schema{});
+    REQUIRE_MESSAGE(again.ok(), (again.ok() ? std::string() : again.error().message));
+    CHECK(again->documents[0].span_at(0).label != again->documents[0].span_at(1).label);
 }
 
 TEST_CASE("brat: # notes keep their type, notes keep a leading space, symmetric-transitive is written back") {

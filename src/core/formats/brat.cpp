@@ -145,7 +145,7 @@ std::string brat_ann(const Document& doc, Tally& losses, std::map<std::string, s
                 v = "true";
             }
             attributes[key].insert(v);
-            attrs += "A" + std::to_string(++attribute_number) + "\t" + names(key) + " " + t + (v == "true" ? "" : " " + v) + "\n";
+            attrs += "A" + std::to_string(++attribute_number) + "\t" + names(key, kMaxAttributeBytes) + " " + t + (v == "true" ? "" : " " + v) + "\n";
         }
         if (!s.note.empty()) {
             bool changed = false;

@@ -15,6 +15,7 @@
 #include "core/formats/format.h"
 #include "core/formats/format_util.h"
 #include "core/formats/import_builder.h"
+#include "core/limits.h"
 
 namespace inkspan::formats {
 
@@ -32,7 +33,10 @@ namespace inkspan::formats {
 class BratNames {
 public:
     explicit BratNames(Tally& losses) : losses_(losses) {}
-    [[nodiscard]] const std::string& operator()(const std::string& name);
+    // How `name` is written. A name brat cannot restore is read back as written, so its safe form
+    // is cut to `max_bytes` (the limit of its kind: kMaxNameBytes for types, kMaxAttributeBytes
+    // for attribute names), which is noted as a loss. The first call for a name decides.
+    [[nodiscard]] const std::string& operator()(const std::string& name, std::size_t max_bytes = kMaxNameBytes);
     // The [labels] line that restores `name` ("" when it needs none or cannot have one).
     [[nodiscard]] std::string label_line(const std::string& name);
 

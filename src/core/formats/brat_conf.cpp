@@ -64,14 +64,22 @@ std::string brat_safe_name(std::string_view name) {
     return out;
 }
 
-const std::string& BratNames::operator()(const std::string& name) {
+const std::string& BratNames::operator()(const std::string& name, std::size_t max_bytes) {
     if (const auto known = safe_.find(name); known != safe_.end()) return known->second;
     std::string written = brat_safe_name(name);
     std::string why = written == name ? "" : unlabelable(name);
-    if (owner_.count(written)) {  // only when a name already looks like another's safe form
+    if (!why.empty() && written.size() > max_bytes) {  // read back as written, where the limit applies
+        // Cut at a character, leaving room for the "-<n>" that keeps cut names apart below.
+        std::size_t cut = max_bytes - 8;
+        while (cut > 0 && (static_cast<unsigned char>(written[cut]) & 0xC0) == 0x80) --cut;
+        written.resize(cut);
+        why = "its safe form is longer than " + std::to_string(max_bytes) + " bytes";
+    }
+    if (owner_.count(written)) {  // when a name already looks like another's safe form, or two were cut alike
         const std::string taken = written;
         for (std::size_t n = 2; owner_.count(written); ++n) written = taken + "-" + std::to_string(n);
-        why = "its safe form " + taken + " is another type's name";
+        why = why.rfind("its safe form is longer", 0) == 0 ? why + ", and cut it is another type's name"
+                                                          : "its safe form " + taken + " is another type's name";
     }
     if (written != name) {
         if (why.empty()) labelled_.insert(name);
@@ -120,7 +128,7 @@ BratConf brat_confs(const Schema& schema, const std::set<std::string>& extra_lab
         }
     conf += "\n[events]\n\n[attributes]\n";
     for (const auto& [name, values] : attributes) {
-        conf += names(name) + "\tArg:<ENTITY>";
+        conf += names(name, kMaxAttributeBytes) + "\tArg:<ENTITY>";
         std::string valued;
         for (const std::string& v : values)
             if (v != "true") valued += (valued.empty() ? "" : "|") + v;
