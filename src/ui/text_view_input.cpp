@@ -164,12 +164,14 @@ void TextView::handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out)
         scroll_y_ = (m.y - region_min_.y - 4.0f) / track * total - view_height_ * 0.5f;
         clamp_scroll();
     }
-    if (drag_ == Drag::Select && ImGui::IsMouseDown(0) && moved >= kDragThreshold) {
+    // Also in the frame of the release: a fast drag's last move and its release can arrive
+    // together, and the selection must still reach the point where the button came up.
+    if (drag_ == Drag::Select && (ImGui::IsMouseDown(0) || ImGui::IsMouseReleased(0)) && moved >= kDragThreshold) {
         const std::size_t anchor = io.KeyShift && !selection.empty() ? selection.anchor : press_cp_;
         select_text(anchor, layout_->hit_test(local.x, local.y).cp, false);
-        // Auto-scroll when dragging past the edges.
-        if (m.y < region_min_.y + 10) scroll_by(-12.0f);
-        if (m.y > region_max_.y - 10) scroll_by(12.0f);
+        // Auto-scroll while dragging past the edges.
+        if (ImGui::IsMouseDown(0) && m.y < region_min_.y + 10) scroll_by(-12.0f);
+        if (ImGui::IsMouseDown(0) && m.y > region_max_.y - 10) scroll_by(12.0f);
     }
     // Touch: a long press selects the word under the finger.
     if (drag_ == Drag::Select && io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsMouseDown(0) &&
