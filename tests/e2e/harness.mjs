@@ -154,6 +154,7 @@ export async function locate(page, offset, docId = "d1") {
 // right-to-left text (the first character right of the last on one line) from right to left.
 // Returns the two boxes and the direction.
 export async function dragOver(page, range, docId = "d1") {
+  await page.bringToFront();  // see clickItem
   const a = await locate(page, range.start, docId);
   const b = await locate(page, range.end - 1, docId);
   const rtl = a.y === b.y && a.x > b.x;
@@ -179,6 +180,7 @@ export async function labelText(page, needle, key, nth = 0) {
 
 // Clicks the middle of code point `offset`.
 export async function clickAt(page, offset, options = {}, docId = "d1") {
+  await page.bringToFront();  // see clickItem
   const b = await locate(page, offset, docId);
   await settle(page);
   await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2, options);
@@ -193,6 +195,9 @@ export const items = (page, label, options = {}) =>
 // it; the last drawn when several) with the real mouse, once a frame drew it wholly visible.
 // `button`, `clickCount` as page.mouse.click. Returns its box.
 export async function clickItem(page, label, { prefix = false, ...click } = {}) {
+  // A user acts in the tab in front; a tab behind others gets animation frames about once a
+  // second, so waiting on its frames made a two-tab test take 48 s instead of 7.
+  await page.bringToFront();
   const found = await page.waitForFunction(([l, p]) => {
     const visible = window.inkspan.items(l, { prefix: p }).filter((i) => i.visible);
     return visible.length ? visible[visible.length - 1] : null;
