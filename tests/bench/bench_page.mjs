@@ -90,7 +90,8 @@ export async function pressAndTime(page, key) {
 
 // brat's own benchmark shape (brat_document.mjs): .txt + .ann + annotation.conf dropped together
 // (the picker's path, importFileObjects). "import → painted" ends two animation frames after the
-// call returned, as brat's figures were taken; each run is a fresh tab (an empty corpus).
+// call returned, as brat's figures were taken; each run is a fresh tab (an empty corpus). With
+// `doc.waitFonts`, also the time until the text's fonts arrived and it is drawn with them.
 export const importAndPaint = (page, doc) => page.evaluate(async (d) => {
   const files = [new File([d.txt], d.name + ".txt"), new File([d.ann], d.name + ".ann"), new File([d.conf], "annotation.conf")];
   const raf = () => new Promise((r) => requestAnimationFrame(r));
@@ -110,8 +111,20 @@ export const importAndPaint = (page, doc) => page.evaluate(async (d) => {
   await raf();
   await raf();
   const s = window.inkspan.stats();
-  return { ok: r.ok, error: r.error, returnedMs: t1 - t0, syncMs, paintedMs: performance.now() - t0,
-           framesDrawn: s.frames - f0, firstFrameMs: s.frameMsLast, heapBytes: s.heapBytes };
+  const out = { ok: r.ok, error: r.error, returnedMs: t1 - t0, syncMs, paintedMs: performance.now() - t0,
+                framesDrawn: s.frames - f0, firstFrameMs: s.frameMsLast, heapBytes: s.heapBytes };
+  if (d.waitFonts) {  // then until the text's fonts arrived and every glyph is drawn, + two frames
+    for (const t = performance.now(); ;) {
+      const now = window.inkspan.stats();
+      if (now.fontsPending === 0 && now.missingGlyphs === 0) break;
+      if (performance.now() - t > 30000) throw new Error("fonts still missing after 30 s: " + now.missingCodePoints);
+      await raf();
+    }
+    await raf();
+    await raf();
+    out.withFontsMs = performance.now() - t0;
+  }
+  return out;
 }, doc);
 
 // Records the interval between animation frames (what a reader sees as a stall) while `fn` runs.

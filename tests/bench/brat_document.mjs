@@ -2,10 +2,14 @@
 // shape — one sentence per line, ~20 words a sentence, 5 entity spans (one ORG with a nested LOC)
 // and 1 relation per sentence — as brat standoff files: `<name>.txt`, `<name>.ann` (character
 // offsets = code points) and `annotation.conf`. Same word pools and PRNG as synthetic.mjs, Latin words
-// only: French with accents and « », no other script (like brat's English benchmark; other scripts
-// fetch fonts, which other benches measure).
+// only: French with accents and « », no other script (like brat's English benchmark). The same
+// document can be written in Arabic or in Chinese (`script`): every letter replaced by one letter of
+// that script (accented letters by their base letter's), so the text has the same length, lines
+// and spans in code points, and the page must fetch that script's fonts, shape it (Arabic) and lay
+// it out right to left (Arabic) or by character (Chinese).
 //
-//   node tests/bench/brat_document.mjs 1000 DIR   writes DIR/brat-1000.txt, .ann and annotation.conf
+//   node tests/bench/brat_document.mjs 1000 DIR [latin|arabic|chinese]
+//                                                  writes DIR/brat-1000.txt, .ann and annotation.conf
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,10 +19,27 @@ import { pools as allPools, mulberry32, codePoints, newsSchema } from "./synthet
 const latin = (w) => [...w].every((c) => c.codePointAt(0) <= 0x24f || "’«»\u00a0".includes(c));
 const pools = Object.fromEntries(Object.entries(allPools).map(([k, v]) => [k, Array.isArray(v) ? v.filter(latin) : v]));
 
+// a–z as the 26 most common Arabic letters (as tests/bench/bench_scripts.cpp), and as 26 common
+// Chinese characters.
+const letters = {
+  arabic: [..."ابتديفجهنخكلمسعرقشوزطذصضظغ"],
+  chinese: [..."的一是不了人我在有他这中大来上国个到说们为子和你地出"],
+};
+// One code point for one: a letter (accents dropped) becomes the script's; anything else stays.
+function transliterate(text, script) {
+  if (script === "latin") return text;
+  const table = letters[script];
+  if (!table) throw new Error(`unknown script ${script} (latin, arabic, chinese)`);
+  return [...text].map((c) => {
+    const base = c.normalize("NFD")[0].toLowerCase();
+    return base >= "a" && base <= "z" ? table[base.charCodeAt(0) - 97] : c;
+  }).join("");
+}
+
 const kLeadingFillers = 6;  // words before each template sentence, to reach ~20 words a line
 
 // {name, txt, ann, conf, spans, relations}: `sentences` lines of text, 5 spans and 1 relation each.
-export function bratDocument(sentences, seed = 7) {
+export function bratDocument(sentences, seed = 7, script = "latin") {
   const rng = mulberry32(seed);
   const pick = (pool) => pool[rng.below(pool.length)];
   let text = "", cp = 0;
@@ -78,21 +99,23 @@ export function bratDocument(sentences, seed = 7) {
     else rel("located_in", per, orgLoc);
     prevPer = per;
   }
-  const ann = spans.map((s) => `${s.id}\t${s.label} ${s.start} ${s.end}\t${s.covered}\n`).join("") +
+  text = transliterate(text, script);
+  const ann = spans.map((s) => `${s.id}\t${s.label} ${s.start} ${s.end}\t${transliterate(s.covered, script)}\n`).join("") +
               relations.map((r) => `${r.id}\t${r.type} Arg1:${r.head} Arg2:${r.tail}\n`).join("");
   const conf = ["[entities]", ...newsSchema.entities.map((e) => e.name), "[relations]",
                 ...newsSchema.relations.map((r) => `${r.name}\tArg1:${r.head.join("|")}, Arg2:${r.tail.join("|")}`),
                 "[events]", "[attributes]", ""].join("\n");
-  return { name: `brat-${sentences}`, txt: text, ann, conf, spans: spans.length, relations: relations.length };
+  const name = script === "latin" ? `brat-${sentences}` : `brat-${sentences}-${script}`;
+  return { name, txt: text, ann, conf, spans: spans.length, relations: relations.length };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [sentences, dir] = [Number(process.argv[2]), process.argv[3]];
+  const [sentences, dir, script = "latin"] = [Number(process.argv[2]), process.argv[3], process.argv[4]];
   if (!(sentences > 0) || !dir) {
-    console.error("usage: node tests/bench/brat_document.mjs SENTENCES DIR");
+    console.error("usage: node tests/bench/brat_document.mjs SENTENCES DIR [latin|arabic|chinese]");
     process.exit(2);
   }
-  const d = bratDocument(sentences);
+  const d = bratDocument(sentences, 7, script);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, d.name + ".txt"), d.txt);
   fs.writeFileSync(path.join(dir, d.name + ".ann"), d.ann);

@@ -12,7 +12,7 @@
 //   node tests/bench/browser_bench.mjs           1 MB document, corpus of 500 documents
 //   node tests/bench/browser_bench.mjs --full    corpus of 5,000 documents (~50 MB of JSON)
 //   node tests/bench/browser_bench.mjs --quick   1/10 sizes (under a minute)
-//   --only brat|big|corpus|agreement               one section
+//   --only brat|scripts|big|corpus|agreement       one section (scripts: brat-1000 in Arabic and Chinese)
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -25,11 +25,11 @@ import {
 
 const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf("--only");
-const only = onlyAt >= 0 ? argv.splice(onlyAt, 2)[1] : "";  // one section: brat | big | corpus | agreement (for profiling)
+const only = onlyAt >= 0 ? argv.splice(onlyAt, 2)[1] : "";  // one section: brat | scripts | big | corpus | agreement (for profiling)
 const args = new Set(argv);
 for (const a of args) {
-  if (!["--quick", "--full"].includes(a) || !["", "brat", "big", "corpus", "agreement"].includes(only)) {
-    console.error("usage: node tests/bench/browser_bench.mjs [--quick | --full] [--only brat|big|corpus|agreement]");
+  if (!["--quick", "--full"].includes(a) || !["", "brat", "scripts", "big", "corpus", "agreement"].includes(only)) {
+    console.error("usage: node tests/bench/browser_bench.mjs [--quick | --full] [--only brat|scripts|big|corpus|agreement]");
     process.exit(2);
   }
 }
@@ -287,6 +287,47 @@ async function bratBench(browser, url) {
   }
 }
 
+// brat-1000 written in Arabic and in Chinese (brat_document.mjs): the same targets as in Latin,
+// in fresh tabs after the rehearsal, plus the time until the script's fonts arrived (fetched on
+// demand from dist/fonts, the first time in the tab) and the text is drawn with them.
+async function bratScriptsBench(browser, url) {
+  for (const script of ["arabic", "chinese"]) {
+    const doc = { ...bratDocument(1000, 7, script), waitFonts: true };
+    section = `brat-shaped document, 1000 sentences, in ${script === "arabic" ? "Arabic" : "Chinese"} (issue 16)`;
+    row("document", `${kb(Buffer.byteLength(doc.txt))} .txt + ${kb(Buffer.byteLength(doc.ann))} .ann, ${doc.spans} spans, ` +
+        `${doc.relations} relations, the Latin document's code points letter for letter`);
+    const runs = [];
+    let scroll = null;
+    for (let run = 0; run < (quick ? 2 : 5); run++) {
+      const context = await browser.newContext();
+      const { page, errors } = await openApp(context, url);
+      await waitRehearsed(page);
+      await waitQuiet(page, 500);
+      const r = await importAndPaint(page, doc);
+      if (!r.ok) throw new Error(`the app refused ${doc.name}: ${r.error}`);
+      runs.push(r);
+      if (run === 0) {
+        await waitQuiet(page, 1000);
+        scroll = await scrollToEnd(page);
+        if (errors.length) row("page errors", errors.slice(0, 3).join(" | "));
+      }
+      await context.close();
+    }
+    const med = (k) => pct(runs.map((r) => r[k]), 0.5);
+    const range = (k) => `${ms(Math.min(...runs.map((r) => r[k])))}–${ms(Math.max(...runs.map((r) => r[k])))}`;
+    row(`import, C++ part, after the rehearsal: median (range) of ${runs.length} tabs`, `${ms(med("syncMs"))} (${range("syncMs")})`,
+        "< 10 ms", met(med("syncMs") < 10));
+    row("import → painted (two animation frames)", `${ms(med("paintedMs"))} (${range("paintedMs")})`, "< 50 ms", met(med("paintedMs") < 50));
+    row("import → drawn with its fonts (fetched on demand)", `${ms(med("withFontsMs"))} (${range("withFontsMs")})`);
+    const over = scroll.intervals.filter((t) => t > 50).length;
+    row(`scroll to the end, 200 px a frame: intervals over 50 ms`, `${over} of ${scroll.intervals.length} (${scroll.notches} notches)`,
+        "0", met(over === 0));
+    row("scroll to the end: frame interval p50 / p95 / max",
+        `${ms(pct(scroll.intervals, 0.5))} / ${ms(pct(scroll.intervals, 0.95))} / ${ms(Math.max(...scroll.intervals))}`);
+    row("scroll to the end: app frame time p50 / max", `${ms(pct(scroll.frames, 0.5))} / ${ms(Math.max(...scroll.frames))}`);
+  }
+}
+
 // ---- the many-document corpus -----------------------------------------------------------------
 async function corpusBench(browser, url) {
   section = `corpus of ${size.corpusDocuments} documents`;
@@ -471,6 +512,7 @@ async function main() {
   const { browser, close } = await launchBrowser();
   try {
     if (!only || only === "brat") await bratBench(browser, server.url);
+    if (!only || only === "scripts") await bratScriptsBench(browser, server.url);
     if (!only || only === "big") await bigDocumentBench(browser, server.url);
     if (!only || only === "corpus") await corpusBench(browser, server.url);
     if (!only || only === "agreement") await agreementBench(browser, server.url);
