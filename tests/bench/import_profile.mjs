@@ -6,7 +6,7 @@
 // the C++ import (inkspan_import_add / inkspan_import_end), each animation frame and the app's
 // frames. A profile, not a benchmark: run it once per change and read it.
 //
-//   node tests/bench/import_profile.mjs [SENTENCES=1000]
+//   node tests/bench/import_profile.mjs [SENTENCES=1000] [latin|arabic|chinese]
 import { serveDist, launchBrowser, openApp } from "../e2e/harness.mjs";
 import { bratDocument } from "./brat_document.mjs";
 
@@ -38,7 +38,7 @@ function printCpuProfile(profile) {
   console.log("\n[CPU profile] inclusive time, top 45:");
   for (const [n, us] of top(total, 45)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${n.slice(0, 140)}`);
 }
-const doc = bratDocument(sentences);
+const doc = bratDocument(sentences, 7, process.argv[3] || "latin");
 const server = await serveDist();
 const { browser, newContext, close } = await launchBrowser();
 try {

@@ -1,10 +1,13 @@
 #include <doctest/doctest.h>
-
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/display_text.h"
 #include "core/font_catalog.h"
 #include "core/font_manifest.h"
+#include "core/utf8.h"
 
 using namespace inkspan;
 
@@ -201,4 +204,32 @@ TEST_CASE("font manifest: the code points drawn beyond ASCII are collected once 
     // As drawn: NUL as its control picture, the joiner of 👩‍👧 not at all.
     CHECK(drawn_code_points(std::string("a\0b", 3)) == std::vector<char32_t>{0x2400});
     CHECK(drawn_code_points("👩\u200D👧") == std::vector<char32_t>{0x1F467, 0x1F469});
+}
+
+TEST_CASE("font manifest: drawn code points of long mixed texts equal sorting every drawn code point") {
+    // The reference: every drawn code point beyond ASCII, sorted, repeats removed.
+    const auto reference = [](std::string_view utf8) {
+        std::vector<char32_t> all;
+        for (std::size_t i = 0; i < utf8.size();) {
+            const char32_t shown = display_code_point(decode_utf8(utf8, i));
+            if (shown >= 0x80) all.push_back(shown);
+        }
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        return all;
+    };
+    // Code points from every plane the view draws: ASCII (controls too), Latin-1 and its C1
+    // controls, Arabic, Han, the last BMP code points, emoji, a joiner, Plane 2 and tags.
+    const char32_t pool[] = {U'a', U' ', 0x01, 0x7F, U'\n', 0xE9, 0x85, 0x627, 0x644, 0x4E2D, 0x56FD, 0xFFFD, 0xFFFC,
+                             0x1F600, 0x1F469, 0x200D, 0x20000, 0x2A6D6, 0xE0041, 0xFE0F, 0x10FFFD};
+    std::uint64_t state = 12345;
+    for (int round = 0; round < 50; ++round) {
+        std::string text;
+        const int length = 1 + static_cast<int>((state >> 33) % 4000);
+        for (int k = 0; k < length; ++k) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            append_utf8(text, pool[(state >> 33) % (sizeof pool / sizeof pool[0])]);
+        }
+        REQUIRE(drawn_code_points(text) == reference(text));
+    }
 }
