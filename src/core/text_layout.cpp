@@ -118,6 +118,18 @@ bool TextLayout::lay_out_more(std::size_t max_paragraphs) {
     return !fully_laid_out();
 }
 
+bool TextLayout::lay_out_for(double budget_ms, const std::function<double()>& now) {
+    const double t0 = now();
+    std::size_t step = 1;
+    for (double before = t0;;) {
+        if (!lay_out_more(step)) return false;
+        const double after = now();
+        if (after - t0 >= budget_ms) return true;
+        if (after - before < budget_ms / 8) step *= 2;
+        before = after;
+    }
+}
+
 const std::vector<LineBox>& TextLayout::ensure(std::size_t paragraph) {
     Cache& cache = cache_[paragraph];
     if (cache.generation != generation_) {

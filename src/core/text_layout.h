@@ -162,6 +162,10 @@ public:
     // order, so heights settle without a query waiting for them; false once every paragraph is
     // laid out. The results are those the queries would give (tested).
     bool lay_out_more(std::size_t max_paragraphs);
+    // The same within a time budget: from `now()` on, lays out one paragraph, then steps that
+    // double while a step takes under an eighth of the budget, until `now()` passes the budget —
+    // so a slice overruns by at most a quarter of it, or by one paragraph that alone costs more.
+    bool lay_out_for(double budget_ms, const std::function<double()>& now);
     [[nodiscard]] bool fully_laid_out() const { return next_unlaid_ >= paragraphs_.size(); }
 
     [[nodiscard]] std::size_t paragraph_count() const { return paragraphs_.size(); }

@@ -66,10 +66,7 @@ bool TextView::settle_layout(double budget_ms) {
     if (frame_ <= first_frame_) return true;  // the frame that shows the document first does no more
     // Paragraphs above the view change height as they are laid out: keep the top line in place.
     const std::vector<LayoutLine> top = layout_->visible_lines(scroll_y_, scroll_y_ + 1.0f);
-    const double t0 = platform::monotonic_ms();
-    constexpr std::size_t kParagraphsPerStep = 16;
-    while (layout_->lay_out_more(kParagraphsPerStep) && platform::monotonic_ms() - t0 < budget_ms) {
-    }
+    (void)layout_->lay_out_for(budget_ms, platform::monotonic_ms);
     if (!top.empty())
         scroll_y_ = std::max(0.0f, layout_->caret_position(top.front().cp_start).y - (top.front().y - scroll_y_));
     return !layout_->fully_laid_out();

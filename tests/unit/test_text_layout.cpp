@@ -458,3 +458,30 @@ TEST_CASE("laid out lazily (jumps, then idle slices) or all at once: the same li
         CHECK(a.y == b.y);
     }
 }
+
+TEST_CASE("an idle layout slice stops once its time is up, however slow a paragraph is") {
+    // A fake clock: each paragraph laid out costs `cost` ms (shaping a paragraph of Arabic in a tab
+    // whose HarfBuzz code has not been compiled yet costs ms, not µs).
+    std::string text;
+    for (int line = 0; line < 500; ++line) text += "Selon Anaïs Faure, l’équipe a présenté le rapport à Lyon.\n";
+    for (const double cost : {10.0, 1.0, 0.01}) {
+        CAPTURE(cost);
+        auto layout = make_layout(text, 300.0f, {});
+        const auto clock = [&layout, cost] { return static_cast<double>(layout.stats().paragraphs_broken) * cost; };
+        const double budget = 3.0;
+        CHECK(layout.lay_out_for(budget, clock));
+        const double spent = clock();
+        // It stops within the step that crossed the budget: at most a quarter of the budget over,
+        // or one paragraph when a single one costs more than that.
+        CHECK(spent >= budget);
+        CHECK(spent <= std::max(budget * 1.25, cost));
+        if (cost == 10.0) CHECK(layout.stats().paragraphs_broken == 1);
+    }
+    // Given time, it lays out everything, each paragraph once, and says it is done.
+    auto layout = make_layout(text, 300.0f, {});
+    const auto clock = [&layout] { return static_cast<double>(layout.stats().paragraphs_broken) * 0.001; };
+    while (layout.lay_out_for(3.0, clock)) {
+    }
+    CHECK(layout.fully_laid_out());
+    CHECK(layout.stats().paragraphs_broken == 501);
+}
