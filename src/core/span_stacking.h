@@ -18,6 +18,15 @@ struct StackItem {
 // its label chip, whichever reaches further right — do not overlap. O(n · bands).
 [[nodiscard]] std::vector<int> stack_levels(const std::vector<StackItem>& items);
 
+// The working memory of stack_levels, kept by a caller that stacks line after line (a view
+// drawing lines): once it has grown to a line's size, stacking the next allocates nothing.
+struct StackScratch {
+    std::vector<std::size_t> order;
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> bands;  // extents placed per band
+};
+// The same bands, into `levels` (resized to items.size()).
+void stack_levels(const std::vector<StackItem>& items, std::vector<int>& levels, StackScratch& scratch);
+
 // 1 + the highest band, 0 for no items.
 [[nodiscard]] int band_count(const std::vector<int>& levels);
 
@@ -25,6 +34,9 @@ struct StackItem {
 // a label chip is estimated at 0.6 body characters per label character plus padding.
 [[nodiscard]] std::vector<StackItem> line_stack_items(const std::vector<const Span*>& spans, std::size_t cp_start,
                                                       std::size_t cp_end);
+// The same into `items` (cleared first).
+void line_stack_items(const std::vector<const Span*>& spans, std::size_t cp_start, std::size_t cp_end,
+                      std::vector<StackItem>& items);
 
 struct BandMetrics {
     float band_height = 0;     // px of one band of label chips

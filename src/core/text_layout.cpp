@@ -482,6 +482,12 @@ std::vector<LineSpan> TextLayout::line_range(const LayoutLine& line, std::size_t
 
 std::vector<ClusterBox> TextLayout::clusters(const LayoutLine& line) const {
     std::vector<ClusterBox> out;
+    clusters(line, out);
+    return out;
+}
+
+void TextLayout::clusters(const LayoutLine& line, std::vector<ClusterBox>& out) const {
+    out.clear();
     std::size_t pos = line.byte_start, at = line.cp_start;
     float x = line.x;
     ClusterScanner scanner(text_, line.byte_end, advances_);
@@ -492,7 +498,6 @@ std::vector<ClusterBox> TextLayout::clusters(const LayoutLine& line) const {
         at += c.code_points;
         pos = c.byte_end;
     }
-    return out;
 }
 
 }  // namespace inkspan

@@ -154,6 +154,8 @@ public:
     [[nodiscard]] std::vector<LineSpan> line_range(const LayoutLine& line, std::size_t cp_start, std::size_t cp_end) const;
     // The clusters of a line returned by visible_lines(), left to right.
     [[nodiscard]] std::vector<ClusterBox> clusters(const LayoutLine& line) const;
+    // The same into `out` (cleared first; its memory is kept for the next line).
+    void clusters(const LayoutLine& line, std::vector<ClusterBox>& out) const;
     [[nodiscard]] std::string_view line_text(const LayoutLine& line) const {
         return std::string_view(text_).substr(line.byte_start, line.byte_end - line.byte_start);
     }

@@ -1,5 +1,7 @@
 #include "ui/line_mesh.h"
 
+#include <cmath>
+
 namespace inkspan::ui {
 
 MeshRecorder::MeshRecorder(ImDrawList* dl, ImVec2 origin)
@@ -46,7 +48,9 @@ void draw_text_unclipped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, I
                          const char* end) {
     if (begin == end || (col & IM_COL32_A_MASK) == 0) return;
     static const ImVec4 kEverywhere(-1e9f, -1e9f, 1e9f, 1e9f);
-    font->RenderText(dl, size, pos, col, kEverywhere, begin, end, 0.0f, false);
+    // ImGui truncates the position toward zero: above or left of the screen's edge that rounds the
+    // other way, and a line recorded there would be replayed 1 px off. Whole px first: the same.
+    font->RenderText(dl, size, ImVec2(std::floor(pos.x), std::floor(pos.y)), col, kEverywhere, begin, end, 0.0f, false);
 }
 
 }  // namespace inkspan::ui

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,18 @@ struct LineMesh {
     std::vector<ChipHit> chips;          // relative to the line origin
     std::vector<ArcHit> arcs;            // relations between spans that start on this line
     std::vector<CrossingEnd> crossing;   // drawn per frame, between lines
+
+    // Empty, for another line; the memory of its lists is kept.
+    void clear() {
+        cp_end = 0;
+        extra_above = 0.0f;
+        last_used = 0;
+        vertices.clear();
+        indices.clear();
+        chips.clear();
+        arcs.clear();
+        crossing.clear();
+    }
 };
 
 // Records what is drawn into a draw list between begin and end, relative to `origin`.

@@ -91,6 +91,7 @@ void TextView::spans_changed(std::size_t start, std::size_t end) {
     // Lines overlapping the range (an empty range touches the line holding it).
     for (auto it = meshes_.begin(); it != meshes_.end();) {
         const bool touches = it->first <= end && it->second->cp_end >= start;
+        if (touches) keep_spare(std::move(it->second));
         it = touches ? meshes_.erase(it) : std::next(it);
     }
     label_styles_.clear();  // a schema edit (colour, name) comes with the whole range
@@ -224,7 +225,28 @@ void TextView::drop_stale_meshes(const Theme& theme) {
     }
     // Keep what a few screens need; lines scrolled far away are drawn again when they come back.
     if (meshes_.size() > 256)
-        for (auto it = meshes_.begin(); it != meshes_.end();) it = it->second->last_used + 2 < frame_ ? meshes_.erase(it) : std::next(it);
+        for (auto it = meshes_.begin(); it != meshes_.end();) {
+            const bool stale = it->second->last_used + 2 < frame_;
+            if (stale) keep_spare(std::move(it->second));
+            it = stale ? meshes_.erase(it) : std::next(it);
+        }
+}
+
+void TextView::keep_spare(std::shared_ptr<LineMesh> mesh) {
+    constexpr std::size_t kMaxSpares = 64;  // about two screens of lines
+    if (mesh && spare_meshes_.size() < kMaxSpares) spare_meshes_.push_back(std::move(mesh));
+}
+
+std::shared_ptr<LineMesh> TextView::empty_mesh() {
+    while (!spare_meshes_.empty()) {
+        std::shared_ptr<LineMesh> mesh = std::move(spare_meshes_.back());
+        spare_meshes_.pop_back();
+        if (mesh.use_count() == 1) {  // not still held by the last frame's lines (visible_)
+            mesh->clear();
+            return mesh;
+        }
+    }
+    return std::make_shared<LineMesh>();
 }
 
 ViewEvents TextView::handle_input(const ViewInput& in, ImVec2 min, ImVec2 max) {
@@ -273,6 +295,8 @@ void TextView::draw(const ViewInput& app) {
     draw_selection(app, dl, origin_);
     find_emphasised(app);
     visible_.clear();
+    for (std::shared_ptr<LineMesh>& mesh : uncached_meshes_) keep_spare(std::move(mesh));
+    uncached_meshes_.clear();
     lines_replayed_ = 0;
     for (const LayoutLine& line : layout_->visible_lines(scroll_y_, scroll_y_ + view_height_)) {
         // Lines are drawn at whole pixels, so a line's geometry is the same wherever it is drawn.
@@ -311,13 +335,19 @@ void TextView::draw(const ViewInput& app) {
 
 std::shared_ptr<const LineMesh> TextView::draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                                                     bool cacheable) {
-    auto mesh = std::make_shared<LineMesh>();
+    std::shared_ptr<LineMesh> mesh = empty_mesh();
     mesh->cp_end = line.cp_end;
     mesh->extra_above = line.extra_above;
     mesh->last_used = frame_;
     const MeshRecorder recorder(dl, at);
+    // The one allocation left here: Document has no visitor of the spans overlapping a range yet.
     const std::vector<const Span*> spans = doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1));
-    draw_spans(app, dl, line, at, spans, *mesh);
+    // The line's clusters, measured once: for the highlights of an unshaped line, and for the
+    // text of one that is neither plain nor shaped.
+    std::vector<ClusterBox>& clusters = line_scratch_.clusters;
+    clusters.clear();
+    if (!line.shaped && (!spans.empty() || !line.plain)) layout_->clusters(line, clusters);
+    draw_spans(app, dl, line, at, spans, clusters, *mesh);
     // The text itself, above the highlights.
     const Theme& theme = app.theme();
     const float text_dy = std::round((layout_->style().line_height - fonts_.body_px * 1.2f) * 0.5f);
@@ -340,12 +370,15 @@ std::shared_ptr<const LineMesh> TextView::draw_line(const ViewInput& app, ImDraw
         draw_text(pos, text);
     } else {
         const std::string& all = layout_->text();
-        for (const ClusterBox& c : layout_->clusters(line))
+        for (const ClusterBox& c : clusters)
             draw_text(ImVec2(at.x + c.x - line.x, pos.y),
                       std::string_view(all).substr(c.byte_start, c.byte_end - c.byte_start));
     }
     draw_line_relations(app, dl, line, at, spans, *mesh);
-    if (cacheable && recorder.finish(*mesh)) meshes_[line.cp_start] = mesh;
+    if (cacheable && recorder.finish(*mesh))
+        meshes_[line.cp_start] = mesh;
+    else
+        uncached_meshes_.push_back(mesh);
     return mesh;
 }
 

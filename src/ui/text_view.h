@@ -16,6 +16,7 @@
 #include "core/text_layout.h"
 #include "ui/fonts.h"
 #include "ui/line_mesh.h"
+#include "ui/text_view_scratch.h"
 #include "ui/theme.h"
 #include "ui/view_events.h"
 
@@ -107,21 +108,29 @@ private:
     void find_emphasised(const ViewInput& app);
     [[nodiscard]] bool is_emphasised(const Span& s) const;
     std::shared_ptr<const LineMesh> draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
+    // A mesh for a line drawn afresh: an empty one from spare_meshes_ (its memory kept), else new.
+    std::shared_ptr<LineMesh> empty_mesh();
+    void keep_spare(std::shared_ptr<LineMesh> mesh);  // a mesh no longer drawn, for empty_mesh()
+    // `clusters`: the line's, when it is neither shaped nor empty of spans.
     void draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, const std::vector<const Span*>& spans,
-                    LineMesh& mesh);
+                    const std::vector<ClusterBox>& clusters, LineMesh& mesh);
     void draw_line_relations(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                              const std::vector<const Span*>& spans, LineMesh& mesh);
     // `between`: the chips of the line (screen px) an arc on one line must pass above. The type's
     // label goes at the path's middle, unless `labelled` is false (the caller places it later).
     void draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit,
                        const std::vector<ChipHit>& between = {}, bool labelled = true);
+    // The box of the type's label chip centred at `mid`, in the coordinates of `mid`.
+    [[nodiscard]] std::pair<ImVec2, ImVec2> label_box(const Relation& r, ImVec2 mid);
     // The type's label on a small chip centred at `mid` (sets hit.label_min/max).
     void draw_relation_label(const ViewInput& app, ImDrawList* dl, const Relation& r, ImVec2 mid, ArcHit& hit);
-    // Where on a relation to another line its label sits on no other drawn path nor placed label:
-    // along its stretches across (the last one first, from its middle out), then its lane, inside
-    // the view; else that middle.
-    [[nodiscard]] ImVec2 free_label_place(const Relation& r, const ArcHit& hit, const std::vector<const ArcHit*>& others,
-                                          const std::vector<ImVec4>& placed);
+    // Where on arcs_[arc], a relation to another line, its label sits on no other drawn path nor
+    // placed label (crossing_scratch_'s paths and placed): along its stretches across (the last one
+    // first, from its middle out), then its lane, inside the view; else that middle.
+    [[nodiscard]] ImVec2 free_label_place(const Relation& r, std::size_t arc);
+    // The label places of this frame's arcs across lines, into crossing_scratch_.label_places:
+    // the last frame's when nothing they depend on changed.
+    void place_crossing_labels();
     void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);
     [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
     [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;  // first visible chip
@@ -163,6 +172,10 @@ private:
     void draw_emphasised_arc_on_top(const ViewInput& app, ImDrawList* dl);
     std::size_t lines_replayed_ = 0;
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
+    std::vector<std::shared_ptr<LineMesh>> spare_meshes_;  // dropped from the cache, for empty_mesh()
+    std::vector<std::shared_ptr<LineMesh>> uncached_meshes_;  // drawn last frame, not kept: spares next frame
+    LineScratch line_scratch_;
+    CrossingScratch crossing_scratch_;
     std::uint64_t frame_ = 0;
     std::uint64_t first_frame_ = 0;  // the frame that first draws the layout made by reset()
     Theme mesh_theme_{};

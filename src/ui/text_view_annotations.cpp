@@ -1,7 +1,13 @@
 // Span highlights, label chips and relation arcs of the text view.
 #include <algorithm>
+#include <bit>
+#include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <optional>
+#include <span>
+#include <tuple>
+#include <utility>
 
 #include "core/span_stacking.h"
 #include "ui/shaped_text.h"
@@ -50,26 +56,33 @@ const TextView::LabelStyle& TextView::label_style(const std::string& label) {
 
 // Coordinates here are relative to the line's origin `at` (the top-left of its text box).
 void TextView::draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
-                          const std::vector<const Span*>& spans, LineMesh& mesh) {
+                          const std::vector<const Span*>& spans, const std::vector<ClusterBox>& clusters, LineMesh& mesh) {
     if (spans.empty()) return;
-    const std::vector<int> levels = stack_levels(line_stack_items(spans, line.cp_start, line.cp_end));
+    LineScratch& scratch = line_scratch_;
+    line_stack_items(spans, line.cp_start, line.cp_end, scratch.stack_items);
+    stack_levels(scratch.stack_items, scratch.levels, scratch.stacking);
+    const std::vector<int>& levels = scratch.levels;
     const Theme& theme = app.theme();
     const float lh = layout_->style().line_height;
     const float pad = std::round(lh * 0.12f);
     const float band_h = band_height();
     // Where [a, b) is on the line (x from the layout's left edge): shaped lines ask the layout (one
     // piece per visual stretch); plain lines look the clusters up, measured once per line.
-    const std::vector<ClusterBox> clusters = line.shaped ? std::vector<ClusterBox>{} : layout_->clusters(line);
-    auto pieces_of = [&](std::size_t a, std::size_t b) -> std::vector<LineSpan> {
-        if (line.shaped) return layout_->line_range(line, a, b);
-        auto x_at = [&](std::size_t cp, bool round_up) {
-            auto it = std::upper_bound(clusters.begin(), clusters.end(), cp,
-                                       [](std::size_t c, const ClusterBox& box) { return c < box.cp_start; });
-            if (it == clusters.begin()) return line.x;
-            const ClusterBox& c = *(it - 1);
-            return cp == c.cp_start ? c.x : cp >= c.cp_end || round_up ? c.x + c.width : c.x;
-        };
-        return {LineSpan{x_at(a, false), x_at(b, true)}};
+    auto x_at = [&](std::size_t cp, bool round_up) {
+        auto it = std::upper_bound(clusters.begin(), clusters.end(), cp,
+                                   [](std::size_t c, const ClusterBox& box) { return c < box.cp_start; });
+        if (it == clusters.begin()) return line.x;
+        const ClusterBox& c = *(it - 1);
+        return cp == c.cp_start ? c.x : cp >= c.cp_end || round_up ? c.x + c.width : c.x;
+    };
+    LineSpan one;
+    auto pieces_of = [&](std::size_t a, std::size_t b) -> std::span<const LineSpan> {
+        if (line.shaped) {
+            scratch.pieces = layout_->line_range(line, a, b);
+            return scratch.pieces;
+        }
+        one = LineSpan{x_at(a, false), x_at(b, true)};
+        return {&one, 1};
     };
     for (std::size_t i = 0; i < spans.size(); ++i) {
         const Span& s = *spans[i];
@@ -81,7 +94,7 @@ void TextView::draw_spans(const ViewInput& app, ImDrawList* dl, const LayoutLine
         // The highlight: translucent fill (nested spans darken each other, the text stays readable)
         // plus an underline per band so every span is visible on its own. In mixed-direction text
         // a span is one box per visual piece.
-        const std::vector<LineSpan> pieces = pieces_of(a, b);
+        const std::span<const LineSpan> pieces = pieces_of(a, b);
         if (pieces.empty()) continue;
         for (const LineSpan& piece : pieces) {
             const ImVec2 p0(at.x - line.x + piece.x0, at.y + pad), p1(at.x - line.x + piece.x1, at.y + lh - pad);
@@ -114,6 +127,13 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
     if (doc_->relations().empty() || mesh.chips.empty()) return;
     const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
     auto starts_here = [&](const Span* s) { return s && s->start >= line.cp_start && s->start < line_end; };
+    // A span that starts on the line overlaps it (spans are never empty): looked up among the
+    // line's own, not in the document's index of all spans.
+    auto line_span = [&](std::string_view id) -> const Span* {
+        for (const Span* s : spans)
+            if (s->id == id) return s;
+        return nullptr;
+    };
     auto anchor = [&](const std::string& id) { return chip_anchor(mesh, at, id); };
     for (const Span* s : spans) {
         if (!starts_here(s) || !doc_->has_relations(s->id)) continue;
@@ -121,14 +141,15 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
         if (!own) continue;  // no chip on this line (the span covers only its line break here)
         for (const Relation* r : doc_->relations_of(s->id)) {
             const bool is_head = r->head == s->id;
-            const Span* other = doc_->find_span(is_head ? r->tail : r->head);
+            const Span* other = line_span(is_head ? r->tail : r->head);
             if (!starts_here(other)) {
                 mesh.crossing.push_back({r->id, s->id, ImVec2(own->pos.x - at.x, own->pos.y - at.y)});
             } else if (is_head) {  // drawn once, from its head
                 const auto h = anchor(r->head), t = anchor(r->tail);
                 if (!h || !t) continue;
                 ArcHit hit;
-                std::vector<ChipHit> others;  // the line's other chips, in screen px
+                std::vector<ChipHit>& others = line_scratch_.between;  // the line's other chips, in screen px
+                others.clear();
                 for (const ChipHit& c : mesh.chips)
                     if (c.span_id != r->head && c.span_id != r->tail)
                         others.push_back({ImVec2(at.x + c.min.x, at.y + c.min.y), ImVec2(at.x + c.max.x, at.y + c.max.y), c.span_id});
@@ -158,68 +179,52 @@ std::optional<TextView::Anchor> TextView::chip_anchor(const std::string& span_id
 // Relations between spans starting on different lines, one of them visible: routed through lanes
 // in the right margin, recomputed every frame (the other end may be anywhere).
 void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
-    arcs_.clear();
-    struct End {
-        const CrossingEnd* end;
-        ImVec2 at;
-        const LineMesh* mesh;
-    };
-    std::vector<End> ends;
+    CrossingScratch& s = crossing_scratch_;
+    s.ends.clear();
     for (const VisibleLine& v : visible_)
-        for (const CrossingEnd& c : v.mesh->crossing) ends.push_back({&c, v.at, v.mesh.get()});
+        for (const CrossingEnd& c : v.mesh->crossing) s.ends.push_back({&c, v.at, v.mesh.get()});
     // The chips of the line an end is on (screen px), but the relation's own ends: the path out to
     // the margin passes above them.
-    auto chips_by = [&](const Relation& r) {
-        std::vector<ChipHit> out;
-        for (const End& e : ends) {
+    auto chips_by = [&](const Relation& r) -> const std::vector<ChipHit>& {
+        s.between.clear();
+        for (const CrossingScratch::End& e : s.ends) {
             if (e.end->relation_id != r.id) continue;
             for (const ChipHit& c : e.mesh->chips)
                 if (c.span_id != r.head && c.span_id != r.tail)
-                    out.push_back({ImVec2(e.at.x + c.min.x, e.at.y + c.min.y), ImVec2(e.at.x + c.max.x, e.at.y + c.max.y),
-                                   c.span_id, e.at.y});
+                    s.between.push_back({ImVec2(e.at.x + c.min.x, e.at.y + c.min.y), ImVec2(e.at.x + c.max.x, e.at.y + c.max.y),
+                                         c.span_id, e.at.y});
         }
-        return out;
+        return s.between;
     };
     auto end_point = [&](const std::string& span_id) -> Anchor {
-        for (const End& e : ends)
+        for (const CrossingScratch::End& e : s.ends)
             if (e.end->span_id == span_id) return {ImVec2(e.at.x + e.end->anchor.x, e.at.y + e.end->anchor.y), e.at.y};
-        const Span* s = doc_->find_span(span_id);  // off screen: placed from the layout
-        const CaretBox c = layout_->caret_position(s ? s->start : 0);
+        const Span* sp = doc_->find_span(span_id);  // off screen: placed from the layout
+        const CaretBox c = layout_->caret_position(sp ? sp->start : 0);
         return {ImVec2(origin_.x + c.x + 10.0f, origin_.y + c.y - band_height()), origin_.y + c.y};
     };
+    // arcs_ keeps its entries' memory from frame to frame: each is emptied and drawn again.
+    std::size_t arcs = 0;
     int lane = 0;
-    std::vector<const Relation*> drawn;
-    for (std::size_t i = 0; i < ends.size(); ++i) {
-        const std::string& id = ends[i].end->relation_id;
-        if (std::any_of(ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(i),
-                        [&](const End& e) { return e.end->relation_id == id; }))
+    s.drawn.clear();
+    for (std::size_t i = 0; i < s.ends.size(); ++i) {
+        const std::string& id = s.ends[i].end->relation_id;
+        if (std::any_of(s.ends.begin(), s.ends.begin() + static_cast<std::ptrdiff_t>(i),
+                        [&](const CrossingScratch::End& e) { return e.end->relation_id == id; }))
             continue;  // both ends visible: drawn at the first
         const Relation* r = doc_->find_relation(id);
         if (!r) continue;
-        ArcHit hit;
+        if (arcs == arcs_.size()) arcs_.emplace_back();
+        ArcHit& hit = arcs_[arcs++];
+        hit.points.clear();
+        hit.label_min = hit.label_max = ImVec2(0, 0);
+        hit.relation_id.clear();
         draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit, chips_by(*r), false);
-        arcs_.push_back(std::move(hit));
-        drawn.push_back(r);
+        s.drawn.push_back(r);
     }
-    // Labels once every path is known, each where it sits on no other arc (the same-line arcs of
-    // the visible lines in screen px, the other relations across lines) and no earlier label.
-    std::vector<ArcHit> line_arcs;
-    for (const VisibleLine& v : visible_)
-        for (ArcHit a : v.mesh->arcs) {
-            for (ImVec2& p : a.points) p = ImVec2(p.x + v.at.x, p.y + v.at.y);
-            line_arcs.push_back(std::move(a));
-        }
-    std::vector<ImVec4> placed;
-    for (const ArcHit& a : line_arcs)
-        placed.push_back(ImVec4(a.label_min.x, a.label_min.y, a.label_max.x, a.label_max.y));
-    for (std::size_t i = 0; i < arcs_.size(); ++i) {
-        std::vector<const ArcHit*> others;
-        for (const ArcHit& a : line_arcs) others.push_back(&a);
-        for (std::size_t k = 0; k < arcs_.size(); ++k)
-            if (k != i) others.push_back(&arcs_[k]);
-        draw_relation_label(app, dl, *drawn[i], free_label_place(*drawn[i], arcs_[i], others, placed), arcs_[i]);
-        placed.push_back(ImVec4(arcs_[i].label_min.x, arcs_[i].label_min.y, arcs_[i].label_max.x, arcs_[i].label_max.y));
-    }
+    arcs_.resize(arcs);
+    place_crossing_labels();
+    for (std::size_t i = 0; i < arcs_.size(); ++i) draw_relation_label(app, dl, *s.drawn[i], s.label_places[i], arcs_[i]);
     // A relation being dragged out of a span.
     if (drag_ == Drag::Relation)
         if (const auto a = chip_anchor(press_span_)) {
@@ -227,6 +232,55 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
             dl->AddBezierCubic(p, ImVec2(p.x, p.y - 30), ImVec2(m.x, m.y - 30), m, app.theme().accent, 2.0f);
             arrow_head(dl, m, ImVec2(m.x, m.y - 10), app.theme().accent, 8.0f);
         }
+}
+
+// Labels once every path is known, each where it sits on no other arc (the same-line arcs of the
+// visible lines in screen px, the other relations across lines) and no earlier label.
+void TextView::place_crossing_labels() {
+    CrossingScratch& s = crossing_scratch_;
+    s.points.clear();
+    s.paths.clear();
+    s.placed.clear();
+    auto add_path = [&](const std::vector<ImVec2>& points, ImVec2 offset) {
+        CrossingScratch::Path path{s.points.size(), points.size(), ImVec2(FLT_MAX, FLT_MAX), ImVec2(-FLT_MAX, -FLT_MAX)};
+        for (const ImVec2& p : points) {
+            const ImVec2 q(p.x + offset.x, p.y + offset.y);
+            s.points.push_back(q);
+            path.min = ImVec2(std::min(path.min.x, q.x), std::min(path.min.y, q.y));
+            path.max = ImVec2(std::max(path.max.x, q.x), std::max(path.max.y, q.y));
+        }
+        s.paths.push_back(path);
+    };
+    for (const VisibleLine& v : visible_)
+        for (const ArcHit& a : v.mesh->arcs) {
+            add_path(a.points, v.at);
+            // Their labels as the line keeps them, relative to the line's origin (as drawn so far).
+            s.placed.push_back(ImVec4(a.label_min.x, a.label_min.y, a.label_max.x, a.label_max.y));
+        }
+    s.line_paths = s.paths.size();
+    for (const ArcHit& a : arcs_) add_path(a.points, ImVec2(0, 0));
+
+    // Everything free_label_place reads: the view's box, the label sizes, every path, the labels.
+    s.inputs.clear();
+    for (const float f : {region_min_.x, region_min_.y, region_max_.x, region_max_.y, fonts_.label_px,
+                          static_cast<float>(s.line_paths), static_cast<float>(s.placed.size())})
+        s.inputs.push_back(f);
+    for (const CrossingScratch::Path& path : s.paths) s.inputs.push_back(static_cast<float>(path.count));
+    for (const ImVec2& p : s.points) s.inputs.insert(s.inputs.end(), {p.x, p.y});
+    for (const ImVec4& q : s.placed) s.inputs.insert(s.inputs.end(), {q.x, q.y, q.z, q.w});
+    for (const Relation* r : s.drawn) s.inputs.push_back(label_style(r->type).text_width);
+    const bool same = std::equal(s.inputs.begin(), s.inputs.end(), s.last_inputs.begin(), s.last_inputs.end(),
+                                 [](float a, float b) { return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b); });
+    if (same && s.label_places.size() == arcs_.size()) return;  // the last frame's places
+
+    s.label_places.clear();
+    for (std::size_t i = 0; i < arcs_.size(); ++i) {
+        const ImVec2 mid = free_label_place(*s.drawn[i], i);
+        s.label_places.push_back(mid);
+        const auto [min, max] = label_box(*s.drawn[i], mid);
+        s.placed.push_back(ImVec4(min.x, min.y, max.x, max.y));
+    }
+    std::swap(s.inputs, s.last_inputs);
 }
 
 namespace {
@@ -319,20 +373,26 @@ void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relatio
     if (labelled) draw_relation_label(app, dl, r, path_middle(hit.points), hit);
 }
 
-ImVec2 TextView::free_label_place(const Relation& r, const ArcHit& hit, const std::vector<const ArcHit*>& others,
-                                  const std::vector<ImVec4>& placed) {
+ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
+    const ArcHit& hit = arcs_[arc];
     const ImVec2 mid = path_middle(hit.points);
     if (hit.points.size() != 6) return mid;
+    const CrossingScratch& s = crossing_scratch_;
+    const std::size_t own = s.line_paths + arc;
     const float half_w = label_style(r.type).text_width * 0.5f + 4.0f, half_h = fonts_.label_px * 0.5f + 1.0f;
     auto free_at = [&](ImVec2 c) {
         if (c.y - half_h < region_min_.y || c.y + half_h > region_max_.y || c.x + half_w > region_max_.x)
             return false;  // where it can be read
         const ImVec2 a(c.x - half_w - 1, c.y - half_h - 1), b(c.x + half_w + 1, c.y + half_h + 1);  // 1 px of air
-        for (const ImVec4& q : placed)
+        for (const ImVec4& q : s.placed)
             if (a.x < q.z && b.x > q.x && a.y < q.w && b.y > q.y) return false;
-        for (const ArcHit* o : others)
-            for (std::size_t k = 1; k < o->points.size(); ++k)
-                if (segment_crosses_box(o->points[k - 1], o->points[k], a, b)) return false;
+        for (std::size_t k = 0; k < s.paths.size(); ++k) {
+            const CrossingScratch::Path& path = s.paths[k];
+            // A path whose box is clear of the label's has no point strictly inside it.
+            if (k == own || path.max.x <= a.x || path.min.x >= b.x || path.max.y <= a.y || path.min.y >= b.y) continue;
+            for (std::size_t j = path.first + 1; j < path.first + path.count; ++j)
+                if (segment_crosses_box(s.points[j - 1], s.points[j], a, b)) return false;
+        }
         return true;
     };
     // Along the stretch to the tail (from its middle out), then along the one from the head.
@@ -354,13 +414,16 @@ ImVec2 TextView::free_label_place(const Relation& r, const ArcHit& hit, const st
     return mid;
 }
 
+std::pair<ImVec2, ImVec2> TextView::label_box(const Relation& r, ImVec2 mid) {
+    const float half_w = label_style(r.type).text_width * 0.5f, half_h = fonts_.label_px * 0.5f;
+    return {ImVec2(mid.x - half_w - 4, mid.y - half_h - 1), ImVec2(mid.x + half_w + 4, mid.y + half_h + 1)};
+}
+
 void TextView::draw_relation_label(const ViewInput& app, ImDrawList* dl, const Relation& r, ImVec2 mid, ArcHit& hit) {
     const Theme& theme = app.theme();
     const bool emphasis = emphasised(app, r);
     const ImU32 col = emphasis ? theme.accent : theme.arc;
-    const float half_w = label_style(r.type).text_width * 0.5f, half_h = fonts_.label_px * 0.5f;
-    hit.label_min = ImVec2(mid.x - half_w - 4, mid.y - half_h - 1);
-    hit.label_max = ImVec2(mid.x + half_w + 4, mid.y + half_h + 1);
+    std::tie(hit.label_min, hit.label_max) = label_box(r, mid);
     notched_rect(dl, hit.label_min, hit.label_max, col, 2.0f);  // the border, then the inside
     notched_rect(dl, ImVec2(hit.label_min.x + 1, hit.label_min.y + 1), ImVec2(hit.label_max.x - 1, hit.label_max.y - 1),
                  theme.chip_bg, 1.5f);

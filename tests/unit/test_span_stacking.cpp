@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 #include "core/span_stacking.h"
 
 using namespace inkspan;
@@ -42,4 +47,51 @@ TEST_CASE("line_extra_above: bands for the spans of a line, an arc row when one 
     doc.insert_relation({"R1", "meets", "T1", "T3"});
     CHECK(line_extra_above(doc, 0, 19, m) == 24.0f);   // + the arc row
     CHECK(line_extra_above(doc, 28, 44, m) == 14.0f);
+}
+
+namespace {
+
+// The bands as first written (a stable sort, a fresh list of extents per band): what the
+// scratch version, with its insertion sort and reused bands, must give.
+std::vector<int> reference_levels(const std::vector<StackItem>& items) {
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const std::size_t la = items[a].end - items[a].start, lb = items[b].end - items[b].start;
+        return la != lb ? la < lb : items[a].start < items[b].start;
+    });
+    std::vector<int> levels(items.size(), 0);
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> bands;
+    for (std::size_t i : order) {
+        const std::size_t s = items[i].start, e = std::max({items[i].end, items[i].start + items[i].label_width, s + 1});
+        std::size_t band = 0;
+        while (band < bands.size() && std::any_of(bands[band].begin(), bands[band].end(),
+                                                  [&](const auto& x) { return s < x.second && x.first < e; }))
+            ++band;
+        if (band == bands.size()) bands.emplace_back();
+        bands[band].emplace_back(s, e);
+        levels[i] = static_cast<int>(band);
+    }
+    return levels;
+}
+
+}  // namespace
+
+TEST_CASE("stack_levels with a scratch kept from line to line gives the bands of a fresh one") {
+    StackScratch scratch;
+    std::vector<int> levels;
+    std::uint32_t seed = 12345;
+    auto next = [&](std::uint32_t below) { seed = seed * 1664525u + 1013904223u; return (seed >> 8) % below; };
+    for (int line = 0; line < 400; ++line) {
+        // Lines of 0 to 60 spans (over the insertion sort's 32), many of equal length and start.
+        const std::size_t n = next(line % 10 == 0 ? 61 : 12);
+        std::vector<StackItem> items;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t start = next(40), len = 1 + next(6);
+            items.push_back({start, start + len, 1 + next(5)});
+        }
+        stack_levels(items, levels, scratch);
+        INFO("line ", line, ", ", n, " spans");
+        CHECK(levels == reference_levels(items));
+    }
 }

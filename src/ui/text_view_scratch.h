@@ -1,0 +1,53 @@
+#pragma once
+// Working memory of the text view, kept from line to line and frame to frame (cleared, never
+// freed): a line that scrolls into view allocates only what its cached mesh keeps, and a frame
+// places the labels of the relations across lines without building lists.
+#include <imgui.h>
+
+#include <cstddef>
+#include <vector>
+
+#include "core/document.h"
+#include "core/span_stacking.h"
+#include "core/text_layout.h"
+#include "ui/line_mesh.h"
+
+namespace inkspan::ui {
+
+// A line drawn afresh.
+struct LineScratch {
+    std::vector<ClusterBox> clusters;  // of a line neither shaped nor empty of spans: measured once
+    std::vector<StackItem> stack_items;
+    std::vector<int> levels;
+    StackScratch stacking;
+    std::vector<LineSpan> pieces;    // of a span on a shaped line
+    std::vector<ChipHit> between;    // the chips an arc on the line passes above (screen px)
+};
+
+// The relations across lines of one frame.
+struct CrossingScratch {
+    struct End {
+        const CrossingEnd* end;
+        ImVec2 at;  // its line's origin
+        const LineMesh* mesh;
+    };
+    std::vector<End> ends;
+    std::vector<ChipHit> between;
+    std::vector<const Relation*> drawn;  // by index into the view's arcs_
+    // The paths a label must not sit on: the same-line arcs of the visible lines (screen px), then
+    // the arcs across lines; each a run of `points` with its bounding box.
+    struct Path {
+        std::size_t first = 0, count = 0;
+        ImVec2 min, max;
+    };
+    std::vector<ImVec2> points;
+    std::vector<Path> paths;
+    std::size_t line_paths = 0;  // how many of `paths` are same-line arcs
+    std::vector<ImVec4> placed;  // label boxes placed so far
+    // Everything the label places depend on, and the places found: a frame with the same inputs
+    // (nothing scrolled, edited or hovered away) takes the last frame's places.
+    std::vector<float> inputs, last_inputs;
+    std::vector<ImVec2> label_places;
+};
+
+}  // namespace inkspan::ui
