@@ -1,8 +1,8 @@
 // Span highlights, label chips and relation arcs of the text view.
 #include <algorithm>
-#include <bit>
 #include <cfloat>
 #include <cmath>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -269,8 +269,9 @@ void TextView::place_crossing_labels() {
     for (const ImVec2& p : s.points) s.inputs.insert(s.inputs.end(), {p.x, p.y});
     for (const ImVec4& q : s.placed) s.inputs.insert(s.inputs.end(), {q.x, q.y, q.z, q.w});
     for (const Relation* r : s.drawn) s.inputs.push_back(label_style(r->type).text_width);
-    const bool same = std::equal(s.inputs.begin(), s.inputs.end(), s.last_inputs.begin(), s.last_inputs.end(),
-                                 [](float a, float b) { return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b); });
+    // Bit for bit (Emscripten's libc++ has no std::bit_cast).
+    const bool same = s.inputs.size() == s.last_inputs.size() &&
+                      (s.inputs.empty() || std::memcmp(s.inputs.data(), s.last_inputs.data(), s.inputs.size() * sizeof(float)) == 0);
     if (same && s.label_places.size() == arcs_.size()) return;  // the last frame's places
 
     s.label_places.clear();
