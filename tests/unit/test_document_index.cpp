@@ -69,6 +69,13 @@ std::vector<std::string> expected_relations_of(const std::map<std::string, Relat
     return out;
 }
 
+// The ids for_each_relation_of visits, in its order.
+std::vector<std::string> visited(const Document& d, std::string_view span_id) {
+    std::vector<std::string> out;
+    d.for_each_relation_of(span_id, [&](const Relation& r) { out.push_back(r.id); });
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("spans are found by id after thousands of inserts and erases that reuse slots") {
@@ -186,6 +193,8 @@ TEST_CASE("relations of a span come in natural id order whatever order they were
     CHECK(ids_of(d.relations_of("T1")) == std::vector<std::string>{"R1", "R2", "R3", "R10", "R100"});
     CHECK(ids_of(d.relations_of("T2")) == std::vector<std::string>{"R2", "R9", "R10"});
     CHECK(ids_of(d.relations_of("T3")) == std::vector<std::string>{"R1", "R9", "R100"});
+    CHECK(visited(d, "T1") == std::vector<std::string>{"R1", "R2", "R3", "R10", "R100"});
+    CHECK(visited(d, "T4").empty());
     // A relation whose head and tail are the same span is listed once.
     d.erase_relation("R2");
     CHECK(ids_of(d.relations_of("T1")) == std::vector<std::string>{"R1", "R3", "R10", "R100"});
@@ -193,11 +202,13 @@ TEST_CASE("relations of a span come in natural id order whatever order they were
     d.replace_relation({"R10", "meets", "T3", "T2"});
     CHECK(ids_of(d.relations_of("T1")) == std::vector<std::string>{"R1", "R3", "R100"});
     CHECK(ids_of(d.relations_of("T3")) == std::vector<std::string>{"R1", "R9", "R10", "R100"});
+    CHECK(visited(d, "T3") == std::vector<std::string>{"R1", "R9", "R10", "R100"});
     CHECK(d.find_relation("meets", "T3", "T2")->id == "R10");
     CHECK(d.find_relation("meets", "T1", "T2") == nullptr);
     // Inserting before every other relation shifts them all: lookups still find each one.
     d.insert_relation({"R0", "meets", "T2", "T3"});
     CHECK(ids_of(d.relations_of("T2")) == std::vector<std::string>{"R0", "R9", "R10"});
+    CHECK(visited(d, "T2") == std::vector<std::string>{"R0", "R9", "R10"});
     CHECK(d.find_relation("meets", "T3", "T1")->id == "R100");
     CHECK(d.find_relation("R100")->head == "T3");
 }
@@ -276,6 +287,7 @@ TEST_CASE("relations of every span id match a model after thousands of random ch
         for (const std::string& sid : span_ids) {
             const auto expected = expected_relations_of(model, sid);
             CHECK_MESSAGE(ids_of(d.relations_of(sid)) == expected, sid);
+            CHECK_MESSAGE(visited(d, sid) == expected, sid);
             CHECK(d.has_relations(sid) == !expected.empty());
         }
         for (const std::string& rid : relation_ids) {
