@@ -21,6 +21,8 @@ std::optional<std::uint64_t> id_number(std::string_view id, char prefix) {
     return n;
 }
 
+std::uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
 void count_up(CountMap& counts, const std::string& key) { ++counts[key]; }
 
 void count_down(CountMap& counts, const std::string& key) {
@@ -136,9 +138,13 @@ std::size_t Document::lower_position(std::size_t start, std::size_t end, std::st
     return static_cast<std::size_t>(it - order_.begin());
 }
 
+std::optional<std::uint32_t> Document::slot_of(std::string_view span_id) const {
+    return slot_by_id_.find(id_hash(span_id), [&](std::uint32_t slot) { return slots_[slot].id == span_id; });
+}
+
 const Span* Document::find_span(std::string_view id) const {
-    auto it = slot_by_id_.find(id);
-    return it == slot_by_id_.end() ? nullptr : &slots_[it->second];
+    const auto slot = slot_of(id);
+    return slot ? &slots_[*slot] : nullptr;
 }
 
 const Span* Document::find_span(std::size_t start, std::size_t end, std::string_view label) const {
@@ -210,7 +216,7 @@ std::uint32_t Document::store(Span span) {
     const std::uint32_t slot = reuse ? free_slots_.back() : static_cast<std::uint32_t>(slots_.size());
     if (auto n = id_number(span.id, 'T')) next_span_number_ = std::max(next_span_number_, *n + 1);
     count_up(label_counts_, span.label);
-    slot_by_id_.emplace(span.id, slot);
+    slot_by_id_.insert(id_hash(span.id), slot);
     if (reuse) {
         free_slots_.pop_back();
         slots_[slot] = std::move(span);
@@ -222,7 +228,7 @@ std::uint32_t Document::store(Span span) {
 
 void Document::release(std::uint32_t slot) {
     count_down(label_counts_, slots_[slot].label);
-    slot_by_id_.erase(slots_[slot].id);
+    slot_by_id_.erase(id_hash(slots_[slot].id), [slot](std::uint32_t s) { return s == slot; });
     slots_[slot] = Span{};
     free_slots_.push_back(slot);
 }
@@ -280,10 +286,8 @@ void Document::erase_span(std::string_view id) {
 void Document::erase_spans(const std::vector<std::string>& ids) {
     if (ids.size() == 1) return erase_span(ids.front());
     std::vector<bool> doomed(slots_.size(), false);
-    for (const auto& id : ids) {
-        auto it = slot_by_id_.find(id);
-        if (it != slot_by_id_.end()) doomed[it->second] = true;
-    }
+    for (const auto& id : ids)
+        if (const auto slot = slot_of(id)) doomed[*slot] = true;
     std::erase_if(order_, [&](const Entry& e) { return doomed[e.slot]; });
     for (std::uint32_t slot = 0; slot < doomed.size(); ++slot)
         if (doomed[slot]) release(slot);
@@ -328,27 +332,18 @@ const Relation* Document::find_relation(std::string_view id) const {
 
 std::vector<const Relation*> Document::relations_of(std::string_view span_id) const {
     std::vector<const Relation*> out;
-    auto it = relations_by_span_.find(span_id);
-    if (it == relations_by_span_.end()) return out;
-    for (const auto& rid : it->second)
-        if (const Relation* r = find_relation(rid)) out.push_back(r);
-    std::sort(out.begin(), out.end(), [](const Relation* a, const Relation* b) { return natural_id_less(a->id, b->id); });
+    for_each_relation_of(span_id, [&](const Relation& r) { out.push_back(&r); });
     return out;
 }
 
-bool Document::has_relations(std::string_view span_id) const {
-    const auto it = relations_by_span_.find(span_id);
-    return it != relations_by_span_.end() && !it->second.empty();
-}
+bool Document::has_relations(std::string_view span_id) const { return relations_by_span_.any(relations_, span_id); }
 
 const Relation* Document::find_relation(std::string_view type, std::string_view head, std::string_view tail) const {
-    auto it = relations_by_span_.find(head);
-    if (it == relations_by_span_.end()) return nullptr;
-    for (const auto& rid : it->second) {
-        const Relation* r = find_relation(rid);
-        if (r && r->type == type && r->head == head && r->tail == tail) return r;
-    }
-    return nullptr;
+    const Relation* found = nullptr;
+    for_each_relation_of(head, [&](const Relation& r) {
+        if (!found && r.type == type && r.head == head && r.tail == tail) found = &r;
+    });
+    return found;
 }
 
 std::size_t Document::relation_type_count(std::string_view type) const {
@@ -358,68 +353,64 @@ std::size_t Document::relation_type_count(std::string_view type) const {
 
 bool Document::has_id(std::string_view id) const { return find_span(id) || find_relation(id); }
 
-void Document::index_relation(const Relation& r) {
-    relations_by_span_[r.head].push_back(r.id);
-    if (r.tail != r.head) relations_by_span_[r.tail].push_back(r.id);
+void Document::count_relation(const Relation& r) {
     count_up(relation_counts_, r.type);
     if (auto n = id_number(r.id, 'R')) next_relation_number_ = std::max(next_relation_number_, *n + 1);
 }
 
-void Document::unindex_relation(const Relation& r) {
-    for (const std::string* span : {&r.head, &r.tail}) {
-        auto it = relations_by_span_.find(*span);
-        if (it == relations_by_span_.end()) continue;
-        std::erase(it->second, r.id);
-        if (it->second.empty()) relations_by_span_.erase(it);
-    }
-    count_down(relation_counts_, r.type);
-}
+void Document::uncount_relation(const Relation& r) { count_down(relation_counts_, r.type); }
 
 void Document::insert_relation(Relation relation) {
-    index_relation(relation);
+    count_relation(relation);
     auto it = std::lower_bound(relations_.begin(), relations_.end(), relation.id,
                                [](const Relation& r, const std::string& key) { return natural_id_less(r.id, key); });
+    const auto position = static_cast<std::size_t>(it - relations_.begin());
     relations_.insert(it, std::move(relation));
+    relations_by_span_.inserted(relations_, position);
 }
 
 void Document::insert_relations(std::vector<Relation> relations) {
     const std::size_t old_size = relations_.size();
-    if (relations.size() >= old_size) {  // as for spans: room at once only when a document arrives whole
-        relations_.reserve(old_size + relations.size());
-        relations_by_span_.reserve(relations_by_span_.size() + 2 * relations.size());
-    }
+    if (relations.size() >= old_size) relations_.reserve(old_size + relations.size());  // as for spans
     for (Relation& r : relations) {
-        index_relation(r);
+        count_relation(r);
         relations_.push_back(std::move(r));
     }
     auto less = [](const Relation& a, const Relation& b) { return natural_id_less(a.id, b.id); };
     const auto mid = relations_.begin() + static_cast<std::ptrdiff_t>(old_size);
     if (!std::is_sorted(mid, relations_.end(), less)) std::sort(mid, relations_.end(), less);  // ids are unique: a total order
     std::inplace_merge(relations_.begin(), mid, relations_.end(), less);
+    relations_by_span_.rebuild(relations_);
 }
 
 void Document::erase_relation(std::string_view id) {
     auto it = relation_iterator(id);
     if (it == relations_.end()) return;
-    unindex_relation(*it);
+    uncount_relation(*it);
+    relations_by_span_.erasing(relations_, static_cast<std::size_t>(it - relations_.begin()));
     relations_.erase(it);
 }
 
 void Document::erase_relations(const std::vector<std::string>& ids) {
     std::unordered_set<std::string_view> doomed(ids.begin(), ids.end());
+    const std::size_t old_size = relations_.size();
     std::erase_if(relations_, [&](const Relation& r) {
         if (!doomed.count(r.id)) return false;
-        unindex_relation(r);
+        uncount_relation(r);
         return true;
     });
+    if (relations_.size() != old_size) relations_by_span_.rebuild(relations_);
 }
 
 void Document::replace_relation(Relation relation) {
     auto it = relation_iterator(relation.id);
     if (it == relations_.end()) return;
-    unindex_relation(*it);
-    index_relation(relation);
+    const auto position = static_cast<std::size_t>(it - relations_.begin());
+    uncount_relation(*it);
+    count_relation(relation);
+    relations_by_span_.forget(relations_, position);
     *it = std::move(relation);
+    relations_by_span_.remember(relations_, position);
 }
 
 void Document::rename_relation_type(std::string_view from, std::string_view to) {

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "core/bidi.h"
+#include "core/index_table.h"
+#include "core/relations_by_span.h"
 #include "core/result.h"
 #include "core/text_index.h"
 
@@ -125,6 +127,12 @@ public:
     [[nodiscard]] const Relation* find_relation(std::string_view id) const;  // O(log n)
     // Relations whose head or tail is `span_id`, in natural id order.
     [[nodiscard]] std::vector<const Relation*> relations_of(std::string_view span_id) const;
+    // The same without a vector: visit(const Relation&) for each, in natural id order; allocates
+    // nothing, O(k). The visit must not change the document.
+    template <class Visit>
+    void for_each_relation_of(std::string_view span_id, Visit&& visit) const {
+        relations_by_span_.for_each(relations_, span_id, [&](std::size_t position) { visit(relations_[position]); });
+    }
     [[nodiscard]] bool has_relations(std::string_view span_id) const;  // O(1), allocates nothing
     // The relation of this type from head to tail (that direction only), if any.
     [[nodiscard]] const Relation* find_relation(std::string_view type, std::string_view head, std::string_view tail) const;
@@ -173,11 +181,12 @@ private:
     [[nodiscard]] bool entry_less(const Entry& a, const Entry& b) const;
     [[nodiscard]] std::size_t lower_position(std::size_t start, std::size_t end, std::string_view label,
                                              std::string_view id) const;
+    [[nodiscard]] std::optional<std::uint32_t> slot_of(std::string_view span_id) const;
     std::uint32_t store(Span span);  // puts the span in a slot, indexes its id, counts its label
     void release(std::uint32_t slot);
     void rebuild_blocks(std::size_t from_position);
-    void index_relation(const Relation& r);
-    void unindex_relation(const Relation& r);
+    void count_relation(const Relation& r);
+    void uncount_relation(const Relation& r);
     std::vector<Relation>::iterator relation_iterator(std::string_view id);
 
     std::string id_, name_, text_;
@@ -191,13 +200,13 @@ private:
     std::vector<Span> slots_;                 // span storage; positions never move, freed slots are reused
     std::vector<std::uint32_t> free_slots_;
     std::vector<Entry> order_;                // the sort order, with the offsets inline for fast search
-    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> slot_by_id_;
+    IndexTable slot_by_id_;                   // span ids → their slots (hashes of the ids, no copies)
     // Overlap index: the largest end in each block of kBlock entries of order_, and its running max.
     std::vector<std::uint32_t> block_max_end_, block_prefix_max_;
     CountMap label_counts_;
 
     std::vector<Relation> relations_;
-    std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>> relations_by_span_;
+    RelationsBySpan relations_by_span_;       // span id → the positions in relations_ naming it
     CountMap relation_counts_;
 
     std::uint64_t next_span_number_ = 1, next_relation_number_ = 1;

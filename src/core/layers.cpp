@@ -100,6 +100,7 @@ DocumentsByText::DocumentsByText(const Corpus& corpus) : corpus_(&corpus) {
 }
 
 const Document* DocumentsByText::find(std::string_view text) const {
+    if (by_hash_.empty()) return nullptr;  // (an import into an empty corpus hashes no text)
     const Document* first = nullptr;
     std::size_t first_index = 0;
     auto [lo, hi] = by_hash_.equal_range(std::hash<std::string_view>{}(text));

@@ -310,9 +310,10 @@ std::optional<App::Ranges> App::touched_ranges(const Edit& edit) const {
         if (!s) return;
         ranges.emplace_back(s->start, s->end);
         if (!with_partners) return;
-        for (const Relation* r : doc->relations_of(id))
-            for (const std::string& other : {r->head, r->tail})
-                if (const Span* o = doc->find_span(other)) ranges.emplace_back(o->start, o->end);
+        doc->for_each_relation_of(id, [&](const Relation& r) {
+            for (const std::string* other : {&r.head, &r.tail})
+                if (const Span* o = doc->find_span(*other)) ranges.emplace_back(o->start, o->end);
+        });
     };
     bool whole = false;
     std::visit([&](const auto& c) {

@@ -375,12 +375,13 @@ bool App::finish_import(ImportChoice choice) {
         Document doc = std::move(p.incoming.documents[i]);
         const std::string import_id = doc.id();
         const bool clash = std::find(p.clashes.begin(), p.clashes.end(), i) != p.clashes.end();
-        const Document* existing = clash ? here.find(doc.text()) : nullptr;
+        const Document* same_text = here.find(doc.text());  // (one hash of the whole text, not two)
+        const Document* existing = clash ? same_text : nullptr;
         std::optional<std::string> layer_by;
         if (auto l = p.layers.find(i); l != p.layers.end()) layer_by = l->second;
         else if (clash && choice == ImportChoice::AddLayer) layer_by = p.layer_name;
         std::optional<LayerBase> base;
-        if (const Document* b = here.find(doc.text())) base = LayerBase::of(*b);
+        if (same_text) base = LayerBase::of(*same_text);
         else if (auto a = added_by_text.find(doc.text()); a != added_by_text.end()) base = a->second;
         if (layer_by && base) {  // another annotator's work on this text: their layer of it
             const bool id_free = !corpus().find_document(doc.id()) && !taken.count(doc.id());  // a file's own layer ids stay

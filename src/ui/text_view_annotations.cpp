@@ -139,14 +139,15 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
         if (!starts_here(s) || !doc_->has_relations(s->id)) continue;
         const auto own = anchor(s->id);
         if (!own) continue;  // no chip on this line (the span covers only its line break here)
-        for (const Relation* r : doc_->relations_of(s->id)) {
+        doc_->for_each_relation_of(s->id, [&](const Relation& relation) {  // (no vector per span drawn)
+            const Relation* r = &relation;
             const bool is_head = r->head == s->id;
             const Span* other = line_span(is_head ? r->tail : r->head);
             if (!starts_here(other)) {
                 mesh.crossing.push_back({r->id, s->id, ImVec2(own->pos.x - at.x, own->pos.y - at.y)});
             } else if (is_head) {  // drawn once, from its head
                 const auto h = anchor(r->head), t = anchor(r->tail);
-                if (!h || !t) continue;
+                if (!h || !t) return;
                 ArcHit hit;
                 std::vector<ChipHit>& others = line_scratch_.between;  // the line's other chips, in screen px
                 others.clear();
@@ -159,7 +160,7 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
                 hit.label_max = ImVec2(hit.label_max.x - at.x, hit.label_max.y - at.y);
                 mesh.arcs.push_back(std::move(hit));
             }
-        }
+        });
     }
 }
 

@@ -10,7 +10,6 @@
 #include "core/formats/dataset_split.h"
 #include "core/formats/format.h"
 #include "core/formats/format_util.h"
-#include "core/formats/index_table.h"
 #include "format_fixtures.h"
 
 using namespace inkspan;
@@ -268,30 +267,4 @@ TEST_CASE("formats: what an export loses is what its losses say (export, import 
         formats_losing_something += after != before;
     }
     CHECK(formats_losing_something > 0);  // the fixture does exercise losses (CoNLL has no relations)
-}
-
-TEST_CASE("IndexTable finds positions in the caller's list, through collisions and growth") {
-    std::vector<std::string> names;
-    formats::IndexTable table(2);  // grows several times below
-    auto find = [&](const std::string& name, std::uint64_t hash) {
-        return table.find(hash, [&](std::uint32_t k) { return names[k] == name; });
-    };
-    auto name_of = [](int i) {  // (not "T" + std::to_string(i): GCC 12 warns falsely about it, -Wrestrict)
-        std::string name(1, 'T');
-        return name += std::to_string(i);
-    };
-    for (int i = 0; i < 300; ++i) {
-        const std::string name = name_of(i);
-        const std::uint64_t hash = i % 3 == 0 ? 42 : std::hash<std::string>{}(name);  // a third share one hash
-        CHECK_FALSE(find(name, hash).has_value());
-        table.insert(hash, static_cast<std::uint32_t>(names.size()));
-        names.push_back(name);
-    }
-    for (int i = 0; i < 300; ++i) {
-        const std::string name = name_of(i);
-        const std::uint64_t hash = i % 3 == 0 ? 42 : std::hash<std::string>{}(name);
-        CHECK(find(name, hash) == static_cast<std::uint32_t>(i));
-    }
-    CHECK_FALSE(find("T300", 42).has_value());
-    CHECK_FALSE(find("T7", 42).has_value());  // the right name under another hash is not found
 }

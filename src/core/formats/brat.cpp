@@ -4,7 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "core/formats/index_table.h"
+#include "core/index_table.h"
 #include "core/utf8.h"
 #include "core/validation.h"
 

@@ -6,7 +6,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "core/formats/index_table.h"
+#include "core/index_table.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "core/validation.h"
