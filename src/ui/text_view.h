@@ -128,6 +128,10 @@ private:
     // placed label (crossing_scratch_'s paths and placed): along its stretches across (the last one
     // first, from its middle out), then its lane, inside the view; else that middle.
     [[nodiscard]] ImVec2 free_label_place(const Relation& r, std::size_t arc);
+    // Where the label of mesh.arcs[arc], a relation within the line drawn at `at`, sits on no
+    // other arc of the line nor an earlier label of it: at the arc's middle, else along its top
+    // from the middle out, else stacked above the middle; else that middle. In screen px.
+    [[nodiscard]] ImVec2 line_label_place(const Relation& r, const LineMesh& mesh, std::size_t arc, ImVec2 at);
     // The label places of this frame's arcs across lines, into crossing_scratch_.label_places:
     // the last frame's when nothing they depend on changed.
     void place_crossing_labels();

@@ -135,6 +135,8 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
         return nullptr;
     };
     auto anchor = [&](const std::string& id) { return chip_anchor(mesh, at, id); };
+    std::vector<const Relation*>& arc_relations = line_scratch_.arc_relations;
+    arc_relations.clear();
     for (const Span* s : spans) {
         if (!starts_here(s) || !doc_->has_relations(s->id)) continue;
         const auto own = anchor(s->id);
@@ -154,13 +156,19 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
                 for (const ChipHit& c : mesh.chips)
                     if (c.span_id != r->head && c.span_id != r->tail)
                         others.push_back({ImVec2(at.x + c.min.x, at.y + c.min.y), ImVec2(at.x + c.max.x, at.y + c.max.y), c.span_id});
-                draw_relation(app, dl, *r, *h, *t, 0, hit, others);
+                draw_relation(app, dl, *r, *h, *t, 0, hit, others, /*labelled=*/false);
                 for (ImVec2& p : hit.points) p = ImVec2(p.x - at.x, p.y - at.y);
-                hit.label_min = ImVec2(hit.label_min.x - at.x, hit.label_min.y - at.y);
-                hit.label_max = ImVec2(hit.label_max.x - at.x, hit.label_max.y - at.y);
                 mesh.arcs.push_back(std::move(hit));
+                arc_relations.push_back(r);
             }
         });
+    }
+    // The labels once every arc of the line is known (above the arcs), each clear of the others.
+    for (std::size_t i = 0; i < mesh.arcs.size(); ++i) {
+        ArcHit& hit = mesh.arcs[i];
+        draw_relation_label(app, dl, *arc_relations[i], line_label_place(*arc_relations[i], mesh, i, at), hit);
+        hit.label_min = ImVec2(hit.label_min.x - at.x, hit.label_min.y - at.y);
+        hit.label_max = ImVec2(hit.label_max.x - at.x, hit.label_max.y - at.y);
     }
 }
 
@@ -373,6 +381,37 @@ void TextView::draw_relation(const ViewInput& app, ImDrawList* dl, const Relatio
     }
     arrow_head(dl, t, hit.points[hit.points.size() - 2], col, 7.0f);
     if (labelled) draw_relation_label(app, dl, r, path_middle(hit.points), hit);
+}
+
+ImVec2 TextView::line_label_place(const Relation& r, const LineMesh& mesh, std::size_t arc, ImVec2 at) {
+    const ArcHit& own = mesh.arcs[arc];
+    ImVec2 mid = path_middle(own.points);
+    mid = ImVec2(mid.x + at.x, mid.y + at.y);
+    auto free_at = [&](ImVec2 c) {
+        const auto [a, b] = label_box(r, c);
+        for (std::size_t k = 0; k < mesh.arcs.size(); ++k) {
+            const ArcHit& other = mesh.arcs[k];
+            if (k < arc && a.x < other.label_max.x + at.x && b.x > other.label_min.x + at.x &&
+                a.y < other.label_max.y + at.y && b.y > other.label_min.y + at.y)
+                return false;  // an earlier label
+            if (k == arc) continue;
+            for (std::size_t j = 1; j < other.points.size(); ++j)
+                if (segment_crosses_box(ImVec2(other.points[j - 1].x + at.x, other.points[j - 1].y + at.y),
+                                        ImVec2(other.points[j].x + at.x, other.points[j].y + at.y), a, b))
+                    return false;  // another arc
+        }
+        return true;
+    };
+    if (free_at(mid)) return mid;
+    float x0 = FLT_MAX, x1 = -FLT_MAX;
+    for (const ImVec2& p : own.points) x0 = std::min(x0, p.x + at.x), x1 = std::max(x1, p.x + at.x);
+    const float half_w = label_style(r.type).text_width * 0.5f + 4.0f;
+    for (float d = 4.0f; mid.x - d >= x0 + half_w || mid.x + d <= x1 - half_w; d += 4.0f)
+        for (const float x : {mid.x - d, mid.x + d})
+            if (x >= x0 + half_w && x <= x1 - half_w && free_at(ImVec2(x, mid.y))) return ImVec2(x, mid.y);
+    for (int k = 1; k <= 3; ++k)
+        if (const ImVec2 c(mid.x, mid.y - static_cast<float>(k) * (fonts_.label_px + 4.0f)); free_at(c)) return c;
+    return mid;
 }
 
 ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {

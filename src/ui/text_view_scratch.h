@@ -22,6 +22,7 @@ struct LineScratch {
     StackScratch stacking;
     std::vector<LineSpan> pieces;    // of a span on a shaped line
     std::vector<ChipHit> between;    // the chips an arc on the line passes above (screen px)
+    std::vector<const Relation*> arc_relations;  // of the line's arcs (mesh.arcs), to label them
 };
 
 // The relations across lines of one frame.

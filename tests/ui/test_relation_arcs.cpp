@@ -123,3 +123,30 @@ TEST_CASE("arcs: a relation's label never sits on another arc") {
             }
         }
 }
+
+TEST_CASE("arcs: labels of relations within one line never overlap, one arc nested in another") {
+    // "… de la Russie et des États-Unis, réunies hier à Istanbul": Russie → Istanbul spans the
+    // relation États-Unis → réunies hier, so both arcs peak over the same place.
+    Driver d;
+    const Range russie = label_text(d, "Russie", "PER"), etats = label_text(d, "États-Unis", "PER");
+    relate(d, russie, label_text(d, "Istanbul", "LOC", 1));
+    relate(d, etats, label_text(d, "réunies hier", "LOC"));
+    relate(d, etats, label_text(d, "délégations", "ORG"));  // member_of, leftwards, over Russie's chip
+    d.settle();
+    REQUIRE(d.doc().relations().size() == 3);
+    (void)drawn_path(d, d.doc().relations()[0]);  // nothing hovered
+    const auto arcs = d.app().text_view().drawn_arcs();
+    REQUIRE(arcs.size() == 3);
+    for (const auto& a : arcs)
+        for (const auto& b : arcs) {
+            if (&a == &b) continue;
+            INFO("label of ", a.relation_id, " (", a.label_min.x, ",", a.label_min.y, ")-(", a.label_max.x, ",", a.label_max.y,
+                 ") and of ", b.relation_id, " (", b.label_min.x, ",", b.label_min.y, ")-(", b.label_max.x, ",", b.label_max.y, ")");
+            CHECK_FALSE((a.label_min.x < b.label_max.x && b.label_min.x < a.label_max.x && a.label_min.y < b.label_max.y &&
+                         b.label_min.y < a.label_max.y));
+            for (ImVec2 p : sampled(b.points)) {  // nor on another arc
+                INFO("point of ", b.relation_id, " (", p.x, ",", p.y, ")");
+                CHECK_FALSE(inside(p, a.label_min, a.label_max));
+            }
+        }
+}
