@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
-#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/json_string_bytes.h"
 #include "core/limits.h"
+#include "core/text_index.h"
 #include "core/utf8.h"
 #include "core/validation.h"
 
@@ -41,7 +42,11 @@ public:
 
     // A key: most have no escapes and are looked at where they stand, the others decoded into a
     // buffer shared by all keys.
-    bool key(std::string_view& out) {
+    bool key(std::string_view& out) { return string_in_place(out, key_); }
+
+    // A string without escapes is looked at where it stands in the element (no copy); one with
+    // escapes is decoded into `decoded`, which `out` then shows.
+    bool string_in_place(std::string_view& out, std::string& decoded) {
         if (!consume('"')) return false;
         const char* first = p_;
         skip_plain_bytes();
@@ -49,9 +54,9 @@ public:
             out = std::string_view(first, static_cast<std::size_t>(p_++ - first));
             return true;
         }
-        key_.assign(first, p_);
-        if (!string_rest(key_)) return false;
-        out = key_;
+        decoded.assign(first, p_);
+        if (!string_rest(decoded)) return false;
+        out = decoded;
         return true;
     }
 
@@ -186,11 +191,57 @@ bool names_within_limits(const std::vector<std::string>& names) {
 }
 
 // What a span's element holds besides the Span: its offsets as read (64 bits even where size_t
-// has 32) and the text it claims to cover.
+// has 32) and the text it claims to cover — where it stands in the element, or, when it has
+// escapes, in `claimed_decoded` (a view into a string that moves with the vector would dangle).
 struct SpanExtras {
     std::uint64_t start = 0, end = 0;
-    std::string claimed_text;
-    bool has_claimed_text = false;
+    std::string_view claimed_text;
+    std::string claimed_decoded;
+    bool has_claimed_text = false, claimed_escaped = false;
+
+    [[nodiscard]] std::string_view claimed() const { return claimed_escaped ? std::string_view(claimed_decoded) : claimed_text; }
+};
+
+// Span ids → their place in the file's list of spans, for the checks that ids are distinct and
+// for the relations' ends: an id of the writer's form "T<n>" (no leading zero) by n in a table,
+// any other in a hash map. The two never hold the same id, so an id is found where it was put.
+class SpanIdTable {
+public:
+    static constexpr std::uint32_t kAbsent = 0xFFFFFFFF;
+
+    explicit SpanIdTable(std::size_t span_count) : by_number_(4 * span_count + 64, kAbsent) {}
+
+    // False when the id is already there.
+    bool add(std::string_view id, std::uint32_t index) {
+        if (const std::size_t n = number(id); n != kNoNumber) {
+            if (by_number_[n] != kAbsent) return false;
+            by_number_[n] = index;
+            return true;
+        }
+        return others_.emplace(id, index).second;
+    }
+    [[nodiscard]] std::uint32_t find(std::string_view id) const {
+        if (const std::size_t n = number(id); n != kNoNumber) return by_number_[n];
+        const auto it = others_.find(id);
+        return it == others_.end() ? kAbsent : it->second;
+    }
+
+private:
+    static constexpr std::size_t kNoNumber = static_cast<std::size_t>(-1);
+
+    // n for "T<n>" with n a table index written without leading zeros, else kNoNumber.
+    [[nodiscard]] std::size_t number(std::string_view id) const {
+        if (id.size() < 2 || id.size() > 10 || id[0] != 'T' || (id[1] == '0' && id.size() > 2)) return kNoNumber;
+        std::size_t n = 0;
+        for (std::size_t i = 1; i < id.size(); ++i) {
+            if (id[i] < '0' || id[i] > '9') return kNoNumber;
+            n = n * 10 + static_cast<std::size_t>(id[i] - '0');
+        }
+        return n < by_number_.size() ? n : kNoNumber;
+    }
+
+    std::vector<std::uint32_t> by_number_;
+    std::unordered_map<std::string_view, std::uint32_t> others_;
 };
 
 struct PlainDocument {
@@ -240,7 +291,11 @@ private:
             if (key == "start") return seen.first(Start) && json_.unsigned_number(extras.start);
             if (key == "end") return seen.first(End) && json_.unsigned_number(extras.end);
             if (key == "label") return seen.first(Label) && json_.string(s.label);
-            if (key == "text") return seen.first(Text) && (extras.has_claimed_text = json_.string(extras.claimed_text));
+            if (key == "text") {
+                if (!seen.first(Text) || !json_.string_in_place(extras.claimed_text, extras.claimed_decoded)) return false;
+                extras.claimed_escaped = extras.claimed_text.data() == extras.claimed_decoded.data();
+                return extras.has_claimed_text = true;
+            }
             if (key == "note") return seen.first(Note) && json_.string(s.note);
             if (key == "agreed_by") return seen.first(AgreedBy) && json_.strings(s.agreed_by);
             if (key == "attributes") return seen.first(Attributes) && attributes(s.attributes);
@@ -284,8 +339,15 @@ private:
             return std::nullopt;
         auto doc = Document::create(std::move(d.id), std::move(d.name), std::move(d.text));
         if (!doc) return std::nullopt;
+        label_checked_.assign(schema_.entities.size(), false);
         for (std::size_t i = 0; i < d.spans.size(); ++i)
             if (!span_acceptable(d.spans[i], d.span_extras[i], *doc)) return std::nullopt;
+        // Span ids, then the relations, on the spans as read: a view of an id stays valid until
+        // the spans move into the document.
+        SpanIdTable ids(d.spans.size());
+        for (std::size_t i = 0; i < d.spans.size(); ++i)
+            if (!ids.add(d.spans[i].id, static_cast<std::uint32_t>(i))) return std::nullopt;
+        if (!relations_acceptable(d.relations, d.spans, ids)) return std::nullopt;
         doc->set_status(*status);
         doc->set_language(std::move(d.language));
         doc->set_direction(*direction);
@@ -293,79 +355,116 @@ private:
         doc->set_created(std::move(d.created));
         doc->set_modified(std::move(d.modified));
         doc->insert_spans(std::move(d.spans));
-        if (!spans_distinct(*doc) || !relations_acceptable(d.relations, *doc)) return std::nullopt;
+        if (!spans_distinct(*doc)) return std::nullopt;
         doc->insert_relations(std::move(d.relations));
         if (!relation_ids_distinct(*doc)) return std::nullopt;
         return std::move(*doc);
     }
 
     // Sets the span's offsets once they are known to fit.
-    bool span_acceptable(Span& span, const SpanExtras& s, const Document& doc) const {
-        if (!within(span.id, kMaxIdBytes) || !is_valid_id(span.id) || !within(span.label, kMaxNameBytes) ||
-            s.end > doc.length() || s.start >= s.end || !is_valid_type_name(span.label) || !schema_.find_entity(span.label) ||
-            !within(span.note, kMaxNoteBytes) || !names_within_limits(span.agreed_by) ||
+    bool span_acceptable(Span& span, const SpanExtras& s, const Document& doc) {
+        if (!within(span.id, kMaxIdBytes) || !is_valid_id(span.id) || s.end > doc.length() || s.start >= s.end ||
+            !known_label(span.label) || !within(span.note, kMaxNoteBytes) || !names_within_limits(span.agreed_by) ||
             span.attributes.size() > kMaxAttributesPerSpan)
             return false;
         for (const auto& [key, value] : span.attributes)
             if (!is_valid_token(key, kMaxAttributeBytes) || !within(value, kMaxAttributeBytes)) return false;
         span.start = static_cast<std::size_t>(s.start);
         span.end = static_cast<std::size_t>(s.end);
-        return !s.has_claimed_text || s.claimed_text == covered_text(doc, span);
+        return !s.has_claimed_text || s.claimed() == covered_text(doc, span);
     }
 
-    // Document::span_text, with the end found by walking the span's code points from its start
-    // rather than through the index again: most spans are a few words.
-    static std::string_view covered_text(const Document& doc, const Span& span) {
-        constexpr std::size_t kLongSpan = 64;  // code points; the index is as quick beyond this
-        if (span.end - span.start > kLongSpan) return doc.span_text(span);
-        const std::string_view text = doc.text();
-        const std::size_t begin = doc.index().code_point_to_byte(text, span.start);
-        std::size_t end = begin;
-        for (std::size_t n = span.end - span.start; n > 0; --n) end += utf8_sequence_length(static_cast<unsigned char>(text[end]));
-        return text.substr(begin, end - begin);
-    }
-
-    // Span ids, and (start, end, label), each once; no crossing unless the schema allows it.
-    // Checked on the document's own index: its order puts equal keys side by side, and its id
-    // index keeps the first span of an id.
-    bool spans_distinct(const Document& doc) const {
-        for (std::size_t p = 0; p < doc.span_count(); ++p) {
-            const Span& s = doc.span_at(p);
-            if (doc.find_span(s.id) != &s) return false;
-            if (p > 0) {
-                const Span& before = doc.span_at(p - 1);
-                if (before.start == s.start && before.end == s.end && before.label == s.label) return false;
-            }
-        }
-        return schema_.allow_crossing_spans || !doc.find_crossing_pair();
-    }
-
-    bool relation_ids_distinct(const Document& doc) const {
-        const auto& relations = doc.relations();
-        for (std::size_t i = 0; i < relations.size(); ++i) {
-            if (doc.find_span(relations[i].id)) return false;
-            if (i > 0 && relations[i - 1].id == relations[i].id) return false;  // natural order puts equal ids together
+    // A label of the schema: each one's form is checked once (the schema's names are checked
+    // when it is read, but this reader does not count on that).
+    bool known_label(const std::string& name) {
+        const auto i = schema_.entity_index(name);
+        if (!i) return false;
+        if (!label_checked_[*i]) {
+            if (!within(name, kMaxNameBytes) || !is_valid_type_name(name)) return false;
+            label_checked_[*i] = true;
         }
         return true;
     }
 
-    // Each relation's fields, its ends among the document's spans, its type in the schema
+    // Document::span_text, found by walking on from the last span's start when this one starts
+    // a little after it (spans come in text order), else through the index; the end by walking
+    // the span's code points from its start: most spans are a few words.
+    std::string_view covered_text(const Document& doc, const Span& span) {
+        constexpr std::size_t kWalk = TextIndex::kStride;  // code points; the index is as quick beyond this
+        const std::string_view text = doc.text();
+        const std::size_t begin = span.start >= cursor_cp_ && span.start - cursor_cp_ <= kWalk
+                                      ? skip_code_points(text, cursor_byte_, span.start - cursor_cp_)
+                                      : doc.index().code_point_to_byte(text, span.start);
+        cursor_cp_ = span.start;
+        cursor_byte_ = begin;
+        const std::size_t end = span.end - span.start <= kWalk ? skip_code_points(text, begin, span.end - span.start)
+                                                               : doc.index().code_point_to_byte(text, span.end);
+        return text.substr(begin, end - begin);
+    }
+
+    // (start, end, label) once each — the document's order puts equal ones side by side — and
+    // no crossing unless the schema allows it. (Ids were checked on the spans as read.)
+    bool spans_distinct(const Document& doc) const {
+        for (std::size_t p = 1; p < doc.span_count(); ++p) {
+            const Span& s = doc.span_at(p);
+            const Span& before = doc.span_at(p - 1);
+            if (before.start == s.start && before.end == s.end && before.label == s.label) return false;
+        }
+        return schema_.allow_crossing_spans || !has_crossing(doc);
+    }
+
+    // Document::find_crossing_pair's sweep without its sort: the document's order is by start,
+    // then end, so each run of spans with one start, taken backwards, gives the sweep's order
+    // (start ascending, end descending). Nested spans form a chain on the stack of open ones; a
+    // span crosses something open iff it outlives the innermost open span that started before it.
+    static bool has_crossing(const Document& doc) {
+        std::vector<std::pair<std::size_t, std::size_t>> open;  // (start, end)
+        const std::size_t n = doc.span_count();
+        for (std::size_t run = 0; run < n;) {
+            const std::size_t start = doc.span_at(run).start;
+            std::size_t run_end = run + 1;
+            while (run_end < n && doc.span_at(run_end).start == start) ++run_end;
+            for (std::size_t p = run_end; p-- > run;) {
+                const Span& s = doc.span_at(p);
+                while (!open.empty() && open.back().second <= s.start) open.pop_back();
+                if (!open.empty() && open.back().first < s.start && open.back().second < s.end) return true;
+                open.emplace_back(s.start, s.end);
+            }
+            run = run_end;
+        }
+        return false;
+    }
+
+    // Relation ids once each (natural order puts equal ids together); that none is a span id
+    // was checked with the spans as read.
+    static bool relation_ids_distinct(const Document& doc) {
+        const auto& relations = doc.relations();
+        for (std::size_t i = 1; i < relations.size(); ++i)
+            if (relations[i - 1].id == relations[i].id) return false;
+        return true;
+    }
+
+    // Each relation's fields, an id no span has, its ends among the spans, its type in the schema
     // allowing their labels, and no two relations of a type between the same spans (either way
-    // round when the type is undirected).
-    bool relations_acceptable(const std::vector<Relation>& relations, const Document& doc) const {
-        std::vector<std::tuple<std::string_view, std::string_view, std::string_view>> ends;
+    // round when the type is undirected): (type, head, tail) as the type's index and the spans'
+    // places in one number each, sorted.
+    bool relations_acceptable(const std::vector<Relation>& relations, const std::vector<Span>& spans,
+                              const SpanIdTable& ids) const {
+        static_assert(kMaxRelationTypes < (1u << 8) && kMaxSpansPerDocument < (1u << 28));
+        std::vector<std::uint64_t> ends;
         ends.reserve(relations.size());
         for (const Relation& r : relations) {
             if (!within(r.id, kMaxIdBytes) || !is_valid_id(r.id) || !within(r.type, kMaxNameBytes) ||
                 !within(r.head, kMaxIdBytes) || !within(r.tail, kMaxIdBytes) || !names_within_limits(r.agreed_by) ||
-                !is_valid_type_name(r.type) || r.head == r.tail)
+                !is_valid_type_name(r.type) || r.head == r.tail || ids.find(r.id) != SpanIdTable::kAbsent)
                 return false;
-            const Span* head = doc.find_span(r.head);
-            const Span* tail = doc.find_span(r.tail);
-            const RelationType* type = schema_.find_relation(r.type);
-            if (!head || !tail || !type || !type->allows(head->label, tail->label)) return false;
-            const bool swap = !type->directed && r.tail < r.head;
-            ends.emplace_back(r.type, swap ? r.tail : r.head, swap ? r.head : r.tail);
+            const std::uint32_t head = ids.find(r.head), tail = ids.find(r.tail);
+            const auto type = schema_.relation_index(r.type);
+            if (head == SpanIdTable::kAbsent || tail == SpanIdTable::kAbsent || !type) return false;
+            const RelationType& t = schema_.relations[*type];
+            if (!t.allows(spans[head].label, spans[tail].label)) return false;
+            const bool swap = !t.directed && r.tail < r.head;
+            ends.push_back(std::uint64_t{*type} << 56 | std::uint64_t{swap ? tail : head} << 28 | (swap ? head : tail));
         }
         std::sort(ends.begin(), ends.end());
         return std::adjacent_find(ends.begin(), ends.end()) == ends.end();
@@ -373,6 +472,8 @@ private:
 
     PlainJson json_;
     const Schema& schema_;
+    std::vector<bool> label_checked_;         // by entity type index
+    std::size_t cursor_cp_ = 0, cursor_byte_ = 0;  // where the last span checked starts
 };
 
 }  // namespace
