@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -42,22 +43,14 @@ public:
 
     // A key: most have no escapes and are looked at where they stand, the others decoded into a
     // buffer shared by all keys.
-    bool key(std::string_view& out) { return string_in_place(out, key_); }
+    bool key(std::string_view& out) {
+        return string_in_place(out, [this]() -> std::string& { return key_; });
+    }
 
     // A string without escapes is looked at where it stands in the element (no copy); one with
-    // escapes is decoded into `decoded`, which `out` then shows.
-    bool string_in_place(std::string_view& out, std::string& decoded) {
-        if (!consume('"')) return false;
-        const char* first = p_;
-        skip_plain_bytes();
-        if (p_ != end_ && *p_ == '"') {
-            out = std::string_view(first, static_cast<std::size_t>(p_++ - first));
-            return true;
-        }
-        decoded.assign(first, p_);
-        if (!string_rest(decoded)) return false;
-        out = decoded;
-        return true;
+    // escapes is decoded into a string of its own that stays where it is while the cursor lives.
+    bool string_view_of(std::string_view& out) {
+        return string_in_place(out, [this]() -> std::string& { return decoded_.emplace_back(); });
     }
 
     // A non-negative integer without sign, fraction or exponent, below 10^19 (so it fits 64 bits;
@@ -101,6 +94,23 @@ public:
     }
 
 private:
+    // A string where it stands, or decoded into buffer() when it has escapes.
+    template <class Buffer>
+    bool string_in_place(std::string_view& out, Buffer&& buffer) {
+        if (!consume('"')) return false;
+        const char* first = p_;
+        skip_plain_bytes();
+        if (p_ != end_ && *p_ == '"') {
+            out = std::string_view(first, static_cast<std::size_t>(p_++ - first));
+            return true;
+        }
+        std::string& decoded = buffer();
+        decoded.assign(first, p_);
+        if (!string_rest(decoded)) return false;
+        out = decoded;
+        return true;
+    }
+
     // The bytes of a string that stand for themselves: all but the quote, the backslash and
     // control characters (which nlohmann/json refuses in strings).
     void skip_plain_bytes() {
@@ -169,6 +179,7 @@ private:
     const char* p_;
     const char* end_;
     std::string key_;
+    std::deque<std::string> decoded_;  // never moved: views of them stay valid
 };
 
 // Each key of an object once: a second one is left to the tree reader (there the last one wins).
@@ -183,23 +194,29 @@ struct KeysSeen {
     [[nodiscard]] bool has(int key) const { return bits & (std::uint32_t{1} << key); }
 };
 
-bool within(const std::string& s, std::size_t max_bytes) { return s.size() <= max_bytes; }
+bool within(std::string_view s, std::size_t max_bytes) { return s.size() <= max_bytes; }
 
 bool names_within_limits(const std::vector<std::string>& names) {
     return names.size() <= kMaxAnnotatorsPerItem &&
            std::all_of(names.begin(), names.end(), [](const std::string& n) { return within(n, kMaxMetaBytes); });
 }
 
-// What a span's element holds besides the Span: its offsets as read (64 bits even where size_t
-// has 32) and the text it claims to cover — where it stands in the element, or, when it has
-// escapes, in `claimed_decoded` (a view into a string that moves with the vector would dangle).
-struct SpanExtras {
-    std::uint64_t start = 0, end = 0;
-    std::string_view claimed_text;
-    std::string claimed_decoded;
-    bool has_claimed_text = false, claimed_escaped = false;
+constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
-    [[nodiscard]] std::string_view claimed() const { return claimed_escaped ? std::string_view(claimed_decoded) : claimed_text; }
+// A span's element as read: small and trivially copied while the list grows (50,000 Spans grown
+// one by one moved 9 MB twice over); the Spans are made once, when the count is known. Strings
+// are views of the element (or of their decoded copies); offsets as read (64 bits even where
+// size_t has 32); the fields most spans lack in a Span of `rests` at index `rest`.
+struct SpanRecord {
+    std::string_view id, label, claimed_text;
+    std::uint64_t start = 0, end = 0;
+    bool has_claimed_text = false;
+    std::uint32_t rest = kNone;
+};
+
+struct RelationRecord {
+    std::string_view id, type, head, tail;
+    std::uint32_t agreed_by = kNone;  // index in PlainDocument::relation_agreed_by
 };
 
 // Span ids → their place in the file's list of spans, for the checks that ids are distinct and
@@ -207,7 +224,7 @@ struct SpanExtras {
 // any other in a hash map. The two never hold the same id, so an id is found where it was put.
 class SpanIdTable {
 public:
-    static constexpr std::uint32_t kAbsent = 0xFFFFFFFF;
+    static constexpr std::uint32_t kAbsent = kNone;
 
     explicit SpanIdTable(std::size_t span_count) : by_number_(4 * span_count + 64, kAbsent) {}
 
@@ -246,9 +263,10 @@ private:
 
 struct PlainDocument {
     std::string id, name, text, status = "new", language, direction, annotator, created, modified;
-    std::vector<Span> spans;  // handed to the Document as they are
-    std::vector<SpanExtras> span_extras;
-    std::vector<Relation> relations;
+    std::vector<SpanRecord> spans;
+    std::vector<Span> span_rests;  // note, agreed_by and attributes of the spans that have them
+    std::vector<RelationRecord> relations;
+    std::vector<std::vector<std::string>> relation_agreed_by;
 };
 
 class PlainReader {
@@ -275,30 +293,33 @@ private:
             if (key == "annotator") return seen.first(Annotator) && json_.string(d.annotator);
             if (key == "created") return seen.first(Created) && json_.string(d.created);
             if (key == "modified") return seen.first(Modified) && json_.string(d.modified);
-            if (key == "spans") return seen.first(Spans) && json_.array([&] { return span(d.spans.emplace_back(), d.span_extras.emplace_back()); });
+            if (key == "spans") return seen.first(Spans) && json_.array([&] { return span(d.spans.emplace_back(), d.span_rests); });
             if (key == "relations")
-                return seen.first(Relations) && json_.array([&] { return relation(d.relations.emplace_back()); });
+                return seen.first(Relations) && json_.array([&] { return relation(d.relations.emplace_back(), d.relation_agreed_by); });
             return false;  // "layer_of" (a layer) or a key the plain shape does not have
         });
         return parsed && seen.has(Id) && seen.has(Text);
     }
 
-    bool span(Span& s, SpanExtras& extras) {
+    bool span(SpanRecord& s, std::vector<Span>& rests) {
         enum { Id, Start, End, Label, Text, Note, AgreedBy, Attributes };
         KeysSeen seen;
-        const bool parsed = json_.object([&](std::string_view key) {
-            if (key == "id") return seen.first(Id) && json_.string(s.id);
-            if (key == "start") return seen.first(Start) && json_.unsigned_number(extras.start);
-            if (key == "end") return seen.first(End) && json_.unsigned_number(extras.end);
-            if (key == "label") return seen.first(Label) && json_.string(s.label);
-            if (key == "text") {
-                if (!seen.first(Text) || !json_.string_in_place(extras.claimed_text, extras.claimed_decoded)) return false;
-                extras.claimed_escaped = extras.claimed_text.data() == extras.claimed_decoded.data();
-                return extras.has_claimed_text = true;
+        const auto rest = [&]() -> Span& {
+            if (s.rest == kNone) {
+                s.rest = static_cast<std::uint32_t>(rests.size());
+                rests.emplace_back();
             }
-            if (key == "note") return seen.first(Note) && json_.string(s.note);
-            if (key == "agreed_by") return seen.first(AgreedBy) && json_.strings(s.agreed_by);
-            if (key == "attributes") return seen.first(Attributes) && attributes(s.attributes);
+            return rests[s.rest];
+        };
+        const bool parsed = json_.object([&](std::string_view key) {
+            if (key == "id") return seen.first(Id) && json_.string_view_of(s.id);
+            if (key == "start") return seen.first(Start) && json_.unsigned_number(s.start);
+            if (key == "end") return seen.first(End) && json_.unsigned_number(s.end);
+            if (key == "label") return seen.first(Label) && json_.string_view_of(s.label);
+            if (key == "text") return seen.first(Text) && (s.has_claimed_text = json_.string_view_of(s.claimed_text));
+            if (key == "note") return seen.first(Note) && json_.string(rest().note);
+            if (key == "agreed_by") return seen.first(AgreedBy) && json_.strings(rest().agreed_by);
+            if (key == "attributes") return seen.first(Attributes) && attributes(rest().attributes);
             return false;
         });
         return parsed && seen.has(Id) && seen.has(Start) && seen.has(End) && seen.has(Label);
@@ -311,15 +332,19 @@ private:
         });
     }
 
-    bool relation(Relation& r) {
+    bool relation(RelationRecord& r, std::vector<std::vector<std::string>>& agreed_by) {
         enum { Id, Type, Head, Tail, AgreedBy };
         KeysSeen seen;
         const bool parsed = json_.object([&](std::string_view key) {
-            if (key == "id") return seen.first(Id) && json_.string(r.id);
-            if (key == "type") return seen.first(Type) && json_.string(r.type);
-            if (key == "head") return seen.first(Head) && json_.string(r.head);
-            if (key == "tail") return seen.first(Tail) && json_.string(r.tail);
-            if (key == "agreed_by") return seen.first(AgreedBy) && json_.strings(r.agreed_by);
+            if (key == "id") return seen.first(Id) && json_.string_view_of(r.id);
+            if (key == "type") return seen.first(Type) && json_.string_view_of(r.type);
+            if (key == "head") return seen.first(Head) && json_.string_view_of(r.head);
+            if (key == "tail") return seen.first(Tail) && json_.string_view_of(r.tail);
+            if (key == "agreed_by") {
+                if (!seen.first(AgreedBy)) return false;
+                r.agreed_by = static_cast<std::uint32_t>(agreed_by.size());
+                return json_.strings(agreed_by.emplace_back());
+            }
             return false;
         });
         return parsed && seen.has(Id) && seen.has(Type) && seen.has(Head) && seen.has(Tail);
@@ -340,43 +365,77 @@ private:
         auto doc = Document::create(std::move(d.id), std::move(d.name), std::move(d.text));
         if (!doc) return std::nullopt;
         label_checked_.assign(schema_.entities.size(), false);
-        for (std::size_t i = 0; i < d.spans.size(); ++i)
-            if (!span_acceptable(d.spans[i], d.span_extras[i], *doc)) return std::nullopt;
-        // Span ids, then the relations, on the spans as read: a view of an id stays valid until
-        // the spans move into the document.
+        for (const SpanRecord& s : d.spans)
+            if (!span_acceptable(s, d, *doc)) return std::nullopt;
         SpanIdTable ids(d.spans.size());
         for (std::size_t i = 0; i < d.spans.size(); ++i)
             if (!ids.add(d.spans[i].id, static_cast<std::uint32_t>(i))) return std::nullopt;
-        if (!relations_acceptable(d.relations, d.spans, ids)) return std::nullopt;
+        if (!relations_acceptable(d, ids)) return std::nullopt;
         doc->set_status(*status);
         doc->set_language(std::move(d.language));
         doc->set_direction(*direction);
         doc->set_annotator(std::move(d.annotator));
         doc->set_created(std::move(d.created));
         doc->set_modified(std::move(d.modified));
-        doc->insert_spans(std::move(d.spans));
+        doc->insert_spans(spans(d));
         if (!spans_distinct(*doc)) return std::nullopt;
-        doc->insert_relations(std::move(d.relations));
+        doc->insert_relations(relations(d));
         if (!relation_ids_distinct(*doc)) return std::nullopt;
         return std::move(*doc);
     }
 
-    // Sets the span's offsets once they are known to fit.
-    bool span_acceptable(Span& span, const SpanExtras& s, const Document& doc) {
-        if (!within(span.id, kMaxIdBytes) || !is_valid_id(span.id) || s.end > doc.length() || s.start >= s.end ||
-            !known_label(span.label) || !within(span.note, kMaxNoteBytes) || !names_within_limits(span.agreed_by) ||
-            span.attributes.size() > kMaxAttributesPerSpan)
+    bool span_acceptable(const SpanRecord& s, const PlainDocument& d, const Document& doc) {
+        if (!within(s.id, kMaxIdBytes) || !is_valid_id(s.id) || s.end > doc.length() || s.start >= s.end || !known_label(s.label))
             return false;
-        for (const auto& [key, value] : span.attributes)
-            if (!is_valid_token(key, kMaxAttributeBytes) || !within(value, kMaxAttributeBytes)) return false;
-        span.start = static_cast<std::size_t>(s.start);
-        span.end = static_cast<std::size_t>(s.end);
-        return !s.has_claimed_text || s.claimed() == covered_text(doc, span);
+        if (s.rest != kNone) {
+            const Span& rest = d.span_rests[s.rest];
+            if (!within(rest.note, kMaxNoteBytes) || !names_within_limits(rest.agreed_by) ||
+                rest.attributes.size() > kMaxAttributesPerSpan)
+                return false;
+            for (const auto& [key, value] : rest.attributes)
+                if (!is_valid_token(key, kMaxAttributeBytes) || !within(value, kMaxAttributeBytes)) return false;
+        }
+        return !s.has_claimed_text ||
+               s.claimed_text == covered_text(doc, static_cast<std::size_t>(s.start), static_cast<std::size_t>(s.end));
+    }
+
+    // The Spans for the document, made once each (the records' checks passed).
+    static std::vector<Span> spans(PlainDocument& d) {
+        std::vector<Span> out(d.spans.size());
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const SpanRecord& r = d.spans[i];
+            Span& s = out[i];
+            s.id = r.id;
+            s.start = static_cast<std::size_t>(r.start);
+            s.end = static_cast<std::size_t>(r.end);
+            s.label = r.label;
+            if (r.rest != kNone) {
+                Span& rest = d.span_rests[r.rest];
+                s.note = std::move(rest.note);
+                s.agreed_by = std::move(rest.agreed_by);
+                s.attributes = std::move(rest.attributes);
+            }
+        }
+        return out;
+    }
+
+    static std::vector<Relation> relations(PlainDocument& d) {
+        std::vector<Relation> out(d.relations.size());
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const RelationRecord& r = d.relations[i];
+            Relation& relation = out[i];
+            relation.id = r.id;
+            relation.type = r.type;
+            relation.head = r.head;
+            relation.tail = r.tail;
+            if (r.agreed_by != kNone) relation.agreed_by = std::move(d.relation_agreed_by[r.agreed_by]);
+        }
+        return out;
     }
 
     // A label of the schema: each one's form is checked once (the schema's names are checked
     // when it is read, but this reader does not count on that).
-    bool known_label(const std::string& name) {
+    bool known_label(std::string_view name) {
         const auto i = schema_.entity_index(name);
         if (!i) return false;
         if (!label_checked_[*i]) {
@@ -389,16 +448,16 @@ private:
     // Document::span_text, found by walking on from the last span's start when this one starts
     // a little after it (spans come in text order), else through the index; the end by walking
     // the span's code points from its start: most spans are a few words.
-    std::string_view covered_text(const Document& doc, const Span& span) {
+    std::string_view covered_text(const Document& doc, std::size_t start, std::size_t stop) {
         constexpr std::size_t kWalk = TextIndex::kStride;  // code points; the index is as quick beyond this
         const std::string_view text = doc.text();
-        const std::size_t begin = span.start >= cursor_cp_ && span.start - cursor_cp_ <= kWalk
-                                      ? skip_code_points(text, cursor_byte_, span.start - cursor_cp_)
-                                      : doc.index().code_point_to_byte(text, span.start);
-        cursor_cp_ = span.start;
+        const std::size_t begin = start >= cursor_cp_ && start - cursor_cp_ <= kWalk
+                                      ? skip_code_points(text, cursor_byte_, start - cursor_cp_)
+                                      : doc.index().code_point_to_byte(text, start);
+        cursor_cp_ = start;
         cursor_byte_ = begin;
-        const std::size_t end = span.end - span.start <= kWalk ? skip_code_points(text, begin, span.end - span.start)
-                                                               : doc.index().code_point_to_byte(text, span.end);
+        const std::size_t end = stop - start <= kWalk ? skip_code_points(text, begin, stop - start)
+                                                      : doc.index().code_point_to_byte(text, stop);
         return text.substr(begin, end - begin);
     }
 
@@ -448,14 +507,15 @@ private:
     // allowing their labels, and no two relations of a type between the same spans (either way
     // round when the type is undirected): (type, head, tail) as the type's index and the spans'
     // places in one number each, sorted.
-    bool relations_acceptable(const std::vector<Relation>& relations, const std::vector<Span>& spans,
-                              const SpanIdTable& ids) const {
+    bool relations_acceptable(const PlainDocument& d, const SpanIdTable& ids) const {
         static_assert(kMaxRelationTypes < (1u << 8) && kMaxSpansPerDocument < (1u << 28));
+        const std::vector<SpanRecord>& spans = d.spans;
         std::vector<std::uint64_t> ends;
-        ends.reserve(relations.size());
-        for (const Relation& r : relations) {
+        ends.reserve(d.relations.size());
+        for (const RelationRecord& r : d.relations) {
             if (!within(r.id, kMaxIdBytes) || !is_valid_id(r.id) || !within(r.type, kMaxNameBytes) ||
-                !within(r.head, kMaxIdBytes) || !within(r.tail, kMaxIdBytes) || !names_within_limits(r.agreed_by) ||
+                !within(r.head, kMaxIdBytes) || !within(r.tail, kMaxIdBytes) ||
+                (r.agreed_by != kNone && !names_within_limits(d.relation_agreed_by[r.agreed_by])) ||
                 !is_valid_type_name(r.type) || r.head == r.tail || ids.find(r.id) != SpanIdTable::kAbsent)
                 return false;
             const std::uint32_t head = ids.find(r.head), tail = ids.find(r.tail);

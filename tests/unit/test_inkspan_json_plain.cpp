@@ -117,6 +117,11 @@ TEST_CASE("inkspan JSON: the quick reader of a plain document and the tree reade
         element(kSpans, R"({"id": "T3", "type": "member_of", "head": "T1", "tail": "T2"})"),
         element(kSpans, R"({"id": "R1", "type": "member_of", "head": "T1", "tail": "T02"})"),
         element(kSpans, R"({"id": "R1", "type": "member_of", "head": "T1", "tail": "T2"}, {"id": "R2", "type": "allied", "head": "T2", "tail": "T3"}, {"id": "R3", "type": "member_of", "head": "T1", "tail": "T3"})"),
+        // Escaped ids, labels and types; the rarer fields on some spans and relations only.
+        element(R"({"id": "T\u0031", "start": 0, "end": 7, "label": "P\u0045R"}, {"id": "T2", "start": 15, "end": 24, "label": "ORG"})", R"({"id": "R\u0031", "type": "member_\u006ff", "head": "T\u0031", "tail": "T2"})"),
+        element(R"({"id": "T\u0031", "start": 0, "end": 7, "label": "PER"}, {"id": "T1", "start": 15, "end": 24, "label": "ORG"})"),
+        element(kAnn + R"(, {"id": "T2", "start": 15, "end": 24, "label": "ORG", "note": "n2", "attributes": {"k": "v"}}, {"id": "T3", "start": 29, "end": 37, "label": "ORG"}, {"id": "T4", "start": 30, "end": 37, "label": "ORG", "agreed_by": ["ann"], "note": "n4"})",
+                R"({"id": "R1", "type": "member_of", "head": "T1", "tail": "T2"}, {"id": "R2", "type": "allied", "head": "T2", "tail": "T3", "agreed_by": ["bob", "cy"]}, {"id": "R3", "type": "allied", "head": "T3", "tail": "T4"})"),
         // Crossing and nesting among spans that start together (the sweep takes each start's
         // spans longest first).
         element(R"({"id": "T1", "start": 0, "end": 5, "label": "PER"}, {"id": "T2", "start": 0, "end": 10, "label": "ORG"}, {"id": "T3", "start": 3, "end": 8, "label": "ORG"})"),
