@@ -1,6 +1,7 @@
 #include "core/inkspan_json_scan.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <string_view>
@@ -39,17 +40,11 @@ public:
                 if (k == n) break;
             } else if (inside_a_document()) {
                 // Between a document's strings, brackets and numbers (blanks, colons, commas,
-                // true/false/null) the machine has nothing to note: skip to what it has.
-                while (k < n && !noted_in_a_document(piece[k])) ++k;
+                // true/false/null) the machine has nothing to note; nor in a whole string there
+                // without escapes, nor in a whole number check_json_limits takes (no exponent, at
+                // most kMaxJsonNumberChars): past them all at once, to what it has.
+                k = skip_unnoted(piece, k);
                 if (k == n) break;
-                if (piece[k] == '"') {
-                    // So does a whole string there without escapes: past its closing quote at once.
-                    const std::size_t close = find_json_string_special(piece, k + 1);
-                    if (close < n && piece[close] == '"') {
-                        k = close;
-                        continue;
-                    }
-                }
             }
             step(piece[k], offset + k);
         }
@@ -65,8 +60,33 @@ private:
     // Inside an element of "documents", outside its strings and numbers.
     bool inside_a_document() const { return open_ && !close_ && depth_ >= 3 && !in_string_ && number_length_ == 0; }
     // What step() does anything with there: a string, a bracket or the start of a number.
-    static bool noted_in_a_document(char c) {
-        return c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == '-' || (c >= '0' && c <= '9');
+    static constexpr std::array<bool, 256> kNotedInADocument = [] {
+        std::array<bool, 256> noted{};
+        for (const char c : std::string_view("\"{}[]-0123456789")) noted[static_cast<unsigned char>(c)] = true;
+        return noted;
+    }();
+
+    static std::size_t skip_unnoted(std::string_view piece, std::size_t k) {
+        const std::size_t n = piece.size();
+        for (;;) {
+            while (k < n && !kNotedInADocument[static_cast<unsigned char>(piece[k])]) ++k;
+            if (k == n) return k;
+            if (piece[k] == '"') {
+                const std::size_t close = find_json_string_special(piece, k + 1);
+                if (close < n && piece[close] == '"') {
+                    k = close + 1;
+                    continue;
+                }
+            } else if (piece[k] == '-' || (piece[k] >= '0' && piece[k] <= '9')) {
+                std::size_t end = k + 1;
+                while (end < n && is_number_char(piece[end]) && piece[end] != 'e' && piece[end] != 'E') ++end;
+                if (end < n && !is_number_char(piece[end]) && end - k <= kMaxJsonNumberChars) {
+                    k = end;
+                    continue;
+                }
+            }
+            return k;  // a bracket, or a string or number step() must see
+        }
     }
 
     void step(char c, std::size_t i) {

@@ -44,6 +44,10 @@ const std::string kAcme = R"({"id": "T2", "start": 15, "end": 24, "label": "ORG"
 const std::string kBeta = R"({"id": "T3", "start": 29, "end": 37, "label": "ORG"})";
 const std::string kSpans = kAnn + ", " + kAcme + ", " + kBeta;
 
+// 138 code points: "Zoé à 東京 😀x", then 120 letters, then " Genève".
+const std::string kLongBody = "Zoé à 東京 😀x" + std::string(120, 'a').replace(70, 3, "abc").replace(75, 3, "abc") + " Genève";
+const std::string kLongText = R"({"id": "d1", "text": ")" + kLongBody + R"(")";
+
 }  // namespace
 
 TEST_CASE("inkspan JSON: the quick reader of a plain document and the tree reader agree on every element") {
@@ -103,6 +107,40 @@ TEST_CASE("inkspan JSON: the quick reader of a plain document and the tree reade
         R"( {"id": "d1", "text": "x"})",
         R"({"id": "d1", "text": "x", "spans": [, ]})",
         R"({"id": "d1", "text": "x", "spans": [{"id": "T1", "start": 0, "end": 1, "label": "PER"},]})",
+        // Span ids outside the writer's form "T<n>", and ids as relation ids and ends.
+        element(kAnn + R"(, {"id": "T01", "start": 15, "end": 24, "label": "ORG"})", R"({"id": "R1", "type": "member_of", "head": "T1", "tail": "T01"})"),
+        element(R"({"id": "S1", "start": 0, "end": 7, "label": "PER"}, {"id": "S1", "start": 15, "end": 24, "label": "ORG"})"),
+        element(R"({"id": "T01", "start": 0, "end": 7, "label": "PER"}, {"id": "T01", "start": 15, "end": 24, "label": "ORG"})"),
+        element(R"({"id": "T9999999999", "start": 0, "end": 7, "label": "PER"}, {"id": "T9999999999", "start": 15, "end": 24, "label": "ORG"})"),
+        element(R"({"id": "T0", "start": 0, "end": 7, "label": "PER"}, {"id": "T00", "start": 15, "end": 24, "label": "ORG"})", R"({"id": "R1", "type": "member_of", "head": "T0", "tail": "T00"})"),
+        element(R"({"id": "S1", "start": 0, "end": 7, "label": "PER"}, {"id": "S2", "start": 15, "end": 24, "label": "ORG"})", R"({"id": "S2", "type": "member_of", "head": "S1", "tail": "S2"})"),
+        element(kSpans, R"({"id": "T3", "type": "member_of", "head": "T1", "tail": "T2"})"),
+        element(kSpans, R"({"id": "R1", "type": "member_of", "head": "T1", "tail": "T02"})"),
+        element(kSpans, R"({"id": "R1", "type": "member_of", "head": "T1", "tail": "T2"}, {"id": "R2", "type": "allied", "head": "T2", "tail": "T3"}, {"id": "R3", "type": "member_of", "head": "T1", "tail": "T3"})"),
+        // Escaped ids, labels and types; the rarer fields on some spans and relations only.
+        element(R"({"id": "T\u0031", "start": 0, "end": 7, "label": "P\u0045R"}, {"id": "T2", "start": 15, "end": 24, "label": "ORG"})", R"({"id": "R\u0031", "type": "member_\u006ff", "head": "T\u0031", "tail": "T2"})"),
+        element(R"({"id": "T\u0031", "start": 0, "end": 7, "label": "PER"}, {"id": "T1", "start": 15, "end": 24, "label": "ORG"})"),
+        element(kAnn + R"(, {"id": "T2", "start": 15, "end": 24, "label": "ORG", "note": "n2", "attributes": {"k": "v"}}, {"id": "T3", "start": 29, "end": 37, "label": "ORG"}, {"id": "T4", "start": 30, "end": 37, "label": "ORG", "agreed_by": ["ann"], "note": "n4"})",
+                R"({"id": "R1", "type": "member_of", "head": "T1", "tail": "T2"}, {"id": "R2", "type": "allied", "head": "T2", "tail": "T3", "agreed_by": ["bob", "cy"]}, {"id": "R3", "type": "allied", "head": "T3", "tail": "T4"})"),
+        // Crossing and nesting among spans that start together (the sweep takes each start's
+        // spans longest first).
+        element(R"({"id": "T1", "start": 0, "end": 5, "label": "PER"}, {"id": "T2", "start": 0, "end": 10, "label": "ORG"}, {"id": "T3", "start": 3, "end": 8, "label": "ORG"})"),
+        element(R"({"id": "T1", "start": 0, "end": 5, "label": "PER"}, {"id": "T2", "start": 0, "end": 10, "label": "ORG"}, {"id": "T3", "start": 5, "end": 10, "label": "ORG"})"),
+        element(R"({"id": "T1", "start": 0, "end": 10, "label": "PER"}, {"id": "T2", "start": 0, "end": 10, "label": "ORG"}, {"id": "T3", "start": 2, "end": 12, "label": "ORG"})"),
+        element(R"({"id": "T1", "start": 0, "end": 10, "label": "PER"}, {"id": "T2", "start": 2, "end": 5, "label": "ORG"}, {"id": "T3", "start": 2, "end": 4, "label": "ORG"}, {"id": "T4", "start": 3, "end": 9, "label": "ORG"})"),
+        // Claimed texts in a text of 1- to 4-byte characters: spans in order, out of order, far
+        // apart, long, and with escapes.
+        kLongText + R"(, "spans": [{"id": "T1", "start": 0, "end": 3, "label": "PER", "text": "Zoé"}, {"id": "T2", "start": 6, "end": 8, "label": "ORG", "text": "東京"}, {"id": "T3", "start": 9, "end": 11, "label": "ORG", "text": "😀x"}, {"id": "T4", "start": 132, "end": 138, "label": "ORG", "text": "Genè\u0076e"}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 132, "end": 138, "label": "ORG", "text": "Genève"}, {"id": "T2", "start": 6, "end": 8, "label": "ORG", "text": "東京"}, {"id": "T3", "start": 0, "end": 3, "label": "PER", "text": "Zoé"}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 0, "end": 3, "label": "PER", "text": "Zoé"}, {"id": "T2", "start": 6, "end": 8, "label": "ORG", "text": "東京"}, {"id": "T3", "start": 9, "end": 10, "label": "ORG", "text": "😀"}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 0, "end": 3, "label": "PER", "text": "Zoé"}, {"id": "T2", "start": 131, "end": 138, "label": "ORG", "text": "Genève"}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 0, "end": 3, "label": "PER", "text": "Zoé"}, {"id": "T2", "start": 132, "end": 137, "label": "ORG", "text": "Genève"}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 4, "end": 138, "label": "ORG", "text": ")" + kLongBody.substr(5) + R"("}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 4, "end": 138, "label": "ORG", "text": ")" + kLongBody.substr(7) + R"("}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 81, "end": 84, "label": "PER", "text": "abc"}, {"id": "T2", "start": 86, "end": 89, "label": "PER", "text": "abc"}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 81, "end": 84, "label": "PER", "text": "abc"}, {"id": "T2", "start": 86, "end": 89, "label": "PER", "text": " 東京"}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 81, "end": 84, "label": "PER", "text": "abc"}, {"id": "T2", "start": 86, "end": 89, "label": "PER", "text": "aab"}]})",
+        kLongText + R"(, "spans": [{"id": "T1", "start": 4, "end": 5, "label": "PER", "text": "à"}, {"id": "T2", "start": 6, "end": 8, "label": "PER", "text": "xa"}]})",
     };
     for (const std::string& e : elements)
         for (bool add_unknown : {false, true}) {
