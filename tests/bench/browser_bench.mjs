@@ -204,6 +204,29 @@ async function bigDocumentBench(browser, url) {
 
 // ---- brat-shaped documents (issue 16) ---------------------------------------------------------
 
+// `count` fresh tabs, each importing `doc` once (importAndPaint); the first then scrolls it to the
+// end. `rehearsed`: once the page's import rehearsal is done, else with the rehearsal off.
+async function importInFreshTabs(browser, url, doc, count, rehearsed) {
+  const runs = [];
+  let scroll = null;
+  for (let run = 0; run < count; run++) {
+    const context = await browser.newContext();
+    const { page, errors } = await openApp(context, rehearsed ? url : url + "?rehearsal=0");
+    if (rehearsed) await waitRehearsed(page);
+    await waitQuiet(page, 500);
+    const r = await importAndPaint(page, doc);
+    if (!r.ok) throw new Error(`the app refused ${doc.name}: ${r.error}`);
+    runs.push(r);
+    if (run === 0) {
+      await waitQuiet(page, 1000);
+      scroll = await scrollToEnd(page);
+      if (errors.length) row("page errors", errors.slice(0, 3).join(" | "));
+    }
+    await context.close();
+  }
+  return { runs, scroll };
+}
+
 async function bratBench(browser, url) {
   for (const sentences of quick ? [200] : [200, 1000]) {
     const doc = bratDocument(sentences);
@@ -213,22 +236,8 @@ async function bratBench(browser, url) {
     // Fresh tabs two ways: importing 0.5 s after the page opened with the import rehearsal off
     // (?rehearsal=0: the readers run in V8's baseline code), and once the rehearsal the page runs
     // while idle is done (what a user gets who takes a few seconds to pick a file).
-    const runs = [], rehearsed = [];
-    let scroll = null;
-    for (let run = 0; run < (quick ? 2 : 5); run++) {
-      const context = await browser.newContext();
-      const { page, errors } = await openApp(context, url + "?rehearsal=0");
-      await waitQuiet(page, 500);
-      const r = await importAndPaint(page, doc);
-      if (!r.ok) throw new Error(`the app refused ${doc.name}: ${r.error}`);
-      runs.push(r);
-      if (run === 0) {
-        await waitQuiet(page, 1000);
-        scroll = await scrollToEnd(page);
-        if (errors.length) row("page errors", errors.slice(0, 3).join(" | "));
-      }
-      await context.close();
-    }
+    const { runs, scroll } = await importInFreshTabs(browser, url, doc, quick ? 2 : 5, false);
+    const rehearsed = [];
     for (let run = 0; run < (quick ? 2 : 5); run++) {
       const context = await browser.newContext();
       const { page } = await openApp(context, url);
@@ -296,23 +305,7 @@ async function bratScriptsBench(browser, url) {
     section = `brat-shaped document, 1000 sentences, in ${script === "arabic" ? "Arabic" : "Chinese"} (issue 16)`;
     row("document", `${kb(Buffer.byteLength(doc.txt))} .txt + ${kb(Buffer.byteLength(doc.ann))} .ann, ${doc.spans} spans, ` +
         `${doc.relations} relations, the Latin document's code points letter for letter`);
-    const runs = [];
-    let scroll = null;
-    for (let run = 0; run < (quick ? 2 : 5); run++) {
-      const context = await browser.newContext();
-      const { page, errors } = await openApp(context, url);
-      await waitRehearsed(page);
-      await waitQuiet(page, 500);
-      const r = await importAndPaint(page, doc);
-      if (!r.ok) throw new Error(`the app refused ${doc.name}: ${r.error}`);
-      runs.push(r);
-      if (run === 0) {
-        await waitQuiet(page, 1000);
-        scroll = await scrollToEnd(page);
-        if (errors.length) row("page errors", errors.slice(0, 3).join(" | "));
-      }
-      await context.close();
-    }
+    const { runs, scroll } = await importInFreshTabs(browser, url, doc, quick ? 2 : 5, true);
     const med = (k) => pct(runs.map((r) => r[k]), 0.5);
     const range = (k) => `${ms(Math.min(...runs.map((r) => r[k])))}–${ms(Math.max(...runs.map((r) => r[k])))}`;
     row(`import, C++ part, after the rehearsal: median (range) of ${runs.length} tabs`, `${ms(med("syncMs"))} (${range("syncMs")})`,
