@@ -204,6 +204,20 @@ async function bigDocumentBench(browser, url) {
 
 // ---- brat-shaped documents (issue 16) ---------------------------------------------------------
 
+// The median, and the range as "a–b", of field `k` over a list of runs.
+const medianOf = (list, k) => pct(list.map((r) => r[k]), 0.5);
+const rangeOf = (list, k) => `${ms(Math.min(...list.map((r) => r[k])))}–${ms(Math.max(...list.map((r) => r[k])))}`;
+
+// The rows of a scroll to the end (bench_page.mjs scrollToEnd).
+function scrollRows(scroll) {
+  const over = scroll.intervals.filter((t) => t > 50).length;
+  row(`scroll to the end, 200 px a frame: intervals over 50 ms`, `${over} of ${scroll.intervals.length} (${scroll.notches} notches)`,
+      "0", met(over === 0));
+  row("scroll to the end: frame interval p50 / p95 / max",
+      `${ms(pct(scroll.intervals, 0.5))} / ${ms(pct(scroll.intervals, 0.95))} / ${ms(Math.max(...scroll.intervals))}`);
+  row("scroll to the end: app frame time p50 / max", `${ms(pct(scroll.frames, 0.5))} / ${ms(Math.max(...scroll.frames))}`);
+}
+
 // `count` fresh tabs, each importing `doc` once (importAndPaint); the first then scrolls it to the
 // end. `rehearsed`: once the page's import rehearsal is done, else with the rehearsal off.
 async function importInFreshTabs(browser, url, doc, count, rehearsed) {
@@ -267,15 +281,13 @@ async function bratBench(browser, url) {
       }
       await context.close();
     }
-    const med = (k) => pct(runs.map((r) => r[k]), 0.5), range = (k) => `${ms(Math.min(...runs.map((r) => r[k])))}–${ms(Math.max(...runs.map((r) => r[k])))}`;
+    const med = (k) => medianOf(runs, k), range = (k) => rangeOf(runs, k);
     row(`import, C++ part, no rehearsal: median (range) of ${runs.length} tabs`, `${ms(med("syncMs"))} (${range("syncMs")})`,
         "< 10 ms", met(med("syncMs") < 10));
-    const medOf = (list, k) => pct(list.map((r) => r[k]), 0.5);
-    const rangeOf = (list, k) => `${ms(Math.min(...list.map((r) => r[k])))}–${ms(Math.max(...list.map((r) => r[k])))}`;
     row(`import, C++ part, after the rehearsal: median (range) of ${rehearsed.length} tabs`,
-        `${ms(medOf(rehearsed, "syncMs"))} (${rangeOf(rehearsed, "syncMs")})`, "< 10 ms", met(medOf(rehearsed, "syncMs") < 10));
-    row("import → painted, after the rehearsal", `${ms(medOf(rehearsed, "paintedMs"))} (${rangeOf(rehearsed, "paintedMs")})`,
-        "< 50 ms", met(medOf(rehearsed, "paintedMs") < 50));
+        `${ms(medianOf(rehearsed, "syncMs"))} (${rangeOf(rehearsed, "syncMs")})`, "< 10 ms", met(medianOf(rehearsed, "syncMs") < 10));
+    row("import → painted, after the rehearsal", `${ms(medianOf(rehearsed, "paintedMs"))} (${rangeOf(rehearsed, "paintedMs")})`,
+        "< 50 ms", met(medianOf(rehearsed, "paintedMs") < 50));
     if (sentences === (quick ? 200 : 1000)) {
       const r = rehearsed.map((x) => x.rehearsal);
       row("the rehearsal: done after / its steps' CPU / longest step (median)",
@@ -287,12 +299,7 @@ async function bratBench(browser, url) {
     row("import: importFileObjects returned (+ reading the files)", ms(med("returnedMs")));
     row("import → painted (two animation frames), no rehearsal", `${ms(med("paintedMs"))} (${range("paintedMs")})`, "< 50 ms", met(med("paintedMs") < 50));
     row("the first frame alone (app timer)", ms(med("firstFrameMs")));
-    const over = scroll.intervals.filter((t) => t > 50).length;
-    row(`scroll to the end, 200 px a frame: intervals over 50 ms`, `${over} of ${scroll.intervals.length} (${scroll.notches} notches)`,
-        "0", met(over === 0));
-    row("scroll to the end: frame interval p50 / p95 / max",
-        `${ms(pct(scroll.intervals, 0.5))} / ${ms(pct(scroll.intervals, 0.95))} / ${ms(Math.max(...scroll.intervals))}`);
-    row("scroll to the end: app frame time p50 / max", `${ms(pct(scroll.frames, 0.5))} / ${ms(Math.max(...scroll.frames))}`);
+    scrollRows(scroll);
   }
 }
 
@@ -306,18 +313,12 @@ async function bratScriptsBench(browser, url) {
     row("document", `${kb(Buffer.byteLength(doc.txt))} .txt + ${kb(Buffer.byteLength(doc.ann))} .ann, ${doc.spans} spans, ` +
         `${doc.relations} relations, the Latin document's code points letter for letter`);
     const { runs, scroll } = await importInFreshTabs(browser, url, doc, quick ? 2 : 5, true);
-    const med = (k) => pct(runs.map((r) => r[k]), 0.5);
-    const range = (k) => `${ms(Math.min(...runs.map((r) => r[k])))}–${ms(Math.max(...runs.map((r) => r[k])))}`;
+    const med = (k) => medianOf(runs, k), range = (k) => rangeOf(runs, k);
     row(`import, C++ part, after the rehearsal: median (range) of ${runs.length} tabs`, `${ms(med("syncMs"))} (${range("syncMs")})`,
         "< 10 ms", met(med("syncMs") < 10));
     row("import → painted (two animation frames)", `${ms(med("paintedMs"))} (${range("paintedMs")})`, "< 50 ms", met(med("paintedMs") < 50));
     row("import → drawn with its fonts (fetched on demand)", `${ms(med("withFontsMs"))} (${range("withFontsMs")})`);
-    const over = scroll.intervals.filter((t) => t > 50).length;
-    row(`scroll to the end, 200 px a frame: intervals over 50 ms`, `${over} of ${scroll.intervals.length} (${scroll.notches} notches)`,
-        "0", met(over === 0));
-    row("scroll to the end: frame interval p50 / p95 / max",
-        `${ms(pct(scroll.intervals, 0.5))} / ${ms(pct(scroll.intervals, 0.95))} / ${ms(Math.max(...scroll.intervals))}`);
-    row("scroll to the end: app frame time p50 / max", `${ms(pct(scroll.frames, 0.5))} / ${ms(Math.max(...scroll.frames))}`);
+    scrollRows(scroll);
   }
 }
 
