@@ -162,29 +162,27 @@ Result<std::vector<FontFile>> parse_slice_map(std::string_view text, const Slice
 }
 
 std::vector<char32_t> drawn_code_points(std::string_view utf8) {
-    // Called on a whole document when it opens: a text in another script has a non-ASCII code point
-    // nearly everywhere, so each is marked in a bitmap of the BMP (8 KB) and kept once, instead of
-    // keeping them all and sorting (a sort of 136,000 code points for a 250 KB Arabic text).
-    std::vector<std::uint64_t> seen(0x10000 / 64);
-    std::vector<char32_t> out, beyond_bmp;
+    // A whole document's text, when it opens, has a non-ASCII code point nearly everywhere in
+    // another script: each BMP code point is then kept once, marked in a bitmap of the BMP (8 KB),
+    // rather than all kept and sorted (136,000 for a 250 KB Arabic text). Short texts (names,
+    // labels, notes: thousands after an edit in a large corpus) skip the bitmap.
+    const bool long_text = utf8.size() > 4096;
+    std::vector<std::uint64_t> seen(long_text ? 0x10000 / 64 : 0);
+    std::vector<char32_t> out;
     for (std::size_t i = 0; i < utf8.size();) {
         const auto b = static_cast<unsigned char>(utf8[i]);
         const char32_t shown = display_code_point(b < 0x80 ? (++i, char32_t{b}) : decode_utf8(utf8, i));
         if (shown < 0x80) continue;
-        if (shown >= 0x10000) {
-            beyond_bmp.push_back(shown);
-            continue;
+        if (long_text && shown < 0x10000) {
+            std::uint64_t& word = seen[shown >> 6];
+            const std::uint64_t bit = std::uint64_t{1} << (shown & 63);
+            if (word & bit) continue;
+            word |= bit;
         }
-        std::uint64_t& word = seen[shown >> 6];
-        const std::uint64_t bit = std::uint64_t{1} << (shown & 63);
-        if (word & bit) continue;
-        word |= bit;
         out.push_back(shown);
     }
     std::sort(out.begin(), out.end());
-    std::sort(beyond_bmp.begin(), beyond_bmp.end());
-    beyond_bmp.erase(std::unique(beyond_bmp.begin(), beyond_bmp.end()), beyond_bmp.end());
-    out.insert(out.end(), beyond_bmp.begin(), beyond_bmp.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 

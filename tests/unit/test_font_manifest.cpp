@@ -223,6 +223,7 @@ TEST_CASE("font manifest: drawn code points of long mixed texts equal sorting ev
     const char32_t pool[] = {U'a', U' ', 0x01, 0x7F, U'\n', 0xE9, 0x85, 0x627, 0x644, 0x4E2D, 0x56FD, 0xFFFD, 0xFFFC,
                              0x1F600, 0x1F469, 0x200D, 0x20000, 0x2A6D6, 0xE0041, 0xFE0F, 0x10FFFD};
     std::uint64_t state = 12345;
+    std::size_t short_texts = 0, long_texts = 0;  // both ways of collecting (a bitmap above 4 KB)
     for (int round = 0; round < 50; ++round) {
         std::string text;
         const int length = 1 + static_cast<int>((state >> 33) % 4000);
@@ -230,6 +231,10 @@ TEST_CASE("font manifest: drawn code points of long mixed texts equal sorting ev
             state = state * 6364136223846793005ULL + 1442695040888963407ULL;
             append_utf8(text, pool[(state >> 33) % (sizeof pool / sizeof pool[0])]);
         }
+        append_utf8(text, static_cast<char32_t>(0x3042 + round));  // a code point found once
         REQUIRE(drawn_code_points(text) == reference(text));
+        ++(text.size() > 4096 ? long_texts : short_texts);
     }
+    CHECK(short_texts > 5);
+    CHECK(long_texts > 5);
 }
