@@ -5,8 +5,10 @@
 #include <utility>
 
 #include "core/byte_source.h"
+#include "core/edit_session.h"
 #include "core/formats/format.h"
 #include "core/inkspan_json.h"
+#include "core/schema_fit.h"
 
 namespace inkspan {
 namespace {
@@ -75,16 +77,22 @@ Corpus ImportRehearsal::sample_corpus(std::size_t sentences) {
 ImportRehearsal::ImportRehearsal(Corpus sample, int rounds) : sample_(std::move(sample)) {
     std::vector<std::string> formats = {std::string(kInkspan)};
     for (const formats::FormatInfo& f : formats::dataset_formats()) formats.emplace_back(f.id);
-    for (const std::string& f : formats) plan_.push_back({f, true});
+    for (const std::string& f : formats) plan_.push_back({f, Kind::Write});
     for (int round = 0; round < rounds; ++round)
-        for (const std::string& f : formats) plan_.push_back({f, false});
+        for (const std::string& f : formats) {
+            plan_.push_back({f, Kind::Read});
+            plan_.push_back({f, Kind::Add});
+        }
 }
 
 std::optional<std::string> ImportRehearsal::step() {
     if (done()) return std::nullopt;
     const Step& s = plan_[next_++];
-    if (s.write) write(s.format);
-    else read(s.format);
+    switch (s.kind) {
+        case Kind::Write: write(s.format); break;
+        case Kind::Read: read(s.format); break;
+        case Kind::Add: add(s.format); break;
+    }
     return s.format;
 }
 
@@ -100,6 +108,7 @@ void ImportRehearsal::write(const std::string& format) {
 
 // What the app does with dropped files, short of adding them to its corpus (ui/app_io.cpp).
 void ImportRehearsal::read(const std::string& format) {
+    read_.reset();
     auto found = files_.find(format);
     if (found == files_.end()) return;  // its write failed (already reported)
     const auto& files = found->second;
@@ -110,8 +119,10 @@ void ImportRehearsal::read(const std::string& format) {
     if (format == kInkspan) {
         const StringByteSource file(files.begin()->second);
         if (formats::sniff_format(files.begin()->first, file) != format) return fail("not recognised");
-        auto parsed = parse_inkspan_json(file);
-        if (!parsed.ok()) fail(parsed.error().message);
+        auto parsed = parse_inkspan_json(file, InkspanReadOptions{true});
+        if (!parsed.ok()) return fail(parsed.error().message);
+        (void)fit_to_schema(current.schema, parsed.value());
+        read_ = std::move(parsed.value());
         return;
     }
     if (auto empty = formats::find_empty_file(files)) return fail(empty->message);
@@ -120,7 +131,26 @@ void ImportRehearsal::read(const std::string& format) {
     if (detected.value() != format) return fail("read as " + detected.value().value_or("plain text"));
     auto imported = formats::import_files(format, files, current);
     if (!imported.ok()) return fail(imported.error().message);
-    (void)formats::merge_schema(current.schema, imported.value());
+    Corpus incoming;
+    incoming.schema = formats::merge_schema(current.schema, imported.value());
+    incoming.documents = std::move(imported->documents);
+    read_ = std::move(incoming);
+}
+
+// What the app does once a file is read: its documents added to the corpus as one undoable
+// batch (ui/app_io.cpp, finish_import), here to a corpus of its own, then undone.
+void ImportRehearsal::add(const std::string& format) {
+    if (!read_) return;  // the read failed (already reported)
+    Corpus incoming = std::move(*read_);
+    read_.reset();
+    EditSession session(Corpus{incoming.schema, {}});
+    std::vector<Command> group;
+    for (Document& doc : incoming.documents) group.push_back(cmd::AddDocument{std::move(doc)});
+    const EditOutcome added = session.submit(Batch{std::move(group), BatchOptions{"import rehearsal", false}});
+    if (!added.status.ok()) return (void)failures_.push_back(format + ": " + added.status.error().message);
+    for (const Document& doc : session.corpus().documents) added_spans_ += doc.span_count();
+    const EditOutcome undone = session.submit(Undo{});
+    if (!undone.status.ok()) failures_.push_back(format + ": undo: " + undone.status.error().message);
 }
 
 }  // namespace inkspan

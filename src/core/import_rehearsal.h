@@ -17,13 +17,16 @@ namespace inkspan {
 class ImportRehearsal {
 public:
     // Each of the formats (the six dataset formats and inkspan JSON) is written once from
-    // `sample`, then read back `rounds` times, one write or read a step.
+    // `sample`, then read back `rounds` times, and each read's documents are added to a corpus of
+    // their own as the app adds an import, then undone: one write, read or add a step.
     ImportRehearsal(Corpus sample, int rounds);
 
     // One step: the format it wrote or read, or nullopt when the rehearsal is over.
     std::optional<std::string> step();
     [[nodiscard]] bool done() const { return next_ >= plan_.size(); }
     [[nodiscard]] std::size_t reads() const { return reads_; }
+    // Spans of the documents the reads added to a corpus of their own, as the app adds an import.
+    [[nodiscard]] std::size_t added_spans() const { return added_spans_; }
     // "<format>: <message>" for each write or read that failed (the sample should never fail).
     [[nodiscard]] const std::vector<std::string>& failures() const { return failures_; }
 
@@ -32,18 +35,22 @@ public:
     [[nodiscard]] static Corpus sample_corpus(std::size_t sentences);
 
 private:
+    enum class Kind { Write, Read, Add };  // an Add step adds what the Read before it read
     struct Step {
         std::string format;
-        bool write = false;
+        Kind kind = Kind::Read;
     };
     void write(const std::string& format);
     void read(const std::string& format);
+    void add(const std::string& format);
 
     Corpus sample_;
     std::vector<Step> plan_;
     std::size_t next_ = 0;
     std::size_t reads_ = 0;
+    std::size_t added_spans_ = 0;
     std::map<std::string, std::map<std::string, std::string>> files_;  // format → its files
+    std::optional<Corpus> read_;  // what the last Read step read, for the Add step after it
     std::vector<std::string> failures_;
 };
 

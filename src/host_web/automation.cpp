@@ -73,7 +73,7 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
     j["findQuery"] = app.search_bar().query;
     const inkspan::host::Host& h = inkspan::host::host();
     if (h.rehearsal)  // the import rehearsal run while idle (main.cpp)
-        j["rehearsal"] = {{"reads", h.rehearsal->reads()}, {"done", h.rehearsal->done()}, {"failures", h.rehearsal->failures()},
+        j["rehearsal"] = {{"reads", h.rehearsal->reads()}, {"addedSpans", h.rehearsal->added_spans()}, {"done", h.rehearsal->done()}, {"failures", h.rehearsal->failures()},
                           {"ms", h.rehearsal_ms}, {"longestStepMs", h.rehearsal_longest_ms}};
     return hold(j.dump());
 }

@@ -33,9 +33,12 @@ EM_JS(int, js_rehearsal_rounds, (), {
 });
 
 // The import rehearsal (core/import_rehearsal.h): every format written and read back on a
-// sample, in idle periods after the first frame, so that V8 has optimized the readers before the
-// user's first import. Rounds and sample size were measured (docs/BENCHMARKS.md, issue 16).
-constexpr int kRehearsalRounds = 24;
+// sample, and added as the app adds an import, in idle periods after the first frame, so that V8
+// has optimized the import path before the user's first import. V8 optimizes a function after it
+// has run enough in baseline code, so the rounds buy speed with idle CPU: 24 rounds (~0.3 s)
+// left brat-1000's first import at ~25 ms, 200 rounds (~1.3 s, in steps under 10 ms) at ~14 ms;
+// a larger sample costs the same for the same effect (docs/BENCHMARKS.md, issue 16).
+constexpr int kRehearsalRounds = 200;
 constexpr std::size_t kRehearsalSentences = 8;
 
 void start_import_rehearsal() {

@@ -25,6 +25,8 @@ test("after it opens, the page rehearses every format while idle: no failure, th
   const r = await rehearsal(page);
   assert.deepEqual(r.failures, []);
   assert.ok(r.reads >= 7 && r.reads % 7 === 0, `every one of the 7 formats read back each round (${r.reads} reads)`);
+  // Each read's documents went through the app's edit path (added, then undone), spans and all.
+  assert.ok(r.addedSpans > 0 && r.addedSpans % r.reads === 0, `${r.addedSpans} spans added in ${r.reads} reads`);
   assert.equal(await page.evaluate(() => window.inkspan.getState()), before, "the corpus is what it was");
   // The first import after it works as it would have.
   const imported = await bratFiles(page);

@@ -28,6 +28,15 @@ TEST_CASE("import rehearsal: every format is written and read back, every read s
     CHECK_FALSE(rehearsal.step());
 }
 
+TEST_CASE("import rehearsal: each read's documents are added as the app adds an import, spans and all") {
+    const Corpus sample = ImportRehearsal::sample_corpus(5);
+    ImportRehearsal rehearsal(sample, /*rounds=*/1);
+    while (rehearsal.step()) {}
+    REQUIRE(rehearsal.failures().empty());
+    REQUIRE(rehearsal.reads() > 0);
+    CHECK(rehearsal.added_spans() == rehearsal.reads() * sample.documents.front().span_count());
+}
+
 TEST_CASE("import rehearsal: the sample reads back to the spans and relations it was written with") {
     const Corpus sample = ImportRehearsal::sample_corpus(12);
     REQUIRE(sample.documents.size() == 1);
