@@ -88,12 +88,15 @@ export async function pressAndTime(page, key) {
   return { apply: first ? first.ms : null, next: second ? second.ms : null };
 }
 
-// brat's own benchmark shape (brat_document.mjs): .txt + .ann + annotation.conf dropped together
-// (the picker's path, importFileObjects). "import → painted" ends two animation frames after the
-// call returned, as brat's figures were taken; each run is a fresh tab (an empty corpus). With
-// `doc.waitFonts`, also the time until the text's fonts arrived and it is drawn with them.
+// Files dropped on the page (the picker's and the drop's path, importFileObjects): brat's own
+// benchmark shape (brat_document.mjs: .txt + .ann + annotation.conf), or `doc.files`, a list of
+// [name, text]. "import → painted" ends two animation frames after the call returned, as brat's
+// figures were taken; syncMs is the C++ part (the page hands the bytes over and the app imports
+// them), returnedMs adds the page reading the files. With `doc.waitFonts`, also the time until the
+// text's fonts arrived and it is drawn with them.
 export const importAndPaint = (page, doc) => page.evaluate(async (d) => {
-  const files = [new File([d.txt], d.name + ".txt"), new File([d.ann], d.name + ".ann"), new File([d.conf], "annotation.conf")];
+  const named = d.files || [[d.name + ".txt", d.txt], [d.name + ".ann", d.ann], ["annotation.conf", d.conf]];
+  const files = named.map(([name, text]) => new File([text], name));
   const raf = () => new Promise((r) => requestAnimationFrame(r));
   const ccall = Module.ccall;
   let syncMs = 0;  // the C++ part: the files handed over and imported (after the page read them)

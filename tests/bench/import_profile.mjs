@@ -43,9 +43,9 @@ const server = await serveDist();
 const { browser, newContext, close } = await launchBrowser();
 try {
   const context = await newContext();
-  const { page } = await openApp(context, server.url);
-  // Start-up settles, and the import rehearsal the page runs while idle is done (add ?rehearsal=0
-  // to the address above to profile a first import in V8's baseline code).
+  const { page } = await openApp(context, server.url, { rehearsal: true });
+  // Start-up settles, and the import rehearsal the page runs while idle is done (leave it out
+  // above to profile a first import in V8's baseline code).
   await page.waitForFunction(() => window.inkspan.stats().rehearsal?.done ?? true, null, { timeout: 120000 });
   await page.waitForTimeout(1500);
   const cdp = await context.newCDPSession(page);

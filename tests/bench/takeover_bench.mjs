@@ -7,9 +7,9 @@ const server = await serveDist(); const b = await launchBrowser();
 const runs = Number(process.argv[2] || 3);
 for (const mode of Array.from({ length: runs }, () => ["close", "crash"]).flat()) {
   const ctx = await b.newContext();
-  const a = await openApp(ctx, server.url);
+  const a = await openApp(ctx, server.url, { rehearsal: true });
   await a.page.waitForFunction(() => window.inkspan.storage().saves > 0);
-  const bb = await openApp(ctx, server.url);
+  const bb = await openApp(ctx, server.url, { rehearsal: true });
   await bb.page.evaluate(() => { window.__t = null; const tick = () => { if (window.inkspan.storage().state === "idle") window.__t = performance.now(); else requestAnimationFrame(tick); }; requestAnimationFrame(tick); });
   const t0 = await bb.page.evaluate(() => performance.now());
   if (mode === "close") await a.page.close();

@@ -19,7 +19,7 @@ const bratFiles = (page) => page.evaluate(async () => {
 });
 
 test("after it opens, the page rehearses every format while idle: no failure, the user's corpus untouched", async () => {
-  const { page, errors } = await openApp(await browser.newContext(), server.url);
+  const { page, errors } = await openApp(await browser.newContext(), server.url, { rehearsal: true });
   const before = await page.evaluate(() => window.inkspan.getState());
   await waitRehearsed(page);
   const r = await rehearsal(page);
@@ -39,7 +39,7 @@ test("after it opens, the page rehearses every format while idle: no failure, th
 });
 
 test("an import made while the rehearsal is still running is not disturbed by it", async () => {
-  const { page, errors } = await openApp(await browser.newContext(), server.url);
+  const { page, errors } = await openApp(await browser.newContext(), server.url, { rehearsal: true });
   assert.equal((await rehearsal(page))?.done, false, "the rehearsal has not finished yet");
   const imported = await bratFiles(page);
   assert.ok(imported.ok, imported.error);
