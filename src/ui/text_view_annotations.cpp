@@ -263,8 +263,8 @@ void TextView::place_crossing_labels() {
     for (const VisibleLine& v : visible_)
         for (const ArcHit& a : v.mesh->arcs) {
             add_path(a.points, v.at);
-            // Their labels as the line keeps them, relative to the line's origin (as drawn so far).
-            s.placed.push_back(ImVec4(a.label_min.x, a.label_min.y, a.label_max.x, a.label_max.y));
+            // Their labels, which the line keeps relative to its origin, on screen.
+            s.placed.push_back(ImVec4(v.at.x + a.label_min.x, v.at.y + a.label_min.y, v.at.x + a.label_max.x, v.at.y + a.label_max.y));
         }
     s.line_paths = s.paths.size();
     for (const ArcHit& a : arcs_) add_path(a.points, ImVec2(0, 0));
@@ -421,12 +421,16 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
     const CrossingScratch& s = crossing_scratch_;
     const std::size_t own = s.line_paths + arc;
     const float half_w = label_style(r.type).text_width * 0.5f + 4.0f, half_h = fonts_.label_px * 0.5f + 1.0f;
+    // `over_paths`: the second search, when no place is clear of every path; a label that sits on
+    // a path can still be read, one that sits on another label cannot.
+    bool over_paths = false;
     auto free_at = [&](ImVec2 c) {
         if (c.y - half_h < region_min_.y || c.y + half_h > region_max_.y || c.x + half_w > region_max_.x)
             return false;  // where it can be read
         const ImVec2 a(c.x - half_w - 1, c.y - half_h - 1), b(c.x + half_w + 1, c.y + half_h + 1);  // 1 px of air
         for (const ImVec4& q : s.placed)
             if (a.x < q.z && b.x > q.x && a.y < q.w && b.y > q.y) return false;
+        if (over_paths) return true;
         for (std::size_t k = 0; k < s.paths.size(); ++k) {
             const CrossingScratch::Path& path = s.paths[k];
             // A path whose box is clear of the label's has no point strictly inside it.
@@ -436,22 +440,31 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
         }
         return true;
     };
-    // Along the stretch to the tail (from its middle out), then along the one from the head.
-    for (const auto& [from, to] : {std::pair{hit.points[3], hit.points[4]}, std::pair{hit.points[1], hit.points[2]}}) {
-        const float x0 = std::min(from.x, to.x) + half_w, x1 = std::max(from.x, to.x) - half_w;
-        const float centre = (from.x + to.x) * 0.5f;
-        for (float d = 0; centre - d >= x0 || centre + d <= x1; d += 4.0f)
-            for (const float x : {centre - d, centre + d})
-                if (x >= x0 && x <= x1 && free_at(ImVec2(x, from.y))) return ImVec2(x, from.y);
+    for (const bool relaxed : {false, true}) {
+        over_paths = relaxed;
+        // Along the stretch to the tail (from its middle out), then along the one from the head.
+        for (const auto& [from, to] : {std::pair{hit.points[3], hit.points[4]}, std::pair{hit.points[1], hit.points[2]}}) {
+            const float x0 = std::min(from.x, to.x) + half_w, x1 = std::max(from.x, to.x) - half_w;
+            const float centre = (from.x + to.x) * 0.5f;
+            for (float d = 0; centre - d >= x0 || centre + d <= x1; d += 4.0f)
+                for (const float x : {centre - d, centre + d})
+                    if (x >= x0 && x <= x1 && free_at(ImVec2(x, from.y))) return ImVec2(x, from.y);
+        }
+        // Then on its lane, where no other path runs beside it (the part of it in the view).
+        const float lane_x = hit.points[2].x;
+        const float y0 = std::max(std::min(hit.points[2].y, hit.points[3].y), region_min_.y) + half_h;
+        const float y1 = std::min(std::max(hit.points[2].y, hit.points[3].y), region_max_.y) - half_h;
+        const float centre = (y0 + y1) * 0.5f;
+        for (float d = 0; centre - d >= y0 || centre + d <= y1; d += 4.0f)
+            for (const float y : {centre - d, centre + d})
+                if (y >= y0 && y <= y1 && free_at(ImVec2(lane_x, y))) return ImVec2(lane_x, y);
     }
-    // Then on its lane, where no other path runs beside it (the part of it in the view).
-    const float lane_x = hit.points[2].x;
-    const float y0 = std::max(std::min(hit.points[2].y, hit.points[3].y), region_min_.y) + half_h;
-    const float y1 = std::min(std::max(hit.points[2].y, hit.points[3].y), region_max_.y) - half_h;
-    const float centre = (y0 + y1) * 0.5f;
-    for (float d = 0; centre - d >= y0 || centre + d <= y1; d += 4.0f)
-        for (const float y : {centre - d, centre + d})
-            if (y >= y0 && y <= y1 && free_at(ImVec2(lane_x, y))) return ImVec2(lane_x, y);
+    // Then stacked above the middle of its stretch to the tail, clear of the labels.
+    const ImVec2 to_tail((hit.points[3].x + hit.points[4].x) * 0.5f, hit.points[3].y);
+    const float x = std::min(to_tail.x, region_max_.x - half_w);
+    for (int k = 1; k <= 12; ++k)
+        for (const float dir : {-1.0f, 1.0f})
+            if (const ImVec2 c(x, to_tail.y + dir * static_cast<float>(k) * (2 * half_h + 2)); free_at(c)) return c;
     return mid;
 }
 

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "ui_driver.h"
 
@@ -149,4 +151,48 @@ TEST_CASE("arcs: labels of relations within one line never overlap, one arc nest
                 CHECK_FALSE(inside(p, a.label_min, a.label_max));
             }
         }
+}
+
+TEST_CASE("arcs: no two labels sit on each other, six random relations among spans of three lines (12 seeds)") {
+    // Relations across lines that meet over the same line: each label looks for a place on its
+    // stretches and its lane clear of every path; where none was, it sat in the middle of its path,
+    // on other labels (6 of these 12 seeds, 18 of 40 tried). Now it takes a place that is only clear
+    // of labels, else one stacked above its stretch.
+    for (unsigned seed = 1; seed <= 12; ++seed) {
+        CAPTURE(seed);
+        Driver d;
+        struct Labelled { Range range; std::string label; };
+        const std::vector<Labelled> spans = {
+            {label_text(d, "ministère des affaires étrangères", "ORG"), "ORG"}, {label_text(d, "Istanbul", "LOC", 0), "LOC"},
+            {label_text(d, "délégations", "ORG"), "ORG"}, {label_text(d, "Russie", "PER"), "PER"},
+            {label_text(d, "États-Unis", "PER"), "PER"}, {label_text(d, "réunies hier", "LOC"), "LOC"},
+            {label_text(d, "Istanbul", "LOC", 1), "LOC"}, {label_text(d, "ambassades", "ORG"), "ORG"},
+        };
+        std::mt19937 rng(seed);
+        std::size_t made = 0;
+        while (made < 6) {  // relations the news schema allows: PER→PER, PER→ORG, any→LOC
+            const Labelled& from = spans[rng() % spans.size()];
+            const Labelled& to = spans[rng() % spans.size()];
+            if (&from == &to || !((from.label == "PER" && to.label != "LOC") || to.label == "LOC")) continue;
+            relate(d, from.range, to.range);
+            ++made;
+        }
+        d.move(ImVec2(5, 790));  // nothing hovered
+        d.settle();
+        REQUIRE(d.doc().relations().size() >= 4);  // (a pair drawn twice is one relation)
+        const auto arcs = d.app().text_view().drawn_arcs();
+        REQUIRE(arcs.size() == d.doc().relations().size());
+        for (std::size_t i = 0; i < arcs.size(); ++i) {
+            const auto& a = arcs[i];
+            CHECK(a.label_min.y >= 0);
+            CHECK(a.label_max.y <= 800 - 28);  // above the status bar
+            for (std::size_t j = i + 1; j < arcs.size(); ++j) {
+                const auto& b = arcs[j];
+                INFO("label of ", a.relation_id, " (", a.label_min.x, ",", a.label_min.y, ")-(", a.label_max.x, ",", a.label_max.y,
+                     ") and of ", b.relation_id, " (", b.label_min.x, ",", b.label_min.y, ")-(", b.label_max.x, ",", b.label_max.y, ")");
+                CHECK_FALSE((a.label_min.x < b.label_max.x && b.label_min.x < a.label_max.x && a.label_min.y < b.label_max.y &&
+                             b.label_min.y < a.label_max.y));
+            }
+        }
+    }
 }
