@@ -72,9 +72,12 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
     j["findOpen"] = app.search_bar().open;  // the find bar, and what its field holds
     j["findQuery"] = app.search_bar().query;
     const inkspan::host::Host& h = inkspan::host::host();
-    if (h.rehearsal)  // the import rehearsal run while idle (main.cpp)
-        j["rehearsal"] = {{"reads", h.rehearsal->reads()}, {"addedSpans", h.rehearsal->added_spans()}, {"done", h.rehearsal->done()}, {"failures", h.rehearsal->failures()},
-                          {"ms", h.rehearsal_ms}, {"longestStepMs", h.rehearsal_longest_ms}};
+    if (h.rehearsal) {  // the import rehearsal, then the layout rehearsal, run while idle (main.cpp)
+        const bool done = h.rehearsal->done() && h.layout_rehearsal && h.layout_rehearsal->done();
+        j["rehearsal"] = {{"reads", h.rehearsal->reads()}, {"addedSpans", h.rehearsal->added_spans()},
+                          {"layoutLines", h.layout_rehearsal ? h.layout_rehearsal->lines() : 0}, {"done", done},
+                          {"failures", h.rehearsal->failures()}, {"ms", h.rehearsal_ms}, {"longestStepMs", h.rehearsal_longest_ms}};
+    }
     return hold(j.dump());
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/import_rehearsal.h"
+#include "core/layout_rehearsal.h"
 
 namespace inkspan::ui { class App; }
 
@@ -30,6 +31,7 @@ struct Host {
     std::vector<double> frame_ms;  // ring of recent frame CPU times
     std::uint64_t accessible_version_sent = 0;  // the accessible mirror's description the page has
     std::unique_ptr<ImportRehearsal> rehearsal;  // run while idle after the first frame (main.cpp)
+    std::unique_ptr<LayoutRehearsal> layout_rehearsal;  // then this one, with the fonts the app has
     double rehearsal_ms = 0, rehearsal_longest_ms = 0;  // its steps' time, all and the longest
 };
 

@@ -27,6 +27,8 @@ test("after it opens, the page rehearses every format while idle: no failure, th
   assert.ok(r.reads >= 7 && r.reads % 7 === 0, `every one of the 7 formats read back each round (${r.reads} reads)`);
   // Each read's documents went through the app's edit path (added, then undone), spans and all.
   assert.ok(r.addedSpans > 0 && r.addedSpans % r.reads === 0, `${r.addedSpans} spans added in ${r.reads} reads`);
+  // Then a sample in many scripts was laid out, round after round (core/layout_rehearsal.h).
+  assert.ok(r.layoutLines >= 12 * 2, `${r.layoutLines} lines laid out`);
   assert.equal(await page.evaluate(() => window.inkspan.getState()), before, "the corpus is what it was");
   // The first import after it works as it would have.
   const imported = await bratFiles(page);
