@@ -171,6 +171,29 @@ test("the mirror holds only what is on screen and follows wheel scrolling", asyn
   await page.context().close();
 });
 
+test("the mirror changes after the frame that shows a new document, not inside it (the canvas is not held back by the mirror's layout)", async () => {
+  const { page, errors } = await openApp(await browser.newContext(), server.url);
+  // Every animation frame callback from now on is marked, and so is every mirror update.
+  await page.evaluate(() => {
+    const w = (window.__frames = { inFrame: false, updates: [] });
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf((t) => { w.inFrame = true; try { cb(t); } finally { w.inFrame = false; } });
+    const update = window.InkspanA11y.update;
+    window.InkspanA11y.update = (json) => { w.updates.push(w.inFrame); return update(json); };
+  });
+  await settle(page);
+  await settle(page);  // the app's own frame callback is now a marked one
+  const text = "Les délégations se sont réunies hier à Istanbul.\nUn second paragraphe.";
+  const r = await page.evaluate((t) => window.inkspan.importFile("reunion.txt", t), text);
+  assert.ok(r.ok, r.message);
+  await page.waitForFunction(() => document.querySelector("#a11y-text > p")?.textContent.startsWith("Les délégations"));
+  const updates = await page.evaluate(() => window.__frames.updates);
+  assert.ok(updates.length > 0, "the mirror was updated");
+  assert.deepEqual(updates.filter((inFrame) => inFrame), [], `updates inside an animation frame: ${JSON.stringify(updates)}`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test("axe-core finds no WCAG 2.2 AA violation, on the first view and with spans, a selection and a relation", async () => {
   // axe-core is injected from node_modules (never shipped): the test context lets the inline script in.
   const { page, errors } = await openApp(await browser.newContext({ bypassCSP: true }), server.url);
