@@ -94,17 +94,31 @@ Result<Document> Document::with_id(std::string id) const {
     return copy;
 }
 
-Result<Document> Document::create(std::string id, std::string name, std::string text) {
+std::optional<Error> Document::check_id_and_name(const std::string& id, const std::string& name) {
     if (!is_valid_id(id))
         return make_error(ErrorKind::Invalid, "id: invalid id " + quote(id) + " (1 to 64 bytes, no spaces or control characters)");
-    if (auto bad = check_free_text(name, kMaxMetaBytes, "name")) return *bad;
-    if (auto bad = check_free_text(text, kMaxTextBytes, "text")) return *bad;
+    return check_free_text(name, kMaxMetaBytes, "name");
+}
+
+Document Document::made(std::string id, std::string name, std::string text) {
     Document doc;
     doc.id_ = std::move(id);
     doc.name_ = std::move(name);
     doc.text_ = std::move(text);
     doc.index_ = TextIndex(doc.text_);
     return doc;
+}
+
+Result<Document> Document::create(std::string id, std::string name, std::string text) {
+    if (auto bad = check_id_and_name(id, name)) return *bad;
+    if (auto bad = check_free_text(text, kMaxTextBytes, "text")) return *bad;
+    return made(std::move(id), std::move(name), std::move(text));
+}
+
+Result<Document> Document::create(std::string id, std::string name, Utf8Text text) {
+    if (auto bad = check_id_and_name(id, name)) return *bad;
+    if (auto bad = check_byte_limit(text.str(), kMaxTextBytes, "text")) return *bad;
+    return made(std::move(id), std::move(name), std::move(text).take());
 }
 
 std::string_view Document::text_of(std::size_t start, std::size_t end) const {

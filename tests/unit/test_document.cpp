@@ -4,6 +4,8 @@
 #include <random>
 
 #include "core/document.h"
+#include "core/limits.h"
+#include "core/utf8_text.h"
 #include "model_fixtures.h"
 
 using namespace inkspan;
@@ -197,4 +199,24 @@ TEST_CASE("50,000 spans: bulk insert, overlap queries and single edits stay fast
     for (std::size_t i = 0; i < 2000; ++i) d.erase_span("U" + std::to_string(i));
     CHECK(d.span_count() == 50'001);
     CHECK(d.spans_overlapping(500'010, 500'011).size() == 1);  // only the long one
+}
+
+TEST_CASE("Document::create from checked text: the same document, the same refusals of everything else") {
+    const std::string text = "Zoë 😀 met Émile\r\nin 東京.\n";
+    auto plain = Document::create("d1", "a.txt", text);
+    auto checked = Document::create("d1", "a.txt", Utf8Text::check(text, "text").value());
+    REQUIRE(plain.ok());
+    REQUIRE(checked.ok());
+    CHECK(*checked == *plain);
+    CHECK(checked->length() == plain->length());
+    CHECK(checked->text_of(4, 5) == "😀");
+    // Only the UTF-8 check is skipped: the id, the name and the size are checked as before.
+    const Utf8Text word = Utf8Text::check("word", "text").value();
+    CHECK(Document::create("d 1", "a.txt", word).error().message == Document::create("d 1", "a.txt", "word").error().message);
+    CHECK(Document::create("d1", "a\xFF", word).error().message == "name: invalid UTF-8 at byte 1");
+    const Utf8Text huge = Utf8Text::check(std::string(kMaxTextBytes + 1, 'a'), "text").value();
+    auto too_long = Document::create("d1", "a.txt", huge);
+    REQUIRE_FALSE(too_long.ok());
+    CHECK(too_long.error().kind == ErrorKind::TooLarge);
+    CHECK(too_long.error().message == Document::create("d1", "a.txt", std::string(kMaxTextBytes + 1, 'a')).error().message);
 }
