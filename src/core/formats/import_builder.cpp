@@ -149,7 +149,11 @@ const RelationType* ImportBuilder::relation_rule(const std::string& name) const 
     return nullptr;
 }
 
-Status ImportBuilder::add(DraftDocument d) {
+Status ImportBuilder::add(DraftDocument d) { return add_document(std::move(d), std::nullopt); }
+
+Status ImportBuilder::add(DraftDocument d, Utf8Text text) { return add_document(std::move(d), std::move(text)); }
+
+Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text) {
     if (out_.documents.size() >= kMaxDocuments)
         return make_error(ErrorKind::TooLarge, d.place + ": more than " + std::to_string(kMaxDocuments) +
                                                    " documents in one import (the limit)");
@@ -162,7 +166,8 @@ Status ImportBuilder::add(DraftDocument d) {
         }
     }
     if (auto bad = check_free_text(d.annotator, kMaxMetaBytes, "annotator")) return at(d.place, *bad);
-    auto created = Document::create(id, std::move(d.name), std::move(d.text));
+    auto created = text ? Document::create(id, std::move(d.name), std::move(*text))
+                        : Document::create(id, std::move(d.name), std::move(d.text));
     if (!created) return at(d.place, created.error());
     Document& doc = created.value();
     doc.set_status(d.status);
