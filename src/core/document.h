@@ -188,7 +188,8 @@ private:
     [[nodiscard]] std::size_t lower_position(std::size_t start, std::size_t end, std::string_view label,
                                              std::string_view id) const;
     [[nodiscard]] std::optional<std::uint32_t> slot_of(std::string_view span_id) const;
-    std::uint32_t store(Span span);  // puts the span in a slot, indexes its id, counts its label
+    std::uint32_t store(Span span);  // puts the span in a slot and indexes it
+    void index_slot(std::uint32_t slot);  // indexes the span in this slot: its id, its label, the id counter
     void release(std::uint32_t slot);
     void rebuild_blocks(std::size_t from_position);
     void count_relation(const Relation& r);

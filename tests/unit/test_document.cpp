@@ -220,3 +220,45 @@ TEST_CASE("Document::create from checked text: the same document, the same refus
     CHECK(too_long.error().kind == ErrorKind::TooLarge);
     CHECK(too_long.error().message == Document::create("d1", "a.txt", std::string(kMaxTextBytes + 1, 'a')).error().message);
 }
+
+TEST_CASE("insert_spans into a document without spans (a reader's vector kept as the storage) equals span by span") {
+    std::mt19937 rng(11);
+    const std::size_t n = 2000;
+    std::uniform_int_distribution<std::size_t> pos(0, n - 1), len(1, 40);
+    std::vector<Span> all;
+    for (int i = 0; i < 700; ++i) {  // unsorted, with ids out of natural order and labels in any order
+        const std::size_t start = pos(rng), end = std::min(n, start + len(rng));
+        Span s = span((i % 3 ? "T" : "X") + std::to_string(700 - i), start, end, i % 4 ? "PER" : "LOC");
+        if (i % 50 == 0) s.attributes["k"] = "v" + std::to_string(i);
+        if (i % 70 == 0) s.note = "note " + std::to_string(i);
+        all.push_back(std::move(s));
+    }
+    Document whole = make_doc("d", std::string(n, 'x'));
+    Document one_by_one = make_doc("d", std::string(n, 'x'));
+    whole.insert_spans(all);
+    for (const Span& s : all) one_by_one.insert_span(s);
+    auto check_same = [&] {
+        CHECK(whole == one_by_one);
+        CHECK(std::vector<Span>(whole.spans().begin(), whole.spans().end()) ==
+              std::vector<Span>(one_by_one.spans().begin(), one_by_one.spans().end()));
+        CHECK(whole.label_counts() == one_by_one.label_counts());
+        CHECK(whole.next_span_id() == one_by_one.next_span_id());
+        for (const Span& s : one_by_one.spans()) {
+            REQUIRE(whole.find_span(s.id) != nullptr);
+            CHECK(*whole.find_span(s.id) == s);
+            CHECK(whole.position_of(s.id) == one_by_one.position_of(s.id));
+        }
+        for (std::size_t a = 0; a < n; a += 97) CHECK(ids(whole.spans_overlapping(a, a + 30)) == ids(one_by_one.spans_overlapping(a, a + 30)));
+    };
+    check_same();
+    // Then the usual edits: freed slots reused, more spans in a batch.
+    std::vector<std::string> doomed;
+    for (std::size_t i = 0; i < all.size(); i += 3) doomed.push_back(all[i].id);
+    whole.erase_spans(doomed);
+    one_by_one.erase_spans(doomed);
+    std::vector<Span> more;
+    for (int i = 0; i < 300; ++i) more.push_back(span("U" + std::to_string(i), pos(rng) / 2, n / 2 + pos(rng) / 2, "ORG"));
+    whole.insert_spans(more);
+    one_by_one.insert_spans(more);
+    check_same();
+}
