@@ -251,6 +251,14 @@ TEST_CASE("insert_spans into a document without spans (a reader's vector kept as
         for (std::size_t a = 0; a < n; a += 97) CHECK(ids(whole.spans_overlapping(a, a + 30)) == ids(one_by_one.spans_overlapping(a, a + 30)));
     };
     check_same();
+    // The first batch's vector is the storage itself (its spans were not moved one by one): the
+    // span of the first draft sits where the vector held it.
+    std::vector<Span> adopted = all;
+    const Span* held = adopted.data();
+    Document keeps = make_doc("d", std::string(n, 'x'));
+    keeps.insert_spans(std::move(adopted));
+    CHECK(keeps.find_span(all.front().id) == held);
+    CHECK(keeps == whole);
     // Then the usual edits: freed slots reused, more spans in a batch.
     std::vector<std::string> doomed;
     for (std::size_t i = 0; i < all.size(); i += 3) doomed.push_back(all[i].id);
