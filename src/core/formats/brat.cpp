@@ -367,8 +367,8 @@ private:
         if (space == std::string_view::npos || space == 0)
             return malformed("expected \"LABEL start end\", got " + quote(head));
         DraftSpan& span = doc.spans.emplace_back();  // filled in place (an error drops the whole draft)
-        span.id = std::string(id);
-        span.label = std::string(name_of(head.substr(0, space)));
+        span.id.assign(id);  // (into the new span's own strings: no temporary)
+        span.label.assign(name_of(head.substr(0, space)));
         const std::string_view offsets = head.substr(space + 1);
         bool gap_with_text = false;
         if (auto st = read_fragments(offsets, span, gap_with_text); !st) return st;
