@@ -94,17 +94,31 @@ Result<Document> Document::with_id(std::string id) const {
     return copy;
 }
 
-Result<Document> Document::create(std::string id, std::string name, std::string text) {
+std::optional<Error> Document::check_id_and_name(const std::string& id, const std::string& name) {
     if (!is_valid_id(id))
         return make_error(ErrorKind::Invalid, "id: invalid id " + quote(id) + " (1 to 64 bytes, no spaces or control characters)");
-    if (auto bad = check_free_text(name, kMaxMetaBytes, "name")) return *bad;
-    if (auto bad = check_free_text(text, kMaxTextBytes, "text")) return *bad;
+    return check_free_text(name, kMaxMetaBytes, "name");
+}
+
+Document Document::made(std::string id, std::string name, std::string text) {
     Document doc;
     doc.id_ = std::move(id);
     doc.name_ = std::move(name);
     doc.text_ = std::move(text);
     doc.index_ = TextIndex(doc.text_);
     return doc;
+}
+
+Result<Document> Document::create(std::string id, std::string name, std::string text) {
+    if (auto bad = check_id_and_name(id, name)) return *bad;
+    if (auto bad = check_free_text(text, kMaxTextBytes, "text")) return *bad;
+    return made(std::move(id), std::move(name), std::move(text));
+}
+
+Result<Document> Document::create(std::string id, std::string name, Utf8Text text) {
+    if (auto bad = check_id_and_name(id, name)) return *bad;
+    if (auto bad = check_byte_limit(text.str(), kMaxTextBytes, "text")) return *bad;
+    return made(std::move(id), std::move(name), std::move(text).take());
 }
 
 std::string_view Document::text_of(std::size_t start, std::size_t end) const {
@@ -214,16 +228,21 @@ std::size_t Document::label_count(std::string_view label) const {
 std::uint32_t Document::store(Span span) {
     const bool reuse = !free_slots_.empty();
     const std::uint32_t slot = reuse ? free_slots_.back() : static_cast<std::uint32_t>(slots_.size());
-    if (auto n = id_number(span.id, 'T')) next_span_number_ = std::max(next_span_number_, *n + 1);
-    count_up(label_counts_, span.label);
-    slot_by_id_.insert(id_hash(span.id), slot);
     if (reuse) {
         free_slots_.pop_back();
         slots_[slot] = std::move(span);
     } else {
         slots_.push_back(std::move(span));  // (not a default span assigned over)
     }
+    index_slot(slot);
     return slot;
+}
+
+void Document::index_slot(std::uint32_t slot) {
+    const Span& span = slots_[slot];
+    if (auto n = id_number(span.id, 'T')) next_span_number_ = std::max(next_span_number_, *n + 1);
+    count_up(label_counts_, span.label);
+    slot_by_id_.insert(id_hash(span.id), slot);
 }
 
 void Document::release(std::uint32_t slot) {
@@ -258,13 +277,22 @@ void Document::insert_spans(std::vector<Span> spans) {
     if (spans.size() == 1) return insert_span(std::move(spans.front()));
     const std::size_t old_size = order_.size();
     order_.reserve(old_size + spans.size());
-    if (spans.size() >= slots_.size()) {  // a document arriving whole: no span moved twice, no rehash
-        slots_.reserve(slots_.size() + spans.size());
-        slot_by_id_.reserve(slot_by_id_.size() + spans.size());
-    }  // (smaller batches keep the containers' own geometric growth)
-    for (Span& s : spans) {
-        const auto start = static_cast<std::uint32_t>(s.start), end = static_cast<std::uint32_t>(s.end);
-        order_.push_back(Entry{start, end, store(std::move(s))});
+    if (slots_.empty()) {  // a document arriving whole: the vector becomes the storage, no span moved
+        slots_ = std::move(spans);
+        slot_by_id_.reserve(slots_.size());
+        for (std::uint32_t slot = 0; slot < slots_.size(); ++slot) {
+            index_slot(slot);
+            order_.push_back(Entry{static_cast<std::uint32_t>(slots_[slot].start), static_cast<std::uint32_t>(slots_[slot].end), slot});
+        }
+    } else {
+        if (spans.size() >= slots_.size()) {  // no span moved twice, no rehash
+            slots_.reserve(slots_.size() + spans.size());
+            slot_by_id_.reserve(slot_by_id_.size() + spans.size());
+        }  // (smaller batches keep the containers' own geometric growth)
+        for (Span& s : spans) {
+            const auto start = static_cast<std::uint32_t>(s.start), end = static_cast<std::uint32_t>(s.end);
+            order_.push_back(Entry{start, end, store(std::move(s))});
+        }
     }
     auto less = [this](const Entry& a, const Entry& b) { return entry_less(a, b); };
     const auto mid = order_.begin() + static_cast<std::ptrdiff_t>(old_size);

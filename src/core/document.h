@@ -19,6 +19,7 @@
 #include "core/relations_by_span.h"
 #include "core/result.h"
 #include "core/text_index.h"
+#include "core/utf8_text.h"
 
 namespace inkspan {
 
@@ -75,6 +76,8 @@ public:
     // Refuses an invalid id, a name or text over the limits, and text that is not UTF-8
     // (`text: invalid UTF-8 at byte 57`). Messages name the field so loaders can prefix a path.
     [[nodiscard]] static Result<Document> create(std::string id, std::string name, std::string text);
+    // The same for text checked as UTF-8 already (an import's files): only that check is skipped.
+    [[nodiscard]] static Result<Document> create(std::string id, std::string name, Utf8Text text);
     // The same document (metadata, spans, relations) under another id: ids are fixed at creation.
     [[nodiscard]] Result<Document> with_id(std::string id) const;
 
@@ -178,11 +181,15 @@ private:
     };
     static constexpr std::size_t kBlock = 32;  // spans per block of the overlap index
 
+    // create's checks but the text's: the id and the name.
+    [[nodiscard]] static std::optional<Error> check_id_and_name(const std::string& id, const std::string& name);
+    [[nodiscard]] static Document made(std::string id, std::string name, std::string text);
     [[nodiscard]] bool entry_less(const Entry& a, const Entry& b) const;
     [[nodiscard]] std::size_t lower_position(std::size_t start, std::size_t end, std::string_view label,
                                              std::string_view id) const;
     [[nodiscard]] std::optional<std::uint32_t> slot_of(std::string_view span_id) const;
-    std::uint32_t store(Span span);  // puts the span in a slot, indexes its id, counts its label
+    std::uint32_t store(Span span);  // puts the span in a slot and indexes it
+    void index_slot(std::uint32_t slot);  // indexes the span in this slot: its id, its label, the id counter
     void release(std::uint32_t slot);
     void rebuild_blocks(std::size_t from_position);
     void count_relation(const Relation& r);

@@ -93,17 +93,15 @@ Result<Document> make_layer(const LayerBase& base, const Document& copy, std::st
 }
 
 DocumentsByText::DocumentsByText(const Corpus& corpus) : corpus_(&corpus) {
-    by_hash_.reserve(corpus.documents.size());
+    by_size_.reserve(corpus.documents.size());
     for (std::size_t i = 0; i < corpus.documents.size(); ++i)
-        if (!corpus.documents[i].is_layer())
-            by_hash_.emplace(std::hash<std::string_view>{}(corpus.documents[i].text()), i);
+        if (!corpus.documents[i].is_layer()) by_size_.emplace(corpus.documents[i].text().size(), i);
 }
 
 const Document* DocumentsByText::find(std::string_view text) const {
-    if (by_hash_.empty()) return nullptr;  // (an import into an empty corpus hashes no text)
     const Document* first = nullptr;
     std::size_t first_index = 0;
-    auto [lo, hi] = by_hash_.equal_range(std::hash<std::string_view>{}(text));
+    auto [lo, hi] = by_size_.equal_range(text.size());
     for (auto it = lo; it != hi; ++it) {
         const Document& d = corpus_->documents[it->second];
         if (d.text() == text && (!first || it->second < first_index)) {

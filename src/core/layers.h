@@ -47,7 +47,7 @@ struct LayerBase {
 [[nodiscard]] Result<Document> make_layer(const LayerBase& base, const Document& copy, std::string id, std::string annotator);
 
 // Documents (not layers) by their exact text, for matching another annotator's file to the
-// documents already here: by a hash of the text, then compared byte for byte.
+// documents already here: by the text's size, then compared byte for byte (no text is hashed).
 class DocumentsByText {
 public:
     explicit DocumentsByText(const Corpus& corpus);
@@ -56,7 +56,9 @@ public:
 
 private:
     const Corpus* corpus_;
-    std::unordered_multimap<std::size_t, std::size_t> by_hash_;  // text hash → document index
+    // Text size in bytes → document index: no text is read (hashed) unless one of the same size
+    // is looked up, then only the bytes are compared (memcmp stops at the first difference).
+    std::unordered_multimap<std::size_t, std::size_t> by_size_;
 };
 
 }  // namespace inkspan

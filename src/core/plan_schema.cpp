@@ -82,11 +82,11 @@ struct CorpusPlanner {
             if (!c.schema.find_entity(label))
                 return invalid("document " + quote(d.id()) + " uses unknown label " + quote(label));
         for (const Relation& r : d.relations()) {
-            if (!c.schema.find_relation(r.type))
-                return invalid("document " + quote(d.id()) + " uses unknown relation type " + quote(r.type));
+            const RelationType* type = c.schema.find_relation(r.type);
+            if (!type) return invalid("document " + quote(d.id()) + " uses unknown relation type " + quote(r.type));
             const Span* head = d.find_span(r.head);
             const Span* tail = d.find_span(r.tail);
-            if (!head || !tail || !c.schema.allows(r.type, head->label, tail->label))
+            if (!head || !tail || !type->allows(head->label, tail->label))  // (Schema::allows would find the type again)
                 return refused("document " + quote(d.id()) + ": relation " + r.id + " is not allowed by the schema");
         }
         if (!c.schema.allow_crossing_spans)

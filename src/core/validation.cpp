@@ -63,10 +63,15 @@ bool is_valid_language_tag(std::string_view s) {
     return length > 0 && (subtag > 0 || length >= 2);
 }
 
-std::optional<Error> check_free_text(std::string_view s, std::size_t max_bytes, std::string_view place) {
+std::optional<Error> check_byte_limit(std::string_view s, std::size_t max_bytes, std::string_view place) {
     if (s.size() > max_bytes)
         return make_error(ErrorKind::TooLarge, std::string(place) + ": " + std::to_string(s.size()) +
                                                    " bytes, over the limit of " + std::to_string(max_bytes));
+    return std::nullopt;
+}
+
+std::optional<Error> check_free_text(std::string_view s, std::size_t max_bytes, std::string_view place) {
+    if (auto big = check_byte_limit(s, max_bytes, place)) return big;
     if (auto bad = find_invalid_utf8(s))
         return make_error(ErrorKind::InvalidUtf8, std::string(place) + ": invalid UTF-8 at byte " + std::to_string(*bad));
     return std::nullopt;

@@ -34,6 +34,8 @@ namespace inkspan {
 // `place`: `place: invalid UTF-8 at byte 3` (InvalidUtf8) or `place: 20000 bytes, over the limit
 // of 16384` (TooLarge).
 [[nodiscard]] std::optional<Error> check_free_text(std::string_view s, std::size_t max_bytes, std::string_view place);
+// Its size alone (for text checked as UTF-8 already): the same TooLarge error.
+[[nodiscard]] std::optional<Error> check_byte_limit(std::string_view s, std::size_t max_bytes, std::string_view place);
 
 // `text` in double quotes for a message: \, ", and control characters escaped JSON-style, cut
 // after `max_code_points` code points with "…". `text` must be valid UTF-8.

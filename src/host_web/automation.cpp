@@ -231,7 +231,7 @@ inkspan::ui::ImportOutcome import_staged(inkspan::ui::App& app, const std::vecto
             app.show_message(*failure, true);
             return {false, *failure};
         }
-    return app.import_files(files);
+    return app.import_files(std::move(files));
 }
 
 }  // namespace

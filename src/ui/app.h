@@ -20,6 +20,7 @@
 #include "core/edit_session.h"
 #include "core/save_batch_writer.h"
 #include "core/schema_fit.h"
+#include "core/utf8_text.h"
 #include "ui/agreement_panel.h"
 #include "ui/adjudication_bar.h"
 #include "ui/compare_view.h"
@@ -100,8 +101,9 @@ public:
     // A file the page keeps: an inkspan JSON file is read from it a window at a time, never whole
     // (issue 15); any other file is read whole and goes through import_files.
     ImportOutcome import_file(const std::string& name, const ByteSource& file);
-    // Several files dropped or picked together (brat's .txt + .ann pairs travel this way).
-    ImportOutcome import_files(const std::map<std::string, std::string>& files);
+    // Several files dropped or picked together (brat's .txt + .ann pairs travel this way). Taken
+    // whole: their UTF-8 is checked once here, and the readers take them as checked.
+    ImportOutcome import_files(std::map<std::string, std::string> files);
     // `annotator`: "" = the documents (dataset formats leave layers out), else each document's layer
     // by that annotator ("gold": the gold layer); documents without one are left out.
     [[nodiscard]] std::map<std::string, std::string> export_as(const std::string& format, const std::string& doc_id,
@@ -233,7 +235,10 @@ private:
                                std::vector<SchemaViolation> violations = {},
                                std::optional<TagColumnQuestion> tag_column = {});
     // Plain text files (.txt or no extension), a document each.
-    ImportOutcome import_texts(const std::string& label, const std::map<std::string, std::string>& files);
+    ImportOutcome import_texts(const std::string& label, const Utf8Files& files);
+    // import_files after the UTF-8 check (`label` names the files in its messages).
+    ImportOutcome import_checked(const std::string& label, Utf8Files checked);
+    ImportOutcome refuse_import(const std::string& label, const std::string& why);
     [[nodiscard]] static bool is_plain_text_name(const std::string& name);
     // The user's earlier answers that change how files are read (the CoNLL tag column); remembering one.
     [[nodiscard]] static formats::ImportOptions import_options();

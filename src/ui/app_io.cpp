@@ -103,15 +103,12 @@ ImportOutcome App::import_inkspan(const std::string& name, const ByteSource& fil
     return stage_import(name, std::move(parsed.value()), {}, std::move(violations));
 }
 
-ImportOutcome App::import_files(const std::map<std::string, std::string>& files) {
+ImportOutcome App::import_files(std::map<std::string, std::string> given) {
     sync_storage_state();
+    const std::map<std::string, std::string>& files = given;  // until it is moved to import_checked
     std::string label;
     for (const auto& [name, bytes] : files) label += (label.empty() ? "" : ", ") + name;
-    auto refuse = [&](const std::string& why) {
-        ImportOutcome out{false, why.rfind(label, 0) == 0 ? why : label + ": " + why};
-        show_message(out.message, true);
-        return out;
-    };
+    auto refuse = [&](const std::string& why) { return refuse_import(label, why); };
     if (session_.read_only()) return refuse(EditSession::kReadOnlyMessage);
     if (files.empty()) return refuse("no file");
     std::size_t largest = 0, total = 0;
@@ -124,8 +121,20 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         if (auto binary = formats::known_binary_format(name, bytes)) return refuse(binary->message);
     // An empty .ann is a document without annotations (brat writes them); other empty files are refused by name.
     if (auto empty = formats::find_empty_file(files)) return refuse(empty->message);
-    for (const auto& [name, bytes] : files)
-        if (auto bad = find_invalid_utf8(bytes)) return refuse(name + ": invalid UTF-8 at byte " + std::to_string(*bad));
+    auto checked = Utf8Files::check(std::move(given));  // the one UTF-8 check: the readers take them as checked
+    if (!checked) return refuse(checked.error().message);
+    return import_checked(label, std::move(*checked));
+}
+
+ImportOutcome App::refuse_import(const std::string& label, const std::string& why) {
+    ImportOutcome out{false, why.rfind(label, 0) == 0 ? why : label + ": " + why};
+    show_message(out.message, true);
+    return out;
+}
+
+ImportOutcome App::import_checked(const std::string& label, Utf8Files checked) {
+    const std::map<std::string, std::string>& files = checked.files();
+    auto refuse = [&](const std::string& why) { return refuse_import(label, why); };
     if (import_question_.pending) return refuse("another import is waiting for your choice; answer it first");
     // The file an earlier import waits for: read them together.
     std::map<std::string, std::string> with_waiting;
@@ -133,7 +142,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         with_waiting = std::move(import_question_.waiting->files);
         import_question_.waiting.reset();
         for (const auto& [name, bytes] : files) with_waiting[name] = bytes;
-        return import_files(with_waiting);
+        return import_files(std::move(with_waiting));
     }
 
     auto detected = files.size() > 1 ? formats::detect_files(files)
@@ -146,7 +155,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
             const auto one = formats::detect_format(name, bytes);
             all_plain = all_plain && one.ok() && !one.value() && is_plain_text_name(name);
         }
-        if (all_plain) return import_texts(label, files);
+        if (all_plain) return import_texts(label, checked);
     }
     if (!detected.ok()) return refuse(detected.error().message);
     const std::optional<std::string>& format = detected.value();
@@ -160,7 +169,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
             if (!(last = import_inkspan(name, StringByteSource(bytes))).ok) return last;
         return last;
     } else if (format) {
-        auto imported = formats::import_files(*format, files, corpus(), import_options());
+        auto imported = formats::import_utf8_files(*format, checked, corpus(), import_options());
         if (!imported.ok() && imported.error().kind == ErrorKind::NeedsFile) {
             import_question_.waiting = WaitingImport{files, *format, imported.error().message};
             platform::request_frames();
@@ -180,7 +189,7 @@ ImportOutcome App::import_files(const std::map<std::string, std::string>& files)
         if (files.size() > 1 || !is_plain_text_name(files.begin()->first))
             return refuse("unknown file type (Inkspan reads .txt, inkspan .json, brat .ann+.txt, CoNLL, spaCy/Prodigy "
                           "and doccano .jsonl, Label Studio .json and W3C .jsonld)");
-        return import_texts(label, files);
+        return import_texts(label, checked);
     }
     return stage_import(label, std::move(incoming), std::move(notes), std::move(violations), std::move(tag_column));
 }
@@ -210,14 +219,14 @@ bool App::is_plain_text_name(const std::string& name) {
     return extension == ".txt" || extension.empty();
 }
 
-ImportOutcome App::import_texts(const std::string& label, const std::map<std::string, std::string>& files) {
+ImportOutcome App::import_texts(const std::string& label, const Utf8Files& files) {
     Corpus incoming;
     incoming.schema = corpus().schema;
     std::set<std::string> taken;  // fresh_document_id looks at the corpus only
-    for (const auto& [name, bytes] : files) {
+    for (const auto& [name, bytes] : files.files()) {
         const std::string id = fresh_document_id(taken);
         taken.insert(id);
-        auto doc = Document::create(id, name, bytes);
+        auto doc = Document::create(id, name, files.text(name));
         if (!doc.ok()) {
             ImportOutcome out{false, name + ": " + doc.error().message};
             show_message(out.message, true);
@@ -342,7 +351,7 @@ bool App::finish_import(ImportChoice choice) {
     if (choice == ImportChoice::Cancel) { show_message(p.file_name + ": import cancelled", false); return false; }
     if (p.tag_column) {
         remember_tag_column(p.tag_column->choice.columns, p.tag_column->pick);
-        if (p.tag_column->pick != p.tag_column->choice.chosen) return import_files(p.tag_column->files).ok;  // read again
+        if (p.tag_column->pick != p.tag_column->choice.chosen) return import_files(std::move(p.tag_column->files)).ok;  // read again
     }
     std::vector<Command> group;
     // New labels and relation types the file brings.

@@ -9,6 +9,7 @@
 #include "core/formats/brat.h"
 #include "core/inkspan_json.h"
 #include "core/limits.h"
+#include "core/utf8_text.h"
 #include "core/schema_fit.h"
 #include "format_fixtures.h"
 
@@ -587,4 +588,35 @@ TEST_CASE("brat: conf macros that expand into macros stop at a bound (a line not
     REQUIRE(r.ok());
     CHECK(r->new_relation_types.empty());
     CHECK(r->skipped == strings({"brat: 1 annotation.conf line not understood (first: annotation.conf line 16)"}));
+}
+
+TEST_CASE("brat: files checked once (Utf8Files) import the same documents, span for span, as the same files unchecked") {
+    const Corpus corpus = fixture_corpus();
+    auto exported = export_corpus("brat", corpus, all_documents(corpus));
+    REQUIRE(exported.ok());
+    exported->files["more.txt"] = "Zoë\u2028 et\tÉmile à 東京  ";  // a brat line break and blanks inside spans
+    exported->files["more.ann"] = "T1\tPER 0 3\tZoë\nT2\tPER 0 9;9 10\nT3\tLOC 13 15\nT4\tPER 3 4\nR1\tmeets Arg1:T1 Arg2:T2\n";
+    auto unchecked = import_files("brat", exported->files, corpus);
+    auto files = Utf8Files::check(exported->files);
+    REQUIRE(files.ok());
+    auto checked = import_utf8_files("brat", *files, corpus);
+    REQUIRE(unchecked.ok());
+    REQUIRE(checked.ok());
+    REQUIRE(checked->documents.size() == unchecked->documents.size());
+    for (std::size_t i = 0; i < checked->documents.size(); ++i) {
+        const Document& a = checked->documents[i];
+        const Document& b = unchecked->documents[i];
+        CHECK(a == b);
+        CHECK(a.id() == b.id());
+        CHECK(std::vector<Span>(a.spans().begin(), a.spans().end()) == std::vector<Span>(b.spans().begin(), b.spans().end()));
+        CHECK(a.relations() == b.relations());
+    }
+    CHECK(checked->skipped == unchecked->skipped);
+    CHECK(checked->skipped.size() >= 1);  // the blank span T4 (a line break) was skipped both ways
+    // Refusals that come after the UTF-8 check are the same too.
+    auto wrong = Utf8Files::check({{"doc1.txt", "Zoë"}, {"doc1.ann", "T1\tPER 0 9\tZoë\n"}});
+    REQUIRE(wrong.ok());
+    auto error_of = [](const Result<ImportedCorpus>& r) { return r.ok() ? std::string("(ok)") : r.error().message; };
+    CHECK(error_of(import_utf8_files("brat", *wrong, fixture_schema())) == error_of(import_pair("Zoë", "T1\tPER 0 9\tZoë\n")));
+    CHECK(error_of(import_pair("Zoë", "T1\tPER 0 9\tZoë\n")) != "(ok)");
 }

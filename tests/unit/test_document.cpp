@@ -4,6 +4,8 @@
 #include <random>
 
 #include "core/document.h"
+#include "core/limits.h"
+#include "core/utf8_text.h"
 #include "model_fixtures.h"
 
 using namespace inkspan;
@@ -197,4 +199,74 @@ TEST_CASE("50,000 spans: bulk insert, overlap queries and single edits stay fast
     for (std::size_t i = 0; i < 2000; ++i) d.erase_span("U" + std::to_string(i));
     CHECK(d.span_count() == 50'001);
     CHECK(d.spans_overlapping(500'010, 500'011).size() == 1);  // only the long one
+}
+
+TEST_CASE("Document::create from checked text: the same document, the same refusals of everything else") {
+    const std::string text = "Zoë 😀 met Émile\r\nin 東京.\n";
+    auto plain = Document::create("d1", "a.txt", text);
+    auto checked = Document::create("d1", "a.txt", Utf8Text::check(text, "text").value());
+    REQUIRE(plain.ok());
+    REQUIRE(checked.ok());
+    CHECK(*checked == *plain);
+    CHECK(checked->length() == plain->length());
+    CHECK(checked->text_of(4, 5) == "😀");
+    // Only the UTF-8 check is skipped: the id, the name and the size are checked as before.
+    const Utf8Text word = Utf8Text::check("word", "text").value();
+    CHECK(Document::create("d 1", "a.txt", word).error().message == Document::create("d 1", "a.txt", "word").error().message);
+    CHECK(Document::create("d1", "a\xFF", word).error().message == "name: invalid UTF-8 at byte 1");
+    const Utf8Text huge = Utf8Text::check(std::string(kMaxTextBytes + 1, 'a'), "text").value();
+    auto too_long = Document::create("d1", "a.txt", huge);
+    REQUIRE_FALSE(too_long.ok());
+    CHECK(too_long.error().kind == ErrorKind::TooLarge);
+    CHECK(too_long.error().message == Document::create("d1", "a.txt", std::string(kMaxTextBytes + 1, 'a')).error().message);
+}
+
+TEST_CASE("insert_spans into a document without spans (a reader's vector kept as the storage) equals span by span") {
+    std::mt19937 rng(11);
+    const std::size_t n = 2000;
+    std::uniform_int_distribution<std::size_t> pos(0, n - 1), len(1, 40);
+    std::vector<Span> all;
+    for (int i = 0; i < 700; ++i) {  // unsorted, with ids out of natural order and labels in any order
+        const std::size_t start = pos(rng), end = std::min(n, start + len(rng));
+        Span s = span((i % 3 ? "T" : "X") + std::to_string(700 - i), start, end, i % 4 ? "PER" : "LOC");
+        if (i % 50 == 0) s.attributes["k"] = "v" + std::to_string(i);
+        if (i % 70 == 0) s.note = "note " + std::to_string(i);
+        all.push_back(std::move(s));
+    }
+    Document whole = make_doc("d", std::string(n, 'x'));
+    Document one_by_one = make_doc("d", std::string(n, 'x'));
+    whole.insert_spans(all);
+    for (const Span& s : all) one_by_one.insert_span(s);
+    auto check_same = [&] {
+        CHECK(whole == one_by_one);
+        CHECK(std::vector<Span>(whole.spans().begin(), whole.spans().end()) ==
+              std::vector<Span>(one_by_one.spans().begin(), one_by_one.spans().end()));
+        CHECK(whole.label_counts() == one_by_one.label_counts());
+        CHECK(whole.next_span_id() == one_by_one.next_span_id());
+        for (const Span& s : one_by_one.spans()) {
+            REQUIRE(whole.find_span(s.id) != nullptr);
+            CHECK(*whole.find_span(s.id) == s);
+            CHECK(whole.position_of(s.id) == one_by_one.position_of(s.id));
+        }
+        for (std::size_t a = 0; a < n; a += 97) CHECK(ids(whole.spans_overlapping(a, a + 30)) == ids(one_by_one.spans_overlapping(a, a + 30)));
+    };
+    check_same();
+    // The first batch's vector is the storage itself (its spans were not moved one by one): the
+    // span of the first draft sits where the vector held it.
+    std::vector<Span> adopted = all;
+    const Span* held = adopted.data();
+    Document keeps = make_doc("d", std::string(n, 'x'));
+    keeps.insert_spans(std::move(adopted));
+    CHECK(keeps.find_span(all.front().id) == held);
+    CHECK(keeps == whole);
+    // Then the usual edits: freed slots reused, more spans in a batch.
+    std::vector<std::string> doomed;
+    for (std::size_t i = 0; i < all.size(); i += 3) doomed.push_back(all[i].id);
+    whole.erase_spans(doomed);
+    one_by_one.erase_spans(doomed);
+    std::vector<Span> more;
+    for (int i = 0; i < 300; ++i) more.push_back(span("U" + std::to_string(i), pos(rng) / 2, n / 2 + pos(rng) / 2, "ORG"));
+    whole.insert_spans(more);
+    one_by_one.insert_spans(more);
+    check_same();
 }

@@ -169,6 +169,22 @@ TEST_CASE("layers: another annotator's copy is matched by its exact text, not it
     CHECK(by_text.find("Ada Lovelace")->id() == "d2");
     CHECK(by_text.find("Ada Lovelace ") == nullptr);  // one space more is another text
     CHECK(by_text.find("ada lovelace") == nullptr);
+    CHECK(by_text.find("Ada Lovelacf") == nullptr);  // the same size, another text
+    CHECK(by_text.find("") == nullptr);
+}
+
+TEST_CASE("layers: among texts of one size, the exact one is found, the first in corpus order") {
+    Corpus c;
+    c.documents.push_back(make_doc("a", "abcd"));
+    c.documents.push_back(make_doc("b", "abce"));
+    c.documents.push_back(make_doc("c", "abce"));  // a copy kept on purpose ("keep both")
+    c.documents.push_back(make_doc("e", "é"));     // two bytes
+    const DocumentsByText by_text(c);
+    CHECK(by_text.find("abcd")->id() == "a");
+    CHECK(by_text.find("abce")->id() == "b");
+    CHECK(by_text.find("abcf") == nullptr);
+    CHECK(by_text.find("é")->id() == "e");
+    CHECK(by_text.find("ab") == nullptr);  // two bytes too
 }
 
 TEST_CASE("layers: exporting one layer on its own gives a document with its text, readable anywhere") {

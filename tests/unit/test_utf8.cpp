@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "core/text_index.h"
 #include "core/utf8.h"
+#include "core/utf8_text.h"
 
 using namespace inkspan;
 
@@ -181,4 +183,32 @@ TEST_CASE("utf8_prefix: a byte limit never cuts a code point") {
     CHECK(utf8_prefix("\xC3\xA9t\xC3\xA9", 4) == "\xC3\xA9t");        // été: the second é does not fit
     CHECK(utf8_prefix("\xE0\xA4\x85\xE0\xA4\xA8", 5) == "\xE0\xA4\x85");  // अन: 3 + 3 bytes
     CHECK(utf8_prefix("\xF0\x9F\x98\x80", 3) == "");
+}
+
+TEST_CASE("Utf8Text and Utf8Files: only checked text gets through, refusals name the place and byte") {
+    auto good = Utf8Text::check("Zoë 😀", "text");
+    REQUIRE(good.ok());
+    CHECK(good->str() == "Zoë 😀");
+    auto bad = Utf8Text::check(std::string(57, 'a') + "\xC3(", "text");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().kind == ErrorKind::InvalidUtf8);
+    CHECK(bad.error().message == "text: invalid UTF-8 at byte 57");
+    CHECK(Utf8Text().str().empty());
+
+    // The first file (in name order) that is not UTF-8, as App::import_files said it.
+    auto files = Utf8Files::check({{"b.ann", "T1\tX 0 1\tb\xFF"}, {"a.txt", "ok"}, {"c.txt", "\x80"}});
+    REQUIRE_FALSE(files.ok());
+    CHECK(files.error().kind == ErrorKind::InvalidUtf8);
+    CHECK(files.error().message == "b.ann: invalid UTF-8 at byte 10");
+    auto fine = Utf8Files::check({{"a.txt", "Émile"}, {"a.ann", ""}});
+    REQUIRE(fine.ok());
+    CHECK(fine->files() == std::map<std::string, std::string>{{"a.ann", ""}, {"a.txt", "Émile"}});
+    CHECK(fine->text("a.txt").str() == "Émile");
+    CHECK(fine->text("none.txt").str().empty());
+    Utf8Files one;
+    CHECK(one.add("x.txt", "fine") == std::nullopt);
+    const auto refused = one.add("y.txt", "\xC0\xAF");
+    REQUIRE(refused.has_value());
+    CHECK(refused->message == "y.txt: invalid UTF-8 at byte 0");
+    CHECK(one.files().size() == 1);  // the refused file was not added
 }

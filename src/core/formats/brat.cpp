@@ -367,8 +367,8 @@ private:
         if (space == std::string_view::npos || space == 0)
             return malformed("expected \"LABEL start end\", got " + quote(head));
         DraftSpan& span = doc.spans.emplace_back();  // filled in place (an error drops the whole draft)
-        span.id = std::string(id);
-        span.label = std::string(name_of(head.substr(0, space)));
+        span.id.assign(id);  // (into the new span's own strings: no temporary)
+        span.label.assign(name_of(head.substr(0, space)));
         const std::string_view offsets = head.substr(space + 1);
         bool gap_with_text = false;
         if (auto st = read_fragments(offsets, span, gap_with_text); !st) return st;
@@ -539,21 +539,21 @@ private:
     Fragments fragments_;
 };
 
-Status read_ann(const std::string& txt_name, std::string text, const std::string& ann_name, std::string_view ann,
+Status read_ann(const std::string& txt_name, Utf8Text text, const std::string& ann_name, std::string_view ann,
                 ImportBuilder& builder, const std::map<std::string, std::string>& original) {
     DraftDocument doc;
     doc.id = clean_id(base_name(strip_extension(txt_name)), "");
     doc.name = std::string(base_name(txt_name));
     doc.place = ann_name;
     doc.lines_of = ann_name;
-    if (auto st = AnnReader(txt_name, text, ann_name, ann, builder, original).read(doc); !st) return st;
-    doc.text = std::move(text);
-    return builder.add(std::move(doc));
+    if (auto st = AnnReader(txt_name, text.str(), ann_name, ann, builder, original).read(doc); !st) return st;
+    return builder.add(std::move(doc), std::move(text));
 }
 
 }  // namespace
 
-Result<ImportedCorpus> import_brat(const std::map<std::string, std::string>& files, const Schema& current) {
+Result<ImportedCorpus> import_brat(const Utf8Files& checked, const Schema& current) {
+    const std::map<std::string, std::string>& files = checked.files();
     ImportBuilder builder("brat", current);
     std::map<std::string, std::string> original;  // written type name → the name Inkspan exported
     for (const auto& [name, content] : files)
@@ -563,11 +563,11 @@ Result<ImportedCorpus> import_brat(const std::map<std::string, std::string>& fil
     for (const auto& [name, content] : files) {
         const std::string ext = lower_extension(name);
         const std::string base(base_name(name));
-        if (ext == ".txt") {  // (import_files checked that every file is UTF-8)
+        if (ext == ".txt") {
             const std::string ann_name = std::string(strip_extension(name)) + ".ann";
             const auto ann = files.find(ann_name);
             const std::string_view ann_text = ann == files.end() ? std::string_view() : std::string_view(ann->second);
-            if (auto st = read_ann(name, content, ann_name, ann_text, builder, original); !st) return st.error();
+            if (auto st = read_ann(name, checked.text(name), ann_name, ann_text, builder, original); !st) return st.error();
         } else if (ext == ".ann") {
             if (!files.count(std::string(strip_extension(name)) + ".txt"))
                 return make_error(ErrorKind::Invalid, name + ": no " + std::string(base_name(strip_extension(name))) +

@@ -20,8 +20,8 @@
 namespace inkspan::formats {
 
 [[nodiscard]] ExportedFiles export_brat(const Corpus& corpus, const std::vector<std::size_t>& doc_indexes);
-// Every file must be valid UTF-8: import_files checks each one before it calls this.
-[[nodiscard]] Result<ImportedCorpus> import_brat(const std::map<std::string, std::string>& files, const Schema& current);
+// The files were checked as UTF-8 (import_files); each .txt becomes a document without another check.
+[[nodiscard]] Result<ImportedCorpus> import_brat(const Utf8Files& files, const Schema& current);
 
 // brat type names are [A-Za-z0-9_-]+: such a name is kept; in any other, every character but
 // A-Z a-z 0-9 and '-' becomes _<hex code point>_ ("颜色" → "_989C__8272_", "A<" → "A_3C_"), so

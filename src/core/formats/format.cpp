@@ -61,31 +61,18 @@ std::vector<std::string> losses_for(std::string_view format_id, const Corpus& co
     return std::move(exported->losses);
 }
 
-Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<std::string, std::string>& files,
-                                    const Schema& current_schema, const ImportOptions& options) {
-    if (files.empty()) return make_error(ErrorKind::Invalid, "no files to import");
-    for (const auto& [name, content] : files) {
-        if (content.size() > kMaxInputBytes)
-            return make_error(ErrorKind::TooLarge, name + ": " + std::to_string(content.size()) +
-                                                       " bytes, over the limit of " + std::to_string(kMaxInputBytes));
-        if (auto binary = known_binary_format(name, content)) return *binary;
-        if (auto bad = find_invalid_utf8(content))
-            return make_error(ErrorKind::InvalidUtf8, name + ": invalid UTF-8 at byte " + std::to_string(*bad));
-    }
-    if (format_id == "brat") return import_brat(files, current_schema);
-    if (format_id == "conll") return import_conll(files, current_schema, options);
-    if (format_id == "spacy") return import_spacy(files, current_schema);
-    if (format_id == "doccano") return import_doccano(files, current_schema);
-    if (format_id == "labelstudio") return import_label_studio(files, current_schema);
-    if (format_id == "w3c") return import_w3c(files, current_schema);
-    if (format_id == "inkspan")
-        return make_error(ErrorKind::Unsupported, "inkspan files are read by the inkspan JSON loader, not the dataset importers");
-    return make_error(ErrorKind::Unsupported, "unknown import format \"" + std::string(format_id) + "\"");
+namespace {
+
+// What every import refuses before reading a file: too many bytes, a known binary format.
+std::optional<Error> unreadable(const std::string& name, const std::string& content) {
+    if (content.size() > kMaxInputBytes)
+        return make_error(ErrorKind::TooLarge, name + ": " + std::to_string(content.size()) +
+                                                   " bytes, over the limit of " + std::to_string(kMaxInputBytes));
+    return known_binary_format(name, content);
 }
 
-Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<std::string, std::string>& files,
-                                    const Corpus& current, const ImportOptions& options) {
-    auto imported = import_files(format_id, files, current.schema, options);
+// Imported documents whose ids `current` already uses get "<id>-2", "<id>-3", ...
+Result<ImportedCorpus> with_fresh_ids(Result<ImportedCorpus> imported, const Corpus& current) {
     if (!imported) return imported;
     std::set<std::string> taken;
     for (const Document& d : current.documents) taken.insert(d.id());
@@ -101,6 +88,46 @@ Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<s
         d = d.with_id(id).value();  // ids made here are valid
     }
     return imported;
+}
+
+}  // namespace
+
+Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<std::string, std::string>& files,
+                                    const Schema& current_schema, const ImportOptions& options) {
+    if (files.empty()) return make_error(ErrorKind::Invalid, "no files to import");
+    Utf8Files checked;  // each file refused as before: its size, a binary format, then its UTF-8
+    for (const auto& [name, content] : files) {
+        if (auto bad = unreadable(name, content)) return *bad;
+        if (auto bad = checked.add(name, content)) return *bad;
+    }
+    return import_utf8_files(format_id, checked, current_schema, options);
+}
+
+Result<ImportedCorpus> import_utf8_files(std::string_view format_id, const Utf8Files& checked, const Schema& current_schema,
+                                         const ImportOptions& options) {
+    const std::map<std::string, std::string>& files = checked.files();
+    if (files.empty()) return make_error(ErrorKind::Invalid, "no files to import");
+    for (const auto& [name, content] : files)
+        if (auto bad = unreadable(name, content)) return *bad;
+    if (format_id == "brat") return import_brat(checked, current_schema);
+    if (format_id == "conll") return import_conll(files, current_schema, options);
+    if (format_id == "spacy") return import_spacy(files, current_schema);
+    if (format_id == "doccano") return import_doccano(files, current_schema);
+    if (format_id == "labelstudio") return import_label_studio(files, current_schema);
+    if (format_id == "w3c") return import_w3c(files, current_schema);
+    if (format_id == "inkspan")
+        return make_error(ErrorKind::Unsupported, "inkspan files are read by the inkspan JSON loader, not the dataset importers");
+    return make_error(ErrorKind::Unsupported, "unknown import format \"" + std::string(format_id) + "\"");
+}
+
+Result<ImportedCorpus> import_files(std::string_view format_id, const std::map<std::string, std::string>& files,
+                                    const Corpus& current, const ImportOptions& options) {
+    return with_fresh_ids(import_files(format_id, files, current.schema, options), current);
+}
+
+Result<ImportedCorpus> import_utf8_files(std::string_view format_id, const Utf8Files& files, const Corpus& current,
+                                         const ImportOptions& options) {
+    return with_fresh_ids(import_utf8_files(format_id, files, current.schema, options), current);
 }
 
 namespace {

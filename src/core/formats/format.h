@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "core/schema.h"
 #include "core/schema_fit.h"
+#include "core/utf8_text.h"
 
 namespace inkspan::formats {
 
@@ -92,6 +93,12 @@ struct FormatInfo {
 [[nodiscard]] Result<ImportedCorpus> import_files(std::string_view format_id,
                                                   const std::map<std::string, std::string>& files,
                                                   const Corpus& current, const ImportOptions& options = {});
+// Both, for files whose UTF-8 was checked already (App::import_files checks every file it is
+// given): the same results and messages, without checking them again.
+[[nodiscard]] Result<ImportedCorpus> import_utf8_files(std::string_view format_id, const Utf8Files& files,
+                                                       const Schema& current_schema, const ImportOptions& options = {});
+[[nodiscard]] Result<ImportedCorpus> import_utf8_files(std::string_view format_id, const Utf8Files& files,
+                                                       const Corpus& current, const ImportOptions& options = {});
 
 // A binary file of a tool whose format Inkspan does not read, known by its extension or its first
 // bytes before any UTF-8 check: `train.spacy: spaCy DocBin binary files are not supported yet;

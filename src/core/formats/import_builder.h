@@ -4,6 +4,7 @@
 // model requires and turns the drafts into Documents, or refuses the whole import.
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "core/formats/format_util.h"
 #include "core/result.h"
 #include "core/schema.h"
+#include "core/utf8_text.h"
 
 namespace inkspan::formats {
 
@@ -71,9 +73,12 @@ public:
     // Validates one document and keeps it. Refusals (out-of-range offsets, spans ending before
     // they start, over-limit texts, notes or counts) name the draft's place.
     [[nodiscard]] Status add(DraftDocument draft);
+    // The same for a draft whose text was checked as UTF-8 already (draft.text is not used).
+    [[nodiscard]] Status add(DraftDocument draft, Utf8Text text);
     [[nodiscard]] Result<ImportedCorpus> finish();
 
 private:
+    [[nodiscard]] Status add_document(DraftDocument draft, std::optional<Utf8Text> text);
     [[nodiscard]] std::string type_name(std::string_view raw);  // "" when it cannot be made valid
     void use_entity(const std::string& name);
     [[nodiscard]] const RelationType* relation_rule(const std::string& name) const;
