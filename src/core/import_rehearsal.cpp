@@ -9,6 +9,7 @@
 #include "core/formats/format.h"
 #include "core/inkspan_json.h"
 #include "core/schema_fit.h"
+#include "core/utf8_text.h"
 
 namespace inkspan {
 namespace {
@@ -129,7 +130,9 @@ void ImportRehearsal::read(const std::string& format) {
     auto detected = formats::detect_files(files);
     if (!detected.ok()) return fail(detected.error().message);
     if (detected.value() != format) return fail("read as " + detected.value().value_or("plain text"));
-    auto imported = formats::import_files(format, files, current);
+    auto checked = Utf8Files::check(files);  // the app's one UTF-8 check
+    if (!checked.ok()) return fail(checked.error().message);
+    auto imported = formats::import_utf8_files(format, checked.value(), current);
     if (!imported.ok()) return fail(imported.error().message);
     Corpus incoming;
     incoming.schema = formats::merge_schema(current.schema, imported.value());
