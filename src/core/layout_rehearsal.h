@@ -18,7 +18,7 @@ namespace inkspan {
 class LayoutRehearsal {
 public:
     // `shaper` may be null (no font file: lines are measured with `advances` alone); it is kept
-    // alive while the rehearsal runs.
+    // alive while the rehearsal runs, and let go after its last round.
     LayoutRehearsal(GlyphAdvances advances, std::shared_ptr<TextShaper> shaper, std::vector<FontId> fonts, float em_px,
                     int rounds);
 

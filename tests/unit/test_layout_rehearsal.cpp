@@ -55,11 +55,14 @@ TEST_CASE("layout rehearsal: each round lays out the whole sample afresh, shaped
     REQUIRE(per_round >= 12);  // a paragraph a script, some wrapped
 
     LayoutRehearsal rehearsal(fixed_advances(), shaper, fonts, 16.0f, 3);
-    shaper.reset();  // the rehearsal keeps the shaper alive
+    const std::weak_ptr<TextShaper> kept = shaper;
+    shaper.reset();  // the rehearsal keeps the shaper alive while it runs
     CHECK(rehearsal.step());
     CHECK(rehearsal.step());
+    CHECK_FALSE(kept.expired());
     CHECK_FALSE(rehearsal.step());  // the third and last
     CHECK(rehearsal.done());
+    CHECK(kept.expired());  // then lets it go: the app's fonts may have a newer one by then
     CHECK(rehearsal.lines() == 3 * per_round);
     CHECK_FALSE(rehearsal.step());
     CHECK(rehearsal.lines() == 3 * per_round);
