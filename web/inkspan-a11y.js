@@ -42,7 +42,11 @@
   const alertRegion = el("p", { id: "a11y-alert", role: "alert" });
   root.append(el("h1", {}, "Inkspan"), help, toolbar, documentsNav, main, side, statusBar, saveRegion, alertRegion);
 
-  const send = (action) => { if (window.Module && Module.calledRun) Module.ccall("inkspan_a11y_action", null, ["string"], [action]); };
+  let userSelectedAt = -1;  // when the user last selected text in the mirror (performance.now())
+  const send = (action) => {
+    if (action.startsWith("select:")) userSelectedAt = performance.now();
+    if (window.Module && Module.calledRun) Module.ccall("inkspan_a11y_action", null, ["string"], [action]);
+  };
   root.addEventListener("click", (e) => {
     const b = e.target.closest("[data-action]");
     if (!b || b.getAttribute("aria-disabled") === "true") return;
@@ -162,7 +166,24 @@
     region.append(document.createTextNode(message));
   }
   document.body.append(root);
-  function update(json) {
+  // The app hands over a description whenever what it shows changed. Each update makes the browser
+  // lay the mirror out in its next frame (15.8 ms for a screen of Arabic in a profile, issue 16):
+  // inside the animation frame it held the canvas back, right after it the frame that shows an
+  // imported document or the next wheel notch. So only the newest description is applied, once the
+  // view has been still for 100 ms, and at least once a second while it keeps changing.
+  let pending = null, pendingAt = 0, waitingSince = 0, timer = 0;
+  function queue(json) {
+    const now = performance.now();
+    if (timer) clearTimeout(timer); else waitingSince = now;
+    pending = json;
+    pendingAt = now;
+    timer = setTimeout(() => { timer = 0; const newest = pending; pending = null; window.InkspanA11y.update(newest, pendingAt); },
+                       Math.max(0, Math.min(100, waitingSince + 1000 - now)));
+  }
+
+  // `since`: when the description was handed over; one from before the user's own selection in the
+  // mirror does not undo that selection.
+  function update(json, since = performance.now()) {
     const v = JSON.parse(json);
     syncControls(toolbar, v.toolbar, false);
     syncControls(documentsList, v.documents, true);
@@ -185,7 +206,7 @@
     const selectionWords = sel.start < sel.end ? "Selected text: " + sel.text
       : current ? "Selected span: " + current.getAttribute("aria-label") : "Nothing selected";
     if (selectionLine.textContent !== selectionWords) selectionLine.textContent = selectionWords;
-    if (!last || sel.start !== last.selection.start || sel.end !== last.selection.end) mirrorSelection(sel);
+    if ((!last || sel.start !== last.selection.start || sel.end !== last.selection.end) && since > userSelectedAt) mirrorSelection(sel);
     if (statusBar.textContent !== v.status) statusBar.textContent = v.status;
     // Live regions: a new message (the status element, polite; errors assertive), and the save
     // state when saving ends or fails.
@@ -214,5 +235,5 @@
   }
   for (const q of Object.values(queries)) q.addEventListener("change", sendPreferences);
 
-  window.InkspanA11y = { update, preferenceBits };
+  window.InkspanA11y = { queue, update, preferenceBits };
 })();

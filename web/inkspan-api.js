@@ -43,7 +43,6 @@
   function call(name, ret, types, args) { return Module.ccall(name, ret, types, args); }
   function callJson(name, types, args) { return JSON.parse(call(name, "string", types || [], args || [])); }
 
-  let a11yPending = null;  // the mirror's newest description, waiting for the frame to be shown
   window.Module = {
     canvas: document.getElementById("canvas"),
     // The font is fetched in parallel with the wasm and written into the virtual file system
@@ -74,15 +73,8 @@
       statusEl().className = "visually-hidden";
       resolveReady();
     },
-    // The accessible mirror changes after the frame: a DOM change inside the animation frame made
-    // the browser lay the mirror out before it could show the canvas (15 ms for a screen of Arabic
-    // text in a profile, issue 16). A task queued now runs once the frame is handed over; only the
-    // newest description is applied.
-    inkspanA11y: (json) => {
-      const queued = a11yPending !== null;
-      a11yPending = json;
-      if (!queued) setTimeout(() => { const newest = a11yPending; a11yPending = null; InkspanA11y.update(newest); }, 0);
-    },
+    // The accessible mirror is updated once the view is still (web/inkspan-a11y.js).
+    inkspanA11y: (json) => InkspanA11y.queue(json),
     onFatal: showFatal,
     onAbort: (what) => showFatal("Inkspan stopped: " + what),
     inkspanDownload: function (name, bytes, mime) {

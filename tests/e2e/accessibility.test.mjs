@@ -194,6 +194,52 @@ test("the mirror changes after the frame that shows a new document, not inside i
   await page.context().close();
 });
 
+test("the mirror is brought up to date once the view is still: not in the frames that show a new document, not at every wheel notch", async () => {
+  // Each update makes Chromium lay the mirror out in the next frame: 15.8 ms for a screen of Arabic
+  // in a profile of issue 16, in the frame that should show the imported document.
+  const { page, errors } = await openApp(await browser.newContext(), server.url);
+  await page.evaluate(() => {
+    // Every description the app hands over, and every update of the mirror, with its time.
+    const w = (window.__mirror = { events: [] });
+    const queue = window.InkspanA11y.queue, update = window.InkspanA11y.update;
+    window.InkspanA11y.queue = (json) => { w.events.push(["queue", performance.now()]); return queue(json); };
+    window.InkspanA11y.update = (...a) => { w.events.push(["update", performance.now()]); return update(...a); };
+  });
+  await settle(page);
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `فقرة ${i}: وصلت الوفود إلى إسطنبول لبدء المحادثات رقم ${i}.`);
+  const shown = await page.evaluate(async (t) => {
+    window.__mirror.events = [];
+    const t0 = performance.now();
+    const r = window.inkspan.importFile("long.txt", t);
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return { ok: r.ok, ms: performance.now() - t0, updates: window.__mirror.events.filter((e) => e[0] === "update").length };
+  }, paragraphs.join("\n"));
+  assert.ok(shown.ok);
+  if (shown.ms < 100) assert.equal(shown.updates, 0, "no mirror update in the two frames that show the imported document");
+  await page.waitForFunction(() => document.querySelector("#a11y-text > p")?.textContent.startsWith("فقرة 0"));
+
+  await page.mouse.move(640, 400);
+  for (let i = 0; i < 30; i++) {
+    await page.mouse.wheel(0, 120);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  await page.waitForFunction(() => !document.querySelector("#a11y-text > p").textContent.startsWith("فقرة 0"));
+  // The rule, whatever the machine's speed: an update comes 100 ms after the newest description
+  // it applies, or a second after the oldest one still waiting.
+  const events = await page.evaluate(() => window.__mirror.events);
+  let newest = null, oldest = null, updates = 0;
+  for (const [kind, t] of events) {
+    if (kind === "queue") { newest = t; oldest ??= t; continue; }
+    assert.ok(newest !== null, "an update applies a description handed over before it");
+    assert.ok(t - newest >= 95 || t - oldest >= 990, `an update ${Math.round(t - newest)} ms after the newest description, ${Math.round(t - oldest)} ms after the oldest`);
+    newest = oldest = null;
+    updates++;
+  }
+  assert.ok(updates >= 2, `the mirror followed the import and the scrolling: ${updates} updates`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test("axe-core finds no WCAG 2.2 AA violation, on the first view and with spans, a selection and a relation", async () => {
   // axe-core is injected from node_modules (never shipped): the test context lets the inline script in.
   const { page, errors } = await openApp(await browser.newContext({ bypassCSP: true }), server.url);
