@@ -14,6 +14,7 @@ add_library(imgui_native STATIC
   ${INKSPAN_IMGUI_DIR}/imgui_tables.cpp ${INKSPAN_IMGUI_DIR}/imgui_widgets.cpp
   ${CMAKE_SOURCE_DIR}/src/ui/item_hooks/imgui_items.cpp)
 target_include_directories(imgui_native SYSTEM PUBLIC ${INKSPAN_IMGUI_DIR})
+target_compile_options(imgui_native PRIVATE ${INKSPAN_THIRD_PARTY_OPTIONS})
 target_include_directories(imgui_native PRIVATE ${CMAKE_SOURCE_DIR}/src)
 # Item hooks for the native UI tests' clicks on widgets (src/ui/item_hooks); idle unless recording.
 if(INKSPAN_IMGUI_ITEM_HOOKS)

@@ -37,5 +37,5 @@ target_include_directories(inkspan_fribidi SYSTEM PUBLIC ${INKSPAN_FRIBIDI_LIB} 
 # What configure would find on any hosted C platform (common.h reads these); a static library.
 target_compile_definitions(inkspan_fribidi PRIVATE HAVE_STDLIB_H=1 HAVE_STRING_H=1 HAVE_STRINGIZE=1)
 target_compile_definitions(inkspan_fribidi PUBLIC FRIBIDI_LIB_STATIC)
-target_compile_options(inkspan_fribidi PRIVATE -w)
+target_compile_options(inkspan_fribidi PRIVATE -w ${INKSPAN_THIRD_PARTY_OPTIONS})
 target_link_libraries(inkspan_core PRIVATE inkspan_fribidi)

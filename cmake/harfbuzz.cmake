@@ -26,5 +26,5 @@ target_compile_definitions(inkspan_harfbuzz PRIVATE
 # Not HB_NO_OPEN/HB_NO_MMAP: 10.2.0 has no switch for hb_face_create_from_file_or_fail, which
 # then calls an undefined hb_blob_create_from_file_or_fail. Unused, the linker drops both (the core
 # never opens files: fonts come in as bytes). No exceptions or RTTI inside: HarfBuzz's API is C.
-target_compile_options(inkspan_harfbuzz PRIVATE -w -fno-exceptions -fno-rtti -fno-threadsafe-statics)
+target_compile_options(inkspan_harfbuzz PRIVATE -w -fno-exceptions -fno-rtti -fno-threadsafe-statics ${INKSPAN_THIRD_PARTY_OPTIONS})
 target_link_libraries(inkspan_core PRIVATE inkspan_harfbuzz)

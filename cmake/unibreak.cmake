@@ -14,7 +14,7 @@ set(UNIBREAK_SOURCES
   eastasianwidthdef.c emojidef.c graphemebreak.c wordbreak.c)
 list(TRANSFORM UNIBREAK_SOURCES PREPEND ${UNIBREAK_DIR}/)
 target_sources(inkspan_core PRIVATE ${UNIBREAK_SOURCES})
-# Third-party code: warnings off for these files.
-set_source_files_properties(${UNIBREAK_SOURCES} PROPERTIES COMPILE_OPTIONS "-w")
+# Third-party code: warnings off for these files (and no UBSan, see CMakeLists.txt).
+set_source_files_properties(${UNIBREAK_SOURCES} PROPERTIES COMPILE_OPTIONS "-w;${INKSPAN_THIRD_PARTY_OPTIONS}")
 # Its headers, as system headers so that including them from the core stays warning-free.
 target_include_directories(inkspan_core SYSTEM PRIVATE ${UNIBREAK_DIR})

@@ -14,12 +14,18 @@ const sentences = Number(process.argv[2] || 1000);
 
 // Self and inclusive time per function of the sampled CPU profile (wasm functions have names only
 // in a build linked with --profiling-funcs; otherwise they show as wasm-function[N]).
-function printCpuProfile(profile) {
+// Only the samples taken between `from` and `to` (the trace's clock, µs) count.
+function printCpuProfile(profile, from, to) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
   const dt = new Map();
-  for (let i = 0; i < profile.samples.length; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0));
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] || 0;
+    if (t < from || t > to) continue;
+    dt.set(profile.samples[i], (dt.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0));
+  }
   const self = new Map(), total = new Map();
   const name = (n) => n.callFrame.functionName || "(anonymous " + (n.callFrame.url.split("/").pop() || "?") + ")";
   for (const [id, us] of dt) {
@@ -106,7 +112,8 @@ try {
       console.log(`  +${((e.ts - start.ts) / 1000).toFixed(1).padStart(7)} ms  ${(e.dur / 1000).toFixed(1).padStart(7)} ms  ${e.name}${what ? " (" + what + ")" : ""}`);
     }
   }
-  printCpuProfile(profile);
+  console.log("\n[CPU profile] from the import call to the second animation frame:");
+  printCpuProfile(profile, start.ts, end.ts);
   await context.close();
 } finally {
   await close();
