@@ -235,5 +235,6 @@
   }
   for (const q of Object.values(queries)) q.addEventListener("change", sendPreferences);
 
-  window.InkspanA11y = { queue, update, preferenceBits };
+  // pending(): a description is waiting to be applied (tests wait for the mirror to catch up).
+  window.InkspanA11y = { queue, update, pending: () => timer !== 0, preferenceBits };
 })();

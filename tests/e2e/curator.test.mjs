@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { serveDist, launchBrowser, openApp, settle, press, state } from "./harness.mjs";
+import { serveDist, launchBrowser, openApp, settle, press, state, mirrorCaughtUp } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -63,7 +63,10 @@ async function importFile(page, name, contents) {
   await settle(page);
 }
 
-const statusText = (page) => page.evaluate(() => document.getElementById("status").textContent);
+const statusText = async (page) => {
+  await mirrorCaughtUp(page);
+  return page.evaluate(() => document.getElementById("status").textContent);
+};
 const waitForStatus = (page, pattern) => page.waitForFunction(
   (src) => new RegExp(src).test(document.getElementById("status").textContent), pattern.source);
 

@@ -6,7 +6,7 @@
 // same words, web/inkspan-a11y.js).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openApp, settle, waitForIdle, rangeOf, dragOver, clickAt, labelText, locate, state, press }
+import { serveDist, launchBrowser, openApp, settle, waitForIdle, rangeOf, dragOver, clickAt, labelText, locate, state, press, mirrorCaughtUp }
   from "./harness.mjs";
 
 let server, browser;
@@ -14,7 +14,10 @@ before(async () => { server = await serveDist(); browser = await launchBrowser()
 after(async () => { await browser.close(); await server.close(); });
 
 // The status bar as the mirror shows it: its counts, and the last message the app gave.
-const statusCounts = (page) => page.evaluate(() => document.getElementById("a11y-status-bar").textContent);
+const statusCounts = async (page) => {
+  await mirrorCaughtUp(page);
+  return page.evaluate(() => document.getElementById("a11y-status-bar").textContent);
+};
 const watchMessages = (page) => page.evaluate(() => {
   const show = Module.inkspanA11y;
   Module.inkspanA11y = (json) => { window.__message = JSON.parse(json).message.text; show(json); };

@@ -129,6 +129,10 @@ export const getState = (page) => page.evaluate(() => window.inkspan.getState())
 // The corpus as an object.
 export const state = async (page) => JSON.parse(await getState(page));
 
+// The accessible mirror has applied the app's newest description (it waits until the view is
+// still: web/inkspan-a11y.js).
+export const mirrorCaughtUp = (page) => page.waitForFunction(() => !window.InkspanA11y.pending());
+
 // A key press, then the frames after it.
 export async function press(page, key) {
   await page.keyboard.press(key);
