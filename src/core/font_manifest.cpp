@@ -202,19 +202,16 @@ std::string cjk_variant_of_language(std::string_view tag) {
     return "";
 }
 
-std::string detect_cjk_variant(std::string_view utf8) {
+std::string detect_cjk_variant(std::span<const char32_t> drawn) {
     bool han = false, hangul = false;
-    for (std::size_t i = 0; i < utf8.size();) {
-        if (static_cast<unsigned char>(utf8[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        const char32_t c = decode_utf8(utf8, i);
+    for (const char32_t c : drawn) {
         if (is_kana(c)) return "ja";
         hangul = hangul || is_hangul(c);
         han = han || is_han(c);
     }
     return hangul ? "ko" : han ? "zh-Hans" : "";
 }
+
+std::string detect_cjk_variant(std::string_view utf8) { return detect_cjk_variant(drawn_code_points(utf8)); }
 
 }  // namespace inkspan

@@ -11,9 +11,11 @@ void FontSet::set_body_font(std::vector<char> ttf) {
     state_->changed = true;
 }
 
-void FontSet::want(std::string_view text, const HasGlyph& has_glyph) {
+void FontSet::want(std::string_view text, const HasGlyph& has_glyph) { want(drawn_code_points(text), has_glyph); }
+
+void FontSet::want(std::span<const char32_t> drawn, const HasGlyph& has_glyph) {
     std::vector<char32_t> added;
-    for (const char32_t cp : drawn_code_points(text)) {
+    for (const char32_t cp : drawn) {
         if (state_->wanted.count(cp) || (has_glyph && has_glyph(cp))) continue;
         state_->wanted.insert(cp);
         added.push_back(cp);
@@ -21,12 +23,12 @@ void FontSet::want(std::string_view text, const HasGlyph& has_glyph) {
     if (!added.empty()) fetch_needed(state_, added, state_->variant);
 }
 
-void FontSet::set_variant(const std::string& variant, std::string_view document_text) {
+void FontSet::set_variant(const std::string& variant, std::span<const char32_t> document_drawn) {
     if (variant == state_->variant) return;
     state_->variant = variant;
     state_->changed = true;
     std::vector<char32_t> cps;
-    for (const char32_t cp : drawn_code_points(document_text))
+    for (const char32_t cp : document_drawn)
         if (state_->wanted.count(cp)) cps.push_back(cp);
     if (!cps.empty()) fetch_needed(state_, cps, variant);
 }

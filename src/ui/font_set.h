@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,11 +28,13 @@ public:
 
     // Asks for the fonts `text` needs; `has_glyph` says what the fonts built so far cover.
     void want(std::string_view text, const HasGlyph& has_glyph);
-    // The shown document's CJK variant ("zh-Hans", "ja", "ko", …) and its text: its files come
-    // first in files(), and the document's own code points are fetched in that variant (not those
-    // of texts seen before: switching to a Japanese document does not fetch Japanese forms of a
-    // Chinese document's characters).
-    void set_variant(const std::string& variant, std::string_view document_text);
+    // The same for a text's drawn code points (core/font_manifest.h: drawn_code_points).
+    void want(std::span<const char32_t> drawn, const HasGlyph& has_glyph);
+    // The shown document's CJK variant ("zh-Hans", "ja", "ko", …) and its text's drawn code
+    // points: its files come first in files(), and the document's own code points are fetched in
+    // that variant (not those of texts seen before: switching to a Japanese document does not
+    // fetch Japanese forms of a Chinese document's characters).
+    void set_variant(const std::string& variant, std::span<const char32_t> document_drawn);
 
     // Files arrived (or the variant changed) since files() was last called.
     [[nodiscard]] bool changed() const { return state_->changed; }

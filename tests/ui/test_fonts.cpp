@@ -11,6 +11,7 @@
 
 #include <imgui_internal.h>
 
+#include "core/font_manifest.h"
 #include "platform/static_files.h"
 #include "ui/font_set.h"
 #include "ui_driver.h"
@@ -55,7 +56,7 @@ TEST_CASE("font set: Latin fetches nothing; Hebrew the index and the Hebrew font
     CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "noto-hebrew.ttf"});
     CHECK(fonts.loaded() == std::vector<std::string>{"noto-hebrew.ttf"});
 
-    fonts.set_variant("zh-Hans", "北京是中国的首都。");
+    fonts.set_variant("zh-Hans", drawn_code_points("北京是中国的首都。"));
     fonts.want("北京是中国的首都。", ascii_only);
     CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "noto-hebrew.ttf", "cjk-slices-sc.json",
                                                         "noto-cjk-sc-01.otf"});
@@ -72,7 +73,7 @@ TEST_CASE("font set: Latin fetches nothing; Hebrew the index and the Hebrew font
 TEST_CASE("font set: a Japanese document fetches the ja slice map and Japanese slices, not the Chinese map") {
     platform::set_static_root(slice_map_folder());
     ui::FontSet fonts;
-    fonts.set_variant("ja", "東京は日本の首都です");
+    fonts.set_variant("ja", drawn_code_points("東京は日本の首都です"));
     fonts.want("東京は日本の首都です", ascii_only);
     CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "cjk-slices-jp.json", "noto-cjk-jp-01.otf"});
     CHECK_FALSE(fonts.fetching(U'東'));
@@ -81,7 +82,7 @@ TEST_CASE("font set: a Japanese document fetches the ja slice map and Japanese s
 TEST_CASE("font set: the code point that asked for a slice map gets its slice once the map arrives") {
     platform::set_static_root(slice_map_folder());
     ui::FontSet fonts;
-    fonts.set_variant("zh-Hans", "鹰");
+    fonts.set_variant("zh-Hans", drawn_code_points("鹰"));
     fonts.want("鹰", ascii_only);  // U+9E70: only in the shared slice
     CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "cjk-slices-sc.json", "noto-cjk-shared-01.otf"});
     CHECK(fonts.loaded() == std::vector<std::string>{"noto-cjk-shared-01.otf"});
@@ -92,7 +93,7 @@ TEST_CASE("font set: a slice map that cannot be read is reported and its code po
     std::filesystem::remove(std::filesystem::path(root) / "fonts" / "cjk-slices-sc.json");
     platform::set_static_root(root);
     ui::FontSet fonts;
-    fonts.set_variant("zh-Hans", "中国");
+    fonts.set_variant("zh-Hans", drawn_code_points("中国"));
     fonts.want("中国", ascii_only);
     CHECK(fonts.requested() == std::vector<std::string>{"manifest.json", "cjk-slices-sc.json"});
     CHECK_FALSE(fonts.error().empty());

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -184,6 +185,14 @@ TEST_CASE("font manifest: the CJK variant follows the text: kana → ja, hangul 
     CHECK(detect_cjk_variant("東京は日本の首都です") == "ja");
     CHECK(detect_cjk_variant("서울은 한국의 수도") == "ko");
     CHECK(detect_cjk_variant("漢字とかな") == "ja");
+    // From a document's drawn code points (what the app has already collected when it opens one):
+    // the same answers.
+    for (const char* text : {"Istanbul", "北京是中国的首都", "東京は日本の首都です", "서울은 한국의 수도", "漢字とかな",
+                             "Ankara و 北京 и 서울", "鹰ア"})
+        CHECK(detect_cjk_variant(std::span<const char32_t>(drawn_code_points(text))) == detect_cjk_variant(text));
+    CHECK(detect_cjk_variant(std::span<const char32_t>()) == "");
+    const std::vector<char32_t> hangul_and_han{U'中', U'한'};
+    CHECK(detect_cjk_variant(std::span<const char32_t>(hangul_and_han)) == "ko");
 }
 
 TEST_CASE("font manifest: a document's language tag picks the CJK variant") {
