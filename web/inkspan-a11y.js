@@ -42,11 +42,7 @@
   const alertRegion = el("p", { id: "a11y-alert", role: "alert" });
   root.append(el("h1", {}, "Inkspan"), help, toolbar, documentsNav, main, side, statusBar, saveRegion, alertRegion);
 
-  let userSelectedAt = -1;  // when the user last selected text in the mirror (performance.now())
-  const send = (action) => {
-    if (action.startsWith("select:")) userSelectedAt = performance.now();
-    if (window.Module && Module.calledRun) Module.ccall("inkspan_a11y_action", null, ["string"], [action]);
-  };
+  const send = (action) => { if (window.Module && Module.calledRun) Module.ccall("inkspan_a11y_action", null, ["string"], [action]); };
   root.addEventListener("click", (e) => {
     const b = e.target.closest("[data-action]");
     if (!b || b.getAttribute("aria-disabled") === "true") return;
@@ -150,14 +146,22 @@
     const a = pointAt(sel.start), b = pointAt(sel.end);
     if (a && b) domSel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
   }
-  document.addEventListener("selectionchange", () => {
+  // A selection the user made in the mirror text that the app has not been sent yet, or null.
+  function unsentUserSelection() {
     const s = document.getSelection();
-    if (!s.rangeCount || s.isCollapsed || !text.contains(s.anchorNode)) return;
+    if (!s.rangeCount || s.isCollapsed || !text.contains(s.anchorNode)) return null;
     const r = s.getRangeAt(0);
     const a = offsetOf(r.startContainer, r.startOffset), b = offsetOf(r.endContainer, r.endOffset);
-    if (a === null || b === null || (a === appSelection.start && b === appSelection.end)) return;
-    appSelection = { start: a, end: b };
-    send("select:" + a + ":" + b);
+    if (a === null || b === null || (a === appSelection.start && b === appSelection.end)) return null;
+    return { start: a, end: b };
+  }
+  function sendUserSelection(sel) {
+    appSelection = sel;
+    send("select:" + sel.start + ":" + sel.end);
+  }
+  document.addEventListener("selectionchange", () => {
+    const sel = unsentUserSelection();
+    if (sel) sendUserSelection(sel);
   });
 
   let last = null;
@@ -171,20 +175,20 @@
   // inside the animation frame it held the canvas back, right after it the frame that shows an
   // imported document or the next wheel notch. So only the newest description is applied, once the
   // view has been still for 100 ms, and at least once a second while it keeps changing.
-  let pending = null, pendingAt = 0, waitingSince = 0, timer = 0;
+  let pending = null, waitingSince = 0, timer = 0;
   function queue(json) {
     const now = performance.now();
     if (timer) clearTimeout(timer); else waitingSince = now;
     pending = json;
-    pendingAt = now;
-    timer = setTimeout(() => { timer = 0; const newest = pending; pending = null; window.InkspanA11y.update(newest, pendingAt); },
+    timer = setTimeout(() => { timer = 0; const newest = pending; pending = null; window.InkspanA11y.update(newest); },
                        Math.max(0, Math.min(100, waitingSince + 1000 - now)));
   }
 
-  // `since`: when the description was handed over; one from before the user's own selection in the
-  // mirror does not undo that selection.
-  function update(json, since = performance.now()) {
+  function update(json) {
     const v = JSON.parse(json);
+    // A selection the user just made in the mirror (its selectionchange event may not have come
+    // yet) is newer than any description waiting: it is sent, not undone.
+    const userSelection = unsentUserSelection();
     syncControls(toolbar, v.toolbar, false);
     syncControls(documentsList, v.documents, true);
     syncControls(labels, v.labels, false);
@@ -206,7 +210,8 @@
     const selectionWords = sel.start < sel.end ? "Selected text: " + sel.text
       : current ? "Selected span: " + current.getAttribute("aria-label") : "Nothing selected";
     if (selectionLine.textContent !== selectionWords) selectionLine.textContent = selectionWords;
-    if ((!last || sel.start !== last.selection.start || sel.end !== last.selection.end) && since > userSelectedAt) mirrorSelection(sel);
+    if (userSelection) sendUserSelection(userSelection);
+    else if (!last || sel.start !== last.selection.start || sel.end !== last.selection.end) mirrorSelection(sel);
     if (statusBar.textContent !== v.status) statusBar.textContent = v.status;
     // Live regions: a new message (the status element, polite; errors assertive), and the save
     // state when saving ends or fails.
