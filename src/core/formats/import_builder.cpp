@@ -217,10 +217,8 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
     };
     std::vector<std::optional<std::size_t>> slot(d.spans.size());  // draft index -> index in `kept`
     std::vector<Span> kept;
-    std::vector<std::string> proposed;
-    std::vector<std::uint64_t> proposed_hash;  // DraftSpan::id_hash of each
+    std::vector<std::uint64_t> proposed_hash;  // DraftSpan::id_hash of each kept span (its id is the proposed one until checked)
     kept.reserve(d.spans.size());
-    proposed.reserve(d.spans.size());
     proposed_hash.reserve(d.spans.size());
     std::vector<std::pair<std::size_t, std::string>> label_breaks;  // index in `kept`, what it violates
     IndexTable by_key(d.spans.size());  // (start, end, label) of the kept spans → their place in `kept`
@@ -231,7 +229,7 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
             return make_error(ErrorKind::Invalid, place_of(s) + ": span end " + std::to_string(s.end) +
                                                       " is past the end of the text (" + std::to_string(length) + " code points)");
         CleanName& clean = clean_type_name(s.label);
-        std::string label = clean.name;
+        const std::string& label = clean.name;  // (clean_names does not grow until the next span)
         if (label.empty()) return make_error(ErrorKind::Invalid, place_of(s) + ": invalid label " + quote(s.label));
         if (s.start == s.end || is_blank_range(doc, s.start, s.end, s.start_byte)) {
             skipped_.add("empty or whitespace-only span skipped", "empty or whitespace-only spans skipped", 1, place_of(s));
@@ -265,11 +263,11 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
         Span& span = kept.emplace_back();  // filled in place: no temporary to move
         span.start = s.start;
         span.end = s.end;
-        span.label = std::move(label);
+        span.label = label;
+        span.id = std::move(s.id);
         span.note = std::move(s.note);
         span.attributes = std::move(s.attributes);
         span.agreed_by = std::move(s.agreed_by);
-        proposed.push_back(std::move(s.id));
         proposed_hash.push_back(s.id_hash);
     }
 
@@ -302,15 +300,12 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
             final_index[i] = survivors;
             if (survivors != i) {
                 kept[survivors] = std::move(kept[i]);
-                proposed[survivors] = std::move(proposed[i]);
                 proposed_hash[survivors] = proposed_hash[i];
             }
             ++survivors;
         }
     kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(survivors), kept.end());
-    proposed.erase(proposed.begin() + static_cast<std::ptrdiff_t>(survivors), proposed.end());
     std::vector<Span> spans = std::move(kept);
-    std::vector<std::string> span_ids = std::move(proposed);
     const std::vector<std::uint64_t> span_id_hashes = std::move(proposed_hash);  // (its tail past `survivors` unused)
 
     // Relations: endpoints must have survived, the type's rule must allow them, no duplicates.
@@ -373,7 +368,7 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
     }
 
     // Ids: keep the file's ids when valid and unique, number the rest T<n> / R<n>.
-    std::vector<std::string_view> used;  // views of span_ids, relation_ids and the ids made below (none moves)
+    std::vector<std::string_view> used;  // views of the spans' ids, relation_ids and the ids made below (none moves)
     used.reserve(spans.size() + relations.size());
     IndexTable used_index(spans.size() + relations.size());
     auto is_used = [&](std::string_view wanted, std::uint64_t hash) {
@@ -387,9 +382,10 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
         return true;
     };
     auto taken = [&](const std::string& made) { return is_used(made, hash_of(made)); };
-    for (std::size_t i = 0; i < spans.size(); ++i)  // (the reader's hash of the id when it made one)
-        if (is_valid_id(span_ids[i]) && take(span_ids[i], span_id_hashes[i] ? span_id_hashes[i] : hash_of(span_ids[i])))
-            spans[i].id = span_ids[i];
+    for (std::size_t i = 0; i < spans.size(); ++i) {  // (the reader's hash of the id when it made one)
+        std::string& id = spans[i].id;
+        if (!is_valid_id(id) || !take(id, span_id_hashes[i] ? span_id_hashes[i] : hash_of(id))) id.clear();  // numbered below
+    }
     for (std::size_t i = 0; i < relations.size(); ++i)
         if (is_valid_id(relation_ids[i]) && take(relation_ids[i], hash_of(relation_ids[i]))) relations[i].id = relation_ids[i];
     std::size_t next = 1;
