@@ -148,3 +148,21 @@ TEST_CASE("brat pinned: refusals name the line, whichever check finds them") {
     CHECK(refused("T1\tPER 0 3\tZoë\nR1\tmeets\n") == R"pin(refused: doc.ann line 2: expected "type Arg1:T1 Arg2:T2", got "meets")pin");
     CHECK(refused("\tPER 0 3\n") == R"pin(refused: doc.ann line 1: expected an id, a tab and an annotation, got "\tPER 0 3")pin");
 }
+
+TEST_CASE("brat pinned: fragments listed out of order start the span at the earliest one") {
+    // A reader that kept the first-listed fragment's start (or its byte) would find a blank span here.
+    CHECK(imported({{"doc.txt", "ab     x"}, {"doc.ann", "T1\tPER 2 5;0 1\n"}}) == R"pin({
+      "id": "doc",
+      "name": "doc.txt",
+      "text": "ab     x",
+      "status": "new",
+      "annotator": "",
+      "created": "",
+      "modified": "",
+      "spans": [
+        {"id": "T1", "start": 0, "end": 5, "label": "PER", "text": "ab   "}
+      ],
+      "relations": []
+    }
+)pin");
+}
