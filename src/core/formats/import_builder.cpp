@@ -4,7 +4,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 #include "core/index_table.h"
 #include "core/limits.h"
@@ -23,11 +22,12 @@ std::uint64_t key_hash(std::uint64_t name_hash, std::size_t a, std::size_t b) {
     return h;
 }
 
-// is_blank(doc.text_of(start, end)) with one offset conversion, not two: the walk stops at the
-// first code point that is not blank (most spans start with one). start <= end <= doc.length().
-bool is_blank_range(const Document& doc, std::size_t start, std::size_t end) {
+// is_blank(doc.text_of(start, end)) with one offset conversion at most, not two (none when the
+// reader gives start's byte): the walk stops at the first code point that is not blank (most
+// spans start with one). start <= end <= doc.length().
+bool is_blank_range(const Document& doc, std::size_t start, std::size_t end, std::size_t start_byte) {
     const std::string_view text = doc.text();
-    std::size_t pos = doc.index().code_point_to_byte(text, start);
+    std::size_t pos = start_byte != std::string::npos ? start_byte : doc.index().code_point_to_byte(text, start);
     for (std::size_t cp = start; cp < end; ++cp)
         if (!is_unicode_whitespace(decode_utf8(text, pos))) return false;
     return true;
@@ -203,20 +203,23 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
         bool label_seen = false;     // use_entity done and `undeclared` set
         bool undeclared = false;     // a label missing from the declared ones (annotation.conf)
     };
-    std::unordered_map<std::string_view, CleanName> clean_names;  // views of the drafts' labels and types
+    std::vector<std::pair<std::string_view, CleanName>> clean_names;  // views of the drafts' labels and types
+    IndexTable clean_index;                                            // their raw names → places in clean_names
     auto clean_type_name = [&](std::string_view raw) -> CleanName& {
-        const auto [it, fresh] = clean_names.try_emplace(raw);
-        if (fresh) {
-            it->second.name = type_name(raw);
-            it->second.hash = std::hash<std::string_view>{}(it->second.name);
-        }
-        return it->second;
+        const std::uint64_t hash = std::hash<std::string_view>{}(raw);
+        if (auto k = clean_index.find(hash, [&](std::uint32_t k) { return clean_names[k].first == raw; }))
+            return clean_names[*k].second;
+        clean_index.insert(hash, static_cast<std::uint32_t>(clean_names.size()));
+        CleanName& fresh = clean_names.emplace_back(raw, CleanName{}).second;
+        fresh.name = type_name(raw);
+        fresh.hash = fresh.name == raw ? hash : std::hash<std::string_view>{}(fresh.name);
+        return fresh;
     };
     std::vector<std::optional<std::size_t>> slot(d.spans.size());  // draft index -> index in `kept`
     std::vector<Span> kept;
-    std::vector<std::string> proposed;
+    std::vector<std::uint64_t> proposed_hash;  // DraftSpan::id_hash of each kept span (its id is the proposed one until checked)
     kept.reserve(d.spans.size());
-    proposed.reserve(d.spans.size());
+    proposed_hash.reserve(d.spans.size());
     std::vector<std::pair<std::size_t, std::string>> label_breaks;  // index in `kept`, what it violates
     IndexTable by_key(d.spans.size());  // (start, end, label) of the kept spans → their place in `kept`
     for (std::size_t i = 0; i < d.spans.size(); ++i) {
@@ -226,9 +229,9 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
             return make_error(ErrorKind::Invalid, place_of(s) + ": span end " + std::to_string(s.end) +
                                                       " is past the end of the text (" + std::to_string(length) + " code points)");
         CleanName& clean = clean_type_name(s.label);
-        std::string label = clean.name;
+        const std::string& label = clean.name;  // (clean_names does not grow until the next span)
         if (label.empty()) return make_error(ErrorKind::Invalid, place_of(s) + ": invalid label " + quote(s.label));
-        if (s.start == s.end || is_blank_range(doc, s.start, s.end)) {
+        if (s.start == s.end || is_blank_range(doc, s.start, s.end, s.start_byte)) {
             skipped_.add("empty or whitespace-only span skipped", "empty or whitespace-only spans skipped", 1, place_of(s));
             continue;
         }
@@ -260,11 +263,12 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
         Span& span = kept.emplace_back();  // filled in place: no temporary to move
         span.start = s.start;
         span.end = s.end;
-        span.label = std::move(label);
+        span.label = label;
+        span.id = std::move(s.id);
         span.note = std::move(s.note);
         span.attributes = std::move(s.attributes);
         span.agreed_by = std::move(s.agreed_by);
-        proposed.push_back(std::move(s.id));
+        proposed_hash.push_back(s.id_hash);
     }
 
     // A schema without crossing spans: keep the spans that nest, in order, skip those that cross.
@@ -296,14 +300,13 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
             final_index[i] = survivors;
             if (survivors != i) {
                 kept[survivors] = std::move(kept[i]);
-                proposed[survivors] = std::move(proposed[i]);
+                proposed_hash[survivors] = proposed_hash[i];
             }
             ++survivors;
         }
     kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(survivors), kept.end());
-    proposed.erase(proposed.begin() + static_cast<std::ptrdiff_t>(survivors), proposed.end());
     std::vector<Span> spans = std::move(kept);
-    std::vector<std::string> span_ids = std::move(proposed);
+    const std::vector<std::uint64_t> span_id_hashes = std::move(proposed_hash);  // (its tail past `survivors` unused)
 
     // Relations: endpoints must have survived, the type's rule must allow them, no duplicates.
     std::vector<Relation> relations;
@@ -365,30 +368,32 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
     }
 
     // Ids: keep the file's ids when valid and unique, number the rest T<n> / R<n>.
-    std::vector<std::string_view> used;  // views of span_ids, relation_ids and the ids made below (none moves)
+    std::vector<std::string_view> used;  // views of the spans' ids, relation_ids and the ids made below (none moves)
     used.reserve(spans.size() + relations.size());
     IndexTable used_index(spans.size() + relations.size());
     auto is_used = [&](std::string_view wanted, std::uint64_t hash) {
         return used_index.find(hash, [&](std::uint32_t k) { return used[k] == wanted; }).has_value();
     };
-    auto take = [&](std::string_view wanted) {  // false when another span or relation has it
-        const std::uint64_t hash = std::hash<std::string_view>{}(wanted);
+    auto hash_of = [](std::string_view id) { return std::hash<std::string_view>{}(id); };
+    auto take = [&](std::string_view wanted, std::uint64_t hash) {  // false when another span or relation has it
         if (is_used(wanted, hash)) return false;
         used_index.insert(hash, static_cast<std::uint32_t>(used.size()));
         used.push_back(wanted);
         return true;
     };
-    auto taken = [&](const std::string& made) { return is_used(made, std::hash<std::string_view>{}(made)); };
-    for (std::size_t i = 0; i < spans.size(); ++i)
-        if (is_valid_id(span_ids[i]) && take(span_ids[i])) spans[i].id = span_ids[i];
+    auto taken = [&](const std::string& made) { return is_used(made, hash_of(made)); };
+    for (std::size_t i = 0; i < spans.size(); ++i) {  // (the reader's hash of the id when it made one)
+        std::string& id = spans[i].id;
+        if (!is_valid_id(id) || !take(id, span_id_hashes[i] ? span_id_hashes[i] : hash_of(id))) id.clear();  // numbered below
+    }
     for (std::size_t i = 0; i < relations.size(); ++i)
-        if (is_valid_id(relation_ids[i]) && take(relation_ids[i])) relations[i].id = relation_ids[i];
+        if (is_valid_id(relation_ids[i]) && take(relation_ids[i], hash_of(relation_ids[i]))) relations[i].id = relation_ids[i];
     std::size_t next = 1;
     for (Span& s : spans)
         if (s.id.empty()) {
             while (taken("T" + std::to_string(next))) ++next;
             s.id = "T" + std::to_string(next);
-            take(s.id);
+            take(s.id, hash_of(s.id));
         }
     next = 1;
     for (std::size_t i = 0; i < relations.size(); ++i) {
@@ -396,7 +401,7 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
         if (r.id.empty()) {
             while (taken("R" + std::to_string(next))) ++next;
             r.id = "R" + std::to_string(next);
-            take(r.id);
+            take(r.id, hash_of(r.id));
         }
         r.head = spans[relation_ends[i].first].id;
         r.tail = spans[relation_ends[i].second].id;

@@ -3,6 +3,7 @@
 // (offsets already converted to code points and range-checked), the builder checks everything the
 // model requires and turns the drafts into Documents, or refuses the whole import.
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -28,6 +29,8 @@ struct DraftSpan {
     std::string place;  // for messages: "doc1.ann line 4"
     std::vector<std::string> agreed_by;  // gold provenance, where the format holds it (Label Studio's meta)
     std::size_t line = 0;  // instead of `place`: the line (from 1) of DraftDocument::lines_of, made a place only for a message
+    std::uint64_t id_hash = 0;  // std::hash of `id` when the reader made one for its own lookups (0: not known)
+    std::size_t start_byte = std::string::npos;  // the byte offset of `start` in the text when the reader knows it
 };
 
 struct DraftRelation {
