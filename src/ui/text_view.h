@@ -136,6 +136,8 @@ private:
     // the last frame's when nothing they depend on changed.
     void place_crossing_labels();
     void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);
+    // The relation of an end kept with a line: at its remembered place in the list, else found by id.
+    [[nodiscard]] const Relation* relation_of(const CrossingEnd& end) const;
     [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
     [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;  // first visible chip
     void draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin);

@@ -146,7 +146,8 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
             const bool is_head = r->head == s->id;
             const Span* other = line_span(is_head ? r->tail : r->head);
             if (!starts_here(other)) {
-                mesh.crossing.push_back({r->id, s->id, ImVec2(own->pos.x - at.x, own->pos.y - at.y)});
+                mesh.crossing.push_back({r->id, s->id, ImVec2(own->pos.x - at.x, own->pos.y - at.y),
+                                         static_cast<std::size_t>(r - doc_->relations().data())});
             } else if (is_head) {  // drawn once, from its head
                 const auto h = anchor(r->head), t = anchor(r->tail);
                 if (!h || !t) return;
@@ -185,19 +186,26 @@ std::optional<TextView::Anchor> TextView::chip_anchor(const std::string& span_id
     return std::nullopt;
 }
 
+const Relation* TextView::relation_of(const CrossingEnd& end) const {
+    const std::vector<Relation>& relations = doc_->relations();
+    if (end.relation_position < relations.size() && relations[end.relation_position].id == end.relation_id)
+        return &relations[end.relation_position];
+    return doc_->find_relation(end.relation_id);  // moved by an edit elsewhere (or gone)
+}
+
 // Relations between spans starting on different lines, one of them visible: routed through lanes
 // in the right margin, recomputed every frame (the other end may be anywhere).
 void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     CrossingScratch& s = crossing_scratch_;
     s.ends.clear();
     for (const VisibleLine& v : visible_)
-        for (const CrossingEnd& c : v.mesh->crossing) s.ends.push_back({&c, v.at, v.mesh.get()});
+        for (const CrossingEnd& c : v.mesh->crossing) s.ends.push_back({&c, v.at, v.mesh.get(), relation_of(c)});
     // The chips of the line an end is on (screen px), but the relation's own ends: the path out to
     // the margin passes above them.
     auto chips_by = [&](const Relation& r) -> const std::vector<ChipHit>& {
         s.between.clear();
         for (const CrossingScratch::End& e : s.ends) {
-            if (e.end->relation_id != r.id) continue;
+            if (e.relation != &r) continue;
             for (const ChipHit& c : e.mesh->chips)
                 if (c.span_id != r.head && c.span_id != r.tail)
                     s.between.push_back({ImVec2(e.at.x + c.min.x, e.at.y + c.min.y), ImVec2(e.at.x + c.max.x, e.at.y + c.max.y),
@@ -217,12 +225,11 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     int lane = 0;
     s.drawn.clear();
     for (std::size_t i = 0; i < s.ends.size(); ++i) {
-        const std::string& id = s.ends[i].end->relation_id;
-        if (std::any_of(s.ends.begin(), s.ends.begin() + static_cast<std::ptrdiff_t>(i),
-                        [&](const CrossingScratch::End& e) { return e.end->relation_id == id; }))
-            continue;  // both ends visible: drawn at the first
-        const Relation* r = doc_->find_relation(id);
+        const Relation* r = s.ends[i].relation;
         if (!r) continue;
+        if (std::any_of(s.ends.begin(), s.ends.begin() + static_cast<std::ptrdiff_t>(i),
+                        [&](const CrossingScratch::End& e) { return e.relation == r; }))
+            continue;  // both ends visible: drawn at the first
         if (arcs == arcs_.size()) arcs_.emplace_back();
         ArcHit& hit = arcs_[arcs++];
         hit.points.clear();

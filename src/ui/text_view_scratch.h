@@ -31,6 +31,7 @@ struct CrossingScratch {
         const CrossingEnd* end;
         ImVec2 at;  // its line's origin
         const LineMesh* mesh;
+        const Relation* relation;  // end->relation_id's, or null when the document has none
     };
     std::vector<End> ends;
     std::vector<ChipHit> between;
