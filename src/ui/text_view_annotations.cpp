@@ -425,9 +425,25 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
     const ArcHit& hit = arcs_[arc];
     const ImVec2 mid = path_middle(hit.points);
     if (hit.points.size() != 6) return mid;
-    const CrossingScratch& s = crossing_scratch_;
+    CrossingScratch& s = crossing_scratch_;
     const std::size_t own = s.line_paths + arc;
     const float half_w = label_style(r.type).text_width * 0.5f + 4.0f, half_h = fonts_.label_px * 0.5f + 1.0f;
+    // The segments of the other paths that reach into [lo, hi], the union of the boxes a search
+    // tries: only they can cross one of those boxes (a segment crossing a box has a point strictly
+    // inside it), so each place tried tests these, not every path.
+    auto gather_near = [&](ImVec2 lo, ImVec2 hi) {
+        s.near.clear();
+        for (std::size_t k = 0; k < s.paths.size(); ++k) {
+            const CrossingScratch::Path& path = s.paths[k];
+            if (k == own || path.max.x < lo.x || path.min.x > hi.x || path.max.y < lo.y || path.min.y > hi.y) continue;
+            for (std::size_t j = path.first + 1; j < path.first + path.count; ++j) {
+                const ImVec2 p = s.points[j - 1], q = s.points[j];
+                if (std::max(p.x, q.x) < lo.x || std::min(p.x, q.x) > hi.x || std::max(p.y, q.y) < lo.y || std::min(p.y, q.y) > hi.y)
+                    continue;
+                s.near.push_back(j);
+            }
+        }
+    };
     // `over_paths`: the second search, when no place is clear of every path; a label that sits on
     // a path can still be read, one that sits on another label cannot.
     bool over_paths = false;
@@ -438,13 +454,8 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
         for (const ImVec4& q : s.placed)
             if (a.x < q.z && b.x > q.x && a.y < q.w && b.y > q.y) return false;
         if (over_paths) return true;
-        for (std::size_t k = 0; k < s.paths.size(); ++k) {
-            const CrossingScratch::Path& path = s.paths[k];
-            // A path whose box is clear of the label's has no point strictly inside it.
-            if (k == own || path.max.x <= a.x || path.min.x >= b.x || path.max.y <= a.y || path.min.y >= b.y) continue;
-            for (std::size_t j = path.first + 1; j < path.first + path.count; ++j)
-                if (segment_crosses_box(s.points[j - 1], s.points[j], a, b)) return false;
-        }
+        for (const std::size_t j : s.near)
+            if (segment_crosses_box(s.points[j - 1], s.points[j], a, b)) return false;
         return true;
     };
     for (const bool relaxed : {false, true}) {
@@ -453,6 +464,7 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
         for (const auto& [from, to] : {std::pair{hit.points[3], hit.points[4]}, std::pair{hit.points[1], hit.points[2]}}) {
             const float x0 = std::min(from.x, to.x) + half_w, x1 = std::max(from.x, to.x) - half_w;
             const float centre = (from.x + to.x) * 0.5f;
+            if (!relaxed) gather_near(ImVec2(x0 - half_w - 1, from.y - half_h - 1), ImVec2(x1 + half_w + 1, from.y + half_h + 1));
             for (float d = 0; centre - d >= x0 || centre + d <= x1; d += 4.0f)
                 for (const float x : {centre - d, centre + d})
                     if (x >= x0 && x <= x1 && free_at(ImVec2(x, from.y))) return ImVec2(x, from.y);
@@ -462,6 +474,7 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
         const float y0 = std::max(std::min(hit.points[2].y, hit.points[3].y), region_min_.y) + half_h;
         const float y1 = std::min(std::max(hit.points[2].y, hit.points[3].y), region_max_.y) - half_h;
         const float centre = (y0 + y1) * 0.5f;
+        if (!relaxed) gather_near(ImVec2(lane_x - half_w - 1, y0 - half_h - 1), ImVec2(lane_x + half_w + 1, y1 + half_h + 1));
         for (float d = 0; centre - d >= y0 || centre + d <= y1; d += 4.0f)
             for (const float y : {centre - d, centre + d})
                 if (y >= y0 && y <= y1 && free_at(ImVec2(lane_x, y))) return ImVec2(lane_x, y);
