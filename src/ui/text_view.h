@@ -181,6 +181,7 @@ private:
     std::vector<std::shared_ptr<LineMesh>> spare_meshes_;  // dropped from the cache, for empty_mesh()
     std::vector<std::shared_ptr<LineMesh>> uncached_meshes_;  // drawn last frame, not kept: spares next frame
     LineScratch line_scratch_;
+    mutable BandScratch band_scratch_;  // extra_above's, asked by the layout line after line
     CrossingScratch crossing_scratch_;
     std::uint64_t frame_ = 0;
     std::uint64_t first_frame_ = 0;  // the frame that first draws the layout made by reset()

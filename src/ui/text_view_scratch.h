@@ -16,6 +16,7 @@ namespace inkspan::ui {
 
 // A line drawn afresh.
 struct LineScratch {
+    std::vector<const Span*> spans;    // overlapping the line
     std::vector<ClusterBox> clusters;  // of a line neither shaped nor empty of spans: measured once
     std::vector<StackItem> stack_items;
     std::vector<int> levels;
