@@ -176,6 +176,12 @@ std::optional<std::size_t> Document::position_of(std::string_view span_id) const
 
 std::vector<const Span*> Document::spans_overlapping(std::size_t start, std::size_t end) const {
     std::vector<const Span*> out;
+    spans_overlapping(start, end, out);
+    return out;
+}
+
+void Document::spans_overlapping(std::size_t start, std::size_t end, std::vector<const Span*>& out) const {
+    out.clear();
     // Entries before `hi` start before `end`; of those, keep the ones that end after `start`.
     const std::size_t hi = static_cast<std::size_t>(
         std::partition_point(order_.begin(), order_.end(), [&](const Entry& e) { return e.start < end; }) -
@@ -192,7 +198,6 @@ std::vector<const Span*> Document::spans_overlapping(std::size_t start, std::siz
         for (std::size_t i = b * kBlock; i < stop; ++i)
             if (order_[i].end > start) out.push_back(&slots_[order_[i].slot]);
     }
-    return out;
 }
 
 const Span* Document::find_crossing(std::size_t start, std::size_t end) const {

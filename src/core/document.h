@@ -115,6 +115,8 @@ public:
     [[nodiscard]] std::optional<std::size_t> position_of(std::string_view span_id) const;  // O(log n)
     // Spans with start < end_ && end > start_, in order; O(log n + k) unless many long spans.
     [[nodiscard]] std::vector<const Span*> spans_overlapping(std::size_t start, std::size_t end) const;
+    // The same into `out` (cleared first; its memory is kept for the next query).
+    void spans_overlapping(std::size_t start, std::size_t end, std::vector<const Span*>& out) const;
     // Spans that contain code point `cp`.
     [[nodiscard]] std::vector<const Span*> spans_at(std::size_t cp) const { return spans_overlapping(cp, cp + 1); }
     // A span that partially overlaps [start, end) (neither nested in it nor containing it), if any.

@@ -68,11 +68,19 @@ void line_stack_items(const std::vector<const Span*>& spans, std::size_t cp_star
 }
 
 float line_extra_above(const Document& doc, std::size_t cp_start, std::size_t cp_end, BandMetrics metrics) {
-    const auto spans = doc.spans_overlapping(cp_start, std::max(cp_end, cp_start + 1));
+    BandScratch scratch;
+    return line_extra_above(doc, cp_start, cp_end, metrics, scratch);
+}
+
+float line_extra_above(const Document& doc, std::size_t cp_start, std::size_t cp_end, BandMetrics metrics,
+                       BandScratch& scratch) {
+    std::vector<const Span*>& spans = scratch.spans;
+    doc.spans_overlapping(cp_start, std::max(cp_end, cp_start + 1), spans);
     if (spans.empty()) return 0.0f;
     const bool relations = std::any_of(spans.begin(), spans.end(), [&](const Span* s) { return doc.has_relations(s->id); });
-    return static_cast<float>(band_count(stack_levels(line_stack_items(spans, cp_start, cp_end)))) * metrics.band_height +
-           (relations ? metrics.arc_row_height : 0.0f);
+    line_stack_items(spans, cp_start, cp_end, scratch.items);
+    stack_levels(scratch.items, scratch.levels, scratch.stacking);
+    return static_cast<float>(band_count(scratch.levels)) * metrics.band_height + (relations ? metrics.arc_row_height : 0.0f);
 }
 
 int band_count(const std::vector<int>& levels) {

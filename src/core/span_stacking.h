@@ -45,5 +45,15 @@ struct BandMetrics {
 // Extra px above the line of `doc` holding [cp_start, cp_end): its label bands, plus the arc row
 // when one of its spans has a relation. What the text view gives TextLayout as ExtraAboveFn.
 [[nodiscard]] float line_extra_above(const Document& doc, std::size_t cp_start, std::size_t cp_end, BandMetrics metrics);
+// The working memory of line_extra_above, kept by a caller that asks line after line (the text
+// view laying out paragraphs): once grown, a line allocates nothing.
+struct BandScratch {
+    std::vector<const Span*> spans;  // the last line's
+    std::vector<StackItem> items;
+    std::vector<int> levels;
+    StackScratch stacking;
+};
+[[nodiscard]] float line_extra_above(const Document& doc, std::size_t cp_start, std::size_t cp_end, BandMetrics metrics,
+                                     BandScratch& scratch);
 
 }  // namespace inkspan

@@ -28,6 +28,9 @@ struct CrossingEnd {
     std::string relation_id;
     std::string span_id;  // the end on this line
     ImVec2 anchor;        // top-centre of its chip, relative to the line origin
+    // Where the relation was in the document's list when the line was drawn: a frame looks there
+    // first (and checks the id) instead of searching the list. Edits elsewhere may move it.
+    std::size_t relation_position = 0;
 };
 
 struct LineMesh {

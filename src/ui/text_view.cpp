@@ -23,7 +23,7 @@ float TextView::band_height() const { return std::round(fonts_.label_px * 1.55f)
 float TextView::arc_row_height() const { return std::round(fonts_.label_px * 1.7f); }
 
 float TextView::extra_above(std::size_t cp_start, std::size_t cp_end) const {
-    return doc_ ? line_extra_above(*doc_, cp_start, cp_end, {band_height(), arc_row_height()}) : 0.0f;
+    return doc_ ? line_extra_above(*doc_, cp_start, cp_end, {band_height(), arc_row_height()}, band_scratch_) : 0.0f;
 }
 
 void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fonts) {
@@ -340,8 +340,8 @@ std::shared_ptr<const LineMesh> TextView::draw_line(const ViewInput& app, ImDraw
     mesh->extra_above = line.extra_above;
     mesh->last_used = frame_;
     const MeshRecorder recorder(dl, at);
-    // The one allocation left here: Document has no visitor of the spans overlapping a range yet.
-    const std::vector<const Span*> spans = doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1));
+    std::vector<const Span*>& spans = line_scratch_.spans;
+    doc_->spans_overlapping(line.cp_start, std::max(line.cp_end, line.cp_start + 1), spans);
     // The line's clusters, measured once: for the highlights of an unshaped line, and for the
     // text of one that is neither plain nor shaped.
     std::vector<ClusterBox>& clusters = line_scratch_.clusters;

@@ -136,6 +136,8 @@ private:
     // the last frame's when nothing they depend on changed.
     void place_crossing_labels();
     void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);
+    // The relation of an end kept with a line: at its remembered place in the list, else found by id.
+    [[nodiscard]] const Relation* relation_of(const CrossingEnd& end) const;
     [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
     [[nodiscard]] std::optional<Anchor> chip_anchor(const std::string& span_id) const;  // first visible chip
     void draw_selection(const ViewInput& app, ImDrawList* dl, ImVec2 origin);
@@ -179,6 +181,7 @@ private:
     std::vector<std::shared_ptr<LineMesh>> spare_meshes_;  // dropped from the cache, for empty_mesh()
     std::vector<std::shared_ptr<LineMesh>> uncached_meshes_;  // drawn last frame, not kept: spares next frame
     LineScratch line_scratch_;
+    mutable BandScratch band_scratch_;  // extra_above's, asked by the layout line after line
     CrossingScratch crossing_scratch_;
     std::uint64_t frame_ = 0;
     std::uint64_t first_frame_ = 0;  // the frame that first draws the layout made by reset()

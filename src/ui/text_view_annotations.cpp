@@ -146,7 +146,8 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
             const bool is_head = r->head == s->id;
             const Span* other = line_span(is_head ? r->tail : r->head);
             if (!starts_here(other)) {
-                mesh.crossing.push_back({r->id, s->id, ImVec2(own->pos.x - at.x, own->pos.y - at.y)});
+                mesh.crossing.push_back({r->id, s->id, ImVec2(own->pos.x - at.x, own->pos.y - at.y),
+                                         static_cast<std::size_t>(r - doc_->relations().data())});
             } else if (is_head) {  // drawn once, from its head
                 const auto h = anchor(r->head), t = anchor(r->tail);
                 if (!h || !t) return;
@@ -185,19 +186,26 @@ std::optional<TextView::Anchor> TextView::chip_anchor(const std::string& span_id
     return std::nullopt;
 }
 
+const Relation* TextView::relation_of(const CrossingEnd& end) const {
+    const std::vector<Relation>& relations = doc_->relations();
+    if (end.relation_position < relations.size() && relations[end.relation_position].id == end.relation_id)
+        return &relations[end.relation_position];
+    return doc_->find_relation(end.relation_id);  // moved by an edit elsewhere (or gone)
+}
+
 // Relations between spans starting on different lines, one of them visible: routed through lanes
 // in the right margin, recomputed every frame (the other end may be anywhere).
 void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     CrossingScratch& s = crossing_scratch_;
     s.ends.clear();
     for (const VisibleLine& v : visible_)
-        for (const CrossingEnd& c : v.mesh->crossing) s.ends.push_back({&c, v.at, v.mesh.get()});
+        for (const CrossingEnd& c : v.mesh->crossing) s.ends.push_back({&c, v.at, v.mesh.get(), relation_of(c)});
     // The chips of the line an end is on (screen px), but the relation's own ends: the path out to
     // the margin passes above them.
     auto chips_by = [&](const Relation& r) -> const std::vector<ChipHit>& {
         s.between.clear();
         for (const CrossingScratch::End& e : s.ends) {
-            if (e.end->relation_id != r.id) continue;
+            if (e.relation != &r) continue;
             for (const ChipHit& c : e.mesh->chips)
                 if (c.span_id != r.head && c.span_id != r.tail)
                     s.between.push_back({ImVec2(e.at.x + c.min.x, e.at.y + c.min.y), ImVec2(e.at.x + c.max.x, e.at.y + c.max.y),
@@ -217,12 +225,11 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     int lane = 0;
     s.drawn.clear();
     for (std::size_t i = 0; i < s.ends.size(); ++i) {
-        const std::string& id = s.ends[i].end->relation_id;
-        if (std::any_of(s.ends.begin(), s.ends.begin() + static_cast<std::ptrdiff_t>(i),
-                        [&](const CrossingScratch::End& e) { return e.end->relation_id == id; }))
-            continue;  // both ends visible: drawn at the first
-        const Relation* r = doc_->find_relation(id);
+        const Relation* r = s.ends[i].relation;
         if (!r) continue;
+        if (std::any_of(s.ends.begin(), s.ends.begin() + static_cast<std::ptrdiff_t>(i),
+                        [&](const CrossingScratch::End& e) { return e.relation == r; }))
+            continue;  // both ends visible: drawn at the first
         if (arcs == arcs_.size()) arcs_.emplace_back();
         ArcHit& hit = arcs_[arcs++];
         hit.points.clear();
@@ -418,9 +425,25 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
     const ArcHit& hit = arcs_[arc];
     const ImVec2 mid = path_middle(hit.points);
     if (hit.points.size() != 6) return mid;
-    const CrossingScratch& s = crossing_scratch_;
+    CrossingScratch& s = crossing_scratch_;
     const std::size_t own = s.line_paths + arc;
     const float half_w = label_style(r.type).text_width * 0.5f + 4.0f, half_h = fonts_.label_px * 0.5f + 1.0f;
+    // The segments of the other paths that reach into [lo, hi], the union of the boxes a search
+    // tries: only they can cross one of those boxes (a segment crossing a box has a point strictly
+    // inside it), so each place tried tests these, not every path.
+    auto gather_near = [&](ImVec2 lo, ImVec2 hi) {
+        s.near.clear();
+        for (std::size_t k = 0; k < s.paths.size(); ++k) {
+            const CrossingScratch::Path& path = s.paths[k];
+            if (k == own || path.max.x < lo.x || path.min.x > hi.x || path.max.y < lo.y || path.min.y > hi.y) continue;
+            for (std::size_t j = path.first + 1; j < path.first + path.count; ++j) {
+                const ImVec2 p = s.points[j - 1], q = s.points[j];
+                if (std::max(p.x, q.x) < lo.x || std::min(p.x, q.x) > hi.x || std::max(p.y, q.y) < lo.y || std::min(p.y, q.y) > hi.y)
+                    continue;
+                s.near.push_back(j);
+            }
+        }
+    };
     // `over_paths`: the second search, when no place is clear of every path; a label that sits on
     // a path can still be read, one that sits on another label cannot.
     bool over_paths = false;
@@ -431,13 +454,8 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
         for (const ImVec4& q : s.placed)
             if (a.x < q.z && b.x > q.x && a.y < q.w && b.y > q.y) return false;
         if (over_paths) return true;
-        for (std::size_t k = 0; k < s.paths.size(); ++k) {
-            const CrossingScratch::Path& path = s.paths[k];
-            // A path whose box is clear of the label's has no point strictly inside it.
-            if (k == own || path.max.x <= a.x || path.min.x >= b.x || path.max.y <= a.y || path.min.y >= b.y) continue;
-            for (std::size_t j = path.first + 1; j < path.first + path.count; ++j)
-                if (segment_crosses_box(s.points[j - 1], s.points[j], a, b)) return false;
-        }
+        for (const std::size_t j : s.near)
+            if (segment_crosses_box(s.points[j - 1], s.points[j], a, b)) return false;
         return true;
     };
     for (const bool relaxed : {false, true}) {
@@ -446,6 +464,7 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
         for (const auto& [from, to] : {std::pair{hit.points[3], hit.points[4]}, std::pair{hit.points[1], hit.points[2]}}) {
             const float x0 = std::min(from.x, to.x) + half_w, x1 = std::max(from.x, to.x) - half_w;
             const float centre = (from.x + to.x) * 0.5f;
+            if (!relaxed) gather_near(ImVec2(x0 - half_w - 1, from.y - half_h - 1), ImVec2(x1 + half_w + 1, from.y + half_h + 1));
             for (float d = 0; centre - d >= x0 || centre + d <= x1; d += 4.0f)
                 for (const float x : {centre - d, centre + d})
                     if (x >= x0 && x <= x1 && free_at(ImVec2(x, from.y))) return ImVec2(x, from.y);
@@ -455,6 +474,7 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
         const float y0 = std::max(std::min(hit.points[2].y, hit.points[3].y), region_min_.y) + half_h;
         const float y1 = std::min(std::max(hit.points[2].y, hit.points[3].y), region_max_.y) - half_h;
         const float centre = (y0 + y1) * 0.5f;
+        if (!relaxed) gather_near(ImVec2(lane_x - half_w - 1, y0 - half_h - 1), ImVec2(lane_x + half_w + 1, y1 + half_h + 1));
         for (float d = 0; centre - d >= y0 || centre + d <= y1; d += 4.0f)
             for (const float y : {centre - d, centre + d})
                 if (y >= y0 && y <= y1 && free_at(ImVec2(lane_x, y))) return ImVec2(lane_x, y);

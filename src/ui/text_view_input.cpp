@@ -37,8 +37,14 @@ namespace {
 
 bool on_arc(const ArcHit& a, ImVec2 p) {
     if (inside(a.label_min, a.label_max, p)) return true;
-    for (std::size_t i = 1; i < a.points.size(); ++i)
-        if (segment_distance(p, a.points[i - 1], a.points[i]) < 4.0f) return true;
+    for (std::size_t i = 1; i < a.points.size(); ++i) {
+        const ImVec2 u = a.points[i - 1], v = a.points[i];
+        // 4 px or more beside the segment's box along x or y: 4 px or more from the segment.
+        if (p.x <= std::min(u.x, v.x) - 4.0f || p.x >= std::max(u.x, v.x) + 4.0f || p.y <= std::min(u.y, v.y) - 4.0f ||
+            p.y >= std::max(u.y, v.y) + 4.0f)
+            continue;
+        if (segment_distance(p, u, v) < 4.0f) return true;
+    }
     return false;
 }
 

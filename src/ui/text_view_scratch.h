@@ -16,6 +16,7 @@ namespace inkspan::ui {
 
 // A line drawn afresh.
 struct LineScratch {
+    std::vector<const Span*> spans;    // overlapping the line
     std::vector<ClusterBox> clusters;  // of a line neither shaped nor empty of spans: measured once
     std::vector<StackItem> stack_items;
     std::vector<int> levels;
@@ -31,6 +32,7 @@ struct CrossingScratch {
         const CrossingEnd* end;
         ImVec2 at;  // its line's origin
         const LineMesh* mesh;
+        const Relation* relation;  // end->relation_id's, or null when the document has none
     };
     std::vector<End> ends;
     std::vector<ChipHit> between;
@@ -45,6 +47,7 @@ struct CrossingScratch {
     std::vector<Path> paths;
     std::size_t line_paths = 0;  // how many of `paths` are same-line arcs
     std::vector<ImVec4> placed;  // label boxes placed so far
+    std::vector<std::size_t> near;  // segments (index of their end in `points`) near a label's search
     // Everything the label places depend on, and the places found: a frame with the same inputs
     // (nothing scrolled, edited or hovered away) takes the last frame's places.
     std::vector<float> inputs, last_inputs;

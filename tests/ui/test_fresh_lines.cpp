@@ -242,3 +242,42 @@ TEST_CASE("fresh lines: scrolled in small steps or in one jump, the view draws w
     }
     CHECK(crossing_arcs > 0);  // the label places of arcs across lines were compared too
 }
+
+// A kept line remembers where its relations across lines were in the document's list (so a frame
+// does not search for them): a relation added elsewhere moves every one of them a place on. The
+// lines replayed from the cache must still draw their own relations, as a new view does.
+TEST_CASE("fresh lines: a relation added far away moves the document's relations; kept lines still draw theirs") {
+    Driver d(annotated_corpus_json());
+    Document doc = d.doc();  // a copy this test edits, as the editor would (the view is told the same)
+    ui::ViewInput in;
+    in.doc = &doc;
+    in.colors = &d.app().theme();
+
+    ui::TextView kept;
+    kept.reset(doc, d.app().corpus().schema, d.app().fonts());
+    lay_out_all(kept, in);
+    // A place in the middle of the text with arcs across lines on screen.
+    const Span& middle = doc.span_at(doc.span_count() / 2);
+    (void)kept.scroll_to(middle.start, true);
+    view_frame(kept, in);
+    view_frame(kept, in);
+    std::size_t crossing = 0;
+    for (const auto& a : kept.drawn_arcs()) crossing += a.points.size() == 6 ? 1 : 0;
+    REQUIRE(crossing > 0);
+
+    // "R0" sorts before every other relation id: all of them move one place on in the list. Its
+    // ends are the first two spans, far above the view: the lines on screen keep their meshes.
+    const Span& first = doc.span_at(0);
+    const Span& second = doc.span_at(1);
+    REQUIRE(second.end < middle.start);
+    doc.insert_relation({"R0", "meets", first.id, second.id});
+    REQUIRE(&doc.relations().front() == doc.find_relation("R0"));
+    kept.spans_changed(first.start, first.end);
+    kept.spans_changed(second.start, second.end);
+
+    const float scroll = kept.scroll_y();
+    view_frame(kept, in);
+    CHECK(kept.lines_replayed() > 0);  // the lines on screen came from the cache
+    const Drawn after = drawn(kept);
+    check_same(after, fresh_frame(d, in, scroll));
+}

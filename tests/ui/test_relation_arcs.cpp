@@ -196,3 +196,30 @@ TEST_CASE("arcs: no two labels sit on each other, six random relations among spa
         }
     }
 }
+
+// The pointer within 4 px of a path hovers its relation; the test skips segments whose box the
+// pointer is 4 px or more beside, so a point 3 px beside a vertical stretch (a box 0 px wide) must
+// still count, and one 6 px beside it must not.
+TEST_CASE("arcs: the pointer 3 px beside a relation's lane hovers it, 6 px beside it does not") {
+    Driver d;
+    relate(d, label_text(d, "Alexandre Darchiev", "PER"), label_text(d, "Lavrov", "PER"));
+    d.settle();
+    REQUIRE(d.doc().relations().size() == 1);
+    const Relation& rel = d.doc().relations()[0];
+    const TextViewArc path = drawn_path(d, rel);
+    REQUIRE(path.points.size() == 6);  // out to a lane in the margin and back
+    const ImVec2 top = path.points[2], bottom = path.points[3];
+    REQUIRE(top.x == bottom.x);
+    // A point of the lane on screen, away from its ends and from the label.
+    float y = -1;
+    for (float c = std::max(std::min(top.y, bottom.y) + 10.0f, 100.0f); c < std::max(top.y, bottom.y) - 10.0f && y < 0; c += 10.0f)
+        if (c < path.label_min.y - 8 || c > path.label_max.y + 8) y = c;
+    REQUIRE(y > 0);
+    INFO("lane x ", top.x, " from y ", top.y, " to ", bottom.y, ", pointer y ", y);
+    d.move(ImVec2(top.x + 3.0f, y));
+    d.settle();
+    CHECK(d.app().hovered_relation() == rel.id);
+    d.move(ImVec2(top.x + 6.0f, y));
+    d.settle();
+    CHECK(d.app().hovered_relation().empty());
+}

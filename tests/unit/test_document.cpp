@@ -112,12 +112,16 @@ TEST_CASE("spans_overlapping agrees with a scan, with long spans in the mix") {
     // remove a few and add a few one by one, to exercise the incremental index
     for (int i = 0; i < 100; ++i) d.erase_span(all[static_cast<std::size_t>(i) * 7].id);
     for (int i = 0; i < 100; ++i) d.insert_span(span("U" + std::to_string(i), pos(rng) / 2, n / 2 + pos(rng) / 2, "ORG"));
+    std::vector<const Span*> kept;
     for (int q = 0; q < 500; ++q) {
         std::size_t a = pos(rng), b = std::min(n, a + shortlen(rng) * (q % 5 + 1));
         std::vector<std::string> expect;
         for (const Span& s : d.spans())
             if (s.start < b && s.end > a) expect.push_back(s.id);
         CHECK(ids(d.spans_overlapping(a, b)) == expect);
+        // Into a list kept from query to query (the text view's, line after line): cleared first.
+        d.spans_overlapping(a, b, kept);
+        CHECK(ids(kept) == expect);
     }
     std::vector<std::string> at0;
     for (const Span& s : d.spans())

@@ -49,6 +49,23 @@ TEST_CASE("line_extra_above: bands for the spans of a line, an arc row when one 
     CHECK(line_extra_above(doc, 28, 44, m) == 14.0f);
 }
 
+// The text view asks line after line with one scratch: what a line with more spans or a relation
+// left there must not count for the next one.
+TEST_CASE("line_extra_above with a scratch kept from line to line gives what a fresh one gives") {
+    auto doc = Document::create("d", "n", "Alexandre Darchiev rencontre Sonata Coulter.").value();
+    doc.insert_span({"T1", 0, 18, "PER", "", {}});
+    doc.insert_span({"T2", 10, 18, "MISC", "", {}});
+    doc.insert_span({"T3", 28, 42, "PER", "", {}});
+    doc.insert_relation({"R1", "meets", "T1", "T2"});
+    const BandMetrics m{10.0f, 4.0f};
+    BandScratch scratch;
+    CHECK(line_extra_above(doc, 0, 19, m, scratch) == 24.0f);  // two bands and the arc row
+    CHECK(line_extra_above(doc, 28, 44, m, scratch) == 10.0f);  // one band, no relation
+    CHECK(line_extra_above(doc, 19, 28, m, scratch) == 0.0f);   // no span
+    CHECK(line_extra_above(doc, 0, 19, m, scratch) == 24.0f);
+    CHECK(scratch.spans.size() == 2);  // it held the line's spans (the kept list is the one used)
+}
+
 namespace {
 
 // The bands as first written (a stable sort, a fresh list of extents per band): what the
