@@ -238,7 +238,7 @@ std::size_t count_code_points(std::string_view utf8) {
 // One pass without a branch per byte (the compiler makes it a vector loop): no call per line.
 std::size_t count_lines_starting_with(std::string_view s, char c) {
     std::size_t n = !s.empty() && s[0] == c;
-    for (std::size_t i = 0; i + 1 < s.size(); ++i) n += (s[i] == '\n') & (s[i + 1] == c);
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) n += static_cast<std::size_t>(s[i] == '\n') & static_cast<std::size_t>(s[i + 1] == c);
     return n;
 }
 

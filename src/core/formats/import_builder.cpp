@@ -383,8 +383,9 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
     };
     auto taken = [&](const std::string& made) { return is_used(made, hash_of(made)); };
     for (std::size_t i = 0; i < spans.size(); ++i) {  // (the reader's hash of the id when it made one)
-        std::string& id = spans[i].id;
-        if (!is_valid_id(id) || !take(id, span_id_hashes[i] ? span_id_hashes[i] : hash_of(id))) id.clear();  // numbered below
+        std::string& span_id = spans[i].id;
+        if (!is_valid_id(span_id) || !take(span_id, span_id_hashes[i] ? span_id_hashes[i] : hash_of(span_id)))
+            span_id.clear();  // numbered below
     }
     for (std::size_t i = 0; i < relations.size(); ++i)
         if (is_valid_id(relation_ids[i]) && take(relation_ids[i], hash_of(relation_ids[i]))) relations[i].id = relation_ids[i];
