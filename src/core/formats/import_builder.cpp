@@ -207,8 +207,8 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
     IndexTable clean_index;                                            // their raw names → places in clean_names
     auto clean_type_name = [&](std::string_view raw) -> CleanName& {
         const std::uint64_t hash = std::hash<std::string_view>{}(raw);
-        if (auto k = clean_index.find(hash, [&](std::uint32_t k) { return clean_names[k].first == raw; }))
-            return clean_names[*k].second;
+        if (auto at = clean_index.find(hash, [&](std::uint32_t k) { return clean_names[k].first == raw; }))
+            return clean_names[*at].second;
         clean_index.insert(hash, static_cast<std::uint32_t>(clean_names.size()));
         CleanName& fresh = clean_names.emplace_back(raw, CleanName{}).second;
         fresh.name = type_name(raw);
@@ -374,7 +374,7 @@ Status ImportBuilder::add_document(DraftDocument d, std::optional<Utf8Text> text
     auto is_used = [&](std::string_view wanted, std::uint64_t hash) {
         return used_index.find(hash, [&](std::uint32_t k) { return used[k] == wanted; }).has_value();
     };
-    auto hash_of = [](std::string_view id) { return std::hash<std::string_view>{}(id); };
+    auto hash_of = [](std::string_view name) { return std::hash<std::string_view>{}(name); };
     auto take = [&](std::string_view wanted, std::uint64_t hash) {  // false when another span or relation has it
         if (is_used(wanted, hash)) return false;
         used_index.insert(hash, static_cast<std::uint32_t>(used.size()));
