@@ -212,6 +212,4 @@ std::string detect_cjk_variant(std::span<const char32_t> drawn) {
     return hangul ? "ko" : han ? "zh-Hans" : "";
 }
 
-std::string detect_cjk_variant(std::string_view utf8) { return detect_cjk_variant(drawn_code_points(utf8)); }
-
 }  // namespace inkspan

@@ -60,9 +60,8 @@ struct FontManifest {
 [[nodiscard]] std::string cjk_variant_of_language(std::string_view tag);
 
 // "ja" when the text has kana, else "ko" with hangul, else "zh-Hans" with Han ideographs, else "".
-// From the text's drawn code points (what the app collects anyway when a document opens: a
-// document's text is then decoded once), or from the text.
+// From the text's drawn code points (drawn_code_points: what the app collects anyway when a
+// document opens, so its text is decoded once).
 [[nodiscard]] std::string detect_cjk_variant(std::span<const char32_t> drawn);
-[[nodiscard]] std::string detect_cjk_variant(std::string_view utf8);
 
 }  // namespace inkspan
