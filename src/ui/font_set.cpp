@@ -26,7 +26,13 @@ void FontSet::want(std::span<const char32_t> drawn, const HasGlyph& has_glyph) {
 void FontSet::set_variant(const std::string& variant, std::span<const char32_t> document_drawn) {
     if (variant == state_->variant) return;
     state_->variant = variant;
-    state_->changed = true;
+    // The variant orders the loaded fonts of a variant (files()); with none loaded, the fonts
+    // built stay as they are (no rebuild, no second layout of the first screen).
+    for (const FontFile* f : state_->catalog.fonts())
+        if (!f->variant.empty() && state_->loaded.count(f->file)) {
+            state_->changed = true;
+            break;
+        }
     std::vector<char32_t> cps;
     for (const char32_t cp : document_drawn)
         if (state_->wanted.count(cp)) cps.push_back(cp);

@@ -70,6 +70,23 @@ TEST_CASE("font set: Latin fetches nothing; Hebrew the index and the Hebrew font
     CHECK(fonts.files().size() == 4);
 }
 
+TEST_CASE("font set: a document's CJK variant asks for a font rebuild only when it reorders loaded fonts") {
+    platform::set_static_root(slice_map_folder());
+    ui::FontSet fonts;
+    (void)fonts.files();
+    REQUIRE_FALSE(fonts.changed());
+    // Nothing of any variant loaded yet: the order of the fonts cannot change (a Chinese document
+    // opened in a Latin session rebuilt the fonts and laid its first screen out twice).
+    fonts.set_variant("zh-Hans", drawn_code_points("北京是中国的首都。"));
+    CHECK_FALSE(fonts.changed());
+    fonts.want("北京是中国的首都。", ascii_only);  // its slice arrives: that is a change
+    CHECK(fonts.changed());
+    (void)fonts.files();
+    // A Japanese document next: the zh-Hans slice now goes after the ja ones.
+    fonts.set_variant("ja", drawn_code_points("東京"));
+    CHECK(fonts.changed());
+}
+
 TEST_CASE("font set: a Japanese document fetches the ja slice map and Japanese slices, not the Chinese map") {
     platform::set_static_root(slice_map_folder());
     ui::FontSet fonts;
