@@ -147,6 +147,8 @@ void App::rebuild_view_if_needed() {
 }
 
 void App::frame() {
+    const double frame_start = platform::monotonic_ms();
+    double settle_ms = 0;  // of this frame's work, the idle layout
     sync_storage_state();
     update_font_needs();
     rebuild_view_if_needed();
@@ -207,7 +209,12 @@ void App::frame() {
     if (current_document()) {
         apply(view_.handle_input(view_input(), ImVec2(text_min.x, text_min.y + search_h), text_max));
         view_.draw(view_input());
-        if (view_.settle_layout(kLayoutSliceMs)) platform::request_frames(1);
+        // Idle layout yields to a busy view: none in the frame after one whose own work took longer
+        // than a slice (the frame that first shows a document, whose pixels the browser is still
+        // reading back; a burst of fresh lines while scrolling).
+        const double settle_start = platform::monotonic_ms();
+        if (view_.settle_layout(busy_frame_ms_ > kLayoutSliceMs ? 0.0 : kLayoutSliceMs)) platform::request_frames(1);
+        settle_ms = platform::monotonic_ms() - settle_start;
         if (!ever_edited_ && current_document()->span_count() == 0 && selection_.empty())  // never over a selection
             draw_first_run_hint(ImVec2(text_min.x, text_min.y + search_h), text_max);
     } else {
@@ -240,6 +247,7 @@ void App::frame() {
     }
     schedule_save();
     update_accessible_view();
+    busy_frame_ms_ = platform::monotonic_ms() - frame_start - settle_ms;
 }
 
 // ---- the panels --------------------------------------------------------------------------------

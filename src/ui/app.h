@@ -255,6 +255,8 @@ private:
     Fonts fonts_;
     bool add_samples_ = false;  // the documents panel's "Add samples" was pressed
     FontSet font_set_;
+    // The last frame's own work, without its idle layout (settle_layout yields after a busy one).
+    double busy_frame_ms_ = 0;
     // What update_font_needs last scanned: the open document's text, and the rest of the model.
     using FontTextKey = std::tuple<std::string, std::size_t, const ImFont*>;
     using FontMetaKey = std::tuple<std::uint64_t, std::size_t, const ImFont*>;

@@ -63,7 +63,7 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
 
 bool TextView::settle_layout(double budget_ms) {
     if (!layout_ || layout_->fully_laid_out()) return false;
-    if (frame_ <= first_frame_) return true;  // the frame that shows the document first does no more
+    if (frame_ <= first_frame_ || budget_ms <= 0) return true;  // the frame that shows the document first does no more
     // Paragraphs above the view change height as they are laid out: keep the top line in place.
     const std::vector<LayoutLine> top = layout_->visible_lines(scroll_y_, scroll_y_ + 1.0f);
     (void)layout_->lay_out_for(budget_ms, platform::monotonic_ms);

@@ -45,7 +45,8 @@ public:
 
     // Idle work: lays out paragraphs no frame has shown yet for about `budget_ms`, keeping the top
     // line in place, so heights settle; true while some remain (the owner asks for another frame).
-    // Call it during a frame (it asks the document for band heights).
+    // Call it during a frame (it asks the document for band heights). A budget of 0 only says
+    // whether some remain.
     bool settle_layout(double budget_ms);
     [[nodiscard]] const LayoutStats* layout_stats() const { return layout_ ? &layout_->stats() : nullptr; }
 
