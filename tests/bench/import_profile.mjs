@@ -95,6 +95,8 @@ try {
   const start = events.find((e) => e.name === "import called" && e.ph !== "M");
   const end = events.find((e) => e.name === "animation frame 2 (painted)" && e.ph !== "M");
   if (!start || !end) throw new Error("the page's marks are missing from the trace");
+  // PROFILE_OUT=file.json: the CPU profile and the stretch's bounds, to read callers and callees.
+  if (process.env.PROFILE_OUT) (await import("node:fs")).writeFileSync(process.env.PROFILE_OUT, JSON.stringify({ profile, start: start.ts, end: end.ts }));
   const byThread = new Map();
   for (const e of events) {
     if (e.ph !== "X" || !e.dur || e.ts < start.ts - 1000 || e.ts > end.ts) continue;
