@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 scripts/setup.sh web
 export NODE_PATH=/usr/share/nodejs  # Debian's emcc runs its JS optimizer with node; it needs acorn from here
 if [ ! -f build/wasm/CMakeCache.txt ]; then
-  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 cmake --build build/wasm -j"$(nproc)"
 echo "build-wasm: dist/ is ready ($(du -sh dist | cut -f1))"

@@ -11,6 +11,7 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
   ${CMAKE_SOURCE_DIR}/src/ui/item_hooks/imgui_items.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_options(imgui PRIVATE ${INKSPAN_THIRD_PARTY_OPTIONS})
 target_include_directories(imgui PRIVATE ${CMAKE_SOURCE_DIR}/src)
 # Each frame's items by label and rectangle for window.inkspan.items() (src/ui/item_hooks).
 if(INKSPAN_IMGUI_ITEM_HOOKS)
