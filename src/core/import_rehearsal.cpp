@@ -7,6 +7,7 @@
 #include "core/byte_source.h"
 #include "core/edit_session.h"
 #include "core/formats/format.h"
+#include "core/import_plan.h"
 #include "core/inkspan_json.h"
 #include "core/schema_fit.h"
 #include "core/utf8_text.h"
@@ -147,10 +148,13 @@ void ImportRehearsal::add(const std::string& format) {
     Corpus incoming = std::move(*read_);
     read_.reset();
     EditSession session(Corpus{incoming.schema, {}});
-    std::vector<Command> group;
-    for (Document& doc : incoming.documents) group.push_back(cmd::AddDocument{std::move(doc)});
-    const EditOutcome added = session.submit(Batch{std::move(group), BatchOptions{"import rehearsal", false}});
-    if (!added.status.ok()) return (void)failures_.push_back(format + ": " + added.status.error().message);
+    ImportPlan plan = plan_import(session.corpus(), format, std::move(incoming), {}, {});
+    if (!plan.needs_no_answer()) return (void)failures_.push_back(format + ": the import would ask a question");
+    ImportBatch batch = import_batch(session.corpus(), plan, ClashChoice::KeepBoth);
+    const EditOutcome added = session.submit(Batch{std::move(batch.group), BatchOptions{"import rehearsal", false}});
+    if (!added.status.ok()) return failures_.push_back(format + ": " + added.status.error().message);
+    (void)stored_violations(session.corpus(), plan, batch);
+    if (import_summary(plan, batch).empty()) failures_.push_back(format + ": no summary");
     for (const Document& doc : session.corpus().documents) added_spans_ += doc.span_count();
     const EditOutcome undone = session.submit(Undo{});
     if (!undone.status.ok()) failures_.push_back(format + ": undo: " + undone.status.error().message);

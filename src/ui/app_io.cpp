@@ -45,21 +45,10 @@ std::optional<std::string> cannot_read(std::size_t largest, std::size_t total) {
     return std::nullopt;
 }
 
-// Whether this file's copies already give `who` a layer of `text` (a second copy is a question).
-bool taken_in_file(const std::map<std::size_t, std::string>& layers, const Corpus& incoming, std::string_view text,
-                   const std::string& who) {
-    for (const auto& [i, name] : layers)
-        if (name == who && incoming.documents[i].text() == text) return true;
-    return false;
-}
-
 }  // namespace
 
 std::string App::fresh_document_id(const std::set<std::string>& also_taken) const {
-    for (std::size_t n = corpus().documents.size() + 1;; ++n) {
-        std::string id = "d" + std::to_string(n);
-        if (!corpus().find_document(id) && !also_taken.count(id)) return id;
-    }
+    return inkspan::fresh_document_id(corpus(), also_taken);
 }
 
 ImportOutcome App::import_file(const std::string& name, std::string_view bytes) {
@@ -277,51 +266,11 @@ ImportOutcome App::stage_import(const std::string& file_name, Corpus incoming, s
     }
     // Documents whose text is already in the corpus need a decision: replace, keep both or merge.
     PendingImport p;
-    p.file_name = file_name;
-    p.incoming = std::move(incoming);
-    p.notes = std::move(notes);
-    p.violations = std::move(violations);
+    static_cast<ImportPlan&>(p) = plan_import(corpus(), file_name, std::move(incoming), std::move(notes), std::move(violations));
     p.tag_column = std::move(tag_column);
-    for (const EntityType& t : p.incoming.schema.entities)
-        if (!corpus().schema.find_entity(t.name)) p.new_types.push_back(t.name);
-    for (const RelationType& r : p.incoming.schema.relations) {
-        const RelationType* ours = corpus().schema.find_relation(r.name);
-        if (!ours) p.new_types.push_back(r.name);
-        else if (!(*ours == r)) p.widened.push_back(r.name);
-    }
-    const DocumentsByText here(corpus());
-    std::map<std::string_view, std::vector<std::string>> new_texts;  // text → annotators of this file's copies
-    for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
-        const Document& in = p.incoming.documents[i];
-        const std::string& who = in.annotator();
-        if (const Document* same = here.find(in.text())) {
-            // Another annotator's copy of a text here becomes their layer; the same annotator's, a question.
-            if (!who.empty() && !find_layer(corpus(), same->id(), who) && !taken_in_file(p.layers, p.incoming, in.text(), who))
-                p.layers[i] = who;
-            else
-                p.clashes.push_back(i);
-            continue;
-        }
-        if (auto seen = new_texts.find(in.text()); seen != new_texts.end()) {  // a text this file brings twice
-            auto& names = seen->second;
-            if (!who.empty() && std::find(names.begin(), names.end(), who) == names.end()) {
-                p.layers[i] = who;
-                names.push_back(who);
-                continue;
-            }
-        } else {
-            new_texts[in.text()].push_back(who);
-        }
-        for (const Document& d : corpus().documents)
-            if (d.name() == in.name() || d.id() == in.id()) {
-                p.notes.push_back("\"" + in.name() + "\" differs from the stored \"" + d.name() +
-                                  "\" in its text, so its annotations cannot be merged by offsets: added as a separate document");
-                break;
-            }
-    }
     import_question_.pending = std::move(p);
     const PendingImport& q = *import_question_.pending;
-    if (q.clashes.empty() && q.new_types.empty() && q.widened.empty() && q.violations.empty() && !q.tag_column) {
+    if (q.needs_no_answer() && !q.tag_column) {
         const bool imported = finish_import(ImportChoice::KeepBoth);  // nothing to decide: add everything
         return {imported, message_};
     }
@@ -353,125 +302,23 @@ bool App::finish_import(ImportChoice choice) {
         remember_tag_column(p.tag_column->choice.columns, p.tag_column->pick);
         if (p.tag_column->pick != p.tag_column->choice.chosen) return import_files(std::move(p.tag_column->files)).ok;  // read again
     }
-    std::vector<Command> group;
-    // New labels and relation types the file brings.
-    std::vector<std::string> added_types;
-    for (const EntityType& t : p.incoming.schema.entities)
-        if (!corpus().schema.find_entity(t.name)) {
-            EntityType copy = t;
-            if (!copy.hotkey.empty() && corpus().schema.find_entity_by_hotkey(copy.hotkey)) copy.hotkey.clear();
-            group.push_back(cmd::AddEntityType{copy});
-            added_types.push_back(t.name);
-        }
-    for (const RelationType& r : p.incoming.schema.relations)
-        if (!corpus().schema.find_relation(r.name)) { group.push_back(cmd::AddRelationType{r}); added_types.push_back(r.name); }
-    for (const std::string& name : p.widened)  // after the entity types its lists may name
-        if (const RelationType* r = p.incoming.schema.find_relation(name)) {
-            group.push_back(cmd::SetRelationRule{r->name, r->head, r->tail, r->directed});
-            added_types.push_back(name + " (widened)");
-        }
-    std::size_t added_docs = 0, replaced_docs = 0, merged_spans = 0, dup_spans = 0;
-    // Where each kept violation lands: the id its document is stored under (a renamed copy, a
-    // merged target), and for merged spans the place to find their new id after the import.
-    std::map<std::string, std::string> stored_doc_id;
-    struct MergedSpan { std::string doc, old_id; std::size_t start, end; std::string label; };
-    std::vector<MergedSpan> merged_span_ids;
-    const DocumentsByText here(corpus());
-    std::map<std::string, LayerBase, std::less<>> added_by_text;  // texts this import adds, for its own layers
-    std::set<std::string> taken;                                  // ids this import gives out
-    std::vector<std::string> layer_names;                         // "bob on istanbul.txt"
-    for (std::size_t i = 0; i < p.incoming.documents.size(); ++i) {
-        Document doc = std::move(p.incoming.documents[i]);
-        const std::string import_id = doc.id();
-        const bool clash = std::find(p.clashes.begin(), p.clashes.end(), i) != p.clashes.end();
-        const Document* same_text = here.find(doc.text());  // (one hash of the whole text, not two)
-        const Document* existing = clash ? same_text : nullptr;
-        std::optional<std::string> layer_by;
-        if (auto l = p.layers.find(i); l != p.layers.end()) layer_by = l->second;
-        else if (clash && choice == ImportChoice::AddLayer) layer_by = p.layer_name;
-        std::optional<LayerBase> base;
-        if (same_text) base = LayerBase::of(*same_text);
-        else if (auto a = added_by_text.find(doc.text()); a != added_by_text.end()) base = a->second;
-        if (layer_by && base) {  // another annotator's work on this text: their layer of it
-            const bool id_free = !corpus().find_document(doc.id()) && !taken.count(doc.id());  // a file's own layer ids stay
-            auto layer = make_layer(*base, doc, id_free ? doc.id() : fresh_document_id(taken), *layer_by);
-            if (!layer) continue;
-            taken.insert(layer->id());
-            stored_doc_id[import_id] = layer->id();
-            layer_names.push_back(*layer_by + " on " + base->name);
-            group.push_back(cmd::AddDocument{std::move(*layer), std::nullopt});
-            continue;
-        }
-        if (existing && choice == ImportChoice::Merge) {
-            // Merge: add the incoming spans that are not exact duplicates, then their relations.
-            std::map<std::string, std::string> id_map;
-            stored_doc_id[import_id] = existing->id();
-            for (const Span& s : doc.spans()) {
-                merged_span_ids.push_back({existing->id(), s.id, s.start, s.end, s.label});
-                if (const Span* same = existing->find_span(s.start, s.end, s.label)) { id_map[s.id] = same->id; ++dup_spans; continue; }
-                group.push_back(cmd::AddSpan{existing->id(), s.start, s.end, s.label, s.note, s.attributes});
-                ++merged_spans;
-            }
-            (void)id_map;
-            continue;
-        }
-        if (existing && choice == ImportChoice::Replace) {
-            group.push_back(cmd::RemoveDocument{existing->id()});
-            ++replaced_docs;
-        }
-        if ((corpus().find_document(doc.id()) || taken.count(doc.id())) &&
-            !(existing && choice == ImportChoice::Replace && existing->id() == doc.id())) {
-            if (auto renamed = doc.with_id(fresh_document_id(taken)); renamed.ok()) doc = std::move(renamed.value());
-        }
-        taken.insert(doc.id());
-        added_by_text.emplace(doc.text(), LayerBase::of(doc));
-        stored_doc_id[import_id] = doc.id();
-        group.push_back(cmd::AddDocument{std::move(doc), std::nullopt});
-        ++added_docs;
-    }
-    if (group.empty()) { show_message(p.file_name + ": nothing new to import", false); return false; }
-    const EditOutcome out = session_.submit(Batch{std::move(group), BatchOptions{"import " + p.file_name, false}});
+    const ClashChoice clash_choice = choice == ImportChoice::Replace ? ClashChoice::Replace
+                                   : choice == ImportChoice::Merge ? ClashChoice::Merge
+                                   : choice == ImportChoice::AddLayer ? ClashChoice::AddLayer : ClashChoice::KeepBoth;
+    ImportBatch batch = import_batch(corpus(), p, clash_choice);
+    if (batch.group.empty()) { show_message(p.file_name + ": nothing new to import", false); return false; }
+    const EditOutcome out = session_.submit(Batch{std::move(batch.group), BatchOptions{"import " + p.file_name, false}});
     if (!out.status.ok()) { show_message(p.file_name + ": " + out.status.error().message, true); return false; }
     after_edit(Batch{}, std::nullopt, out);
-    import_review_ = {p.file_name, {}};
-    for (SchemaViolation v : p.violations) {
-        const auto stored = stored_doc_id.find(v.doc);
-        if (stored == stored_doc_id.end()) continue;
-        for (const MergedSpan& m : merged_span_ids)
-            if (m.doc == stored->second && m.old_id == v.annotation)
-                if (const auto d = corpus().document_index(m.doc))
-                    if (const Span* now = corpus().documents[*d].find_span(m.start, m.end, m.label)) v.annotation = now->id;
-        v.doc = stored->second;
-        const auto d = corpus().document_index(v.doc);
-        if (d && (corpus().documents[*d].find_span(v.annotation) || corpus().documents[*d].find_relation(v.annotation)))
-            import_review_.items.push_back(std::move(v));  // relations are not merged: those are left out
-    }
-    std::string msg = p.file_name + ": ";
-    if (replaced_docs) msg += "replaced " + formats::counted(replaced_docs, "document", "documents");
-    if (added_docs > replaced_docs)
-        msg += (replaced_docs ? ", added " : "added ") + formats::counted(added_docs - replaced_docs, "document", "documents");
-    if (!layer_names.empty())
-        msg += std::string(added_docs ? ", " : "") + "added " + formats::counted(layer_names.size(), "layer", "layers") + " (" +
-               join_names(layer_names) + ")";
-    if (merged_spans || dup_spans)
-        msg += (added_docs ? ", " : "") + std::string("merged ") + formats::counted(merged_spans, "span", "spans") + ", dropped " +
-               formats::counted(dup_spans, "exact duplicate", "exact duplicates") + " (relations are not merged)";
-    if (!added_types.empty()) {
-        msg += "; added to the schema:";
-        for (const auto& t : added_types) msg += " " + t;
-    }
-    if (!p.violations.empty())
-        msg += "; kept " + formats::counted(p.violations.size(), "annotation", "annotations") + " the rules did not allow (first: " +
-               p.violations[0].doc + " " + p.violations[0].annotation + ": " + p.violations[0].what + ")";
-    for (const std::string& n : p.notes) msg += "; " + n;
-    show_message(msg, false);
-    if (!layer_names.empty() && !added_docs) {  // show the first new layer
-        for (const auto& [import_id, id] : stored_doc_id)
+    import_review_ = {p.file_name, stored_violations(corpus(), p, batch)};
+    show_message(import_summary(p, batch), false);
+    if (!batch.layer_names.empty() && !batch.added_docs) {  // show the first new layer
+        for (const auto& [import_id, id] : batch.stored_doc_id)
             if (const Document* d = corpus().find_document(id); d && d->is_layer()) {
                 open_document(*corpus().document_index(id));
                 break;
             }
-    } else if (added_docs && choice != ImportChoice::Merge) {
+    } else if (batch.added_docs && choice != ImportChoice::Merge) {
         open_document(corpus().documents.size() - 1);
     }
     return true;

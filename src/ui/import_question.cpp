@@ -7,13 +7,6 @@
 
 namespace inkspan::ui {
 
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size() && i < 12; ++i) out += (i ? ", " : "") + names[i];
-    if (names.size() > 12) out += " and " + std::to_string(names.size() - 12) + " more";
-    return out;
-}
-
 namespace {
 void center_next_window() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();

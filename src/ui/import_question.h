@@ -9,6 +9,7 @@
 
 #include "core/corpus.h"
 #include "core/formats/format.h"
+#include "core/import_plan.h"
 #include "core/schema_fit.h"
 
 namespace inkspan::ui {
@@ -21,19 +22,9 @@ struct TagColumnQuestion {
     std::size_t pick = 0;  // 0-based column, starts at choice.chosen
 };
 
-// An import waiting for the user's choice.
-struct PendingImport {
-    std::string file_name;
-    Corpus incoming;
-    std::vector<std::size_t> clashes;         // incoming documents whose text is already here
-    // Another annotator's copy of a text here (or earlier in the same file), by incoming index:
-    // added as that annotator's layer of the document, without asking.
-    std::map<std::size_t, std::string> layers;
-    std::string layer_name;                   // whose layer the clashes become ("Add as a layer")
-    std::vector<std::string> new_types;       // labels and relation types the schema lacks
-    std::vector<std::string> notes;
-    std::vector<std::string> widened;         // relation types whose rules the import widens
-    std::vector<SchemaViolation> violations;  // annotations kept that the rules did not allow
+// An import waiting for the user's choice: what it brings (core/import_plan.h) and, for a CoNLL
+// file, which column holds its tags.
+struct PendingImport : ImportPlan {
     std::optional<TagColumnQuestion> tag_column;
 };
 
@@ -54,8 +45,5 @@ struct ImportQuestion {
     // The user's answer this frame, if any (the caller then takes `pending`).
     [[nodiscard]] std::optional<ImportChoice> draw();
 };
-
-// "A, B, C" (at most 12, then "and N more").
-[[nodiscard]] std::string join_names(const std::vector<std::string>& names);
 
 }  // namespace inkspan::ui
