@@ -88,6 +88,26 @@ TEST_CASE("relations with an end in view are named by their ends") {
     CHECK(mirror_relations(doc, c.schema, {}).empty());
 }
 
+TEST_CASE("relations in view are listed once each, in the document's order, and no others") {
+    Document doc = make_doc("d1", "Ann met Bob. Cy saw Di.\n\nEve far away.");
+    doc.insert_span(span_over(doc, "T1", "Ann", "PER"));
+    doc.insert_span(span_over(doc, "T2", "Bob", "PER"));
+    doc.insert_span(span_over(doc, "T3", "Cy", "PER"));
+    doc.insert_span(span_over(doc, "T4", "Di", "PER"));
+    doc.insert_span(span_over(doc, "T5", "Eve", "PER"));
+    doc.insert_relation({"R9", "meets", "T3", "T4"});  // inserted first: the document's order is by id
+    doc.insert_relation({"R2", "meets", "T1", "T2"});
+    doc.insert_relation({"R5", "meets", "T2", "T3"});
+    doc.insert_relation({"R7", "meets", "T5", "T5"});  // out of view
+    const auto ps = mirror_paragraphs(doc, 0, cp_of(doc, "Di"));
+    std::vector<std::string> ids, expected;
+    for (const MirrorRelation& r : mirror_relations(doc, default_news_schema(), ps)) ids.push_back(r.id);
+    for (const Relation& r : doc.relations())
+        if (r.id != "R7") expected.push_back(r.id);
+    CHECK(ids == expected);
+    CHECK(ids.size() == 3);
+}
+
 TEST_CASE("the view serialises to the JSON the page reads") {
     AccessibleView v;
     v.toolbar.push_back({"undo", "Undo", "Control+Z", true, false, false, false});
