@@ -128,7 +128,21 @@ inline std::optional<Translation> translate(std::string_view ours, bool case_ins
                 while (j < p.size() && p[j] >= U'0' && p[j] <= U'9') ++j;
             }
             if (digits && j < p.size() && p[j] == U'}') {
-                for (; i <= j; ++i) t.pattern += static_cast<char>(p[i]);
+                // The counts without leading zeros: RE2 reads "x{00}" as literal text, the engine
+                // (as PCRE and JavaScript do) as x{0}.
+                std::string number;
+                const auto flush = [&] {
+                    std::size_t k = 0;
+                    while (k + 1 < number.size() && number[k] == '0') ++k;
+                    t.pattern += number.substr(k);
+                    number.clear();
+                };
+                for (; i <= j; ++i) {
+                    const char ch = static_cast<char>(p[i]);
+                    if (ch >= '0' && ch <= '9') { number += ch; continue; }
+                    flush();
+                    t.pattern += ch;
+                }
             } else {
                 t.pattern += hex_literal(c);
                 ++i;

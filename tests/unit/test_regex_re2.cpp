@@ -72,7 +72,7 @@ TEST_CASE("regex agrees with RE2 on Unicode patterns and texts, with and without
         // alternation: leftmost-first, not leftmost-longest
         "a|ab", "ab|a", "(Ist|Ank)(an|ar)[a-z]+", "Straße|STRASSE", "(a|)b", "(|a)b",
         // repetition
-        "a+", "a+?", "a{2}", "a{2,}", "a{2,3}", "a{2,3}?", "(?:ab){2}", "(ab)+", "<.+>", "<.+?>", "colou?r",
+        "a+", "a+?", "a{2}", "a{2,}", "a{2,3}", "a{2,3}?", "ba{00}", "a{02,003}", "(?:ab){2}", "(ab)+", "<.+>", "<.+?>", "colou?r",
         "(a*)+b", "(?:a|b)*?b", "[^\\n]*?ab", "(?:\\w+\\s?){2,3}",
     };
     std::map<std::pair<std::string, bool>, int> compared;
