@@ -290,6 +290,21 @@ std::vector<LayoutLine> TextLayout::visible_lines(float y0, float y1) {
     return out;
 }
 
+std::size_t TextLayout::lay_out_between(float y0, float y1) {
+    std::size_t laid_out = 0;
+    if (!(y1 > y0)) return laid_out;
+    std::size_t p = heights_.find(y0);
+    double top = heights_.prefix(p);
+    for (; p < paragraphs_.size() && top < y1; ++p) {
+        if (cache_[p].generation != generation_) {
+            (void)ensure(p);
+            ++laid_out;
+        }
+        top += heights_.get(p);
+    }
+    return laid_out;
+}
+
 TextHit TextLayout::hit_test(float x, float y) {
     std::size_t p = 0, i = 0;
     locate(y, p, i);

@@ -54,6 +54,7 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
     scroll_y_ = 0;
     first_frame_ = frame_ + 1;
     meshes_.clear();
+    crossing_scratch_.kept = false;
     label_styles_.clear();
     visible_.clear();
     arcs_.clear();
@@ -66,7 +67,12 @@ bool TextView::settle_layout(double budget_ms) {
     if (frame_ <= first_frame_ || budget_ms <= 0) return true;  // the frame that shows the document first does no more
     // Paragraphs above the view change height as they are laid out: keep the top line in place.
     const std::vector<LayoutLine> top = layout_->visible_lines(scroll_y_, scroll_y_ + 1.0f);
-    (void)layout_->lay_out_for(budget_ms, platform::monotonic_ms);
+    // The screens below and above the view first, which the next wheel notches show (after a jump
+    // into the middle of a long text the rest may take seconds); then the rest in order.
+    const double start = platform::monotonic_ms();
+    (void)layout_->lay_out_between(scroll_y_ + view_height_, scroll_y_ + 2 * view_height_);
+    (void)layout_->lay_out_between(scroll_y_ - view_height_, scroll_y_);
+    (void)layout_->lay_out_for(std::max(0.0, budget_ms - (platform::monotonic_ms() - start)), platform::monotonic_ms);
     if (!top.empty())
         scroll_y_ = std::max(0.0f, layout_->caret_position(top.front().cp_start).y - (top.front().y - scroll_y_));
     return !layout_->fully_laid_out();
@@ -94,6 +100,7 @@ void TextView::spans_changed(std::size_t start, std::size_t end) {
         if (touches) keep_spare(std::move(it->second));
         it = touches ? meshes_.erase(it) : std::next(it);
     }
+    crossing_scratch_.kept = false;  // a relation of a span in the range may run across lines
     label_styles_.clear();  // a schema edit (colour, name) comes with the whole range
 }
 
@@ -219,6 +226,7 @@ void TextView::drop_stale_meshes(const Theme& theme) {
     const int atlas = atlas_texture_id();
     if (!(theme == mesh_theme_) || column_width_ != mesh_column_ || atlas != mesh_atlas_) {
         meshes_.clear();
+        crossing_scratch_.kept = false;
         mesh_theme_ = theme;
         mesh_column_ = column_width_;
         mesh_atlas_ = atlas;
@@ -267,6 +275,7 @@ ViewEvents TextView::handle_input(const ViewInput& in, ImVec2 min, ImVec2 max) {
     origin_ = ImVec2(left, min.y + kTopMargin - scroll_y_);
 
     handle_mouse(in, origin_, events);  // hit-tests what the last frame drew
+    origin_.y = min.y + kTopMargin - scroll_y_;  // the wheel (or a drag at the edge) may have scrolled
     return events;
 }
 
@@ -326,6 +335,7 @@ void TextView::draw(const ViewInput& app) {
         // The atlas moved glyphs while this frame loaded new ones: what was drawn and kept this
         // frame may point at the old places. Drop it and draw once more.
         meshes_.clear();
+        crossing_scratch_.kept = false;
         platform::request_frames(1);
     }
     hits_scroll_y_ = scroll_y_;

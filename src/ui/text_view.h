@@ -88,6 +88,8 @@ public:
     [[nodiscard]] std::size_t cached_lines() const { return meshes_.size(); }
     // Lines the last frame copied from the cache instead of drawing them.
     [[nodiscard]] std::size_t lines_replayed() const { return lines_replayed_; }
+    // Whether the last frame copied the relations across lines from the frame before.
+    [[nodiscard]] bool crossing_replayed() const { return crossing_replayed_; }
 
 private:
     struct VisibleLine {
@@ -136,7 +138,8 @@ private:
     // The label places of this frame's arcs across lines, into crossing_scratch_.label_places:
     // the last frame's when nothing they depend on changed.
     void place_crossing_labels();
-    void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);
+    void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);  // the last frame's, when nothing changed
+    void redraw_crossing_relations(const ViewInput& app, ImDrawList* dl);
     // The relation of an end kept with a line: at its remembered place in the list, else found by id.
     [[nodiscard]] const Relation* relation_of(const CrossingEnd& end) const;
     [[nodiscard]] static std::optional<Anchor> chip_anchor(const LineMesh& mesh, ImVec2 at, const std::string& span_id);
@@ -178,6 +181,7 @@ private:
     std::string emphasised_on_top_;
     void draw_emphasised_arc_on_top(const ViewInput& app, ImDrawList* dl);
     std::size_t lines_replayed_ = 0;
+    bool crossing_replayed_ = false;
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
     std::vector<std::shared_ptr<LineMesh>> spare_meshes_;  // dropped from the cache, for empty_mesh()
     std::vector<std::shared_ptr<LineMesh>> uncached_meshes_;  // drawn last frame, not kept: spares next frame

@@ -1,5 +1,6 @@
 // Span highlights, label chips and relation arcs of the text view.
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -194,8 +195,48 @@ const Relation* TextView::relation_of(const CrossingEnd& end) const {
 }
 
 // Relations between spans starting on different lines, one of them visible: routed through lanes
-// in the right margin, recomputed every frame (the other end may be anywhere).
+// in the right margin, placed afresh whenever the view scrolled or what they show changed (the
+// other end may be anywhere); else the last frame's vertices and paths are used again.
 void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
+    CrossingScratch& s = crossing_scratch_;
+    // Everything they are drawn from: the view's place and size, the lines on screen (what each
+    // draws is fixed by the document, which spans_changed() reports, and the emphasis below), the
+    // layout (an off-screen end is placed from it), the glyph atlas, the emphasised ids.
+    s.key.clear();
+    for (const double v : {double(origin_.x), double(origin_.y), double(region_min_.x), double(region_min_.y),
+                           double(region_max_.x), double(region_max_.y), double(column_width_), double(fonts_.label_px),
+                           double(mesh_atlas_), double(layout_->stats().paragraphs_broken),
+                           double(layout_->stats().paragraphs_reextra), double(layout_->total_height()),
+                           double(reinterpret_cast<std::uintptr_t>(doc_))})
+        s.key.push_back(v);
+    for (const VisibleLine& v : visible_)
+        for (const double x : {double(v.line.cp_start), double(v.line.cp_end), double(v.line.extra_above), double(v.at.x),
+                               double(v.at.y)})
+            s.key.push_back(x);
+    const std::array<const std::string*, 4> ids{&app.selected_span(), &app.selected_relation(), &app.hovered_span(),
+                                                &app.hovered_relation()};
+    bool same = line_cache_ && s.kept && s.key == s.last_key;
+    for (std::size_t i = 0; i < ids.size() && same; ++i) same = *ids[i] == s.last_ids[i];
+    crossing_replayed_ = same;
+    if (same) {
+        replay(dl, s.mesh, ImVec2(0, 0));
+    } else {
+        const MeshRecorder recorder(dl, ImVec2(0, 0));
+        redraw_crossing_relations(app, dl);
+        s.kept = recorder.finish(s.mesh);
+        std::swap(s.key, s.last_key);
+        for (std::size_t i = 0; i < ids.size(); ++i) s.last_ids[i] = *ids[i];
+    }
+    // A relation being dragged out of a span.
+    if (drag_ == Drag::Relation)
+        if (const auto a = chip_anchor(press_span_)) {
+            const ImVec2 m = ImGui::GetIO().MousePos, p = a->pos;
+            dl->AddBezierCubic(p, ImVec2(p.x, p.y - 30), ImVec2(m.x, m.y - 30), m, app.theme().accent, 2.0f);
+            arrow_head(dl, m, ImVec2(m.x, m.y - 10), app.theme().accent, 8.0f);
+        }
+}
+
+void TextView::redraw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     CrossingScratch& s = crossing_scratch_;
     s.ends.clear();
     for (const VisibleLine& v : visible_)
@@ -241,13 +282,6 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     arcs_.resize(arcs);
     place_crossing_labels();
     for (std::size_t i = 0; i < arcs_.size(); ++i) draw_relation_label(app, dl, *s.drawn[i], s.label_places[i], arcs_[i]);
-    // A relation being dragged out of a span.
-    if (drag_ == Drag::Relation)
-        if (const auto a = chip_anchor(press_span_)) {
-            const ImVec2 m = ImGui::GetIO().MousePos, p = a->pos;
-            dl->AddBezierCubic(p, ImVec2(p.x, p.y - 30), ImVec2(m.x, m.y - 30), m, app.theme().accent, 2.0f);
-            arrow_head(dl, m, ImVec2(m.x, m.y - 10), app.theme().accent, 8.0f);
-        }
 }
 
 // Labels once every path is known, each where it sits on no other arc (the same-line arcs of the

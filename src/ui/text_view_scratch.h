@@ -4,7 +4,9 @@
 // places the labels of the relations across lines without building lists.
 #include <imgui.h>
 
+#include <array>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "core/document.h"
@@ -52,6 +54,12 @@ struct CrossingScratch {
     // (nothing scrolled, edited or hovered away) takes the last frame's places.
     std::vector<float> inputs, last_inputs;
     std::vector<ImVec2> label_places;
+    // What the relations across lines were drawn from (numbers, then the ids drawn emphasised) and
+    // what they drew, in screen px: a frame with the same inputs copies it.
+    std::vector<double> key, last_key;
+    std::array<std::string, 4> last_ids;
+    LineMesh mesh;
+    bool kept = false;  // mesh, last_key and the view's arcs_ are the last frame's
 };
 
 }  // namespace inkspan::ui

@@ -61,7 +61,7 @@ std::vector<Word> words_of(const std::string& text) {
 // Every third word a span (labels in turn), every twelfth a longer span around it and the next
 // two words (a chip in a higher band); relations to the next span (mostly on the same line),
 // to the twentieth next (another line, often on screen) and to the two-hundredth next (far away).
-std::string annotated_corpus_json() {
+std::string annotated_corpus_json(bool with_relations = true) {
     Corpus corpus;
     corpus.schema = default_news_schema();
     for (RelationType& t : corpus.schema.relations) t.head = t.tail = {};  // any label at either end
@@ -91,7 +91,7 @@ std::string annotated_corpus_json() {
         if (i % 17 == 0) relate(i, i + 200, "located_in");
     }
     doc.insert_spans(std::move(spans));
-    doc.insert_relations(std::move(relations));
+    if (with_relations) doc.insert_relations(std::move(relations));
     corpus.documents.push_back(std::move(doc));
     std::string json = write_inkspan_json(corpus);
     const auto read_back = parse_inkspan_json(json);
@@ -280,4 +280,127 @@ TEST_CASE("fresh lines: a relation added far away moves the document's relations
     CHECK(kept.lines_replayed() > 0);  // the lines on screen came from the cache
     const Drawn after = drawn(kept);
     check_same(after, fresh_frame(d, in, scroll));
+}
+
+// The relations across lines are placed and drawn each frame from where their ends are. A frame
+// whose inputs are the last frame's (nothing scrolled, edited, hovered or selected; only the
+// pointer moved) copies what the last one drew; any change of those draws them again.
+TEST_CASE("fresh lines: relations across lines are copied from the last frame only when nothing they show changed") {
+    Driver d(annotated_corpus_json());
+    Document doc = d.doc();
+    ui::ViewInput in;
+    in.doc = &doc;
+    in.colors = &d.app().theme();
+    ui::TextView kept;
+    kept.reset(doc, d.app().corpus().schema, d.app().fonts());
+    lay_out_all(kept, in);
+    const Span& middle = doc.span_at(doc.span_count() / 2);
+    (void)kept.scroll_to(middle.start, true);
+    view_frame(kept, in);
+    view_frame(kept, in);
+    const Relation* across = nullptr;
+    for (const auto& a : kept.drawn_arcs())
+        if (a.points.size() == 6) across = doc.find_relation(a.relation_id);
+    REQUIRE(across);
+    const float scroll = kept.scroll_y();
+
+    view_frame(kept, in);
+    CHECK(kept.crossing_replayed());
+    check_same(drawn(kept), fresh_frame(d, in, scroll));
+
+    SUBCASE("the relation selected, then a span hovered, then neither") {
+        in.selected_relation_id = across->id;
+        view_frame(kept, in);
+        CHECK_FALSE(kept.crossing_replayed());
+        check_same(drawn(kept), fresh_frame(d, in, scroll));
+        in.selected_relation_id.clear();
+        in.hovered_span_id = across->tail;
+        view_frame(kept, in);
+        CHECK_FALSE(kept.crossing_replayed());
+        check_same(drawn(kept), fresh_frame(d, in, scroll));
+        in.hovered_span_id.clear();
+        view_frame(kept, in);
+        CHECK_FALSE(kept.crossing_replayed());
+        check_same(drawn(kept), fresh_frame(d, in, scroll));
+    }
+    SUBCASE("scrolled by one pixel") {
+        kept.scroll_by(1.0f);
+        view_frame(kept, in);
+        CHECK_FALSE(kept.crossing_replayed());
+        check_same(drawn(kept), fresh_frame(d, in, kept.scroll_y()));
+    }
+    SUBCASE("its type renamed in the document (an edit the view is told of)") {
+        Relation renamed = *across;
+        renamed.type = "located_in";
+        doc.replace_relation(renamed);
+        for (const std::string& id : {across->head, across->tail})
+            if (const Span* s = doc.find_span(id)) kept.spans_changed(s->start, s->end);
+        view_frame(kept, in);
+        CHECK_FALSE(kept.crossing_replayed());
+        check_same(drawn(kept), fresh_frame(d, in, scroll));  // a view of the edited document
+    }
+}
+
+// Paragraphs are laid out when a frame first needs them, the rest in idle slices (settle_layout).
+// After a jump into the middle of the text, the idle slices lay out the screens below and above
+// the view first, so the wheel notches that show them next lay out nothing. (Without relations: a
+// relation to a span off screen lays out the paragraph of that end, wherever it is.)
+TEST_CASE("fresh lines: idle layout starts with the screens around the view, so the wheel finds them laid out") {
+    Driver d(annotated_corpus_json(false));
+    ui::ViewInput in;
+    in.doc = &d.doc();
+    in.colors = &d.app().theme();
+    ui::TextView view;
+    view.reset(d.doc(), d.app().corpus().schema, d.app().fonts());
+    view_frame(view, in);
+    (void)view.scroll_to(d.doc().length() / 2, true);
+    view_frame(view, in);
+    const std::size_t first = view.layout_stats()->paragraphs_broken;
+    const float line = d.app().fonts().body_px * 1.6f;
+    for (const float step : {3 * line, -3 * line}) {
+        for (int notch = 0; notch < 6; ++notch) {
+            CAPTURE(step);
+            CAPTURE(notch);
+            REQUIRE(view.settle_layout(1e-6));  // the shortest idle slice; more remains
+            const std::size_t broken = view.layout_stats()->paragraphs_broken;
+            view.scroll_by(step);
+            view_frame(view, in);
+            CHECK(view.lines_replayed() > 0);
+            CHECK(view.layout_stats()->paragraphs_broken == broken);  // the notch laid out nothing
+        }
+    }
+    CHECK(view.layout_stats()->paragraphs_broken > first);
+}
+
+// The wheel scrolls while the view handles input, after it placed this frame's lines for hit
+// testing: the frame that scrolls must draw its lines where the new scroll puts them (a frame
+// drawn at the old place left a band of three empty lines at the top, for one frame a notch).
+TEST_CASE("fresh lines: the frame a wheel notch scrolls draws the text at its new place") {
+    Driver d(annotated_corpus_json());
+    ui::ViewInput in;
+    in.doc = &d.doc();
+    in.colors = &d.app().theme();
+    ui::TextView view;
+    view.reset(d.doc(), d.app().corpus().schema, d.app().fonts());
+    lay_out_all(view, in);
+    ImGuiIO& io = ImGui::GetIO();
+    auto frame_with_pointer = [&](float wheel) {
+        io.AddMousePosEvent((kViewMin.x + kViewMax.x) * 0.5f, (kViewMin.y + kViewMax.y) * 0.5f);
+        if (wheel != 0.0f) io.AddMouseWheelEvent(0.0f, wheel);
+        bench::new_frame();
+        bench::begin_reading_window(kViewMin, kViewMax, in.theme().page_bg);
+        (void)view.handle_input(in, kViewMin, kViewMax);
+        view.draw(in);
+        bench::end_reading_window();
+        (void)bench::render();
+    };
+    for (const float wheel : {-1.0f, -1.0f, 1.0f}) {
+        frame_with_pointer(0.0f);  // the pointer back over the text (fresh_frame moved it away)
+        const float before = view.scroll_y();
+        frame_with_pointer(wheel);
+        REQUIRE(view.scroll_y() != before);  // this frame scrolled
+        INFO("wheel ", wheel, " to ", view.scroll_y(), " px");
+        const Drawn scrolled = drawn(view);
+        check_same(scrolled, fresh_frame(d, in, view.scroll_y()));
+    }
 }

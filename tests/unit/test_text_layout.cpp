@@ -262,6 +262,30 @@ TEST_CASE("only the visible paragraphs are laid out") {
     CHECK(layout.stats().paragraphs_broken == broken);
 }
 
+TEST_CASE("lay_out_between lays out the paragraphs a later visible_lines of that range needs, and no others") {
+    std::string text;
+    for (int p = 0; p < 1000; ++p) text += "paragraph " + std::to_string(p) + " has some words in it to wrap\n";
+    auto layout = make_layout(text, 150.0f);
+    auto eager = make_layout(text, 150.0f);
+    const float y0 = layout.total_height() / 2;
+    CHECK(layout.lay_out_between(y0, y0 + 200.0f) >= 2);
+    const std::size_t broken = layout.stats().paragraphs_broken;
+    CHECK(broken <= 6);
+    CHECK(layout.lay_out_between(y0, y0 + 200.0f) == 0);  // done already
+    const auto lines = layout.visible_lines(y0, y0 + 200.0f);
+    CHECK(layout.stats().paragraphs_broken == broken);  // nothing more to lay out
+    REQUIRE_FALSE(lines.empty());
+    // The same lines as a layout that was asked for them directly.
+    const auto expected = eager.visible_lines(y0, y0 + 200.0f);
+    REQUIRE(lines.size() == expected.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        CHECK(lines[i].cp_start == expected[i].cp_start);
+        CHECK(lines[i].cp_end == expected[i].cp_end);
+        CHECK(lines[i].top == expected[i].top);
+    }
+    CHECK(layout.lay_out_between(10.0f, 10.0f) == 0);  // an empty range
+}
+
 TEST_CASE("a width change re-breaks lazily and matches a fresh layout") {
     std::string text;
     for (int p = 0; p < 300; ++p) text += "some words of a paragraph that wraps at the width\r\n";
