@@ -7,8 +7,8 @@ namespace inkspan {
 bool needs_display_mapping(std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size();) {
         const auto b = static_cast<unsigned char>(utf8[i]);
-        if (b < 0x80) {
-            if (display_code_point(b) != b) return true;
+        if (b < 0x80) {  // no ASCII code point is default-ignorable: only C0 controls and DEL differ
+            if (b < 0x20 ? b != '\t' && b != '\n' && b != '\r' : b == 0x7F) return true;
             ++i;
             continue;
         }

@@ -15,10 +15,7 @@ bool MeshRecorder::finish(LineMesh& mesh) const {
     if (dl_->CmdBuffer.Size != cmd_count_ || dl_->_VtxCurrentIdx < vtx_current_) return false;
     const int nv = dl_->VtxBuffer.Size - vtx_begin_, ni = dl_->IdxBuffer.Size - idx_begin_;
     mesh.vertices.assign(dl_->VtxBuffer.Data + vtx_begin_, dl_->VtxBuffer.Data + vtx_begin_ + nv);
-    for (ImDrawVert& v : mesh.vertices) {
-        v.pos.x -= origin_.x;
-        v.pos.y -= origin_.y;
-    }
+    mesh.recorded_at = origin_;
     mesh.indices.resize(static_cast<std::size_t>(ni));
     const ImDrawIdx* src = dl_->IdxBuffer.Data + idx_begin_;
     for (int i = 0; i < ni; ++i) mesh.indices[static_cast<std::size_t>(i)] = static_cast<ImDrawIdx>(src[i] - vtx_current_);
@@ -34,9 +31,11 @@ void replay(ImDrawList* dl, const LineMesh& mesh, ImVec2 origin) {
     // Copied whole, then moved in place: a copy-and-add per vertex reads back what it just stored
     // (20-byte vertices) and runs about 1.6 times slower.
     std::memcpy(v, mesh.vertices.data(), static_cast<std::size_t>(nv) * sizeof(ImDrawVert));
+    // Lines are drawn at whole pixels: the move is whole pixels, and exact.
+    const ImVec2 d(origin.x - mesh.recorded_at.x, origin.y - mesh.recorded_at.y);
     for (int i = 0; i < nv; ++i) {
-        v[i].pos.x += origin.x;
-        v[i].pos.y += origin.y;
+        v[i].pos.x += d.x;
+        v[i].pos.y += d.y;
     }
     ImDrawIdx* ix = dl->_IdxWritePtr;
     const ImDrawIdx* isrc = mesh.indices.data();

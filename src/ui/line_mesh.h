@@ -1,7 +1,7 @@
 #pragma once
 // Retained geometry of one text line: what the text view drew for it (highlights, label chips,
-// the text, same-line relation arcs) as ImGui vertices relative to the line's origin, plus the
-// hit-test shapes. Redrawing an unchanged line copies its vertices with an offset instead of
+// the text, same-line relation arcs) as the ImGui vertices drawn at one place, plus the hit-test
+// shapes relative to the line's origin. Redrawing an unchanged line copies its vertices with an offset instead of
 // recomputing them, so a frame costs about as much as the vertices it submits.
 #include <imgui.h>
 
@@ -39,8 +39,10 @@ struct LineMesh {
     float extra_above = 0.0f;
     std::uint64_t last_used = 0;  // frame number
 
+    // As drawn at `recorded_at` (copied whole; replay moves them), indices from 0 = vertices[0].
     std::vector<ImDrawVert> vertices;
-    std::vector<ImDrawIdx> indices;      // 0 = vertices[0]
+    std::vector<ImDrawIdx> indices;
+    ImVec2 recorded_at{0, 0};
     std::vector<ChipHit> chips;          // relative to the line origin
     std::vector<ArcHit> arcs;            // relations between spans that start on this line
     std::vector<CrossingEnd> crossing;   // drawn per frame, between lines

@@ -211,6 +211,8 @@ private:
     bool press_on_chip_ = false;
     ImVec2 press_pos_{0, 0};
     float scrollbar_grab_ = 0;
+    std::string tooltip_span_;   // the span under the resting pointer, and since when (ImGui time)
+    double tooltip_since_ = 0;
     std::size_t flash_start_ = 0, flash_end_ = 0;
     double flash_until_ = 0;
     bool reduced_motion_ = false;

@@ -496,7 +496,11 @@ ImVec2 TextView::free_label_place(const Relation& r, std::size_t arc) {
         over_paths = relaxed;
         // Along the stretch to the tail (from its middle out), then along the one from the head.
         for (const auto& [from, to] : {std::pair{hit.points[3], hit.points[4]}, std::pair{hit.points[1], hit.points[2]}}) {
-            const float x0 = std::min(from.x, to.x) + half_w, x1 = std::max(from.x, to.x) - half_w;
+            // (A stretch above or below the view has no place free_at takes; past its right edge
+            // neither: those are not tried.)
+            if (from.y - half_h < region_min_.y || from.y + half_h > region_max_.y) continue;
+            const float x0 = std::min(from.x, to.x) + half_w;
+            const float x1 = std::min(std::max(from.x, to.x) - half_w, region_max_.x - half_w + 1.0f);
             const float centre = (from.x + to.x) * 0.5f;
             if (!relaxed) gather_near(ImVec2(x0 - half_w - 1, from.y - half_h - 1), ImVec2(x1 + half_w + 1, from.y + half_h + 1));
             for (float d = 0; centre - d >= x0 || centre + d <= x1; d += 4.0f)

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/tokenizer.h"
+#include "platform/browser.h"
 #include "ui/text_view.h"
 
 namespace inkspan::ui {
@@ -106,7 +107,16 @@ void TextView::handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out)
         const bool on_scrollbar = m.x > region_max_.x - kScrollbarWidth - 8;
         out.cursor = on_scrollbar ? "default" : (!hover_span.empty() || !hover_arc.empty()) ? "pointer" : "text";
         if (!in.relation_source().empty()) out.cursor = "crosshair";
-        if (!hover_span.empty() && !ImGui::IsAnyMouseDown()) {
+        // The span's tooltip once the pointer has rested on it for the hover delay; the wheel (or
+        // a key) scrolling other spans under a still pointer starts the wait again.
+        const bool text_moves = io.MouseWheel != 0.0f || scroll_y_ != hits_scroll_y_;
+        if (hover_span != tooltip_span_ || text_moves) {
+            tooltip_span_ = hover_span;
+            tooltip_since_ = ImGui::GetTime();
+        }
+        const bool rested = ImGui::GetTime() - tooltip_since_ >= ImGui::GetStyle().HoverDelayNormal;
+        if (!hover_span.empty() && !rested) platform::request_frames(1);  // to open it when the wait is over
+        if (!hover_span.empty() && rested && !ImGui::IsAnyMouseDown()) {
             if (const Span* s = doc_->find_span(hover_span)) {
                 ImGui::BeginTooltip();
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(in.theme().accent), "%s", s->label.c_str());
@@ -123,6 +133,7 @@ void TextView::handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out)
     } else if (!hovered && drag_ == Drag::None) {
         out.hover = ViewEvents::Hover{};
     }
+    if (!hovered || drag_ != Drag::None) tooltip_span_.clear();
 
     // Wheel: scroll; Ctrl+wheel zooms (handled by the App's shortcuts).
     if (hovered && io.MouseWheel != 0.0f && !io.KeyCtrl) scroll_by(-io.MouseWheel * layout_->style().line_height * 3.0f);

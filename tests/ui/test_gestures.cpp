@@ -3,6 +3,9 @@
 // the model: spans with their exact code point offsets, relations, the selection, undo and redo.
 #include <doctest/doctest.h>
 
+#include <imgui_internal.h>
+
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -249,4 +252,31 @@ TEST_CASE("after labelling, the line cache draws exactly what drawing every line
     d.wheel(-3.0f);  // three notches down
     d.leave();
     check("after a wheel scroll");
+}
+
+// A span's tooltip (its label, offsets and text) waits for the pointer to rest on the span for
+// ImGui's hover delay, as tooltips do: while the wheel moves spans under a still pointer, each one
+// flashed up for a frame (and cost the frame a tooltip window).
+TEST_CASE("hover: a span's tooltip opens once the pointer rests on it, never while the wheel scrolls the text") {
+    Driver d;
+    const Range city = label_text(d, "Istanbul", "LOC");
+    d.leave();
+    auto tooltip_open = [] {
+        const ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
+        return w && w->Active;
+    };
+    const ImVec4 b = d.locate(city.start + 2);
+    d.move(ImVec2(b.x + b.z / 2, b.y + b.w / 2));
+    CHECK_FALSE(tooltip_open());  // just arrived
+    const int delay_frames = static_cast<int>(std::ceil(ImGui::GetStyle().HoverDelayNormal * 60.0f)) + 1;
+    d.frame(delay_frames);
+    CHECK(tooltip_open());  // rested on it
+    d.move(ImVec2(b.x + b.z / 2 + 1, b.y + b.w / 2));
+    CHECK(tooltip_open());  // moved within the same span: still open
+    for (int notch = 0; notch < 6; ++notch) {
+        d.wheel(notch < 3 ? -1.0f : 1.0f);
+        CHECK_FALSE(tooltip_open());
+    }
+    d.leave();
+    CHECK_FALSE(tooltip_open());
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "core/display_text.h"
@@ -35,4 +36,37 @@ TEST_CASE("display text: a text with controls is drawn with one picture per cont
     // 👩‍👧 = U+1F469 U+200D U+1F467: the joiner is not drawn.
     CHECK(needs_display_mapping("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"));
     CHECK(display_text("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7") == "\xF0\x9F\x91\xA9\xF0\x9F\x91\xA7");
+}
+
+TEST_CASE("display text: needs_display_mapping agrees with display_code_point for every ASCII byte and the first two planes") {
+    std::string utf8;
+    std::size_t checked = 0;
+    for (char32_t c = 0; c < 0x20000; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        utf8.clear();
+        if (c < 0x80) {
+            utf8 += static_cast<char>(c);
+        } else if (c < 0x800) {
+            utf8 += static_cast<char>(0xC0 | (c >> 6));
+            utf8 += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            utf8 += static_cast<char>(0xE0 | (c >> 12));
+            utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            utf8 += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            utf8 += static_cast<char>(0xF0 | (c >> 18));
+            utf8 += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            utf8 += static_cast<char>(0x80 | (c & 0x3F));
+        }
+        const bool differs = display_code_point(c) != c;
+        // Alone, and between letters (a run of ASCII around it).
+        if (needs_display_mapping(utf8) != differs || needs_display_mapping("ab" + utf8 + "cd") != differs) {
+            char name[16];
+            std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+            FAIL_CHECK(name);
+        }
+        ++checked;
+    }
+    CHECK(checked == 0x20000 - 0x800);
 }
