@@ -16,9 +16,8 @@ bool MeshRecorder::finish(LineMesh& mesh) const {
     const int nv = dl_->VtxBuffer.Size - vtx_begin_, ni = dl_->IdxBuffer.Size - idx_begin_;
     mesh.vertices.assign(dl_->VtxBuffer.Data + vtx_begin_, dl_->VtxBuffer.Data + vtx_begin_ + nv);
     mesh.recorded_at = origin_;
-    mesh.indices.resize(static_cast<std::size_t>(ni));
-    const ImDrawIdx* src = dl_->IdxBuffer.Data + idx_begin_;
-    for (int i = 0; i < ni; ++i) mesh.indices[static_cast<std::size_t>(i)] = static_cast<ImDrawIdx>(src[i] - vtx_current_);
+    mesh.indices.assign(dl_->IdxBuffer.Data + idx_begin_, dl_->IdxBuffer.Data + idx_begin_ + ni);
+    mesh.recorded_base = vtx_current_;
     return true;
 }
 
@@ -37,9 +36,12 @@ void replay(ImDrawList* dl, const LineMesh& mesh, ImVec2 origin) {
         v[i].pos.x += d.x;
         v[i].pos.y += d.y;
     }
+    // The indices as drawn, moved from the vertex index they started at to this one (in
+    // ImDrawIdx's modular arithmetic: every result is a real index below the draw list's limit).
     ImDrawIdx* ix = dl->_IdxWritePtr;
     const ImDrawIdx* isrc = mesh.indices.data();
-    for (int i = 0; i < ni; ++i) ix[i] = static_cast<ImDrawIdx>(isrc[i] + base);
+    const auto shift = static_cast<ImDrawIdx>(base - mesh.recorded_base);
+    for (int i = 0; i < ni; ++i) ix[i] = static_cast<ImDrawIdx>(isrc[i] + shift);
     dl->_VtxWritePtr += nv;
     dl->_IdxWritePtr += ni;
     dl->_VtxCurrentIdx += static_cast<unsigned int>(nv);

@@ -39,10 +39,12 @@ struct LineMesh {
     float extra_above = 0.0f;
     std::uint64_t last_used = 0;  // frame number
 
-    // As drawn at `recorded_at` (copied whole; replay moves them), indices from 0 = vertices[0].
+    // As drawn at `recorded_at`, the first vertex being the draw list's index `recorded_base`
+    // (copied whole; replay moves them).
     std::vector<ImDrawVert> vertices;
     std::vector<ImDrawIdx> indices;
     ImVec2 recorded_at{0, 0};
+    unsigned int recorded_base = 0;
     std::vector<ChipHit> chips;          // relative to the line origin
     std::vector<ArcHit> arcs;            // relations between spans that start on this line
     std::vector<CrossingEnd> crossing;   // drawn per frame, between lines

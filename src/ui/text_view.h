@@ -119,7 +119,7 @@ private:
                     const std::vector<ClusterBox>& clusters, LineMesh& mesh);
     void draw_line_relations(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,
                              const std::vector<const Span*>& spans, LineMesh& mesh);
-    // `between`: the chips of the line (screen px) an arc on one line must pass above. The type's
+    // `between`: the chips of the line (screen px, ids unset) an arc on one line passes above. The type's
     // label goes at the path's middle, unless `labelled` is false (the caller places it later).
     void draw_relation(const ViewInput& app, ImDrawList* dl, const Relation& r, Anchor head, Anchor tail, int lane, ArcHit& hit,
                        const std::vector<ChipHit>& between = {}, bool labelled = true);

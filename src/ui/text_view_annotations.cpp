@@ -157,7 +157,7 @@ void TextView::draw_line_relations(const ViewInput& app, ImDrawList* dl, const L
                 others.clear();
                 for (const ChipHit& c : mesh.chips)
                     if (c.span_id != r->head && c.span_id != r->tail)
-                        others.push_back({ImVec2(at.x + c.min.x, at.y + c.min.y), ImVec2(at.x + c.max.x, at.y + c.max.y), c.span_id});
+                        others.push_back({ImVec2(at.x + c.min.x, at.y + c.min.y), ImVec2(at.x + c.max.x, at.y + c.max.y), {}});
                 draw_relation(app, dl, *r, *h, *t, 0, hit, others, /*labelled=*/false);
                 for (ImVec2& p : hit.points) p = ImVec2(p.x - at.x, p.y - at.y);
                 mesh.arcs.push_back(std::move(hit));
@@ -250,13 +250,14 @@ void TextView::redraw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
             for (const ChipHit& c : e.mesh->chips)
                 if (c.span_id != r.head && c.span_id != r.tail)
                     s.between.push_back({ImVec2(e.at.x + c.min.x, e.at.y + c.min.y), ImVec2(e.at.x + c.max.x, e.at.y + c.max.y),
-                                         c.span_id, e.at.y});
+                                         {}, e.at.y});  // (draw_relation needs only the boxes)
         }
         return s.between;
     };
-    auto end_point = [&](const std::string& span_id) -> Anchor {
+    auto end_point = [&](const Relation& r, const std::string& span_id) -> Anchor {
         for (const CrossingScratch::End& e : s.ends)
-            if (e.end->span_id == span_id) return {ImVec2(e.at.x + e.end->anchor.x, e.at.y + e.end->anchor.y), e.at.y};
+            if (e.relation == &r && e.end->span_id == span_id)
+                return {ImVec2(e.at.x + e.end->anchor.x, e.at.y + e.end->anchor.y), e.at.y};
         const Span* sp = doc_->find_span(span_id);  // off screen: placed from the layout
         const CaretBox c = layout_->caret_position(sp ? sp->start : 0);
         return {ImVec2(origin_.x + c.x + 10.0f, origin_.y + c.y - band_height()), origin_.y + c.y};
@@ -276,7 +277,7 @@ void TextView::redraw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
         hit.points.clear();
         hit.label_min = hit.label_max = ImVec2(0, 0);
         hit.relation_id.clear();
-        draw_relation(app, dl, *r, end_point(r->head), end_point(r->tail), lane++, hit, chips_by(*r), false);
+        draw_relation(app, dl, *r, end_point(*r, r->head), end_point(*r, r->tail), lane++, hit, chips_by(*r), false);
         s.drawn.push_back(r);
     }
     arcs_.resize(arcs);
