@@ -194,6 +194,15 @@ std::size_t check_steps(Driver& d, ui::TextView& kept, const ui::ViewInput& in, 
     return crossing_arcs;
 }
 
+// `view` on `doc` laid out in full, scrolled to its middle span and drawn twice (its lines kept).
+void open_at_middle(Driver& d, ui::TextView& view, const Document& doc, const ui::ViewInput& in) {
+    view.reset(doc, d.app().corpus().schema, d.app().fonts());
+    lay_out_all(view, in);
+    (void)view.scroll_to(doc.span_at(doc.span_count() / 2).start, true);
+    view_frame(view, in);
+    view_frame(view, in);
+}
+
 std::vector<float> repeated(float step, int n) { return std::vector<float>(static_cast<std::size_t>(n), step); }
 
 }  // namespace
@@ -254,13 +263,8 @@ TEST_CASE("fresh lines: a relation added far away moves the document's relations
     in.colors = &d.app().theme();
 
     ui::TextView kept;
-    kept.reset(doc, d.app().corpus().schema, d.app().fonts());
-    lay_out_all(kept, in);
-    // A place in the middle of the text with arcs across lines on screen.
+    open_at_middle(d, kept, doc, in);  // a place with arcs across lines on screen
     const Span& middle = doc.span_at(doc.span_count() / 2);
-    (void)kept.scroll_to(middle.start, true);
-    view_frame(kept, in);
-    view_frame(kept, in);
     std::size_t crossing = 0;
     for (const auto& a : kept.drawn_arcs()) crossing += a.points.size() == 6 ? 1 : 0;
     REQUIRE(crossing > 0);
@@ -292,12 +296,7 @@ TEST_CASE("fresh lines: relations across lines are copied from the last frame on
     in.doc = &doc;
     in.colors = &d.app().theme();
     ui::TextView kept;
-    kept.reset(doc, d.app().corpus().schema, d.app().fonts());
-    lay_out_all(kept, in);
-    const Span& middle = doc.span_at(doc.span_count() / 2);
-    (void)kept.scroll_to(middle.start, true);
-    view_frame(kept, in);
-    view_frame(kept, in);
+    open_at_middle(d, kept, doc, in);
     const Relation* across = nullptr;
     for (const auto& a : kept.drawn_arcs())
         if (a.points.size() == 6) across = doc.find_relation(a.relation_id);

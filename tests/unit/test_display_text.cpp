@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/display_text.h"
+#include "core/utf8.h"
 
 using namespace inkspan;
 
@@ -44,21 +45,7 @@ TEST_CASE("display text: needs_display_mapping agrees with display_code_point fo
     for (char32_t c = 0; c < 0x20000; ++c) {
         if (c >= 0xD800 && c <= 0xDFFF) continue;
         utf8.clear();
-        if (c < 0x80) {
-            utf8 += static_cast<char>(c);
-        } else if (c < 0x800) {
-            utf8 += static_cast<char>(0xC0 | (c >> 6));
-            utf8 += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            utf8 += static_cast<char>(0xE0 | (c >> 12));
-            utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            utf8 += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            utf8 += static_cast<char>(0xF0 | (c >> 18));
-            utf8 += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            utf8 += static_cast<char>(0x80 | (c & 0x3F));
-        }
+        append_utf8(utf8, c);
         const bool differs = display_code_point(c) != c;
         // Alone, and between letters (a run of ASCII around it).
         if (needs_display_mapping(utf8) != differs || needs_display_mapping("ab" + utf8 + "cd") != differs) {
