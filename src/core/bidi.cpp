@@ -7,6 +7,8 @@
 #include <fribidi-bidi.h>
 #include <fribidi-brackets.h>
 
+#include "core/utf8.h"
+
 namespace inkspan {
 
 static_assert(std::is_same_v<FriBidiCharType, std::uint32_t>);
@@ -83,6 +85,18 @@ TextDirection first_strong_direction(std::u32string_view paragraph) {
     return fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(types.size())) == FRIBIDI_PAR_RTL
                ? TextDirection::rtl
                : TextDirection::ltr;
+}
+
+bool has_right_to_left(std::string_view utf8) {
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[pos]) < 0x80) {  // ASCII has no right-to-left letter
+            ++pos;
+            continue;
+        }
+        const FriBidiCharType type = fribidi_get_bidi_type(decode_utf8(utf8, pos));
+        if (type == FRIBIDI_TYPE_RTL || type == FRIBIDI_TYPE_AL) return true;
+    }
+    return false;
 }
 
 }  // namespace inkspan

@@ -58,5 +58,7 @@ private:
 
 // The direction UAX #9 P2–P3 gives a paragraph (ltr when it has no strong character).
 [[nodiscard]] TextDirection first_strong_direction(std::u32string_view paragraph);
+// True when the (valid) UTF-8 text holds a strong right-to-left letter (Arabic, Hebrew, …).
+[[nodiscard]] bool has_right_to_left(std::string_view utf8);
 
 }  // namespace inkspan

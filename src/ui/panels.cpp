@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <utility>
 
-#include "core/display_text.h"
 #include "core/formats/format_util.h"
 #include "core/layers.h"
 #include "core/limits.h"
+#include "core/list_rows.h"
 #include "core/utf8.h"
 #include "platform/browser.h"
 #include "platform/storage.h"
@@ -224,21 +224,6 @@ void App::draw_direction_combo(const Document& d) {
                           "from its first letter (Arabic, Hebrew: right to left).");
 }
 
-namespace {
-// "…talks in ‹›, on Tuesday…": a few words either side of the span, on one line, so rows of the same
-// text can be told apart.
-std::string span_context(const Document& doc, const Span& s) {
-    constexpr std::size_t kSide = 18;  // code points
-    const std::size_t a = s.start > kSide ? s.start - kSide : 0, b = std::min(doc.length(), s.end + kSide);
-    std::string before(doc.text_of(a, s.start)), after(doc.text_of(s.end, b));
-    if (a > 0) if (auto sp = before.find(' '); sp != std::string::npos) before = "…" + before.substr(sp + 1);
-    if (b < doc.length()) if (auto sp = after.rfind(' '); sp != std::string::npos && sp > 0) after = after.substr(0, sp) + "…";
-    std::string out = before + "‹›" + after;
-    for (char& c : out) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    return display_text(out);
-}
-}  // namespace
-
 void App::draw_side_panel(ImVec2 min, ImVec2 max) {
     begin_panel("##side", min, max);
     const Document* doc = current_document();
@@ -343,10 +328,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     ImGui::PushID(s.id.c_str());
                     const EntityType* type = schema.find_entity(s.label);
                     color_swatch(parse_hex_color(type ? std::string_view(type->color) : std::string_view("#888888")), 10.0f);
-                    const std::string text = display_text(utf8_prefix(doc->span_text(s), 60));
-                    char label[600];
-                    std::snprintf(label, sizeof label, "%s  %s   %s", s.label.c_str(), text.c_str(),
-                                  span_context(*doc, s).c_str());
+                    const std::string label = span_row(*doc, s);
                     if (selectable(fonts_, label, s.id == selected_span_)) {
                         select_span(s.id);
                         (void)view_.scroll_to(s.start, true);
@@ -359,8 +341,7 @@ void App::draw_side_panel(ImVec2 min, ImVec2 max) {
                     const Span* h = doc->find_span(rel.head);
                     const Span* t = doc->find_span(rel.tail);
                     if (!h || !t) continue;
-                    const std::string line = display_text(utf8_prefix(doc->span_text(*h), 24)) + "  →" + rel.type + "→  " +
-                                             display_text(utf8_prefix(doc->span_text(*t), 24));
+                    const std::string line = relation_row(*doc, *h, rel.type, *t);
                     ImGui::PushID(rel.id.c_str());
                     if (selectable(fonts_, line, rel.id == selected_relation_)) {
                         select_relation(rel.id);
