@@ -1,8 +1,8 @@
 #pragma once
 // Retained geometry of one text line: what the text view drew for it (highlights, label chips,
 // the text, same-line relation arcs) as the ImGui vertices drawn at one place, plus the hit-test
-// shapes relative to the line's origin. Redrawing an unchanged line copies its vertices with an offset instead of
-// recomputing them, so a frame costs about as much as the vertices it submits.
+// shapes relative to the line's origin. Redrawing an unchanged line copies its vertices with an
+// offset instead of recomputing them, so a frame costs about as much as the vertices it submits.
 #include <imgui.h>
 
 #include <cstddef>

@@ -53,8 +53,7 @@ void TextView::reset(const Document& doc, const Schema& schema, const Fonts& fon
     direction_ = doc.direction();
     scroll_y_ = 0;
     first_frame_ = frame_ + 1;
-    meshes_.clear();
-    crossing_scratch_.kept = false;
+    forget_drawn();
     label_styles_.clear();
     visible_.clear();
     arcs_.clear();
@@ -225,8 +224,7 @@ void TextView::drop_stale_meshes(const Theme& theme) {
     // new texture (and moves glyphs) when the atlas grows or is compacted.
     const int atlas = atlas_texture_id();
     if (!(theme == mesh_theme_) || column_width_ != mesh_column_ || atlas != mesh_atlas_) {
-        meshes_.clear();
-        crossing_scratch_.kept = false;
+        forget_drawn();
         mesh_theme_ = theme;
         mesh_column_ = column_width_;
         mesh_atlas_ = atlas;
@@ -238,6 +236,11 @@ void TextView::drop_stale_meshes(const Theme& theme) {
             if (stale) keep_spare(std::move(it->second));
             it = stale ? meshes_.erase(it) : std::next(it);
         }
+}
+
+void TextView::forget_drawn() {
+    meshes_.clear();
+    crossing_scratch_.kept = false;
 }
 
 void TextView::keep_spare(std::shared_ptr<LineMesh> mesh) {
@@ -334,8 +337,7 @@ void TextView::draw(const ViewInput& app) {
     if (atlas_texture_id() != mesh_atlas_) {
         // The atlas moved glyphs while this frame loaded new ones: what was drawn and kept this
         // frame may point at the old places. Drop it and draw once more.
-        meshes_.clear();
-        crossing_scratch_.kept = false;
+        forget_drawn();
         platform::request_frames(1);
     }
     hits_scroll_y_ = scroll_y_;

@@ -84,7 +84,10 @@ public:
     [[nodiscard]] std::size_t matches_drawn() const { return matches_drawn_; }
 
     // Off: every line is drawn from scratch each frame (the benchmark compares both ways).
-    void set_line_cache(bool on) { line_cache_ = on; meshes_.clear(); }
+    void set_line_cache(bool on) {
+        line_cache_ = on;
+        forget_drawn();
+    }
     [[nodiscard]] std::size_t cached_lines() const { return meshes_.size(); }
     // Lines the last frame copied from the cache instead of drawing them.
     [[nodiscard]] std::size_t lines_replayed() const { return lines_replayed_; }
@@ -106,6 +109,7 @@ private:
     float arc_row_height() const;
     [[nodiscard]] float extra_above(std::size_t cp_start, std::size_t cp_end) const;
     void drop_stale_meshes(const Theme& theme);
+    void forget_drawn();  // every kept line and the relations across lines
     // The spans drawn emphasised this frame: the selected and the hovered one, the ends of the
     // selected and of the hovered relation. Lines showing one are drawn afresh, not from the cache.
     void find_emphasised(const ViewInput& app);
@@ -135,8 +139,7 @@ private:
     // other arc of the line nor an earlier label of it: at the arc's middle, else along its top
     // from the middle out, else stacked above the middle; else that middle. In screen px.
     [[nodiscard]] ImVec2 line_label_place(const Relation& r, const LineMesh& mesh, std::size_t arc, ImVec2 at);
-    // The label places of this frame's arcs across lines, into crossing_scratch_.label_places:
-    // the last frame's when nothing they depend on changed.
+    // The label places of this frame's arcs across lines, into crossing_scratch_.label_places.
     void place_crossing_labels();
     void draw_crossing_relations(const ViewInput& app, ImDrawList* dl);  // the last frame's, when nothing changed
     void redraw_crossing_relations(const ViewInput& app, ImDrawList* dl);

@@ -3,7 +3,6 @@
 #include <array>
 #include <cfloat>
 #include <cmath>
-#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -201,11 +200,11 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
     CrossingScratch& s = crossing_scratch_;
     // Everything they are drawn from: the view's place and size, the lines on screen (what each
     // draws is fixed by the document, which spans_changed() reports, and the emphasis below), the
-    // layout (an off-screen end is placed from it), the glyph atlas, the emphasised ids.
+    // layout (an off-screen end is placed from it), the emphasised ids. A new theme, column width,
+    // font or glyph atlas forgets them with the lines (forget_drawn).
     s.key.clear();
     for (const double v : {double(origin_.x), double(origin_.y), double(region_min_.x), double(region_min_.y),
-                           double(region_max_.x), double(region_max_.y), double(column_width_), double(fonts_.label_px),
-                           double(mesh_atlas_), double(layout_->stats().paragraphs_broken),
+                           double(region_max_.x), double(region_max_.y), double(layout_->stats().paragraphs_broken),
                            double(layout_->stats().paragraphs_reextra), double(layout_->total_height()),
                            double(reinterpret_cast<std::uintptr_t>(doc_))})
         s.key.push_back(v);
@@ -311,20 +310,6 @@ void TextView::place_crossing_labels() {
     s.line_paths = s.paths.size();
     for (const ArcHit& a : arcs_) add_path(a.points, ImVec2(0, 0));
 
-    // Everything free_label_place reads: the view's box, the label sizes, every path, the labels.
-    s.inputs.clear();
-    for (const float f : {region_min_.x, region_min_.y, region_max_.x, region_max_.y, fonts_.label_px,
-                          static_cast<float>(s.line_paths), static_cast<float>(s.placed.size())})
-        s.inputs.push_back(f);
-    for (const CrossingScratch::Path& path : s.paths) s.inputs.push_back(static_cast<float>(path.count));
-    for (const ImVec2& p : s.points) s.inputs.insert(s.inputs.end(), {p.x, p.y});
-    for (const ImVec4& q : s.placed) s.inputs.insert(s.inputs.end(), {q.x, q.y, q.z, q.w});
-    for (const Relation* r : s.drawn) s.inputs.push_back(label_style(r->type).text_width);
-    // Bit for bit (Emscripten's libc++ has no std::bit_cast).
-    const bool same = s.inputs.size() == s.last_inputs.size() &&
-                      (s.inputs.empty() || std::memcmp(s.inputs.data(), s.last_inputs.data(), s.inputs.size() * sizeof(float)) == 0);
-    if (same && s.label_places.size() == arcs_.size()) return;  // the last frame's places
-
     s.label_places.clear();
     for (std::size_t i = 0; i < arcs_.size(); ++i) {
         const ImVec2 mid = free_label_place(*s.drawn[i], i);
@@ -332,7 +317,6 @@ void TextView::place_crossing_labels() {
         const auto [min, max] = label_box(*s.drawn[i], mid);
         s.placed.push_back(ImVec4(min.x, min.y, max.x, max.y));
     }
-    std::swap(s.inputs, s.last_inputs);
 }
 
 namespace {

@@ -50,9 +50,6 @@ struct CrossingScratch {
     std::size_t line_paths = 0;  // how many of `paths` are same-line arcs
     std::vector<ImVec4> placed;  // label boxes placed so far
     std::vector<std::size_t> near;  // segments (index of their end in `points`) near a label's search
-    // Everything the label places depend on, and the places found: a frame with the same inputs
-    // (nothing scrolled, edited or hovered away) takes the last frame's places.
-    std::vector<float> inputs, last_inputs;
     std::vector<ImVec2> label_places;
     // What the relations across lines were drawn from (numbers, then the ids drawn emphasised) and
     // what they drew, in screen px: a frame with the same inputs copies it.
