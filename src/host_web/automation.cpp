@@ -18,6 +18,7 @@
 #include "core/corpus_agreement.h"
 #include "core/formats/format.h"
 #include "core/layers.h"
+#include "host_web/gl_mesh_store.h"
 #include "host_web/host.h"
 #include "platform/browser.h"
 #include "platform/page_files.h"
@@ -66,6 +67,9 @@ EMSCRIPTEN_KEEPALIVE const char* inkspan_stats() {
         list += buf;
     }
     j["missingCodePoints"] = list;
+    // The last frame's text lines drawn from their WebGL buffers, and the meshes those hold.
+    j["linesKept"] = app.lines_replayed();
+    j["keptMeshes"] = inkspan::host::gl_mesh_store().size();
     j["fontsPending"] = app.fonts_pending();
     j["fontsLoaded"] = app.fonts_loaded();
     j["agreementCounting"] = app.agreement_panel().counting();  // the Agreement window is counting

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "host_web/gl_mesh_store.h"
 #include "host_web/host.h"
 #include "platform/browser.h"
 #include "platform/frame_loop.h"
@@ -44,6 +45,10 @@ constexpr int kRehearsalRounds = 200;
 // baseline code.
 constexpr int kLayoutRehearsalRounds = 30;
 constexpr std::size_t kRehearsalSentences = 8;
+
+// `?linecache=0`: every line drawn afresh each frame, none kept in WebGL buffers (tests compare
+// the two; the benchmark measures both).
+EM_JS(int, js_line_cache_off, (), { return new URLSearchParams(location.search).get("linecache") === "0" ? 1 : 0; });
 
 void start_import_rehearsal() {
     const int asked = js_rehearsal_rounds();
@@ -94,6 +99,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     emscripten_webgl_make_context_current(h.gl);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    gl_mesh_store().context_restored();
     h.dpr = 0;  // rebuild the fonts (the backend re-creates its textures)
     platform::request_frames();
     return EM_TRUE;
@@ -142,6 +148,7 @@ void draw_frame() {
         glDisable(GL_SCISSOR_TEST);
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    gl_mesh_store().frame_drawn();
     sync_accessibility(*h.app);
 
     const double ms = emscripten_get_now() - t0;
@@ -217,10 +224,12 @@ int main() {
     ImGui::GetIO().IniFilename = nullptr;  // layout is fixed each frame; nothing to persist
     item_hooks::record_items(true);  // window.inkspan.items(): each frame's widgets (when built with the hooks)
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    ui::set_mesh_store(&host::gl_mesh_store());  // the text view's kept lines live in WebGL buffers
     platform::install_input_handlers("#canvas");
     platform::install_clipboard_for_imgui();
 
     h.app = new ui::App();
+    if (host::js_line_cache_off()) h.app->set_line_cache(false);
     host::apply_page_preferences(*h.app);
     host::register_callbacks(*h.app);
     platform::request_frames();

@@ -1,8 +1,9 @@
 #pragma once
 // Retained geometry of one text line: what the text view drew for it (highlights, label chips,
 // the text, same-line relation arcs) as the ImGui vertices drawn at one place, plus the hit-test
-// shapes relative to the line's origin. Redrawing an unchanged line copies its vertices with an
-// offset instead of recomputing them, so a frame costs about as much as the vertices it submits.
+// shapes relative to the line's origin. An unchanged line is not drawn again: the renderer keeps
+// a copy of its vertices (web: WebGL buffers) from the first frame that shows it again, and a
+// frame names it and where it goes now (a draw-list callback), so it costs that frame no vertices.
 #include <imgui.h>
 
 #include <cstddef>
@@ -34,23 +35,31 @@ struct CrossingEnd {
 };
 
 struct LineMesh {
+    LineMesh() = default;
+    LineMesh(const LineMesh&) = delete;  // its name in the mesh store is its own
+    LineMesh& operator=(const LineMesh&) = delete;
+    ~LineMesh() { release(); }
+
     // The line it was drawn for (the cache's key is its cp_start).
     std::size_t cp_end = 0;
     float extra_above = 0.0f;
     std::uint64_t last_used = 0;  // frame number
 
-    // As drawn at `recorded_at`, the first vertex being the draw list's index `recorded_base`
-    // (copied whole; replay moves them).
+    // As drawn at `recorded_at`; the triangles' indices count from its first vertex.
     std::vector<ImDrawVert> vertices;
     std::vector<ImDrawIdx> indices;
     ImVec2 recorded_at{0, 0};
-    unsigned int recorded_base = 0;
     std::vector<ChipHit> chips;          // relative to the line origin
     std::vector<ArcHit> arcs;            // relations between spans that start on this line
     std::vector<CrossingEnd> crossing;   // drawn per frame, between lines
+    // Its name in the mesh store, new with each recording (0: none); the store holds a copy from
+    // the first frame that draws it again until release().
+    std::uint64_t id = 0;
 
+    void release();  // the store's copy may go (after the frame being drawn, which may still show it)
     // Empty, for another line; the memory of its lists is kept.
     void clear() {
+        release();
         cp_end = 0;
         extra_above = 0.0f;
         last_used = 0;
@@ -77,8 +86,38 @@ private:
     unsigned int vtx_current_;
 };
 
-// Appends the mesh's vertices to the draw list, moved to `origin`.
-void replay(ImDrawList* dl, const LineMesh& mesh, ImVec2 origin);
+// Where kept meshes live between frames: the renderer's (the web host's keeps them in WebGL
+// buffers; the native tests' on the heap, to check what a renderer would draw). Kept meshes are
+// drawn by the store's draw-list callback, whose user data is an array of KeptDraw.
+struct KeptDraw {
+    std::uint64_t mesh;  // LineMesh::id
+    float dx, dy;        // from where it was recorded (whole px)
+};
+class MeshStore {
+public:
+    virtual ~MeshStore() = default;
+    [[nodiscard]] virtual bool holds(std::uint64_t id) const = 0;
+    // Copies the mesh's vertices and triangles (indices counted from its first vertex).
+    virtual void keep(const LineMesh& mesh) = 0;
+    // The copy may go once the frame being built is drawn.
+    virtual void release(std::uint64_t id) = 0;
+    [[nodiscard]] virtual ImDrawCallback draw_callback() const = 0;
+};
+// The process's store (set by the host at start, cleared before it goes); none: no line is kept.
+void set_mesh_store(MeshStore* store);
+[[nodiscard]] MeshStore* mesh_store();
+
+// Kept meshes drawn one after another in a draw list: one callback for the run, then a reset of
+// the renderer's state (the callback binds its own buffers and projection).
+class KeptRun {
+public:
+    // false when no store keeps meshes (the caller draws the line afresh).
+    bool add(const LineMesh& mesh, ImVec2 origin);
+    void flush(ImDrawList* dl);  // before anything else is drawn, and at the end
+
+private:
+    std::vector<KeptDraw> draws_;
+};
 
 // Text drawn without ImGui's CPU-side culling against the clip rectangle, so a line recorded while
 // partly off screen is complete when it is replayed fully on screen (the GPU scissor clips).

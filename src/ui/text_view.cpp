@@ -245,7 +245,9 @@ void TextView::forget_drawn() {
 
 void TextView::keep_spare(std::shared_ptr<LineMesh> mesh) {
     constexpr std::size_t kMaxSpares = 64;  // about two screens of lines
-    if (mesh && spare_meshes_.size() < kMaxSpares) spare_meshes_.push_back(std::move(mesh));
+    if (!mesh) return;
+    mesh->release();  // the store's copy goes: a spare is drawn again only afresh
+    if (spare_meshes_.size() < kMaxSpares) spare_meshes_.push_back(std::move(mesh));
 }
 
 std::shared_ptr<LineMesh> TextView::empty_mesh() {
@@ -319,16 +321,20 @@ void TextView::draw(const ViewInput& app) {
         std::shared_ptr<const LineMesh> mesh;
         if (line_cache_ && !emphasised) {
             const auto it = meshes_.find(line.cp_start);
-            if (it != meshes_.end() && it->second->cp_end == line.cp_end && it->second->extra_above == line.extra_above) {
+            if (it != meshes_.end() && it->second->cp_end == line.cp_end && it->second->extra_above == line.extra_above &&
+                kept_run_.add(*it->second, at)) {
                 it->second->last_used = frame_;
-                replay(dl, *it->second, at);
                 mesh = it->second;
                 ++lines_replayed_;
             }
         }
-        if (!mesh) mesh = draw_line(app, dl, line, at, line_cache_ && !emphasised);
+        if (!mesh) {
+            kept_run_.flush(dl);
+            mesh = draw_line(app, dl, line, at, line_cache_ && !emphasised && mesh_store());
+        }
         visible_.push_back({line, at, std::move(mesh)});
     }
+    kept_run_.flush(dl);
     draw_compare_marks(app, dl);
     draw_crossing_relations(app, dl);
     draw_emphasised_arc_on_top(app, dl);

@@ -188,6 +188,7 @@ private:
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
     std::vector<std::shared_ptr<LineMesh>> spare_meshes_;  // dropped from the cache, for empty_mesh()
     std::vector<std::shared_ptr<LineMesh>> uncached_meshes_;  // drawn last frame, not kept: spares next frame
+    KeptRun kept_run_;  // this frame's kept lines in a row, drawn by the mesh store
     LineScratch line_scratch_;
     mutable BandScratch band_scratch_;  // extra_above's, asked by the layout line after line
     CrossingScratch crossing_scratch_;

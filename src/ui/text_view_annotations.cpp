@@ -216,9 +216,10 @@ void TextView::draw_crossing_relations(const ViewInput& app, ImDrawList* dl) {
                                                 &app.hovered_relation()};
     bool same = line_cache_ && s.kept && s.key == s.last_key;
     for (std::size_t i = 0; i < ids.size() && same; ++i) same = *ids[i] == s.last_ids[i];
+    same = same && kept_run_.add(s.mesh, ImVec2(0, 0));
     crossing_replayed_ = same;
     if (same) {
-        replay(dl, s.mesh, ImVec2(0, 0));
+        kept_run_.flush(dl);
     } else {
         const MeshRecorder recorder(dl, ImVec2(0, 0));
         redraw_crossing_relations(app, dl);

@@ -11,8 +11,41 @@
 
 namespace inkspan::bench {
 
+void HeapMeshStore::keep(const ui::LineMesh& mesh) {
+    Mesh m;
+    if (!spare_.empty()) {
+        m = std::move(spare_.back());
+        spare_.pop_back();
+    }
+    m.vertices.assign(mesh.vertices.begin(), mesh.vertices.end());
+    m.indices.assign(mesh.indices.begin(), mesh.indices.end());
+    meshes_[mesh.id] = std::move(m);
+    ++kept_;
+}
+
+const HeapMeshStore::Mesh* HeapMeshStore::find(std::uint64_t id) const {
+    const auto it = meshes_.find(id);
+    return it == meshes_.end() ? nullptr : &it->second;
+}
+
+void HeapMeshStore::frame_started() {
+    for (const std::uint64_t id : released_) {
+        const auto it = meshes_.find(id);
+        if (it == meshes_.end()) continue;
+        spare_.push_back(std::move(it->second));
+        meshes_.erase(it);
+    }
+    released_.clear();
+}
+
+HeapMeshStore& HeadlessImGui::mesh_store() {
+    static HeapMeshStore store;
+    return store;
+}
+
 HeadlessImGui::HeadlessImGui(float width, float height) {
     IMGUI_CHECKVERSION();
+    ui::set_mesh_store(&mesh_store());
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -24,9 +57,13 @@ HeadlessImGui::HeadlessImGui(float width, float height) {
     io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // see accept_texture_requests()
 }
 
-HeadlessImGui::~HeadlessImGui() { ImGui::DestroyContext(); }
+HeadlessImGui::~HeadlessImGui() {
+    ImGui::DestroyContext();
+    ui::set_mesh_store(nullptr);
+}
 
 void new_frame() {
+    HeadlessImGui::mesh_store().frame_started();
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
@@ -88,45 +125,64 @@ DrawSnapshot snapshot_draw_data(const char* window) {
     DrawSnapshot s;
     const ImDrawData* dd = ImGui::GetDrawData();
     if (!dd) return s;
+    const HeapMeshStore& store = HeadlessImGui::mesh_store();
     for (const ImDrawList* list : dd->CmdLists) {
         if (window && std::string_view(list->_OwnerName ? list->_OwnerName : "") != window) continue;
-        s.vertices.insert(s.vertices.end(), list->VtxBuffer.begin(), list->VtxBuffer.end());
-        s.indices.insert(s.indices.end(), list->IdxBuffer.begin(), list->IdxBuffer.end());
-        for (const ImDrawCmd& c : list->CmdBuffer) s.command_sizes.push_back(c.ElemCount);
+        for (const ImDrawCmd& c : list->CmdBuffer) {
+            if (c.UserCallback == &HeapMeshStore::draw) {
+                const auto* draws = static_cast<const ui::KeptDraw*>(c.UserCallbackData);
+                for (std::size_t k = 0; k < static_cast<std::size_t>(c.UserCallbackDataSize) / sizeof(ui::KeptDraw); ++k) {
+                    const HeapMeshStore::Mesh* m = store.find(draws[k].mesh);
+                    if (!m) {
+                        ++s.missing_meshes;
+                        continue;
+                    }
+                    for (std::size_t i = 0; i < m->indices.size(); ++i) {
+                        ImDrawVert v = m->vertices[m->indices[i]];
+                        v.pos.x += draws[k].dx;
+                        v.pos.y += draws[k].dy;
+                        s.vertices.push_back(v);
+                        if (i % 3 == 0) s.clips.push_back(c.ClipRect);
+                    }
+                }
+                continue;
+            }
+            if (c.UserCallback) continue;  // a reset of the renderer's state
+            for (unsigned int i = 0; i < c.ElemCount; ++i) {
+                s.vertices.push_back(list->VtxBuffer[static_cast<int>(c.VtxOffset + list->IdxBuffer[static_cast<int>(c.IdxOffset + i)])]);
+                if (i % 3 == 0) s.clips.push_back(c.ClipRect);
+            }
+        }
     }
     return s;
 }
 
 double filled_pixels(const char* window) {
-    const ImDrawData* dd = ImGui::GetDrawData();
-    if (!dd) return 0;
+    const DrawSnapshot s = snapshot_draw_data(window);
     double total = 0;
-    for (const ImDrawList* list : dd->CmdLists) {
-        if (window && std::string_view(list->_OwnerName ? list->_OwnerName : "") != window) continue;
-        for (const ImDrawCmd& c : list->CmdBuffer) {
-            if (c.UserCallback) continue;
-            for (unsigned int i = 0; i + 2 < c.ElemCount; i += 3) {
-                const ImVec2& a = list->VtxBuffer[static_cast<int>(c.VtxOffset + list->IdxBuffer[static_cast<int>(c.IdxOffset + i)])].pos;
-                const ImVec2& b = list->VtxBuffer[static_cast<int>(c.VtxOffset + list->IdxBuffer[static_cast<int>(c.IdxOffset + i + 1)])].pos;
-                const ImVec2& d = list->VtxBuffer[static_cast<int>(c.VtxOffset + list->IdxBuffer[static_cast<int>(c.IdxOffset + i + 2)])].pos;
-                const double area = std::fabs((b.x - a.x) * (d.y - a.y) - (d.x - a.x) * (b.y - a.y)) * 0.5;
-                const float x0 = std::min({a.x, b.x, d.x}), x1 = std::max({a.x, b.x, d.x});
-                const float y0 = std::min({a.y, b.y, d.y}), y1 = std::max({a.y, b.y, d.y});
-                const double box = double(x1 - x0) * double(y1 - y0);
-                const double kept = std::max(0.0f, std::min(x1, c.ClipRect.z) - std::max(x0, c.ClipRect.x)) *
-                                    double(std::max(0.0f, std::min(y1, c.ClipRect.w) - std::max(y0, c.ClipRect.y)));
-                total += box > 0 ? area * kept / box : 0;
-            }
-        }
+    for (std::size_t t = 0; t < s.clips.size(); ++t) {
+        const ImVec2 &a = s.vertices[3 * t].pos, &b = s.vertices[3 * t + 1].pos, &d = s.vertices[3 * t + 2].pos;
+        const ImVec4& clip = s.clips[t];
+        const double area = std::fabs((b.x - a.x) * (d.y - a.y) - (d.x - a.x) * (b.y - a.y)) * 0.5;
+        const float x0 = std::min({a.x, b.x, d.x}), x1 = std::max({a.x, b.x, d.x});
+        const float y0 = std::min({a.y, b.y, d.y}), y1 = std::max({a.y, b.y, d.y});
+        const double box = double(x1 - x0) * double(y1 - y0);
+        const double kept = std::max(0.0f, std::min(x1, clip.z) - std::max(x0, clip.x)) *
+                            double(std::max(0.0f, std::min(y1, clip.w) - std::max(y0, clip.y)));
+        total += box > 0 ? area * kept / box : 0;
     }
     return total;
 }
 
 std::string compare_draw_data(const DrawSnapshot& a, const DrawSnapshot& b) {
+    if (a.missing_meshes || b.missing_meshes)
+        return std::to_string(a.missing_meshes + b.missing_meshes) + " kept meshes drawn that the store did not hold";
     if (a.vertices.size() != b.vertices.size())
-        return std::to_string(a.vertices.size()) + " vertices against " + std::to_string(b.vertices.size());
-    if (a.indices != b.indices) return "the indices differ";
-    if (a.command_sizes != b.command_sizes) return "the draw commands differ";
+        return std::to_string(a.vertices.size() / 3) + " triangles against " + std::to_string(b.vertices.size() / 3);
+    for (std::size_t t = 0; t < a.clips.size(); ++t)
+        if (a.clips[t].x != b.clips[t].x || a.clips[t].y != b.clips[t].y || a.clips[t].z != b.clips[t].z ||
+            a.clips[t].w != b.clips[t].w)
+            return "the clip rectangle of triangle " + std::to_string(t) + " differs";
     for (std::size_t i = 0; i < a.vertices.size(); ++i) {
         const ImDrawVert &u = a.vertices[i], &v = b.vertices[i];
         if (std::fabs(u.pos.x - v.pos.x) > 1e-3f || std::fabs(u.pos.y - v.pos.y) > 1e-3f || u.uv.x != v.uv.x ||

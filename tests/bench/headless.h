@@ -6,18 +6,49 @@
 
 #include <cmath>
 #include <string>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
+
+#include "ui/line_mesh.h"
 
 namespace inkspan::ui { class App; }
 
 namespace inkspan::bench {
 
+// What a GPU renderer keeps of the text view's kept lines, on the heap: the copies the web host
+// keeps in WebGL buffers, so the tests can draw what a renderer draws (snapshot_draw_data).
+class HeapMeshStore final : public ui::MeshStore {
+public:
+    struct Mesh {
+        std::vector<ImDrawVert> vertices;
+        std::vector<ImDrawIdx> indices;
+    };
+    [[nodiscard]] bool holds(std::uint64_t id) const override { return meshes_.count(id) != 0; }
+    void keep(const ui::LineMesh& mesh) override;
+    void release(std::uint64_t id) override { released_.push_back(id); }
+    [[nodiscard]] ImDrawCallback draw_callback() const override { return &draw; }
+    [[nodiscard]] const Mesh* find(std::uint64_t id) const;
+    [[nodiscard]] std::size_t size() const { return meshes_.size(); }
+    [[nodiscard]] std::size_t kept_count() const { return kept_; }  // copies made so far
+    void frame_started();  // what was released before the last frame was drawn goes
+    static void draw(const ImDrawList*, const ImDrawCmd*) {}  // snapshot_draw_data reads the commands
+
+private:
+    std::unordered_map<std::uint64_t, Mesh> meshes_;
+    std::vector<std::uint64_t> released_;
+    std::vector<Mesh> spare_;  // released copies, their memory kept (a renderer reuses its buffers)
+    std::size_t kept_ = 0;
+};
+
+// An ImGui context, with the heap mesh store as the process's mesh store.
 class HeadlessImGui {
 public:
     HeadlessImGui(float width, float height);
     ~HeadlessImGui();
     HeadlessImGui(const HeadlessImGui&) = delete;
     HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+    [[nodiscard]] static HeapMeshStore& mesh_store();
 };
 
 // ImGui::NewFrame(), 1/60 s after the previous frame (the atlas must have been built).
@@ -34,11 +65,12 @@ void end_reading_window();
 // rebuilt first when the app asks); returns its duration in ms.
 double app_frame(ui::App& app);
 
-// The geometry of the last render()'s draw data: one window's draw list (by its name), or all.
+// The triangles of the last render()'s draw data as a renderer draws them, in order: one
+// window's draw list (by its name), or all; kept meshes drawn from the heap mesh store, moved.
 struct DrawSnapshot {
-    std::vector<ImDrawVert> vertices;
-    std::vector<ImDrawIdx> indices;
-    std::vector<unsigned int> command_sizes;
+    std::vector<ImDrawVert> vertices;  // three per triangle
+    std::vector<ImVec4> clips;         // one per triangle
+    std::size_t missing_meshes = 0;    // kept meshes drawn that the store did not hold
 };
 [[nodiscard]] DrawSnapshot snapshot_draw_data(const char* window = nullptr);
 // The pixels the last render()'s triangles cover, summed (overlaps count twice): what a software

@@ -403,3 +403,44 @@ TEST_CASE("fresh lines: the frame a wheel notch scrolls draws the text at its ne
         check_same(scrolled, fresh_frame(d, in, view.scroll_y()));
     }
 }
+
+namespace {
+// The vertices the last render() handed the renderer for the reading window (what it uploads).
+int reading_vertices() {
+    const ImDrawData* dd = ImGui::GetDrawData();
+    int n = 0;
+    for (const ImDrawList* list : dd->CmdLists)
+        if (std::string(list->_OwnerName ? list->_OwnerName : "") == "##reading") n += list->VtxBuffer.Size;
+    return n;
+}
+}  // namespace
+
+// A kept line is kept by the renderer (the web host's WebGL buffers, the tests' heap store): a
+// frame that shows it again names it and its offset, and uploads none of its vertices; what the
+// renderer then draws is what a new view draws there.
+TEST_CASE("fresh lines: a frame that shows kept lines again hands the renderer none of their vertices") {
+    Driver d(annotated_corpus_json());
+    ui::ViewInput in;
+    in.doc = &d.doc();
+    in.colors = &d.app().theme();
+    ui::TextView view;
+    open_at_middle(d, view, d.doc(), in);
+    const float line = d.app().fonts().body_px * 1.6f;
+    view.scroll_by(40 * line);  // a place no frame has drawn: every line afresh
+    view_frame(view, in);
+    REQUIRE(view.lines_replayed() == 0);
+    const int fresh = reading_vertices();
+    REQUIRE(fresh > 1000);
+
+    view_frame(view, in);  // the same place again: every line kept
+    CHECK(view.lines_replayed() > 5);
+    CHECK(view.crossing_replayed());
+    CHECK(reading_vertices() < fresh / 20);
+    check_same(drawn(view), fresh_frame(d, in, view.scroll_y()));
+
+    view.scroll_by(3 * line);  // a wheel notch: three lines afresh, the rest kept and moved
+    view_frame(view, in);
+    CHECK(view.lines_replayed() > 3);
+    CHECK(reading_vertices() < fresh / 2);
+    check_same(drawn(view), fresh_frame(d, in, view.scroll_y()));
+}
