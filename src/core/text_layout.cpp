@@ -305,6 +305,16 @@ std::size_t TextLayout::lay_out_between(float y0, float y1) {
     return laid_out;
 }
 
+bool TextLayout::laid_out_between(float y0, float y1) const {
+    if (!(y1 > y0)) return true;
+    std::size_t p = heights_.find(y0);
+    for (double top = heights_.prefix(p); p < paragraphs_.size() && top < y1; ++p) {
+        if (cache_[p].generation != generation_) return false;
+        top += heights_.get(p);
+    }
+    return true;
+}
+
 TextHit TextLayout::hit_test(float x, float y) {
     std::size_t p = 0, i = 0;
     locate(y, p, i);

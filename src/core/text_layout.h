@@ -135,6 +135,8 @@ public:
     // Lays out the paragraphs visible_lines(y0, y1) would, without making its lines; returns how
     // many were not laid out yet (a view lays out the screen below ahead of the wheel).
     std::size_t lay_out_between(float y0, float y1);
+    // Whether visible_lines(y0, y1) would lay out nothing (every paragraph it shows is laid out).
+    [[nodiscard]] bool laid_out_between(float y0, float y1) const;
     // Nearest caret offset; above the text -> first line, below -> last line, a band belongs to
     // the line below it, past a line's end -> that line's end.
     [[nodiscard]] TextHit hit_test(float x, float y);

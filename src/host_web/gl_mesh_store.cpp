@@ -9,7 +9,7 @@ GlMeshStore& gl_mesh_store() {
     return store;
 }
 
-void GlMeshStore::keep(const ui::LineMesh& mesh) {
+void GlMeshStore::keep(ui::LineMesh& mesh) {
     Buffers b;
     b.count = static_cast<GLsizei>(mesh.indices.size());
     glGenVertexArrays(1, &b.vertex_array);
@@ -32,6 +32,8 @@ void GlMeshStore::keep(const ui::LineMesh& mesh) {
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     meshes_[mesh.id] = b;
+    mesh.vertices.clear();
+    mesh.indices.clear();
 }
 
 void GlMeshStore::remove(const Buffers& b) {

@@ -17,7 +17,7 @@ namespace inkspan::host {
 class GlMeshStore final : public ui::MeshStore {
 public:
     [[nodiscard]] bool holds(std::uint64_t id) const override { return meshes_.count(id) != 0; }
-    void keep(const ui::LineMesh& mesh) override;
+    void keep(ui::LineMesh& mesh) override;  // uploads them; the mesh keeps their memory, empty
     void release(std::uint64_t id) override { released_.push_back(id); }
     [[nodiscard]] ImDrawCallback draw_callback() const override { return &draw; }
     // After a frame is drawn: the buffers released while it was built go.

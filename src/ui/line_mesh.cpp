@@ -35,14 +35,20 @@ void set_mesh_store(MeshStore* store) { g_store = store; }
 MeshStore* mesh_store() { return g_store; }
 
 void LineMesh::release() {
-    if (id != 0 && g_store) g_store->release(id);
+    if (id != 0 && in_store && g_store) g_store->release(id);
     id = 0;
+    in_store = false;
 }
 
-bool KeptRun::add(const LineMesh& mesh, ImVec2 origin) {
+bool KeptRun::add(LineMesh& mesh, ImVec2 origin) {
     if (!g_store || mesh.id == 0) return false;
-    if (mesh.indices.empty()) return true;
-    if (!g_store->holds(mesh.id)) g_store->keep(mesh);
+    if (!mesh.in_store) {
+        if (mesh.indices.empty()) return true;  // nothing to draw
+        g_store->keep(mesh);
+        mesh.in_store = true;
+    } else if (!g_store->holds(mesh.id)) {
+        return false;
+    }
     // Lines are drawn at whole pixels: the move is whole pixels, and exact.
     draws_.push_back({mesh.id, origin.x - mesh.recorded_at.x, origin.y - mesh.recorded_at.y});
     return true;

@@ -52,9 +52,11 @@ struct LineMesh {
     std::vector<ChipHit> chips;          // relative to the line origin
     std::vector<ArcHit> arcs;            // relations between spans that start on this line
     std::vector<CrossingEnd> crossing;   // drawn per frame, between lines
-    // Its name in the mesh store, new with each recording (0: none); the store holds a copy from
-    // the first frame that draws it again until release().
+    // Its name in the mesh store, new with each recording (0: none). The first frame that draws
+    // it again hands its vertices and indices to the store (`in_store`), which keeps them until
+    // release().
     std::uint64_t id = 0;
+    bool in_store = false;
 
     void release();  // the store's copy may go (after the frame being drawn, which may still show it)
     // Empty, for another line; the memory of its lists is kept.
@@ -97,8 +99,9 @@ class MeshStore {
 public:
     virtual ~MeshStore() = default;
     [[nodiscard]] virtual bool holds(std::uint64_t id) const = 0;
-    // Copies the mesh's vertices and triangles (indices counted from its first vertex).
-    virtual void keep(const LineMesh& mesh) = 0;
+    // Takes the mesh's vertices and triangles (indices counted from its first vertex) under its
+    // id: the mesh holds none of them afterwards.
+    virtual void keep(LineMesh& mesh) = 0;
     // The copy may go once the frame being built is drawn.
     virtual void release(std::uint64_t id) = 0;
     [[nodiscard]] virtual ImDrawCallback draw_callback() const = 0;
@@ -111,8 +114,9 @@ void set_mesh_store(MeshStore* store);
 // the renderer's state (the callback binds its own buffers and projection).
 class KeptRun {
 public:
-    // false when no store keeps meshes (the caller draws the line afresh).
-    bool add(const LineMesh& mesh, ImVec2 origin);
+    // false when no store keeps meshes, or the store lost this one (a lost WebGL context): the
+    // caller draws the line afresh.
+    bool add(LineMesh& mesh, ImVec2 origin);
     void flush(ImDrawList* dl);  // before anything else is drawn, and at the end
 
 private:

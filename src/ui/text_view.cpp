@@ -340,6 +340,7 @@ void TextView::draw(const ViewInput& app) {
     draw_emphasised_arc_on_top(app, dl);
     draw_relation_focus(app, dl);
     draw_caret(app, dl);
+    draw_ahead(app, *dl);
     if (atlas_texture_id() != mesh_atlas_) {
         // The atlas moved glyphs while this frame loaded new ones: what was drawn and kept this
         // frame may point at the old places. Drop it and draw once more.
@@ -349,6 +350,38 @@ void TextView::draw(const ViewInput& app) {
     hits_scroll_y_ = scroll_y_;
     draw_scrollbar(dl, theme, min, max);
     dl->PopClipRect();
+}
+
+void TextView::draw_ahead(const ViewInput& app, const ImDrawList& window) {
+    if (scroll_y_ != last_scroll_y_) scrolled_up_ = scroll_y_ < last_scroll_y_;
+    last_scroll_y_ = scroll_y_;
+    lines_drawn_ahead_ = 0;
+    if (!line_cache_ || !mesh_store() || visible_.empty() || lines_replayed_ != visible_.size() || !crossing_replayed_) return;
+    const float notch = layout_->style().line_height * 3.0f;  // what a wheel notch scrolls (handle_mouse)
+    const float y0 = scrolled_up_ ? scroll_y_ - notch : scroll_y_ + view_height_;
+    const float y1 = std::max(0.0f, y0 + notch);
+    // Laid out already (settle_layout's idle slices lay out around the view): laying out here would
+    // move what the frame just drew, or the far ends of its relations.
+    if (!layout_->laid_out_between(std::max(0.0f, y0), y1)) return;
+    std::vector<LayoutLine> lines = layout_->visible_lines(std::max(0.0f, y0), y1);
+    if (scrolled_up_) std::reverse(lines.begin(), lines.end());  // the nearest first
+    for (const LayoutLine& line : lines) {
+        if (line.cp_start >= visible_.front().line.cp_start && line.cp_start <= visible_.back().line.cp_start) continue;
+        const auto it = meshes_.find(line.cp_start);
+        if (it != meshes_.end() && it->second->cp_end == line.cp_end && it->second->extra_above == line.extra_above) continue;
+        const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
+        if (std::any_of(emphasised_.begin(), emphasised_.end(),
+                        [&](const Span* e) { return e->start < line_end && e->end > line.cp_start; }))
+            continue;  // drawn afresh anyway while emphasised
+        if (!ahead_list_) ahead_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+        ImDrawList& dl = *ahead_list_;
+        dl._ResetForNewFrame();  // the window's flags and fringe, from the shared data
+        dl.PushClipRect(ImVec2(-1e9f, -1e9f), ImVec2(1e9f, 1e9f));
+        dl.PushTexture(window._CmdHeader.TexRef);
+        const ImVec2 at(std::round(origin_.x + line.x), std::round(origin_.y + line.y));
+        (void)draw_line(app, &dl, line, at, true);
+        ++lines_drawn_ahead_;
+    }
 }
 
 std::shared_ptr<const LineMesh> TextView::draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at,

@@ -89,8 +89,11 @@ public:
         forget_drawn();
     }
     [[nodiscard]] std::size_t cached_lines() const { return meshes_.size(); }
+    [[nodiscard]] std::size_t lines_on_screen() const { return visible_.size(); }  // the last frame's
     // Lines the last frame copied from the cache instead of drawing them.
     [[nodiscard]] std::size_t lines_replayed() const { return lines_replayed_; }
+    // Lines the last frame drew ahead, off screen (draw_ahead).
+    [[nodiscard]] std::size_t lines_drawn_ahead() const { return lines_drawn_ahead_; }
     // Whether the last frame copied the relations across lines from the frame before.
     [[nodiscard]] bool crossing_replayed() const { return crossing_replayed_; }
 
@@ -115,6 +118,10 @@ private:
     void find_emphasised(const ViewInput& app);
     [[nodiscard]] bool is_emphasised(const Span& s) const;
     std::shared_ptr<const LineMesh> draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
+    // In a frame that drew nothing new: the next lines the scroll shows (up to a wheel notch's,
+    // in the direction it last went) drawn into the cache, off screen, so the frame that scrolls
+    // there replays them. Into a draw list of its own, which no frame submits.
+    void draw_ahead(const ViewInput& app, const ImDrawList& window);
     // A mesh for a line drawn afresh: an empty one from spare_meshes_ (its memory kept), else new.
     std::shared_ptr<LineMesh> empty_mesh();
     void keep_spare(std::shared_ptr<LineMesh> mesh);  // a mesh no longer drawn, for empty_mesh()
@@ -184,11 +191,15 @@ private:
     std::string emphasised_on_top_;
     void draw_emphasised_arc_on_top(const ViewInput& app, ImDrawList* dl);
     std::size_t lines_replayed_ = 0;
+    std::size_t lines_drawn_ahead_ = 0;
     bool crossing_replayed_ = false;
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
     std::vector<std::shared_ptr<LineMesh>> spare_meshes_;  // dropped from the cache, for empty_mesh()
     std::vector<std::shared_ptr<LineMesh>> uncached_meshes_;  // drawn last frame, not kept: spares next frame
     KeptRun kept_run_;  // this frame's kept lines in a row, drawn by the mesh store
+    std::unique_ptr<ImDrawList> ahead_list_;  // draw_ahead's
+    float last_scroll_y_ = 0;
+    bool scrolled_up_ = false;  // the last scroll went up: draw_ahead draws the lines above
     LineScratch line_scratch_;
     mutable BandScratch band_scratch_;  // extra_above's, asked by the layout line after line
     CrossingScratch crossing_scratch_;

@@ -11,15 +11,12 @@
 
 namespace inkspan::bench {
 
-void HeapMeshStore::keep(const ui::LineMesh& mesh) {
-    Mesh m;
-    if (!spare_.empty()) {
-        m = std::move(spare_.back());
-        spare_.pop_back();
-    }
-    m.vertices.assign(mesh.vertices.begin(), mesh.vertices.end());
-    m.indices.assign(mesh.indices.begin(), mesh.indices.end());
-    meshes_[mesh.id] = std::move(m);
+void HeapMeshStore::keep(ui::LineMesh& mesh) {
+    Mesh& m = meshes_[mesh.id];
+    m.vertices = std::move(mesh.vertices);
+    m.indices = std::move(mesh.indices);
+    mesh.vertices.clear();
+    mesh.indices.clear();
     ++kept_;
 }
 
@@ -29,12 +26,7 @@ const HeapMeshStore::Mesh* HeapMeshStore::find(std::uint64_t id) const {
 }
 
 void HeapMeshStore::frame_started() {
-    for (const std::uint64_t id : released_) {
-        const auto it = meshes_.find(id);
-        if (it == meshes_.end()) continue;
-        spare_.push_back(std::move(it->second));
-        meshes_.erase(it);
-    }
+    for (const std::uint64_t id : released_) meshes_.erase(id);
     released_.clear();
 }
 
@@ -187,7 +179,10 @@ std::string compare_draw_data(const DrawSnapshot& a, const DrawSnapshot& b) {
         const ImDrawVert &u = a.vertices[i], &v = b.vertices[i];
         if (std::fabs(u.pos.x - v.pos.x) > 1e-3f || std::fabs(u.pos.y - v.pos.y) > 1e-3f || u.uv.x != v.uv.x ||
             u.uv.y != v.uv.y || u.col != v.col)
-            return "vertex " + std::to_string(i) + " differs";
+            return "vertex " + std::to_string(i) + " differs: (" + std::to_string(u.pos.x) + ", " + std::to_string(u.pos.y) +
+                   ") uv (" + std::to_string(u.uv.x) + ", " + std::to_string(u.uv.y) + ") colour " + std::to_string(u.col) +
+                   " against (" + std::to_string(v.pos.x) + ", " + std::to_string(v.pos.y) + ") uv (" + std::to_string(v.uv.x) +
+                   ", " + std::to_string(v.uv.y) + ") colour " + std::to_string(v.col);
     }
     return {};
 }

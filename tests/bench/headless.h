@@ -25,19 +25,18 @@ public:
         std::vector<ImDrawIdx> indices;
     };
     [[nodiscard]] bool holds(std::uint64_t id) const override { return meshes_.count(id) != 0; }
-    void keep(const ui::LineMesh& mesh) override;
+    void keep(ui::LineMesh& mesh) override;  // moves them in
     void release(std::uint64_t id) override { released_.push_back(id); }
     [[nodiscard]] ImDrawCallback draw_callback() const override { return &draw; }
     [[nodiscard]] const Mesh* find(std::uint64_t id) const;
     [[nodiscard]] std::size_t size() const { return meshes_.size(); }
-    [[nodiscard]] std::size_t kept_count() const { return kept_; }  // copies made so far
+    [[nodiscard]] std::size_t kept_count() const { return kept_; }  // meshes taken so far
     void frame_started();  // what was released before the last frame was drawn goes
     static void draw(const ImDrawList*, const ImDrawCmd*) {}  // snapshot_draw_data reads the commands
 
 private:
     std::unordered_map<std::uint64_t, Mesh> meshes_;
     std::vector<std::uint64_t> released_;
-    std::vector<Mesh> spare_;  // released copies, their memory kept (a renderer reuses its buffers)
     std::size_t kept_ = 0;
 };
 

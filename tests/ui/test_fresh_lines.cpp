@@ -444,3 +444,27 @@ TEST_CASE("fresh lines: a frame that shows kept lines again hands the renderer n
     CHECK(reading_vertices() < fresh / 2);
     check_same(drawn(view), fresh_frame(d, in, view.scroll_y()));
 }
+
+// A frame that drew nothing new (every line kept, the relations across lines copied) draws the
+// lines the next wheel notch shows into the cache, off screen, in the direction the view last
+// scrolled: the notch then draws no line afresh, and what it draws is what a new view draws.
+TEST_CASE("fresh lines: frames that draw nothing new draw the next notch's lines ahead, down and up") {
+    Driver d(annotated_corpus_json());
+    ui::ViewInput in;
+    in.doc = &d.doc();
+    in.colors = &d.app().theme();
+    ui::TextView view;
+    open_at_middle(d, view, d.doc(), in);  // laid out in full, drawn twice
+    const float line = d.app().fonts().body_px * 1.6f;
+    std::size_t ahead = 0;
+    for (const float notch : {3 * line, 3 * line, 3 * line, -3 * line, -3 * line, -3 * line, -3 * line}) {
+        CAPTURE(notch);
+        view_frame(view, in);  // nothing new: the lines the next notch shows, if not drawn yet
+        ahead += view.lines_drawn_ahead();
+        view.scroll_by(notch);
+        view_frame(view, in);
+        CHECK(view.lines_replayed() == view.lines_on_screen());  // none afresh
+        check_same(drawn(view), fresh_frame(d, in, view.scroll_y()));
+    }
+    CHECK(ahead >= 4);
+}

@@ -286,6 +286,25 @@ TEST_CASE("lay_out_between lays out the paragraphs a later visible_lines of that
     CHECK(layout.lay_out_between(10.0f, 10.0f) == 0);  // an empty range
 }
 
+TEST_CASE("laid_out_between says whether visible_lines of a range would lay anything out, and lays out nothing") {
+    std::string text;
+    for (int p = 0; p < 1000; ++p) text += "paragraph " + std::to_string(p) + " has some words in it to wrap\n";
+    auto layout = make_layout(text, 150.0f);
+    const float y0 = layout.total_height() / 2;
+    CHECK_FALSE(layout.laid_out_between(y0, y0 + 200.0f));
+    CHECK(layout.stats().paragraphs_broken == 0);  // asking lays out nothing
+    (void)layout.visible_lines(y0, y0 + 100.0f);
+    const float bottom = y0 + 100.0f;
+    CHECK(layout.laid_out_between(y0, y0 + 100.0f));
+    CHECK_FALSE(layout.laid_out_between(y0, bottom + 400.0f));  // paragraphs below it are not
+    (void)layout.lay_out_between(y0, bottom + 400.0f);
+    const std::size_t broken = layout.stats().paragraphs_broken;
+    CHECK(layout.laid_out_between(y0, bottom + 400.0f));
+    (void)layout.visible_lines(y0, bottom + 400.0f);
+    CHECK(layout.stats().paragraphs_broken == broken);
+    CHECK(layout.laid_out_between(10.0f, 10.0f));  // an empty range needs nothing
+}
+
 TEST_CASE("a width change re-breaks lazily and matches a fresh layout") {
     std::string text;
     for (int p = 0; p < 300; ++p) text += "some words of a paragraph that wraps at the width\r\n";
