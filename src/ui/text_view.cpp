@@ -356,7 +356,14 @@ void TextView::draw_ahead(const ViewInput& app, const ImDrawList& window) {
     if (scroll_y_ != last_scroll_y_) scrolled_up_ = scroll_y_ < last_scroll_y_;
     last_scroll_y_ = scroll_y_;
     lines_drawn_ahead_ = 0;
-    if (!line_cache_ || !mesh_store() || visible_.empty() || lines_replayed_ != visible_.size() || !crossing_replayed_) return;
+    // Like idle layout, it yields to a busy view: none in the frame after one that drew more lines
+    // afresh than a notch brings (a jump, a new document).
+    const std::size_t fresh_before = lines_fresh_;
+    lines_fresh_ = visible_.size() - lines_replayed_;
+    constexpr std::size_t kNotchLines = 3;
+    if (!line_cache_ || !mesh_store() || visible_.empty() || lines_fresh_ != 0 || !crossing_replayed_ ||
+        fresh_before > kNotchLines)
+        return;
     const float notch = layout_->style().line_height * 3.0f;  // what a wheel notch scrolls (handle_mouse)
     const float y0 = scrolled_up_ ? scroll_y_ - notch : scroll_y_ + view_height_;
     const float y1 = std::max(0.0f, y0 + notch);

@@ -118,9 +118,10 @@ private:
     void find_emphasised(const ViewInput& app);
     [[nodiscard]] bool is_emphasised(const Span& s) const;
     std::shared_ptr<const LineMesh> draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
-    // In a frame that drew nothing new: the next lines the scroll shows (up to a wheel notch's,
-    // in the direction it last went) drawn into the cache, off screen, so the frame that scrolls
-    // there replays them. Into a draw list of its own, which no frame submits.
+    // In a frame that drew nothing new (after one that drew at most a notch's lines afresh): the
+    // next lines the scroll shows (up to a wheel notch's, in the direction it last went) drawn into
+    // the cache, off screen, so the frame that scrolls there replays them. Into a draw list of its
+    // own, which no frame submits.
     void draw_ahead(const ViewInput& app, const ImDrawList& window);
     // A mesh for a line drawn afresh: an empty one from spare_meshes_ (its memory kept), else new.
     std::shared_ptr<LineMesh> empty_mesh();
@@ -192,6 +193,7 @@ private:
     void draw_emphasised_arc_on_top(const ViewInput& app, ImDrawList* dl);
     std::size_t lines_replayed_ = 0;
     std::size_t lines_drawn_ahead_ = 0;
+    std::size_t lines_fresh_ = 0;  // lines the last frame drew afresh on screen (draw_ahead)
     bool crossing_replayed_ = false;
     std::map<std::size_t, std::shared_ptr<LineMesh>> meshes_;
     std::vector<std::shared_ptr<LineMesh>> spare_meshes_;  // dropped from the cache, for empty_mesh()
