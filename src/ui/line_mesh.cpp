@@ -1,7 +1,6 @@
 #include "ui/line_mesh.h"
 
 #include <cmath>
-#include <cstring>
 
 namespace inkspan::ui {
 

@@ -360,11 +360,10 @@ void TextView::draw_ahead(const ViewInput& app, const ImDrawList& window) {
     // afresh than a notch brings (a jump, a new document).
     const std::size_t fresh_before = lines_fresh_;
     lines_fresh_ = visible_.size() - lines_replayed_;
-    constexpr std::size_t kNotchLines = 3;
     if (!line_cache_ || !mesh_store() || visible_.empty() || lines_fresh_ != 0 || !crossing_replayed_ ||
-        fresh_before > kNotchLines)
+        fresh_before > static_cast<std::size_t>(kWheelLines))
         return;
-    const float notch = layout_->style().line_height * 3.0f;  // what a wheel notch scrolls (handle_mouse)
+    const float notch = layout_->style().line_height * static_cast<float>(kWheelLines);
     const float y0 = scrolled_up_ ? scroll_y_ - notch : scroll_y_ + view_height_;
     const float y1 = std::max(0.0f, y0 + notch);
     // Laid out already (settle_layout's idle slices lay out around the view): laying out here would

@@ -20,7 +20,10 @@
 #include "ui/theme.h"
 #include "ui/view_events.h"
 
-namespace inkspan::ui { inline constexpr float kScrollbarWidth = 8.0f; }
+namespace inkspan::ui {
+inline constexpr float kScrollbarWidth = 8.0f;
+inline constexpr int kWheelLines = 3;  // lines a wheel notch scrolls
+}
 
 namespace inkspan::ui {
 

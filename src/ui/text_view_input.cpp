@@ -136,7 +136,7 @@ void TextView::handle_mouse(const ViewInput& in, ImVec2 origin, ViewEvents& out)
     if (!hovered || drag_ != Drag::None) tooltip_span_.clear();
 
     // Wheel: scroll; Ctrl+wheel zooms (handled by the App's shortcuts).
-    if (hovered && io.MouseWheel != 0.0f && !io.KeyCtrl) scroll_by(-io.MouseWheel * layout_->style().line_height * 3.0f);
+    if (hovered && io.MouseWheel != 0.0f && !io.KeyCtrl) scroll_by(-io.MouseWheel * layout_->style().line_height * static_cast<float>(kWheelLines));
 
     if (hovered && ImGui::IsMouseClicked(0)) {
         press_pos_ = m;
