@@ -313,21 +313,15 @@ void TextView::draw(const ViewInput& app) {
     uncached_meshes_.clear();
     lines_replayed_ = 0;
     for (const LayoutLine& line : layout_->visible_lines(scroll_y_, scroll_y_ + view_height_)) {
-        // Lines are drawn at whole pixels, so a line's geometry is the same wherever it is drawn.
-        const ImVec2 at(std::round(origin_.x + line.x), std::round(origin_.y + line.y));
-        const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
-        const bool emphasised = std::any_of(emphasised_.begin(), emphasised_.end(),
-                                            [&](const Span* e) { return e->start < line_end && e->end > line.cp_start; });
+        const ImVec2 at = line_origin(line);
+        const bool emphasised = shows_emphasis(line);
         std::shared_ptr<const LineMesh> mesh;
-        if (line_cache_ && !emphasised) {
-            const auto it = meshes_.find(line.cp_start);
-            if (it != meshes_.end() && it->second->cp_end == line.cp_end && it->second->extra_above == line.extra_above &&
-                kept_run_.add(*it->second, at)) {
-                it->second->last_used = frame_;
-                mesh = it->second;
+        if (line_cache_ && !emphasised)
+            if (const std::shared_ptr<LineMesh>* kept = kept_mesh(line); kept && kept_run_.add(**kept, at)) {
+                (*kept)->last_used = frame_;
+                mesh = *kept;
                 ++lines_replayed_;
             }
-        }
         if (!mesh) {
             kept_run_.flush(dl);
             mesh = draw_line(app, dl, line, at, line_cache_ && !emphasised && mesh_store());
@@ -352,6 +346,23 @@ void TextView::draw(const ViewInput& app) {
     dl->PopClipRect();
 }
 
+ImVec2 TextView::line_origin(const LayoutLine& line) const {
+    // Lines are drawn at whole pixels, so a line's geometry is the same wherever it is drawn.
+    return ImVec2(std::round(origin_.x + line.x), std::round(origin_.y + line.y));
+}
+
+bool TextView::shows_emphasis(const LayoutLine& line) const {
+    const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
+    return std::any_of(emphasised_.begin(), emphasised_.end(),
+                       [&](const Span* e) { return e->start < line_end && e->end > line.cp_start; });
+}
+
+const std::shared_ptr<LineMesh>* TextView::kept_mesh(const LayoutLine& line) const {
+    const auto it = meshes_.find(line.cp_start);
+    if (it == meshes_.end() || it->second->cp_end != line.cp_end || it->second->extra_above != line.extra_above) return nullptr;
+    return &it->second;
+}
+
 void TextView::draw_ahead(const ViewInput& app, const ImDrawList& window) {
     if (scroll_y_ != last_scroll_y_) scrolled_up_ = scroll_y_ < last_scroll_y_;
     last_scroll_y_ = scroll_y_;
@@ -373,19 +384,13 @@ void TextView::draw_ahead(const ViewInput& app, const ImDrawList& window) {
     if (scrolled_up_) std::reverse(lines.begin(), lines.end());  // the nearest first
     for (const LayoutLine& line : lines) {
         if (line.cp_start >= visible_.front().line.cp_start && line.cp_start <= visible_.back().line.cp_start) continue;
-        const auto it = meshes_.find(line.cp_start);
-        if (it != meshes_.end() && it->second->cp_end == line.cp_end && it->second->extra_above == line.extra_above) continue;
-        const std::size_t line_end = std::max(line.cp_end, line.cp_start + 1);
-        if (std::any_of(emphasised_.begin(), emphasised_.end(),
-                        [&](const Span* e) { return e->start < line_end && e->end > line.cp_start; }))
-            continue;  // drawn afresh anyway while emphasised
+        if (kept_mesh(line) || shows_emphasis(line)) continue;  // kept already; drawn afresh while emphasised
         if (!ahead_list_) ahead_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
         ImDrawList& dl = *ahead_list_;
         dl._ResetForNewFrame();  // the window's flags and fringe, from the shared data
         dl.PushClipRect(ImVec2(-1e9f, -1e9f), ImVec2(1e9f, 1e9f));
         dl.PushTexture(window._CmdHeader.TexRef);
-        const ImVec2 at(std::round(origin_.x + line.x), std::round(origin_.y + line.y));
-        (void)draw_line(app, &dl, line, at, true);
+        (void)draw_line(app, &dl, line, line_origin(line), true);
         ++lines_drawn_ahead_;
     }
 }

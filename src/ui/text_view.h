@@ -120,6 +120,10 @@ private:
     // selected and of the hovered relation. Lines showing one are drawn afresh, not from the cache.
     void find_emphasised(const ViewInput& app);
     [[nodiscard]] bool is_emphasised(const Span& s) const;
+    [[nodiscard]] bool shows_emphasis(const LayoutLine& line) const;  // an emphasised span on the line
+    [[nodiscard]] ImVec2 line_origin(const LayoutLine& line) const;  // on screen, whole px
+    // The line's kept mesh when it was drawn for the line as it is laid out now.
+    [[nodiscard]] const std::shared_ptr<LineMesh>* kept_mesh(const LayoutLine& line) const;
     std::shared_ptr<const LineMesh> draw_line(const ViewInput& app, ImDrawList* dl, const LayoutLine& line, ImVec2 at, bool cacheable);
     // In a frame that drew nothing new (after one that drew at most a notch's lines afresh): the
     // next lines the scroll shows (up to a wheel notch's, in the direction it last went) drawn into

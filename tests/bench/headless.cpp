@@ -17,7 +17,6 @@ void HeapMeshStore::keep(ui::LineMesh& mesh) {
     m.indices = std::move(mesh.indices);
     mesh.vertices.clear();
     mesh.indices.clear();
-    ++kept_;
 }
 
 const HeapMeshStore::Mesh* HeapMeshStore::find(std::uint64_t id) const {

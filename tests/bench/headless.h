@@ -29,15 +29,13 @@ public:
     void release(std::uint64_t id) override { released_.push_back(id); }
     [[nodiscard]] ImDrawCallback draw_callback() const override { return &draw; }
     [[nodiscard]] const Mesh* find(std::uint64_t id) const;
-    [[nodiscard]] std::size_t size() const { return meshes_.size(); }
-    [[nodiscard]] std::size_t kept_count() const { return kept_; }  // meshes taken so far
+    [[nodiscard]] std::size_t size() const { return meshes_.size(); }  // meshes held
     void frame_started();  // what was released before the last frame was drawn goes
     static void draw(const ImDrawList*, const ImDrawCmd*) {}  // snapshot_draw_data reads the commands
 
 private:
     std::unordered_map<std::uint64_t, Mesh> meshes_;
     std::vector<std::uint64_t> released_;
-    std::size_t kept_ = 0;
 };
 
 // An ImGui context, with the heap mesh store as the process's mesh store.

@@ -6,6 +6,7 @@
 
 #include <cfloat>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,14 @@ std::string annotated_corpus_json(bool with_relations = true) {
     const auto read_back = parse_inkspan_json(json);
     REQUIRE_MESSAGE(read_back.ok(), read_back.error().message);
     return json;
+}
+
+// What the view is drawn from: `doc` in the app's theme, nothing selected or hovered.
+ui::ViewInput input_for(Driver& d, const Document& doc) {
+    ui::ViewInput in;
+    in.doc = &doc;
+    in.colors = &d.app().theme();
+    return in;
 }
 
 // One headless frame of `view` alone in a reading window; `draw` false: input only (the view
@@ -211,9 +220,7 @@ TEST_CASE("fresh lines: scrolled in small steps or in one jump, the view draws w
     Driver d(annotated_corpus_json());
     REQUIRE(d.doc().span_count() > 300);
     REQUIRE(d.doc().relations().size() > 200);
-    ui::ViewInput in;
-    in.doc = &d.doc();
-    in.colors = &d.app().theme();
+    ui::ViewInput in = input_for(d, d.doc());
 
     ui::TextView kept;
     kept.reset(d.doc(), d.app().corpus().schema, d.app().fonts());
@@ -258,9 +265,7 @@ TEST_CASE("fresh lines: scrolled in small steps or in one jump, the view draws w
 TEST_CASE("fresh lines: a relation added far away moves the document's relations; kept lines still draw theirs") {
     Driver d(annotated_corpus_json());
     Document doc = d.doc();  // a copy this test edits, as the editor would (the view is told the same)
-    ui::ViewInput in;
-    in.doc = &doc;
-    in.colors = &d.app().theme();
+    ui::ViewInput in = input_for(d, doc);
 
     ui::TextView kept;
     open_at_middle(d, kept, doc, in);  // a place with arcs across lines on screen
@@ -292,9 +297,7 @@ TEST_CASE("fresh lines: a relation added far away moves the document's relations
 TEST_CASE("fresh lines: relations across lines are copied from the last frame only when nothing they show changed") {
     Driver d(annotated_corpus_json());
     Document doc = d.doc();
-    ui::ViewInput in;
-    in.doc = &doc;
-    in.colors = &d.app().theme();
+    ui::ViewInput in = input_for(d, doc);
     ui::TextView kept;
     open_at_middle(d, kept, doc, in);
     const Relation* across = nullptr;
@@ -346,9 +349,7 @@ TEST_CASE("fresh lines: relations across lines are copied from the last frame on
 // relation to a span off screen lays out the paragraph of that end, wherever it is.)
 TEST_CASE("fresh lines: idle layout starts with the screens around the view, so the wheel finds them laid out") {
     Driver d(annotated_corpus_json(false));
-    ui::ViewInput in;
-    in.doc = &d.doc();
-    in.colors = &d.app().theme();
+    ui::ViewInput in = input_for(d, d.doc());
     ui::TextView view;
     view.reset(d.doc(), d.app().corpus().schema, d.app().fonts());
     view_frame(view, in);
@@ -376,9 +377,7 @@ TEST_CASE("fresh lines: idle layout starts with the screens around the view, so 
 // drawn at the old place left a band of three empty lines at the top, for one frame a notch).
 TEST_CASE("fresh lines: the frame a wheel notch scrolls draws the text at its new place") {
     Driver d(annotated_corpus_json());
-    ui::ViewInput in;
-    in.doc = &d.doc();
-    in.colors = &d.app().theme();
+    ui::ViewInput in = input_for(d, d.doc());
     ui::TextView view;
     view.reset(d.doc(), d.app().corpus().schema, d.app().fonts());
     lay_out_all(view, in);
@@ -420,9 +419,7 @@ int reading_vertices() {
 // renderer then draws is what a new view draws there.
 TEST_CASE("fresh lines: a frame that shows kept lines again hands the renderer none of their vertices") {
     Driver d(annotated_corpus_json());
-    ui::ViewInput in;
-    in.doc = &d.doc();
-    in.colors = &d.app().theme();
+    ui::ViewInput in = input_for(d, d.doc());
     ui::TextView view;
     open_at_middle(d, view, d.doc(), in);
     const float line = d.app().fonts().body_px * 1.6f;
@@ -450,9 +447,7 @@ TEST_CASE("fresh lines: a frame that shows kept lines again hands the renderer n
 // scrolled: the notch then draws no line afresh, and what it draws is what a new view draws.
 TEST_CASE("fresh lines: frames that draw nothing new draw the next notch's lines ahead, down and up") {
     Driver d(annotated_corpus_json());
-    ui::ViewInput in;
-    in.doc = &d.doc();
-    in.colors = &d.app().theme();
+    ui::ViewInput in = input_for(d, d.doc());
     ui::TextView view;
     open_at_middle(d, view, d.doc(), in);  // laid out in full, drawn twice
     const float line = d.app().fonts().body_px * 1.6f;
@@ -467,4 +462,33 @@ TEST_CASE("fresh lines: frames that draw nothing new draw the next notch's lines
         check_same(drawn(view), fresh_frame(d, in, view.scroll_y()));
     }
     CHECK(ahead >= 4);
+}
+
+// The store (WebGL buffers in the browser) holds the meshes of kept lines only: a line dropped
+// from the cache, a jump away, a view reset or gone frees its mesh once the frame is drawn.
+TEST_CASE("fresh lines: the mesh store holds only what the view keeps, and gets it back") {
+    Driver d(annotated_corpus_json());
+    ui::ViewInput in = input_for(d, d.doc());
+    const bench::HeapMeshStore& store = bench::HeadlessImGui::mesh_store();
+    view_frame(*std::make_unique<ui::TextView>(), in);  // a frame with no view of ours: what others hold
+    const std::size_t others = store.size();
+    {
+        ui::TextView view;
+        open_at_middle(d, view, d.doc(), in);
+        view_frame(view, in);
+        CHECK(store.size() > others);
+        const float line = d.app().fonts().body_px * 1.6f;
+        for (const float jump : {4000.0f, -9000.0f, 3 * line, 20000.0f, -3 * line}) {
+            view.scroll_by(jump);
+            view_frame(view, in);
+            view_frame(view, in);
+            CHECK(store.size() - others <= view.cached_lines() + 1);  // + the relations across lines
+        }
+        view.reset(d.doc(), d.app().corpus().schema, d.app().fonts());
+        view_frame(view, in);
+        view_frame(view, in);
+        CHECK(store.size() - others <= view.cached_lines() + 1);
+    }
+    view_frame(*std::make_unique<ui::TextView>(), in);
+    CHECK(store.size() == others);
 }
